@@ -1,0 +1,34 @@
+//! Facilitator accounts: the input rules, shared by the command line and
+//! (later) the sign-up form.
+
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+/// Minimum password length; long passphrases beat composition rules
+/// (NIST SP 800-63B).
+pub const MIN_PASSWORD_LEN: u64 = 12;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewAccount {
+    #[validate(email)]
+    pub email: String,
+    #[validate(length(min = 1, max = 200))]
+    pub name: String,
+    #[validate(length(min = "MIN_PASSWORD_LEN", max = 1024))]
+    pub password: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_bad_emails_and_short_passwords() {
+        let good = NewAccount { email: "ana@example.org".into(), name: "Ana".into(), password: "correct horse battery".into() };
+        assert!(good.validate().is_ok());
+        let bad = NewAccount { email: "not-an-email".into(), password: "short".into(), ..good };
+        let errors = bad.validate().unwrap_err();
+        assert!(errors.field_errors().contains_key("email"));
+        assert!(errors.field_errors().contains_key("password"));
+    }
+}

@@ -1,0 +1,174 @@
+//! Figures derived from the state: totals by tier and kind, the funding gap,
+//! and the overview the workshop page shows. Exact decimals throughout.
+
+use super::model::*;
+use super::money::Currency;
+use super::state::WorkshopState;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Commitments summed in the reporting currency, kept apart by tier
+/// (pledged, secured) and kind (cash, guarantee, in kind).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
+    pub by_tier_and_kind: BTreeMap<(Tier, ContributionKind), Decimal>,
+    /// Commitments in a currency with no rate: listed, not converted.
+    pub unconverted: usize,
+    /// Every rate a converted amount used, so a total can say what it rests on.
+    pub rates_used: Vec<ExchangeRate>,
+}
+
+impl Totals {
+    pub fn of(state: &WorkshopState) -> Totals {
+        let mut totals = Totals::default();
+        for commitment in state.commitments.values() {
+            let Some(rate) = &commitment.rate else {
+                totals.unconverted += 1;
+                continue;
+            };
+            let converted = commitment.money.amount * rate.per_unit;
+            *totals
+                .by_tier_and_kind
+                .entry((commitment.status.tier(), commitment.instrument.kind()))
+                .or_default() += converted;
+            if !totals.rates_used.contains(rate) {
+                totals.rates_used.push(rate.clone());
+            }
+        }
+        totals
+            .rates_used
+            .sort_by(|a, b| (a.currency, a.as_of).cmp(&(b.currency, b.as_of)));
+        totals
+    }
+
+    pub fn get(&self, tier: Tier, kind: ContributionKind) -> Decimal {
+        self.by_tier_and_kind
+            .get(&(tier, kind))
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+/// The budget of the design: the sum of every component's yearly costs.
+pub fn required(state: &WorkshopState) -> Decimal {
+    state
+        .design
+        .components
+        .iter()
+        .flat_map(|c| &c.yearly_cost)
+        .map(|line| line.amount.amount)
+        .sum()
+}
+
+/// What the page about one workshop shows; derived, never stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopOverview {
+    pub slug: String,
+    pub title: String,
+    pub programme: String,
+    pub summary: String,
+    pub reporting_currency: Currency,
+    pub stages: Vec<(Stage, StageStatus)>,
+    pub partners_by_group: Vec<(PartnerGroup, usize)>,
+    pub cities: Vec<String>,
+    pub outputs: usize,
+    pub components: usize,
+    pub commitments: usize,
+    pub required: Decimal,
+    pub secured_cash: Decimal,
+    pub pledged_cash: Decimal,
+    /// Required minus secured cash; negative when over-funded.
+    pub gap: Decimal,
+    /// Secured cash as a whole percentage of required, 0 to 100.
+    pub secured_percent: u8,
+    pub unconverted: usize,
+}
+
+impl WorkshopOverview {
+    pub fn of(state: &WorkshopState) -> Option<WorkshopOverview> {
+        let setup = state.setup.as_ref()?;
+        let totals = Totals::of(state);
+        let required = required(state);
+        let secured_cash = totals.get(Tier::Secured, ContributionKind::Cash);
+        let mut groups: BTreeMap<PartnerGroup, usize> = BTreeMap::new();
+        for organisation in state.organisations.values() {
+            *groups.entry(organisation.kind.group()).or_default() += 1;
+        }
+        let mut cities: Vec<String> = state
+            .organisations
+            .values()
+            .filter(|o| o.kind == OrganisationType::LocalGovernment)
+            .filter_map(|o| o.city.clone())
+            .collect();
+        cities.sort();
+        cities.dedup();
+        Some(WorkshopOverview {
+            slug: setup.slug.clone(),
+            title: setup.title.clone(),
+            programme: setup.programme.clone(),
+            summary: state.design.summary.clone(),
+            reporting_currency: setup.reporting_currency,
+            stages: Stage::ALL
+                .iter()
+                .map(|s| (*s, state.stage_status(*s)))
+                .collect(),
+            partners_by_group: groups.into_iter().collect(),
+            cities,
+            outputs: state.design.outputs.len(),
+            components: state.design.components.len(),
+            commitments: state.commitments.len(),
+            required,
+            secured_cash,
+            pledged_cash: totals.get(Tier::Pledged, ContributionKind::Cash),
+            gap: required - secured_cash,
+            secured_percent: percent(secured_cash, required),
+            unconverted: totals.unconverted,
+        })
+    }
+}
+
+/// One line of the home page's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopSummary {
+    pub slug: String,
+    pub title: String,
+    pub programme: String,
+    pub organisations: usize,
+}
+
+impl WorkshopSummary {
+    pub fn of(state: &WorkshopState) -> Option<WorkshopSummary> {
+        let setup = state.setup.as_ref()?;
+        Some(WorkshopSummary {
+            slug: setup.slug.clone(),
+            title: setup.title.clone(),
+            programme: setup.programme.clone(),
+            organisations: state.organisations.len(),
+        })
+    }
+}
+
+/// `part` as a whole percentage of `whole`, clamped to 0..=100; 0 when there
+/// is no whole yet.
+pub fn percent(part: Decimal, whole: Decimal) -> u8 {
+    if whole <= Decimal::ZERO {
+        return 0;
+    }
+    let share = (part * Decimal::ONE_HUNDRED / whole).round();
+    share.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED).try_into().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn percent_is_clamped_and_safe_without_a_budget() {
+        assert_eq!(percent(dec!(1), dec!(0)), 0);
+        assert_eq!(percent(dec!(1), dec!(3)), 33);
+        assert_eq!(percent(dec!(2), dec!(3)), 67);
+        assert_eq!(percent(dec!(5), dec!(3)), 100);
+    }
+}

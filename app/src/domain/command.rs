@@ -1,0 +1,369 @@
+//! Commands, and `decide`: what a command becomes, given the state and who
+//! asks. Every rule of who may do what lives here.
+
+use super::error::AppError;
+use super::event::{Actor, Event};
+use super::ids::*;
+use super::model::*;
+use super::money::{Currency, Money};
+use super::state::WorkshopState;
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use validator::{Validate, ValidationError};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "command", rename_all = "snake_case")]
+pub enum Command {
+    CreateWorkshop(NewWorkshop),
+    AddOrganisation(NewOrganisation),
+    SetStageStatus { stage: Stage, status: StageStatus },
+    SetDesignText(DesignText),
+    AddOutput(NewOutput),
+    AddComponent(NewComponent),
+    SetExchangeRate(NewExchangeRate),
+    RecordCommitment(NewCommitment),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewWorkshop {
+    pub id: WorkshopId,
+    #[validate(custom(function = "valid_slug"))]
+    pub slug: String,
+    #[validate(length(min = 1, max = 200))]
+    pub title: String,
+    #[validate(length(min = 1, max = 200))]
+    pub programme: String,
+    pub reporting_currency: Currency,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewOrganisation {
+    pub id: OrganisationId,
+    #[validate(length(min = 1, max = 200))]
+    pub name: String,
+    pub kind: OrganisationType,
+    #[validate(custom(function = "valid_country"))]
+    pub country: String,
+    #[validate(length(max = 120))]
+    pub city: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct DesignText {
+    pub field: DesignField,
+    #[validate(length(max = 20000))]
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewIndicator {
+    #[validate(length(min = 1, max = 300))]
+    pub name: String,
+    #[validate(length(min = 1, max = 40))]
+    pub unit: String,
+    pub baseline: Decimal,
+    pub target: Decimal,
+    #[validate(range(min = 2000, max = 2100))]
+    pub target_year: u16,
+    #[validate(length(max = 500))]
+    pub means_of_verification: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewOutput {
+    pub id: OutputId,
+    #[validate(length(min = 1, max = 20))]
+    pub code: String,
+    #[validate(length(min = 1, max = 300))]
+    pub title: String,
+    #[validate(nested)]
+    pub indicators: Vec<NewIndicator>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewComponent {
+    pub id: ComponentId,
+    #[validate(length(min = 1, max = 20))]
+    pub code: String,
+    #[validate(length(min = 1, max = 300))]
+    pub title: String,
+    #[validate(length(max = 5000))]
+    pub description: String,
+    pub lead: Option<OrganisationId>,
+    #[validate(custom(function = "valid_cost_years"))]
+    pub yearly_cost: Vec<CostLine>,
+    pub outputs: Vec<OutputId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewExchangeRate {
+    pub currency: Currency,
+    #[validate(custom(function = "positive"))]
+    pub per_unit: Decimal,
+    pub as_of: NaiveDate,
+    #[validate(length(min = 1, max = 200))]
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewCommitment {
+    pub id: CommitmentId,
+    pub organisation: OrganisationId,
+    pub money: Money,
+    pub instrument: Instrument,
+    pub status: CommitmentStatus,
+    pub earmark: Earmark,
+    #[validate(custom(function = "valid_years"))]
+    pub years: Vec<u16>,
+    #[validate(length(max = 2000))]
+    pub conditions: String,
+    #[validate(length(max = 2000))]
+    pub note: String,
+    pub public: bool,
+}
+
+fn valid_slug(slug: &str) -> Result<(), ValidationError> {
+    let ok = (2..=40).contains(&slug.len())
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-');
+    ok.then_some(()).ok_or_else(|| ValidationError::new("slug_format"))
+}
+
+fn valid_country(code: &str) -> Result<(), ValidationError> {
+    let ok = code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase());
+    ok.then_some(()).ok_or_else(|| ValidationError::new("country_format"))
+}
+
+fn positive(value: &Decimal) -> Result<(), ValidationError> {
+    (*value > Decimal::ZERO)
+        .then_some(())
+        .ok_or_else(|| ValidationError::new("positive"))
+}
+
+fn valid_year(year: u16) -> bool {
+    (2000..=2100).contains(&year)
+}
+
+fn valid_years(years: &[u16]) -> Result<(), ValidationError> {
+    years
+        .iter()
+        .all(|y| valid_year(*y))
+        .then_some(())
+        .ok_or_else(|| ValidationError::new("year_range"))
+}
+
+fn valid_cost_years(lines: &[CostLine]) -> Result<(), ValidationError> {
+    lines
+        .iter()
+        .all(|l| valid_year(l.year))
+        .then_some(())
+        .ok_or_else(|| ValidationError::new("year_range"))
+}
+
+fn require_facilitator(actor: &Actor) -> Result<(), AppError> {
+    match actor {
+        Actor::System | Actor::Facilitator { .. } => Ok(()),
+        Actor::Delegate { .. } => Err(AppError::Forbidden),
+    }
+}
+
+/// Decides what `command` by `actor` means for a workshop in `state`: the
+/// events to append, or why not. Pure: the clock comes in as `now`.
+pub fn decide(
+    state: &WorkshopState,
+    actor: &Actor,
+    command: Command,
+    now: DateTime<Utc>,
+) -> Result<Vec<Event>, AppError> {
+    let setup = match (&state.setup, &command) {
+        (None, Command::CreateWorkshop(_)) => None,
+        (Some(_), Command::CreateWorkshop(new)) => {
+            return Err(AppError::AlreadyExists(new.slug.clone()))
+        }
+        (None, _) => return Err(AppError::NotFound("workshop".into())),
+        (Some(setup), _) => Some(setup),
+    };
+    match command {
+        Command::CreateWorkshop(new) => {
+            require_facilitator(actor)?;
+            new.validate()?;
+            Ok(vec![Event::WorkshopCreated {
+                id: new.id,
+                slug: new.slug,
+                title: new.title.trim().to_string(),
+                programme: new.programme.trim().to_string(),
+                reporting_currency: new.reporting_currency,
+            }])
+        }
+        Command::AddOrganisation(new) => {
+            require_facilitator(actor)?;
+            new.validate()?;
+            if state.organisations.contains_key(&new.id) {
+                return Err(AppError::AlreadyExists(new.id.to_string()));
+            }
+            let name = new.name.trim().to_string();
+            if state.organisations.values().any(|o| o.name.eq_ignore_ascii_case(&name)) {
+                return Err(AppError::invalid("name", "duplicate"));
+            }
+            Ok(vec![Event::OrganisationAdded {
+                organisation: Organisation {
+                    id: new.id,
+                    name,
+                    kind: new.kind,
+                    country: new.country,
+                    city: new.city.filter(|c| !c.trim().is_empty()),
+                },
+            }])
+        }
+        Command::SetStageStatus { stage, status } => {
+            require_facilitator(actor)?;
+            if state.stage_status(stage) == status {
+                return Ok(vec![]);
+            }
+            Ok(vec![Event::StageStatusChanged { stage, status }])
+        }
+        Command::SetDesignText(input) => {
+            require_facilitator(actor)?;
+            input.validate()?;
+            Ok(vec![Event::DesignTextSet {
+                field: input.field,
+                text: input.text,
+            }])
+        }
+        Command::AddOutput(new) => {
+            require_facilitator(actor)?;
+            new.validate()?;
+            if state.design.outputs.iter().any(|o| o.id == new.id) {
+                return Err(AppError::AlreadyExists(new.id.to_string()));
+            }
+            Ok(vec![Event::OutputAdded {
+                output: Output {
+                    id: new.id,
+                    code: new.code,
+                    title: new.title,
+                    indicators: new
+                        .indicators
+                        .into_iter()
+                        .map(|i| Indicator {
+                            name: i.name,
+                            unit: i.unit,
+                            baseline: i.baseline,
+                            target: i.target,
+                            target_year: i.target_year,
+                            means_of_verification: i.means_of_verification,
+                        })
+                        .collect(),
+                },
+            }])
+        }
+        Command::AddComponent(new) => {
+            require_facilitator(actor)?;
+            new.validate()?;
+            let reporting = setup.map(|s| s.reporting_currency);
+            if new.yearly_cost.iter().any(|l| Some(l.amount.currency) != reporting) {
+                return Err(AppError::invalid("yearly_cost", "reporting_currency_only"));
+            }
+            if let Some(lead) = new.lead {
+                if !state.organisations.contains_key(&lead) {
+                    return Err(AppError::invalid("lead", "unknown_organisation"));
+                }
+            }
+            if new
+                .outputs
+                .iter()
+                .any(|id| !state.design.outputs.iter().any(|o| o.id == *id))
+            {
+                return Err(AppError::invalid("outputs", "unknown_output"));
+            }
+            if state.design.components.iter().any(|c| c.id == new.id) {
+                return Err(AppError::AlreadyExists(new.id.to_string()));
+            }
+            Ok(vec![Event::ComponentAdded {
+                component: Component {
+                    id: new.id,
+                    code: new.code,
+                    title: new.title,
+                    description: new.description,
+                    lead: new.lead,
+                    yearly_cost: new.yearly_cost,
+                    outputs: new.outputs,
+                },
+            }])
+        }
+        Command::SetExchangeRate(new) => {
+            require_facilitator(actor)?;
+            new.validate()?;
+            if Some(new.currency) == setup.map(|s| s.reporting_currency) {
+                return Err(AppError::invalid("currency", "is_reporting_currency"));
+            }
+            Ok(vec![Event::ExchangeRateSet {
+                rate: ExchangeRate {
+                    currency: new.currency,
+                    per_unit: new.per_unit,
+                    as_of: new.as_of,
+                    source: new.source,
+                },
+            }])
+        }
+        Command::RecordCommitment(new) => {
+            match actor {
+                Actor::Delegate { organisation } if *organisation != new.organisation => {
+                    return Err(AppError::Forbidden)
+                }
+                Actor::Delegate { .. }
+                    if state.stage_status(Stage::Commitments) == StageStatus::Locked =>
+                {
+                    return Err(AppError::StageLocked(Stage::Commitments))
+                }
+                _ => {}
+            }
+            new.validate()?;
+            if !state.organisations.contains_key(&new.organisation) {
+                return Err(AppError::invalid("organisation", "unknown_organisation"));
+            }
+            if let Earmark::Component { component } = &new.earmark {
+                if !state.design.components.iter().any(|c| c.id == *component) {
+                    return Err(AppError::invalid("earmark", "unknown_component"));
+                }
+            }
+            if state.commitments.contains_key(&new.id) {
+                return Err(AppError::AlreadyExists(new.id.to_string()));
+            }
+            let rate = rate_in_force(state, new.money.currency, now);
+            Ok(vec![Event::CommitmentRecorded {
+                commitment: Commitment {
+                    id: new.id,
+                    organisation: new.organisation,
+                    money: new.money,
+                    instrument: new.instrument,
+                    status: new.status,
+                    earmark: new.earmark,
+                    years: new.years,
+                    conditions: new.conditions,
+                    note: new.note,
+                    public: new.public,
+                    rate,
+                    recorded_at: now,
+                },
+            }])
+        }
+    }
+}
+
+/// The rate a new commitment keeps: identity for the reporting currency,
+/// otherwise the facilitator's current rate, if any.
+fn rate_in_force(state: &WorkshopState, currency: Currency, now: DateTime<Utc>) -> Option<ExchangeRate> {
+    if Some(currency) == state.reporting_currency() {
+        return Some(ExchangeRate {
+            currency,
+            per_unit: Decimal::ONE,
+            as_of: now.date_naive(),
+            source: "reporting currency".into(),
+        });
+    }
+    state.rates.get(&currency).cloned()
+}

@@ -1,0 +1,87 @@
+//! The one error type of the application. Every layer returns it; the server
+//! maps it to an HTTP status in one place (`AppError::status`).
+
+use super::model::Stage;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Field name to a stable problem code (`required`, `length`, `slug_format`,
+/// …). The UI turns codes into sentences in the user's language.
+pub type FieldErrors = BTreeMap<String, String>;
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum AppError {
+    #[error("invalid input: {0:?}")]
+    Invalid(FieldErrors),
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error("already exists: {0}")]
+    AlreadyExists(String),
+    #[error("stage {0:?} is locked")]
+    StageLocked(Stage),
+    #[error("the workshop changed meanwhile; try again")]
+    Conflict,
+    /// Storage or infrastructure failure; the detail goes to the server log,
+    /// never to the user.
+    #[error("internal error")]
+    Internal,
+}
+
+impl AppError {
+    pub fn invalid(field: &str, code: &str) -> Self {
+        AppError::Invalid(BTreeMap::from([(field.to_string(), code.to_string())]))
+    }
+
+    /// The HTTP status for this error; the only place that decides it.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) => 422,
+            AppError::Forbidden => 403,
+            AppError::NotFound(_) => 404,
+            AppError::AlreadyExists(_) | AppError::Conflict | AppError::StageLocked(_) => 409,
+            AppError::Internal => 500,
+        }
+    }
+}
+
+impl From<validator::ValidationErrors> for AppError {
+    fn from(errors: validator::ValidationErrors) -> Self {
+        let mut fields = FieldErrors::new();
+        collect(&errors, "", &mut fields);
+        AppError::Invalid(fields)
+    }
+}
+
+fn collect(errors: &validator::ValidationErrors, prefix: &str, into: &mut FieldErrors) {
+    use validator::ValidationErrorsKind;
+    for (field, kind) in errors.errors() {
+        let name = if prefix.is_empty() {
+            field.to_string()
+        } else {
+            format!("{prefix}.{field}")
+        };
+        match kind {
+            ValidationErrorsKind::Field(list) => {
+                if let Some(first) = list.first() {
+                    into.entry(name).or_insert_with(|| first.code.to_string());
+                }
+            }
+            ValidationErrorsKind::Struct(inner) => collect(inner, &name, into),
+            ValidationErrorsKind::List(items) => {
+                for (index, inner) in items {
+                    collect(inner, &format!("{name}.{index}"), into);
+                }
+            }
+        }
+    }
+}
+
+impl leptos::server_fn::error::FromServerFnError for AppError {
+    type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(_: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        AppError::Internal
+    }
+}

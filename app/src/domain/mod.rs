@@ -1,0 +1,15 @@
+//! Pure domain logic: no I/O, compiled both into the server and to WASM.
+
+pub mod account;
+pub mod analytics;
+pub mod command;
+pub mod demo;
+pub mod error;
+pub mod event;
+pub mod ids;
+pub mod model;
+pub mod money;
+pub mod state;
+
+#[cfg(test)]
+mod tests;

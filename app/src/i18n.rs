@@ -1,0 +1,171 @@
+//! Every user-facing string, in every supported language.
+//!
+//! Each entry of the catalogue must give every language (the macro will not
+//! compile otherwise), so a missing translation is a build error, not a
+//! blank on the projector.
+
+use crate::domain::model::{PartnerGroup, Stage, StageStatus};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    En,
+    ZhCn,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::ZhCn];
+
+    /// The BCP 47 tag, used in `<html lang>` and in the `lang` cookie.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::ZhCn => "zh-CN",
+        }
+    }
+
+    /// Each language's name in itself, for the switch.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::ZhCn => "简体中文",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let tag = tag.trim().to_ascii_lowercase();
+        if tag == "en" || tag.starts_with("en-") {
+            Some(Locale::En)
+        } else if tag == "zh" || tag.starts_with("zh-cn") || tag.starts_with("zh-hans") || tag == "zh-sg" {
+            Some(Locale::ZhCn)
+        } else {
+            None
+        }
+    }
+
+    /// The first supported language of an `Accept-Language` header.
+    pub fn from_accept_language(header: &str) -> Option<Locale> {
+        header
+            .split(',')
+            .filter_map(|part| part.split(';').next())
+            .find_map(Locale::from_tag)
+    }
+
+    pub fn t(self, msg: Msg) -> &'static str {
+        msg.text(self)
+    }
+}
+
+macro_rules! catalogue {
+    ($($key:ident => $en:expr, $zh:expr;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            pub fn text(self, locale: Locale) -> &'static str {
+                match (self, locale) {
+                    $(
+                        (Msg::$key, Locale::En) => $en,
+                        (Msg::$key, Locale::ZhCn) => $zh,
+                    )*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    AppName => "Roundtable", "圆桌";
+    Tagline => "Design a multi-partner programme together, live, and leave with a proposal partners have put money behind.",
+               "在同一会场实时共同设计多方合作项目，带着各方已出资支持的提案离开。";
+    SkipToContent => "Skip to content", "跳到正文";
+    Language => "Language", "语言";
+    Home => "Home", "首页";
+    Workshops => "Workshops", "研讨会";
+    NoWorkshops => "No workshops yet. Load the demo with `roundtable demo`.", "尚无研讨会。可运行 `roundtable demo` 载入示例。";
+    Organisations => "organisations", "个机构";
+    Loading => "Loading…", "加载中…";
+    NotFoundTitle => "Not found", "未找到";
+    NotFoundText => "There is no such page or workshop.", "没有这个页面或研讨会。";
+    ErrorTitle => "Something went wrong", "出现问题";
+    ErrorText => "The server could not answer. Your data is safe; try again in a moment.", "服务器暂时无法响应。您的数据是安全的，请稍后再试。";
+    Programme => "Programme", "项目";
+    Stages => "Stages", "阶段";
+    StageLabel => "Stage", "阶段";
+    Partners => "Partners", "合作伙伴";
+    Cities => "Participating cities", "参与城市";
+    Design => "Design", "设计";
+    Outputs => "outputs", "项产出";
+    Components => "components", "个组成部分";
+    Financing => "Financing", "资金";
+    Required => "Required", "所需资金";
+    Secured => "Secured (firm and disbursed)", "已落实（确定承诺及已拨付）";
+    Pledged => "Pledged (not yet firm)", "已认捐（尚未确定）";
+    Gap => "Funding gap", "资金缺口";
+    CommitmentsCount => "commitments recorded", "项已登记承诺";
+    Unconverted => "commitments have no exchange rate yet and are not in these totals", "项承诺尚无汇率，未计入上述合计";
+    CashOnly => "Cash only; guarantees and in-kind contributions are counted apart.", "仅计现金；担保和实物捐助另行统计。";
+    StageProjectDesign => "Project design", "项目设计";
+    StagePartnership => "Partnership framework", "伙伴关系框架";
+    StageBusinessModel => "Business model", "商业模式";
+    StageCommitments => "Financial commitments", "资金承诺";
+    StatusNotStarted => "Not started", "未开始";
+    StatusOpen => "Open", "进行中";
+    StatusLocked => "Locked", "已锁定";
+    GroupPublic => "Cities and public bodies", "城市及公共机构";
+    GroupPrivate => "Private companies", "私营企业";
+    GroupFinancier => "Financial institutions", "金融机构";
+    GroupOther => "Other organisations", "其他机构";
+}
+
+pub fn stage_name(stage: Stage) -> Msg {
+    match stage {
+        Stage::ProjectDesign => Msg::StageProjectDesign,
+        Stage::Partnership => Msg::StagePartnership,
+        Stage::BusinessModel => Msg::StageBusinessModel,
+        Stage::Commitments => Msg::StageCommitments,
+    }
+}
+
+pub fn stage_status_name(status: StageStatus) -> Msg {
+    match status {
+        StageStatus::NotStarted => Msg::StatusNotStarted,
+        StageStatus::Open => Msg::StatusOpen,
+        StageStatus::Locked => Msg::StatusLocked,
+    }
+}
+
+pub fn partner_group_name(group: PartnerGroup) -> Msg {
+    match group {
+        PartnerGroup::Public => Msg::GroupPublic,
+        PartnerGroup::Private => Msg::GroupPrivate,
+        PartnerGroup::Financier => Msg::GroupFinancier,
+        PartnerGroup::Other => Msg::GroupOther,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_a_non_empty_text_in_every_language() {
+        for msg in Msg::ALL {
+            for locale in Locale::ALL {
+                assert!(!msg.text(locale).trim().is_empty(), "{msg:?} in {locale:?}");
+            }
+            assert_ne!(msg.text(Locale::En), msg.text(Locale::ZhCn), "{msg:?} is untranslated");
+        }
+    }
+
+    #[test]
+    fn picks_the_first_supported_language_from_the_browser() {
+        assert_eq!(Locale::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"), Some(Locale::ZhCn));
+        assert_eq!(Locale::from_accept_language("fr-FR, en-GB;q=0.8"), Some(Locale::En));
+        assert_eq!(Locale::from_accept_language("fr-FR"), None);
+        assert_eq!(Locale::from_tag(Locale::ZhCn.tag()), Some(Locale::ZhCn));
+    }
+}

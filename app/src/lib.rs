@@ -1,0 +1,14 @@
+//! Roundtable's application: the pure domain, the server functions and the
+//! pages. Compiled into the server (feature `ssr`) and to WASM (`hydrate`).
+
+pub mod api;
+pub mod domain;
+pub mod i18n;
+pub mod ui;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(ui::App);
+}

@@ -1,0 +1,93 @@
+//! The pages. Strings come from `i18n`; figures come from `domain`; views
+//! only lay them out.
+
+mod home;
+mod locale;
+mod workshop;
+
+pub use locale::{use_locale, Tr};
+
+use crate::i18n::Msg;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::{path, SsrMode};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = locale::request_locale();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.tag()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(locale::request_locale());
+    let tr = use_locale();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/roundtable.css"/>
+        <Title formatter=move |page: String| {
+            if page.is_empty() { tr(Msg::AppName).to_string() } else { format!("{page} · {}", tr(Msg::AppName)) }
+        }/>
+        <Router>
+            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+            <header class="site-header">
+                <A href="/" attr:class="brand">{tr(Msg::AppName)}</A>
+                <locale::LanguageSwitch/>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=home::HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug") view=workshop::WorkshopPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    let tr = use_locale();
+    view! {
+        <Title text=tr(Msg::NotFoundTitle)/>
+        <h1>{tr(Msg::NotFoundTitle)}</h1>
+        <p>{tr(Msg::NotFoundText)}</p>
+    }
+}
+
+/// What a page shows when its data could not be had.
+#[component]
+fn Failure(error: crate::domain::error::AppError) -> impl IntoView {
+    use crate::domain::error::AppError;
+    match error {
+        AppError::NotFound(_) => NotFound().into_any(),
+        _ => {
+            let tr = use_locale();
+            view! {
+                <div role="alert" class="failure">
+                    <h1>{tr(Msg::ErrorTitle)}</h1>
+                    <p>{tr(Msg::ErrorText)}</p>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,99 @@
+use super::{use_locale, Failure};
+use crate::api::load_overview;
+use crate::domain::analytics::WorkshopOverview;
+use crate::domain::model::StageStatus;
+use crate::domain::money::format_amount;
+use crate::i18n::{partner_group_name, stage_name, stage_status_name, Msg};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn WorkshopPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let overview = Resource::new(slug, load_overview);
+    view! {
+        <Suspense fallback=move || view! { <p>{use_locale()(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match overview.await {
+                    Ok(overview) => view! { <Overview overview/> }.into_any(),
+                    Err(error) => view! { <Failure error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Overview(overview: WorkshopOverview) -> impl IntoView {
+    let tr = use_locale();
+    let currency = overview.reporting_currency;
+    let amount = move |value| format!("{currency} {}", format_amount(value, currency));
+    view! {
+        <Title text=overview.title.clone()/>
+        <header class="workshop-header">
+            <p class="eyebrow">{tr(Msg::Programme)}</p>
+            <h1>{overview.programme.clone()}</h1>
+            <p class="workshop-title">{overview.title.clone()}</p>
+            <p class="summary">{overview.summary.clone()}</p>
+        </header>
+
+        <section aria-labelledby="stages-heading">
+            <h2 id="stages-heading">{tr(Msg::Stages)}</h2>
+            <ol class="stages">
+                {overview.stages.iter().map(|(stage, status)| {
+                    let class = match status {
+                        StageStatus::NotStarted => "stage not-started",
+                        StageStatus::Open => "stage open",
+                        StageStatus::Locked => "stage locked",
+                    };
+                    view! {
+                        <li class=class data-stage=stage.number()>
+                            <span class="stage-number">{tr(Msg::StageLabel)}" "{stage.number()}</span>
+                            <span class="stage-name">{tr(stage_name(*stage))}</span>
+                            <span class="stage-status">{tr(stage_status_name(*status))}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+
+        <div class="columns">
+            <section aria-labelledby="partners-heading">
+                <h2 id="partners-heading">{tr(Msg::Partners)}</h2>
+                <ul class="partner-groups">
+                    {overview.partners_by_group.iter().map(|(group, count)| view! {
+                        <li><strong>{*count}</strong>" "{tr(partner_group_name(*group))}</li>
+                    }).collect_view()}
+                </ul>
+                <h3>{tr(Msg::Cities)}</h3>
+                <p class="cities">{overview.cities.join(" · ")}</p>
+            </section>
+
+            <section aria-labelledby="design-heading">
+                <h2 id="design-heading">{tr(Msg::Design)}</h2>
+                <p><strong>{overview.outputs}</strong>" "{tr(Msg::Outputs)}" · "<strong>{overview.components}</strong>" "{tr(Msg::Components)}</p>
+            </section>
+        </div>
+
+        <section aria-labelledby="financing-heading" class="financing">
+            <h2 id="financing-heading">{tr(Msg::Financing)}</h2>
+            <dl class="figures">
+                <div><dt>{tr(Msg::Required)}</dt><dd>{amount(overview.required)}</dd></div>
+                <div><dt>{tr(Msg::Secured)}</dt><dd>{amount(overview.secured_cash)}</dd></div>
+                <div><dt>{tr(Msg::Pledged)}</dt><dd>{amount(overview.pledged_cash)}</dd></div>
+                <div><dt>{tr(Msg::Gap)}</dt><dd>{amount(overview.gap)}</dd></div>
+            </dl>
+            <progress max="100" value=overview.secured_percent aria-label=tr(Msg::Secured)>
+                {overview.secured_percent}"%"
+            </progress>
+            <p class="note">
+                {overview.commitments}" "{tr(Msg::CommitmentsCount)}". "{tr(Msg::CashOnly)}
+            </p>
+            {(overview.unconverted > 0).then(|| view! {
+                <p class="note warning">{overview.unconverted}" "{tr(Msg::Unconverted)}</p>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,270 @@
+//! The command line of the `roundtable` binary.
+
+use crate::config::{Config, ConfigError};
+use crate::db::DbError;
+use crate::engine::Engine;
+use crate::http::{self, AppState};
+use crate::store::Store;
+use app::api::service::Roundtable;
+use app::domain::account::NewAccount;
+use app::domain::demo::{demo_commands, DEMO_SLUG};
+use app::domain::event::Actor;
+use app::domain::ids::AccountId;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use validator::Validate;
+
+pub const DEMO_FACILITATOR_EMAIL: &str = "facilitator@example.org";
+pub const DEMO_FACILITATOR_PASSWORD: &str = "roundtable-demo";
+
+#[derive(Parser, Debug)]
+#[command(name = "roundtable", version, about = "Design a multi-partner programme together, live.")]
+pub struct Cli {
+    /// sqlite://PATH (the default, created if missing) or postgres://USER@HOST/DB.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Address to listen on.
+    #[arg(long, env = "ROUNDTABLE_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    pub addr: String,
+    /// Folder with the built site (pkg/); defaults to target/site.
+    #[arg(long, env = "ROUNDTABLE_SITE_ROOT", global = true)]
+    pub site_root: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the web application (the default).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Load the demo workshop (slug `demo`); running it again changes nothing.
+    Demo,
+    /// Manage facilitator accounts.
+    Facilitator {
+        #[command(subcommand)]
+        action: FacilitatorAction,
+    },
+    /// Check every workshop's log: sequence gaps and events that no longer parse.
+    Verify,
+    /// Export a workshop.
+    Export {
+        #[arg(long)]
+        workshop: String,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FacilitatorAction {
+    /// Create an account; the password comes from ROUNDTABLE_PASSWORD or a prompt.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum ExportFormat {
+    /// The folded state of the workshop.
+    Json,
+    /// The event log, one event per line.
+    Jsonl,
+}
+
+/// Why a command failed, and with which exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Database(#[from] DbError),
+    #[error("{0}")]
+    Runtime(String),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Config(_) | Failure::Database(_) => 2,
+            Failure::Runtime(_) => 1,
+        }
+    }
+}
+
+fn runtime(context: &str) -> impl Fn(String) -> Failure + '_ {
+    move |reason| Failure::Runtime(format!("{context}: {reason}"))
+}
+
+pub async fn run(cli: Cli) -> ExitCode {
+    match dispatch(cli).await {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!("roundtable: error: {failure}");
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}
+
+async fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
+    let config = Config::new(cli.database_url.as_deref(), &cli.addr, cli.site_root)?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config).await.map(|_| ExitCode::SUCCESS),
+        Command::Migrate => {
+            open(&config).await?;
+            println!("Migrations applied to {}.", config.database.describe());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo => demo(&config).await.map(|_| ExitCode::SUCCESS),
+        Command::Facilitator { action: FacilitatorAction::Create { email, name } } => {
+            create_facilitator(&config, email, name).await.map(|_| ExitCode::SUCCESS)
+        }
+        Command::Verify => verify(&config).await,
+        Command::Export { workshop, format, out } => export(&config, &workshop, format, &out).await.map(|_| ExitCode::SUCCESS),
+    }
+}
+
+/// Connects and migrates: every command starts here.
+pub async fn open(config: &Config) -> Result<Arc<Engine>, Failure> {
+    let db = config.database.connect().await?;
+    db.migrate().await?;
+    Ok(Arc::new(Engine::new(Store::new(db))))
+}
+
+pub async fn serve(config: Config) -> Result<(), Failure> {
+    let engine = open(&config).await?;
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| Failure::Runtime(format!("cannot listen on {}: {e}", config.addr)))?;
+    let router = http::router(AppState { leptos: config.leptos_options(), engine: engine.clone() });
+    println!("Roundtable is serving http://{}", config.addr);
+    println!("  data: {}", config.database.describe());
+    tracing::info!(addr = %config.addr, backend = engine.store().db().backend(), "serving");
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| Failure::Runtime(format!("server stopped: {e}")))?;
+    engine.store().db().close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("can install a SIGTERM handler");
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = terminate.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+}
+
+async fn demo(config: &Config) -> Result<(), Failure> {
+    let engine = open(config).await?;
+    let before = engine.workshop(DEMO_SLUG).await.map(|s| s.version).unwrap_or(0);
+    for (key, command) in demo_commands() {
+        engine
+            .execute(DEMO_SLUG, Actor::System, &key, command)
+            .await
+            .map_err(|e| Failure::Runtime(format!("loading the demo ({key}): {e}")))?;
+    }
+    let after = engine.workshop(DEMO_SLUG).await.map(|s| s.version).unwrap_or(0);
+    let account = NewAccount {
+        email: DEMO_FACILITATOR_EMAIL.into(),
+        name: "Demo Facilitator".into(),
+        password: DEMO_FACILITATOR_PASSWORD.into(),
+    };
+    let created_account = add_account(engine.store(), account).await?;
+    if after == before && !created_account {
+        println!("The demo workshop is already loaded ({after} events); nothing changed.");
+    } else {
+        println!("Loaded the demo workshop: {after} events.");
+    }
+    println!("  data: {}", config.database.describe());
+    println!("  workshop: http://{}/w/{DEMO_SLUG}", config.addr);
+    println!("  demo facilitator: {DEMO_FACILITATOR_EMAIL} / {DEMO_FACILITATOR_PASSWORD}");
+    engine.store().db().close().await;
+    Ok(())
+}
+
+/// Validates and stores an account; `false` if the email already has one.
+async fn add_account(store: &Store, account: NewAccount) -> Result<bool, Failure> {
+    account.validate().map_err(|e| Failure::Runtime(format!("invalid account: {}", describe_validation(&e))))?;
+    let hash = password_auth::generate_hash(&account.password);
+    store
+        .create_account(AccountId::random(), &account.email, account.name.trim(), &hash)
+        .await
+        .map_err(|e| runtime("storing the account")(e.to_string()))
+}
+
+fn describe_validation(errors: &validator::ValidationErrors) -> String {
+    errors
+        .field_errors()
+        .iter()
+        .map(|(field, problems)| {
+            let codes: Vec<_> = problems.iter().map(|p| p.code.to_string()).collect();
+            format!("{field} ({})", codes.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+async fn create_facilitator(config: &Config, email: String, name: String) -> Result<(), Failure> {
+    let password = match std::env::var("ROUNDTABLE_PASSWORD") {
+        Ok(password) => password,
+        Err(_) => rpassword::prompt_password("Password for the new facilitator: ")
+            .map_err(|e| Failure::Runtime(format!("cannot read the password (set ROUNDTABLE_PASSWORD): {e}")))?,
+    };
+    let engine = open(config).await?;
+    let account = NewAccount { email: email.clone(), name, password };
+    if !add_account(engine.store(), account).await? {
+        return Err(Failure::Runtime(format!("an account for {email} already exists")));
+    }
+    println!("Created facilitator {email}.");
+    Ok(())
+}
+
+async fn verify(config: &Config) -> Result<ExitCode, Failure> {
+    let engine = open(config).await?;
+    let report = crate::verify::verify(engine.store()).await.map_err(|e| runtime("reading the log")(e.to_string()))?;
+    for fault in &report.faults {
+        println!("FAULT {fault}");
+    }
+    println!(
+        "Checked {} workshops, {} events: {} faults.",
+        report.workshops,
+        report.events,
+        report.faults.len()
+    );
+    Ok(if report.faults.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+async fn export(config: &Config, slug: &str, format: ExportFormat, out: &std::path::Path) -> Result<(), Failure> {
+    let engine = open(config).await?;
+    let failed = runtime("exporting");
+    let text = match format {
+        ExportFormat::Json => {
+            let state = engine.workshop(slug).await.map_err(|e| failed(e.to_string()))?;
+            crate::export::state_json(&state).map_err(|e| failed(e.to_string()))?
+        }
+        ExportFormat::Jsonl => {
+            let events = engine.events(slug, 0).await.map_err(|e| failed(e.to_string()))?;
+            crate::export::log_jsonl(&events).map_err(|e| failed(e.to_string()))?
+        }
+    };
+    std::fs::write(out, text).map_err(|e| failed(format!("{}: {e}", out.display())))?;
+    println!("Wrote {}.", out.display());
+    Ok(())
+}

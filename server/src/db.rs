@@ -1,0 +1,189 @@
+//! The database: a SQLite file by default, PostgreSQL when `DATABASE_URL`
+//! says so. The same SQL text runs on both (sqlx's SQLite accepts `$1`).
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::ConnectOptions;
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::Duration;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/roundtable.sqlite3";
+
+#[derive(Clone, Debug)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Where the data lives, parsed from `DATABASE_URL` before anything connects.
+#[derive(Clone, Debug)]
+pub enum Target {
+    Sqlite { path: PathBuf, options: SqliteConnectOptions },
+    Postgres { options: PgConnectOptions, shown: String },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("DATABASE_URL must be sqlite://PATH or postgres://USER@HOST/DATABASE, not «{0}»")]
+    Scheme(String),
+    #[error("DATABASE_URL «{url}» is not valid: {reason}")]
+    Invalid { url: String, reason: String },
+    #[error("cannot open the database {target}: {reason}")]
+    Connect { target: String, reason: String },
+    #[error("cannot apply migrations: {0}")]
+    Migrate(String),
+}
+
+/// The URL without its password, safe to print.
+pub fn redact(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => match rest.rsplit_once('@') {
+            Some((credentials, host)) => {
+                let user = credentials.split(':').next().unwrap_or("");
+                let hidden = if credentials.contains(':') { ":***" } else { "" };
+                format!("{scheme}://{user}{hidden}@{host}")
+            }
+            None => url.to_string(),
+        },
+        None => url.to_string(),
+    }
+}
+
+impl Target {
+    pub fn parse(url: &str) -> Result<Target, DbError> {
+        let invalid = |reason: String| DbError::Invalid { url: redact(url), reason };
+        if let Some(rest) = url.strip_prefix("sqlite:") {
+            let path = rest.trim_start_matches("//");
+            let path = path.split('?').next().unwrap_or("");
+            if path.is_empty() || path == ":memory:" {
+                return Err(invalid("give a file path, e.g. sqlite://data/roundtable.sqlite3".into()));
+            }
+            let options = SqliteConnectOptions::from_str(url)
+                .map_err(|e| invalid(e.to_string()))?
+                .create_if_missing(true)
+                // Durability first: an acknowledged write must survive a crash.
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Full)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5));
+            Ok(Target::Sqlite { path: PathBuf::from(path), options })
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let options = PgConnectOptions::from_str(url).map_err(|e| invalid(e.to_string()))?;
+            Ok(Target::Postgres { options, shown: redact(url) })
+        } else {
+            Err(DbError::Scheme(redact(url)))
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            Target::Sqlite { path, .. } => format!("SQLite file {}", path.display()),
+            Target::Postgres { shown, .. } => format!("PostgreSQL {shown}"),
+        }
+    }
+
+    /// Connects, creating the SQLite file or the PostgreSQL database when
+    /// it does not exist yet.
+    pub async fn connect(&self) -> Result<Db, DbError> {
+        let failed = |reason: String| DbError::Connect { target: self.describe(), reason };
+        match self {
+            Target::Sqlite { path, options } => {
+                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(parent).map_err(|e| failed(e.to_string()))?;
+                }
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(8)
+                    .connect_with(options.clone())
+                    .await
+                    .map_err(|e| failed(e.to_string()))?;
+                Ok(Db::Sqlite(pool))
+            }
+            Target::Postgres { options, .. } => {
+                // One plain connection first: it fails fast with the real
+                // reason (refused, unknown host, no such database), where a
+                // pool would only report a time-out.
+                match options.connect().await {
+                    Ok(probe) => drop(probe),
+                    Err(error) if is_missing_database(&error) => {
+                        create_database(options)
+                            .await
+                            .map_err(|e| failed(format!("the database does not exist and creating it failed: {e}")))?;
+                    }
+                    Err(error) => return Err(failed(error.to_string())),
+                }
+                PgPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options.clone())
+                    .await
+                    .map(Db::Postgres)
+                    .map_err(|e| failed(e.to_string()))
+            }
+        }
+    }
+}
+
+fn is_missing_database(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .and_then(|e| e.code())
+        .is_some_and(|code| code == "3D000")
+}
+
+async fn create_database(options: &PgConnectOptions) -> Result<(), sqlx::Error> {
+    let name = options.get_database().unwrap_or("postgres").to_string();
+    let mut admin = options.clone().database("postgres").connect().await?;
+    let quoted = format!("\"{}\"", name.replace('"', "\"\""));
+    sqlx::query(&format!("CREATE DATABASE {quoted}")).execute(&mut admin).await?;
+    tracing::info!(database = %name, "created the PostgreSQL database");
+    Ok(())
+}
+
+impl Db {
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Db::Sqlite(_) => "sqlite",
+            Db::Postgres(_) => "postgres",
+        }
+    }
+
+    pub async fn migrate(&self) -> Result<(), DbError> {
+        let result = match self {
+            Db::Sqlite(pool) => sqlx::migrate!("../migrations/sqlite").run(pool).await,
+            Db::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await,
+        };
+        result.map_err(|e| DbError::Migrate(e.to_string()))
+    }
+
+    /// Whether the database answers a trivial query.
+    pub async fn ping(&self) -> bool {
+        match self {
+            Db::Sqlite(pool) => sqlx::query("SELECT 1").execute(pool).await.is_ok(),
+            Db::Postgres(pool) => sqlx::query("SELECT 1").execute(pool).await.is_ok(),
+        }
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite(pool) => pool.close().await,
+            Db::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_unknown_schemes_and_hides_passwords() {
+        let error = Target::parse("mysql://root:secret@localhost/db").unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("mysql://root:***@localhost/db"), "{text}");
+        assert!(!text.contains("secret"));
+        assert!(matches!(Target::parse("sqlite::memory:"), Err(DbError::Invalid { .. })));
+        assert!(matches!(Target::parse("sqlite://data/x.db"), Ok(Target::Sqlite { .. })));
+        assert!(matches!(Target::parse("postgres://postgres@127.0.0.1/x"), Ok(Target::Postgres { .. })));
+    }
+}

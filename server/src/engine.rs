@@ -1,0 +1,195 @@
+//! The engine: one writer per workshop. A command is decided against the
+//! current state, appended durably, then applied to the in-memory state and
+//! published; the caller hears back only after the commit.
+
+use crate::store::{Append, AppendOutcome, Store, StoreError};
+use app::api::service::Roundtable;
+use app::domain::command::{decide, Command};
+use app::domain::error::AppError;
+use app::domain::event::{Actor, StoredEvent};
+use app::domain::ids::WorkshopId;
+use app::domain::state::WorkshopState;
+use chrono::Utc;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use tokio::sync::{broadcast, Mutex};
+
+/// How many times a write is retried after another instance wrote first.
+const CONFLICT_RETRIES: usize = 5;
+/// Events a slow live subscriber may fall behind before it must reload.
+const LIVE_BUFFER: usize = 1024;
+
+struct Workshop {
+    id: WorkshopId,
+    /// Readers clone the `Arc`; the writer swaps in a new one after apply.
+    state: RwLock<Arc<WorkshopState>>,
+    /// Held for the whole decide–append–apply step: the single writer.
+    writer: Mutex<()>,
+    live: broadcast::Sender<Arc<StoredEvent>>,
+}
+
+impl Workshop {
+    fn snapshot(&self) -> Arc<WorkshopState> {
+        self.state.read().expect("state lock poisoned").clone()
+    }
+
+    fn apply(&self, events: &[StoredEvent]) {
+        let mut guard = self.state.write().expect("state lock poisoned");
+        let state = Arc::make_mut(&mut guard);
+        for event in events {
+            state.apply(event);
+        }
+        drop(guard);
+        for event in events {
+            // Nobody listening is not an error.
+            let _ = self.live.send(Arc::new(event.clone()));
+        }
+    }
+}
+
+pub struct Engine {
+    store: Store,
+    /// Workshops loaded so far, by slug. Loaded from the log on first use.
+    loaded: Mutex<HashMap<String, Arc<Workshop>>>,
+}
+
+fn internal(error: StoreError) -> AppError {
+    tracing::error!(%error, "store failure");
+    AppError::Internal
+}
+
+impl Engine {
+    pub fn new(store: Store) -> Engine {
+        Engine { store, loaded: Mutex::new(HashMap::new()) }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    async fn find(&self, slug: &str) -> Result<Option<Arc<Workshop>>, AppError> {
+        let mut loaded = self.loaded.lock().await;
+        if let Some(workshop) = loaded.get(slug) {
+            return Ok(Some(workshop.clone()));
+        }
+        let Some(id) = self.store.workshop_id(slug).await.map_err(internal)? else {
+            return Ok(None);
+        };
+        let events = self.store.load(id, 0).await.map_err(internal)?;
+        let workshop = Arc::new(Workshop {
+            id,
+            state: RwLock::new(Arc::new(WorkshopState::from_log(&events))),
+            writer: Mutex::new(()),
+            live: broadcast::channel(LIVE_BUFFER).0,
+        });
+        loaded.insert(slug.to_string(), workshop.clone());
+        Ok(Some(workshop))
+    }
+
+    /// Subscribes to a workshop's events as they are committed.
+    pub async fn subscribe(&self, slug: &str) -> Result<broadcast::Receiver<Arc<StoredEvent>>, AppError> {
+        let workshop = self.find(slug).await?.ok_or_else(|| AppError::NotFound(slug.into()))?;
+        Ok(workshop.live.subscribe())
+    }
+
+    /// The events after `seq`, for exports and for live clients catching up.
+    pub async fn events(&self, slug: &str, after_seq: u64) -> Result<Vec<StoredEvent>, AppError> {
+        let workshop = self.find(slug).await?.ok_or_else(|| AppError::NotFound(slug.into()))?;
+        self.store.load(workshop.id, after_seq).await.map_err(internal)
+    }
+
+    async fn create(&self, actor: Actor, key: &str, command: Command) -> Result<u64, AppError> {
+        let Command::CreateWorkshop(new) = &command else {
+            unreachable!("create is only called with CreateWorkshop")
+        };
+        let (id, slug) = (new.id, new.slug.clone());
+        if let Some(version) = self.store.recorded_version(id, key).await.map_err(internal)? {
+            return Ok(version);
+        }
+        let now = Utc::now();
+        let events = stamp(&WorkshopState::default(), &actor, decide(&WorkshopState::default(), &actor, command, now)?, now);
+        let append = Append {
+            workshop: id,
+            register_slug: Some(&slug),
+            idempotency_key: key,
+            version_after: events.len() as u64,
+            events: &events,
+        };
+        match self.store.append(append).await.map_err(internal)? {
+            AppendOutcome::Appended => Ok(events.len() as u64),
+            AppendOutcome::Duplicate { version } => Ok(version),
+            AppendOutcome::Conflict => Err(AppError::AlreadyExists(slug)),
+        }
+    }
+
+    /// Brings a workshop's state up to date with what other instances wrote.
+    async fn catch_up(&self, workshop: &Workshop) -> Result<(), AppError> {
+        let version = workshop.snapshot().version;
+        let newer = self.store.load(workshop.id, version).await.map_err(internal)?;
+        workshop.apply(&newer);
+        Ok(())
+    }
+}
+
+/// Numbers decided events after the state's version and stamps them.
+fn stamp(state: &WorkshopState, actor: &Actor, events: Vec<app::domain::event::Event>, now: chrono::DateTime<Utc>) -> Vec<StoredEvent> {
+    events
+        .into_iter()
+        .zip(state.version + 1..)
+        .map(|(event, seq)| StoredEvent { seq, recorded_at: now, actor: actor.clone(), event })
+        .collect()
+}
+
+#[async_trait::async_trait]
+impl Roundtable for Engine {
+    async fn workshops(&self) -> Result<Vec<Arc<WorkshopState>>, AppError> {
+        let registered = self.store.workshops().await.map_err(internal)?;
+        let mut states = Vec::with_capacity(registered.len());
+        for (_, slug) in registered {
+            if let Some(workshop) = self.find(&slug).await? {
+                states.push(workshop.snapshot());
+            }
+        }
+        Ok(states)
+    }
+
+    async fn workshop(&self, slug: &str) -> Result<Arc<WorkshopState>, AppError> {
+        self.find(slug)
+            .await?
+            .map(|w| w.snapshot())
+            .ok_or_else(|| AppError::NotFound(slug.into()))
+    }
+
+    async fn execute(&self, slug: &str, actor: Actor, key: &str, command: Command) -> Result<u64, AppError> {
+        if matches!(command, Command::CreateWorkshop(_)) {
+            return self.create(actor, key, command).await;
+        }
+        let workshop = self.find(slug).await?.ok_or_else(|| AppError::NotFound(slug.into()))?;
+        let _writer = workshop.writer.lock().await;
+        if let Some(version) = self.store.recorded_version(workshop.id, key).await.map_err(internal)? {
+            return Ok(version);
+        }
+        for _ in 0..CONFLICT_RETRIES {
+            let state = workshop.snapshot();
+            let now = Utc::now();
+            let events = stamp(&state, &actor, decide(&state, &actor, command.clone(), now)?, now);
+            let version_after = state.version + events.len() as u64;
+            let append = Append {
+                workshop: workshop.id,
+                register_slug: None,
+                idempotency_key: key,
+                version_after,
+                events: &events,
+            };
+            match self.store.append(append).await.map_err(internal)? {
+                AppendOutcome::Appended => {
+                    workshop.apply(&events);
+                    return Ok(version_after);
+                }
+                AppendOutcome::Duplicate { version } => return Ok(version),
+                AppendOutcome::Conflict => self.catch_up(&workshop).await?,
+            }
+        }
+        Err(AppError::Conflict)
+    }
+}

@@ -1,0 +1,38 @@
+//! Machine-readable exports of a workshop (documented in docs/EXPORTS.md).
+
+use app::domain::event::StoredEvent;
+use app::domain::state::WorkshopState;
+use chrono::Utc;
+use serde::Serialize;
+
+/// The schema identifier of the JSON state export; bump it on any change a
+/// reader could notice.
+pub const STATE_SCHEMA: &str = "roundtable.workshop-state/1";
+
+#[derive(Serialize)]
+struct StateExport<'a> {
+    schema: &'static str,
+    exported_at: String,
+    version: u64,
+    workshop: &'a WorkshopState,
+}
+
+/// The folded state as pretty JSON.
+pub fn state_json(state: &WorkshopState) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(&StateExport {
+        schema: STATE_SCHEMA,
+        exported_at: Utc::now().to_rfc3339(),
+        version: state.version,
+        workshop: state,
+    })
+}
+
+/// The event log as JSON Lines: one stored event per line, in order.
+pub fn log_jsonl(events: &[StoredEvent]) -> Result<String, serde_json::Error> {
+    let mut out = String::new();
+    for event in events {
+        out.push_str(&serde_json::to_string(event)?);
+        out.push('\n');
+    }
+    Ok(out)
+}

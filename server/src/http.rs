@@ -1,0 +1,100 @@
+//! The HTTP side: router assembly, health, the language switch, and the
+//! single mapping of `AppError` to a response.
+
+use crate::engine::Engine;
+use app::api::service::Services;
+use app::domain::error::AppError;
+use app::ui::{shell, App};
+use axum::extract::{FromRef, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos: LeptosOptions,
+    pub engine: Arc<Engine>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+/// The one place an `AppError` becomes an HTTP response outside server
+/// functions (which use `AppError::status` through `respond`).
+pub struct HttpError(pub AppError);
+
+impl IntoResponse for HttpError {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.0.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        (status, Json(serde_json::json!({ "error": self.0 }))).into_response()
+    }
+}
+
+impl From<AppError> for HttpError {
+    fn from(error: AppError) -> Self {
+        HttpError(error)
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let services: Services = state.engine.clone();
+    let leptos = state.leptos.clone();
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/lang", post(set_language))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(services.clone()),
+            move || shell(leptos.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .with_state(state)
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    let db = state.engine.store().db();
+    let up = db.ping().await;
+    let status = if up { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let body = serde_json::json!({
+        "status": if up { "ok" } else { "degraded" },
+        "backend": db.backend(),
+        "database": if up { "up" } else { "down" },
+        "version": env!("CARGO_PKG_VERSION"),
+    });
+    (status, Json(body)).into_response()
+}
+
+#[derive(serde::Deserialize)]
+struct LanguageChoice {
+    lang: String,
+    #[serde(default)]
+    return_to: String,
+}
+
+/// Remembers the chosen language in a cookie and goes back where the user
+/// was. Only same-site paths are followed, never another host.
+async fn set_language(Form(choice): Form<LanguageChoice>) -> Response {
+    let Some(locale) = app::i18n::Locale::from_tag(&choice.lang) else {
+        return HttpError(AppError::invalid("lang", "unknown_language")).into_response();
+    };
+    let target = if choice.return_to.starts_with('/') && !choice.return_to.starts_with("//") {
+        choice.return_to.as_str()
+    } else {
+        "/"
+    };
+    let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.tag());
+    let mut response = Redirect::to(target).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    response
+}

@@ -1,0 +1,11 @@
+//! The Roundtable server: configuration, storage, the engine, HTTP and the
+//! command line. All SQL of the application is in this crate.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod engine;
+pub mod export;
+pub mod http;
+pub mod store;
+pub mod verify;

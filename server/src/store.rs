@@ -1,0 +1,257 @@
+//! The event store: per-workshop append-only logs with idempotency records,
+//! and the few other tables (accounts). All SQL of the application lives in
+//! this crate; the same statements run on SQLite and PostgreSQL.
+
+use crate::db::Db;
+use app::domain::event::{Actor, Event, StoredEvent};
+use app::domain::ids::{AccountId, WorkshopId};
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("event {seq} of workshop {workshop} does not parse: {reason}")]
+    Corrupt { workshop: WorkshopId, seq: u64, reason: String },
+    #[error("could not encode an event: {0}")]
+    Encode(#[from] serde_json::Error),
+}
+
+/// What an append did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppendOutcome {
+    Appended,
+    /// The idempotency key was used before; the workshop's version after
+    /// that first command.
+    Duplicate { version: u64 },
+    /// Another writer (another instance) took one of these sequence numbers
+    /// or the slug; nothing was written.
+    Conflict,
+}
+
+/// One command's worth of events, written atomically.
+pub struct Append<'a> {
+    pub workshop: WorkshopId,
+    /// Registers a new workshop under this slug in the same transaction.
+    pub register_slug: Option<&'a str>,
+    pub idempotency_key: &'a str,
+    pub version_after: u64,
+    pub events: &'a [StoredEvent],
+}
+
+/// An event row as stored, before parsing; `verify` reads these.
+#[derive(Debug)]
+pub struct RawEvent {
+    pub seq: u64,
+    pub kind: String,
+    pub actor: String,
+    pub payload: String,
+    pub recorded_at: DateTime<Utc>,
+}
+
+impl RawEvent {
+    pub fn parse(self, workshop: WorkshopId) -> Result<StoredEvent, StoreError> {
+        let corrupt = |reason: String| StoreError::Corrupt { workshop, seq: self.seq, reason };
+        let event: Event = serde_json::from_str(&self.payload).map_err(|e| corrupt(e.to_string()))?;
+        if event.kind() != self.kind {
+            return Err(corrupt(format!("kind column says {} but payload is {}", self.kind, event.kind())));
+        }
+        let actor: Actor = serde_json::from_str(&self.actor).map_err(|e| corrupt(format!("actor: {e}")))?;
+        Ok(StoredEvent { seq: self.seq, recorded_at: self.recorded_at, actor, event })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: Db,
+}
+
+/// Runs the same body against whichever pool the store has.
+macro_rules! on_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            Db::Sqlite($pool) => $body,
+            Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    error.as_database_error().is_some_and(|e| e.is_unique_violation())
+}
+
+impl Store {
+    pub fn new(db: Db) -> Store {
+        Store { db }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// Every registered workshop, oldest first.
+    pub async fn workshops(&self) -> Result<Vec<(WorkshopId, String)>, StoreError> {
+        let rows = on_pool!(&self.db, pool => {
+            sqlx::query("SELECT id, slug FROM workshops ORDER BY created_at, slug").fetch_all(pool).await?
+                .into_iter()
+                .map(|row| (row.get::<String, _>(0), row.get::<String, _>(1)))
+                .collect::<Vec<_>>()
+        });
+        rows.into_iter()
+            .map(|(id, slug)| {
+                let id = id.parse().map_err(|e: uuid::Error| StoreError::Db(sqlx::Error::Decode(Box::new(e))))?;
+                Ok((id, slug))
+            })
+            .collect()
+    }
+
+    pub async fn workshop_id(&self, slug: &str) -> Result<Option<WorkshopId>, StoreError> {
+        Ok(self.workshops().await?.into_iter().find(|(_, s)| s == slug).map(|(id, _)| id))
+    }
+
+    /// The events of a workshop after `after_seq`, unparsed, in order.
+    pub async fn load_raw(&self, workshop: WorkshopId, after_seq: u64) -> Result<Vec<RawEvent>, StoreError> {
+        let id = workshop.to_string();
+        let after = after_seq as i64;
+        let rows = on_pool!(&self.db, pool => {
+            sqlx::query("SELECT seq, kind, actor, payload, recorded_at FROM events WHERE workshop_id = $1 AND seq > $2 ORDER BY seq")
+                .bind(&id)
+                .bind(after)
+                .fetch_all(pool)
+                .await?
+                .into_iter()
+                .map(|row| RawEvent {
+                    seq: row.get::<i64, _>(0) as u64,
+                    kind: row.get(1),
+                    actor: row.get(2),
+                    payload: row.get(3),
+                    recorded_at: row.get(4),
+                })
+                .collect::<Vec<_>>()
+        });
+        Ok(rows)
+    }
+
+    /// The events of a workshop after `after_seq`, parsed, in order.
+    pub async fn load(&self, workshop: WorkshopId, after_seq: u64) -> Result<Vec<StoredEvent>, StoreError> {
+        self.load_raw(workshop, after_seq)
+            .await?
+            .into_iter()
+            .map(|raw| raw.parse(workshop))
+            .collect()
+    }
+
+    /// The answer recorded for an idempotency key, if it was used before.
+    pub async fn recorded_version(&self, workshop: WorkshopId, key: &str) -> Result<Option<u64>, StoreError> {
+        let id = workshop.to_string();
+        let version: Option<i64> = on_pool!(&self.db, pool => {
+            sqlx::query_scalar("SELECT version FROM idempotency WHERE workshop_id = $1 AND idempotency_key = $2")
+                .bind(&id)
+                .bind(key)
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(version.map(|v| v as u64))
+    }
+
+    /// Appends one command's events in one transaction, or nothing. On
+    /// SQLite the transaction starts with `BEGIN IMMEDIATE`, so it takes the
+    /// write lock up front instead of failing with SQLITE_BUSY half way.
+    pub async fn append(&self, append: Append<'_>) -> Result<AppendOutcome, StoreError> {
+        let rows: Vec<(i64, &'static str, String, String, DateTime<Utc>)> = append
+            .events
+            .iter()
+            .map(|e| Ok((e.seq as i64, e.event.kind(), serde_json::to_string(&e.actor)?, serde_json::to_string(&e.event)?, e.recorded_at)))
+            .collect::<Result<_, serde_json::Error>>()?;
+        let id = append.workshop.to_string();
+        let now = Utc::now();
+        macro_rules! write {
+            ($tx:ident) => {{
+                if let Some(slug) = append.register_slug {
+                    let inserted = sqlx::query("INSERT INTO workshops (id, slug, created_at) VALUES ($1, $2, $3)")
+                        .bind(&id)
+                        .bind(slug)
+                        .bind(now)
+                        .execute(&mut *$tx)
+                        .await;
+                    match inserted {
+                        Err(e) if is_unique_violation(&e) => return Ok(AppendOutcome::Conflict),
+                        other => { other?; }
+                    }
+                }
+                let claimed = sqlx::query(
+                    "INSERT INTO idempotency (workshop_id, idempotency_key, version, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                )
+                .bind(&id)
+                .bind(append.idempotency_key)
+                .bind(append.version_after as i64)
+                .bind(now)
+                .execute(&mut *$tx)
+                .await?;
+                if claimed.rows_affected() == 0 {
+                    drop($tx);
+                    let version = self.recorded_version(append.workshop, append.idempotency_key).await?;
+                    return Ok(match version {
+                        Some(version) => AppendOutcome::Duplicate { version },
+                        None => AppendOutcome::Conflict,
+                    });
+                }
+                for (seq, kind, actor, payload, recorded_at) in &rows {
+                    let inserted = sqlx::query(
+                        "INSERT INTO events (workshop_id, seq, kind, actor, payload, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                    )
+                    .bind(&id)
+                    .bind(*seq)
+                    .bind(*kind)
+                    .bind(actor)
+                    .bind(payload)
+                    .bind(*recorded_at)
+                    .execute(&mut *$tx)
+                    .await;
+                    match inserted {
+                        Err(e) if is_unique_violation(&e) => return Ok(AppendOutcome::Conflict),
+                        other => { other?; }
+                    }
+                }
+                $tx.commit().await?;
+                Ok(AppendOutcome::Appended)
+            }};
+        }
+        match &self.db {
+            Db::Sqlite(pool) => {
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                write!(tx)
+            }
+            Db::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                write!(tx)
+            }
+        }
+    }
+
+    pub async fn account_exists(&self, email: &str) -> Result<bool, StoreError> {
+        let email = email.trim().to_lowercase();
+        let found: Option<String> = on_pool!(&self.db, pool => {
+            sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1").bind(&email).fetch_optional(pool).await?
+        });
+        Ok(found.is_some())
+    }
+
+    /// Creates an account; `false` when the email is taken.
+    pub async fn create_account(&self, id: AccountId, email: &str, name: &str, password_hash: &str) -> Result<bool, StoreError> {
+        let email = email.trim().to_lowercase();
+        let id = id.to_string();
+        let now = Utc::now();
+        let result = on_pool!(&self.db, pool => {
+            sqlx::query("INSERT INTO accounts (id, email, name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(&id).bind(&email).bind(name).bind(password_hash).bind(now)
+                .execute(pool).await.map(|_| ())
+        });
+        match result {
+            Ok(_) => Ok(true),
+            Err(e) if is_unique_violation(&e) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
