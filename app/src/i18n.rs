@@ -37,7 +37,11 @@ impl Locale {
         let tag = tag.trim().to_ascii_lowercase();
         if tag == "en" || tag.starts_with("en-") {
             Some(Locale::En)
-        } else if tag == "zh" || tag.starts_with("zh-cn") || tag.starts_with("zh-hans") || tag == "zh-sg" {
+        } else if tag == "zh"
+            || tag.starts_with("zh-cn")
+            || tag.starts_with("zh-hans")
+            || tag == "zh-sg"
+        {
             Some(Locale::ZhCn)
         } else {
             None
@@ -157,14 +161,24 @@ mod tests {
             for locale in Locale::ALL {
                 assert!(!msg.text(locale).trim().is_empty(), "{msg:?} in {locale:?}");
             }
-            assert_ne!(msg.text(Locale::En), msg.text(Locale::ZhCn), "{msg:?} is untranslated");
+            assert_ne!(
+                msg.text(Locale::En),
+                msg.text(Locale::ZhCn),
+                "{msg:?} is untranslated"
+            );
         }
     }
 
     #[test]
     fn picks_the_first_supported_language_from_the_browser() {
-        assert_eq!(Locale::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"), Some(Locale::ZhCn));
-        assert_eq!(Locale::from_accept_language("fr-FR, en-GB;q=0.8"), Some(Locale::En));
+        assert_eq!(
+            Locale::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"),
+            Some(Locale::ZhCn)
+        );
+        assert_eq!(
+            Locale::from_accept_language("fr-FR, en-GB;q=0.8"),
+            Some(Locale::En)
+        );
         assert_eq!(Locale::from_accept_language("fr-FR"), None);
         assert_eq!(Locale::from_tag(Locale::ZhCn.tag()), Some(Locale::ZhCn));
     }

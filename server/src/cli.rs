@@ -20,13 +20,22 @@ pub const DEMO_FACILITATOR_EMAIL: &str = "facilitator@example.org";
 pub const DEMO_FACILITATOR_PASSWORD: &str = "roundtable-demo";
 
 #[derive(Parser, Debug)]
-#[command(name = "roundtable", version, about = "Design a multi-partner programme together, live.")]
+#[command(
+    name = "roundtable",
+    version,
+    about = "Design a multi-partner programme together, live."
+)]
 pub struct Cli {
     /// sqlite://PATH (the default, created if missing) or postgres://USER@HOST/DB.
     #[arg(long, env = "DATABASE_URL", global = true)]
     pub database_url: Option<String>,
     /// Address to listen on.
-    #[arg(long, env = "ROUNDTABLE_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "ROUNDTABLE_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
     pub addr: String,
     /// Folder with the built site (pkg/); defaults to target/site.
     #[arg(long, env = "ROUNDTABLE_SITE_ROOT", global = true)]
@@ -124,11 +133,19 @@ async fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo => demo(&config).await.map(|_| ExitCode::SUCCESS),
-        Command::Facilitator { action: FacilitatorAction::Create { email, name } } => {
-            create_facilitator(&config, email, name).await.map(|_| ExitCode::SUCCESS)
-        }
+        Command::Facilitator {
+            action: FacilitatorAction::Create { email, name },
+        } => create_facilitator(&config, email, name)
+            .await
+            .map(|_| ExitCode::SUCCESS),
         Command::Verify => verify(&config).await,
-        Command::Export { workshop, format, out } => export(&config, &workshop, format, &out).await.map(|_| ExitCode::SUCCESS),
+        Command::Export {
+            workshop,
+            format,
+            out,
+        } => export(&config, &workshop, format, &out)
+            .await
+            .map(|_| ExitCode::SUCCESS),
     }
 }
 
@@ -144,7 +161,10 @@ pub async fn serve(config: Config) -> Result<(), Failure> {
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| Failure::Runtime(format!("cannot listen on {}: {e}", config.addr)))?;
-    let router = http::router(AppState { leptos: config.leptos_options(), engine: engine.clone() });
+    let router = http::router(AppState {
+        leptos: config.leptos_options(),
+        engine: engine.clone(),
+    });
     println!("Roundtable is serving http://{}", config.addr);
     println!("  data: {}", config.database.describe());
     tracing::info!(addr = %config.addr, backend = engine.store().db().backend(), "serving");
@@ -160,8 +180,9 @@ async fn shutdown_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-            .expect("can install a SIGTERM handler");
+        let mut terminate =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                .expect("can install a SIGTERM handler");
         tokio::select! {
             _ = ctrl_c => {},
             _ = terminate.recv() => {},
@@ -173,14 +194,22 @@ async fn shutdown_signal() {
 
 async fn demo(config: &Config) -> Result<(), Failure> {
     let engine = open(config).await?;
-    let before = engine.workshop(DEMO_SLUG).await.map(|s| s.version).unwrap_or(0);
+    let before = engine
+        .workshop(DEMO_SLUG)
+        .await
+        .map(|s| s.version)
+        .unwrap_or(0);
     for (key, command) in demo_commands() {
         engine
             .execute(DEMO_SLUG, Actor::System, &key, command)
             .await
             .map_err(|e| Failure::Runtime(format!("loading the demo ({key}): {e}")))?;
     }
-    let after = engine.workshop(DEMO_SLUG).await.map(|s| s.version).unwrap_or(0);
+    let after = engine
+        .workshop(DEMO_SLUG)
+        .await
+        .map(|s| s.version)
+        .unwrap_or(0);
     let account = NewAccount {
         email: DEMO_FACILITATOR_EMAIL.into(),
         name: "Demo Facilitator".into(),
@@ -201,10 +230,17 @@ async fn demo(config: &Config) -> Result<(), Failure> {
 
 /// Validates and stores an account; `false` if the email already has one.
 async fn add_account(store: &Store, account: NewAccount) -> Result<bool, Failure> {
-    account.validate().map_err(|e| Failure::Runtime(format!("invalid account: {}", describe_validation(&e))))?;
+    account
+        .validate()
+        .map_err(|e| Failure::Runtime(format!("invalid account: {}", describe_validation(&e))))?;
     let hash = password_auth::generate_hash(&account.password);
     store
-        .create_account(AccountId::random(), &account.email, account.name.trim(), &hash)
+        .create_account(
+            AccountId::random(),
+            &account.email,
+            account.name.trim(),
+            &hash,
+        )
         .await
         .map_err(|e| runtime("storing the account")(e.to_string()))
 }
@@ -224,13 +260,24 @@ fn describe_validation(errors: &validator::ValidationErrors) -> String {
 async fn create_facilitator(config: &Config, email: String, name: String) -> Result<(), Failure> {
     let password = match std::env::var("ROUNDTABLE_PASSWORD") {
         Ok(password) => password,
-        Err(_) => rpassword::prompt_password("Password for the new facilitator: ")
-            .map_err(|e| Failure::Runtime(format!("cannot read the password (set ROUNDTABLE_PASSWORD): {e}")))?,
+        Err(_) => {
+            rpassword::prompt_password("Password for the new facilitator: ").map_err(|e| {
+                Failure::Runtime(format!(
+                    "cannot read the password (set ROUNDTABLE_PASSWORD): {e}"
+                ))
+            })?
+        }
     };
     let engine = open(config).await?;
-    let account = NewAccount { email: email.clone(), name, password };
+    let account = NewAccount {
+        email: email.clone(),
+        name,
+        password,
+    };
     if !add_account(engine.store(), account).await? {
-        return Err(Failure::Runtime(format!("an account for {email} already exists")));
+        return Err(Failure::Runtime(format!(
+            "an account for {email} already exists"
+        )));
     }
     println!("Created facilitator {email}.");
     Ok(())
@@ -238,7 +285,9 @@ async fn create_facilitator(config: &Config, email: String, name: String) -> Res
 
 async fn verify(config: &Config) -> Result<ExitCode, Failure> {
     let engine = open(config).await?;
-    let report = crate::verify::verify(engine.store()).await.map_err(|e| runtime("reading the log")(e.to_string()))?;
+    let report = crate::verify::verify(engine.store())
+        .await
+        .map_err(|e| runtime("reading the log")(e.to_string()))?;
     for fault in &report.faults {
         println!("FAULT {fault}");
     }
@@ -248,19 +297,34 @@ async fn verify(config: &Config) -> Result<ExitCode, Failure> {
         report.events,
         report.faults.len()
     );
-    Ok(if report.faults.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if report.faults.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
-async fn export(config: &Config, slug: &str, format: ExportFormat, out: &std::path::Path) -> Result<(), Failure> {
+async fn export(
+    config: &Config,
+    slug: &str,
+    format: ExportFormat,
+    out: &std::path::Path,
+) -> Result<(), Failure> {
     let engine = open(config).await?;
     let failed = runtime("exporting");
     let text = match format {
         ExportFormat::Json => {
-            let state = engine.workshop(slug).await.map_err(|e| failed(e.to_string()))?;
+            let state = engine
+                .workshop(slug)
+                .await
+                .map_err(|e| failed(e.to_string()))?;
             crate::export::state_json(&state).map_err(|e| failed(e.to_string()))?
         }
         ExportFormat::Jsonl => {
-            let events = engine.events(slug, 0).await.map_err(|e| failed(e.to_string()))?;
+            let events = engine
+                .events(slug, 0)
+                .await
+                .map_err(|e| failed(e.to_string()))?;
             crate::export::log_jsonl(&events).map_err(|e| failed(e.to_string()))?
         }
     };

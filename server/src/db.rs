@@ -2,7 +2,9 @@
 //! says so. The same SQL text runs on both (sqlx's SQLite accepts `$1`).
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use sqlx::ConnectOptions;
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -19,8 +21,14 @@ pub enum Db {
 /// Where the data lives, parsed from `DATABASE_URL` before anything connects.
 #[derive(Clone, Debug)]
 pub enum Target {
-    Sqlite { path: PathBuf, options: SqliteConnectOptions },
-    Postgres { options: PgConnectOptions, shown: String },
+    Sqlite {
+        path: PathBuf,
+        options: SqliteConnectOptions,
+    },
+    Postgres {
+        options: PgConnectOptions,
+        shown: String,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -41,7 +49,11 @@ pub fn redact(url: &str) -> String {
         Some((scheme, rest)) => match rest.rsplit_once('@') {
             Some((credentials, host)) => {
                 let user = credentials.split(':').next().unwrap_or("");
-                let hidden = if credentials.contains(':') { ":***" } else { "" };
+                let hidden = if credentials.contains(':') {
+                    ":***"
+                } else {
+                    ""
+                };
                 format!("{scheme}://{user}{hidden}@{host}")
             }
             None => url.to_string(),
@@ -52,12 +64,17 @@ pub fn redact(url: &str) -> String {
 
 impl Target {
     pub fn parse(url: &str) -> Result<Target, DbError> {
-        let invalid = |reason: String| DbError::Invalid { url: redact(url), reason };
+        let invalid = |reason: String| DbError::Invalid {
+            url: redact(url),
+            reason,
+        };
         if let Some(rest) = url.strip_prefix("sqlite:") {
             let path = rest.trim_start_matches("//");
             let path = path.split('?').next().unwrap_or("");
             if path.is_empty() || path == ":memory:" {
-                return Err(invalid("give a file path, e.g. sqlite://data/roundtable.sqlite3".into()));
+                return Err(invalid(
+                    "give a file path, e.g. sqlite://data/roundtable.sqlite3".into(),
+                ));
             }
             let options = SqliteConnectOptions::from_str(url)
                 .map_err(|e| invalid(e.to_string()))?
@@ -67,10 +84,16 @@ impl Target {
                 .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5));
-            Ok(Target::Sqlite { path: PathBuf::from(path), options })
+            Ok(Target::Sqlite {
+                path: PathBuf::from(path),
+                options,
+            })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let options = PgConnectOptions::from_str(url).map_err(|e| invalid(e.to_string()))?;
-            Ok(Target::Postgres { options, shown: redact(url) })
+            Ok(Target::Postgres {
+                options,
+                shown: redact(url),
+            })
         } else {
             Err(DbError::Scheme(redact(url)))
         }
@@ -86,7 +109,10 @@ impl Target {
     /// Connects, creating the SQLite file or the PostgreSQL database when
     /// it does not exist yet.
     pub async fn connect(&self) -> Result<Db, DbError> {
-        let failed = |reason: String| DbError::Connect { target: self.describe(), reason };
+        let failed = |reason: String| DbError::Connect {
+            target: self.describe(),
+            reason,
+        };
         match self {
             Target::Sqlite { path, options } => {
                 if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -106,9 +132,11 @@ impl Target {
                 match options.connect().await {
                     Ok(probe) => drop(probe),
                     Err(error) if is_missing_database(&error) => {
-                        create_database(options)
-                            .await
-                            .map_err(|e| failed(format!("the database does not exist and creating it failed: {e}")))?;
+                        create_database(options).await.map_err(|e| {
+                            failed(format!(
+                                "the database does not exist and creating it failed: {e}"
+                            ))
+                        })?;
                     }
                     Err(error) => return Err(failed(error.to_string())),
                 }
@@ -135,7 +163,9 @@ async fn create_database(options: &PgConnectOptions) -> Result<(), sqlx::Error> 
     let name = options.get_database().unwrap_or("postgres").to_string();
     let mut admin = options.clone().database("postgres").connect().await?;
     let quoted = format!("\"{}\"", name.replace('"', "\"\""));
-    sqlx::query(&format!("CREATE DATABASE {quoted}")).execute(&mut admin).await?;
+    sqlx::query(&format!("CREATE DATABASE {quoted}"))
+        .execute(&mut admin)
+        .await?;
     tracing::info!(database = %name, "created the PostgreSQL database");
     Ok(())
 }
@@ -182,8 +212,17 @@ mod tests {
         let text = error.to_string();
         assert!(text.contains("mysql://root:***@localhost/db"), "{text}");
         assert!(!text.contains("secret"));
-        assert!(matches!(Target::parse("sqlite::memory:"), Err(DbError::Invalid { .. })));
-        assert!(matches!(Target::parse("sqlite://data/x.db"), Ok(Target::Sqlite { .. })));
-        assert!(matches!(Target::parse("postgres://postgres@127.0.0.1/x"), Ok(Target::Postgres { .. })));
+        assert!(matches!(
+            Target::parse("sqlite::memory:"),
+            Err(DbError::Invalid { .. })
+        ));
+        assert!(matches!(
+            Target::parse("sqlite://data/x.db"),
+            Ok(Target::Sqlite { .. })
+        ));
+        assert!(matches!(
+            Target::parse("postgres://postgres@127.0.0.1/x"),
+            Ok(Target::Postgres { .. })
+        ));
     }
 }

@@ -60,7 +60,10 @@ fn internal(error: StoreError) -> AppError {
 
 impl Engine {
     pub fn new(store: Store) -> Engine {
-        Engine { store, loaded: Mutex::new(HashMap::new()) }
+        Engine {
+            store,
+            loaded: Mutex::new(HashMap::new()),
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -87,15 +90,27 @@ impl Engine {
     }
 
     /// Subscribes to a workshop's events as they are committed.
-    pub async fn subscribe(&self, slug: &str) -> Result<broadcast::Receiver<Arc<StoredEvent>>, AppError> {
-        let workshop = self.find(slug).await?.ok_or_else(|| AppError::NotFound(slug.into()))?;
+    pub async fn subscribe(
+        &self,
+        slug: &str,
+    ) -> Result<broadcast::Receiver<Arc<StoredEvent>>, AppError> {
+        let workshop = self
+            .find(slug)
+            .await?
+            .ok_or_else(|| AppError::NotFound(slug.into()))?;
         Ok(workshop.live.subscribe())
     }
 
     /// The events after `seq`, for exports and for live clients catching up.
     pub async fn events(&self, slug: &str, after_seq: u64) -> Result<Vec<StoredEvent>, AppError> {
-        let workshop = self.find(slug).await?.ok_or_else(|| AppError::NotFound(slug.into()))?;
-        self.store.load(workshop.id, after_seq).await.map_err(internal)
+        let workshop = self
+            .find(slug)
+            .await?
+            .ok_or_else(|| AppError::NotFound(slug.into()))?;
+        self.store
+            .load(workshop.id, after_seq)
+            .await
+            .map_err(internal)
     }
 
     async fn create(&self, actor: Actor, key: &str, command: Command) -> Result<u64, AppError> {
@@ -103,11 +118,21 @@ impl Engine {
             unreachable!("create is only called with CreateWorkshop")
         };
         let (id, slug) = (new.id, new.slug.clone());
-        if let Some(version) = self.store.recorded_version(id, key).await.map_err(internal)? {
+        if let Some(version) = self
+            .store
+            .recorded_version(id, key)
+            .await
+            .map_err(internal)?
+        {
             return Ok(version);
         }
         let now = Utc::now();
-        let events = stamp(&WorkshopState::default(), &actor, decide(&WorkshopState::default(), &actor, command, now)?, now);
+        let events = stamp(
+            &WorkshopState::default(),
+            &actor,
+            decide(&WorkshopState::default(), &actor, command, now)?,
+            now,
+        );
         let append = Append {
             workshop: id,
             register_slug: Some(&slug),
@@ -125,18 +150,32 @@ impl Engine {
     /// Brings a workshop's state up to date with what other instances wrote.
     async fn catch_up(&self, workshop: &Workshop) -> Result<(), AppError> {
         let version = workshop.snapshot().version;
-        let newer = self.store.load(workshop.id, version).await.map_err(internal)?;
+        let newer = self
+            .store
+            .load(workshop.id, version)
+            .await
+            .map_err(internal)?;
         workshop.apply(&newer);
         Ok(())
     }
 }
 
 /// Numbers decided events after the state's version and stamps them.
-fn stamp(state: &WorkshopState, actor: &Actor, events: Vec<app::domain::event::Event>, now: chrono::DateTime<Utc>) -> Vec<StoredEvent> {
+fn stamp(
+    state: &WorkshopState,
+    actor: &Actor,
+    events: Vec<app::domain::event::Event>,
+    now: chrono::DateTime<Utc>,
+) -> Vec<StoredEvent> {
     events
         .into_iter()
         .zip(state.version + 1..)
-        .map(|(event, seq)| StoredEvent { seq, recorded_at: now, actor: actor.clone(), event })
+        .map(|(event, seq)| StoredEvent {
+            seq,
+            recorded_at: now,
+            actor: actor.clone(),
+            event,
+        })
         .collect()
 }
 
@@ -160,19 +199,38 @@ impl Roundtable for Engine {
             .ok_or_else(|| AppError::NotFound(slug.into()))
     }
 
-    async fn execute(&self, slug: &str, actor: Actor, key: &str, command: Command) -> Result<u64, AppError> {
+    async fn execute(
+        &self,
+        slug: &str,
+        actor: Actor,
+        key: &str,
+        command: Command,
+    ) -> Result<u64, AppError> {
         if matches!(command, Command::CreateWorkshop(_)) {
             return self.create(actor, key, command).await;
         }
-        let workshop = self.find(slug).await?.ok_or_else(|| AppError::NotFound(slug.into()))?;
+        let workshop = self
+            .find(slug)
+            .await?
+            .ok_or_else(|| AppError::NotFound(slug.into()))?;
         let _writer = workshop.writer.lock().await;
-        if let Some(version) = self.store.recorded_version(workshop.id, key).await.map_err(internal)? {
+        if let Some(version) = self
+            .store
+            .recorded_version(workshop.id, key)
+            .await
+            .map_err(internal)?
+        {
             return Ok(version);
         }
         for _ in 0..CONFLICT_RETRIES {
             let state = workshop.snapshot();
             let now = Utc::now();
-            let events = stamp(&state, &actor, decide(&state, &actor, command.clone(), now)?, now);
+            let events = stamp(
+                &state,
+                &actor,
+                decide(&state, &actor, command.clone(), now)?,
+                now,
+            );
             let version_after = state.version + events.len() as u64;
             let append = Append {
                 workshop: workshop.id,

@@ -13,7 +13,11 @@ pub enum StoreError {
     #[error("database: {0}")]
     Db(#[from] sqlx::Error),
     #[error("event {seq} of workshop {workshop} does not parse: {reason}")]
-    Corrupt { workshop: WorkshopId, seq: u64, reason: String },
+    Corrupt {
+        workshop: WorkshopId,
+        seq: u64,
+        reason: String,
+    },
     #[error("could not encode an event: {0}")]
     Encode(#[from] serde_json::Error),
 }
@@ -24,7 +28,9 @@ pub enum AppendOutcome {
     Appended,
     /// The idempotency key was used before; the workshop's version after
     /// that first command.
-    Duplicate { version: u64 },
+    Duplicate {
+        version: u64,
+    },
     /// Another writer (another instance) took one of these sequence numbers
     /// or the slug; nothing was written.
     Conflict,
@@ -52,13 +58,28 @@ pub struct RawEvent {
 
 impl RawEvent {
     pub fn parse(self, workshop: WorkshopId) -> Result<StoredEvent, StoreError> {
-        let corrupt = |reason: String| StoreError::Corrupt { workshop, seq: self.seq, reason };
-        let event: Event = serde_json::from_str(&self.payload).map_err(|e| corrupt(e.to_string()))?;
+        let corrupt = |reason: String| StoreError::Corrupt {
+            workshop,
+            seq: self.seq,
+            reason,
+        };
+        let event: Event =
+            serde_json::from_str(&self.payload).map_err(|e| corrupt(e.to_string()))?;
         if event.kind() != self.kind {
-            return Err(corrupt(format!("kind column says {} but payload is {}", self.kind, event.kind())));
+            return Err(corrupt(format!(
+                "kind column says {} but payload is {}",
+                self.kind,
+                event.kind()
+            )));
         }
-        let actor: Actor = serde_json::from_str(&self.actor).map_err(|e| corrupt(format!("actor: {e}")))?;
-        Ok(StoredEvent { seq: self.seq, recorded_at: self.recorded_at, actor, event })
+        let actor: Actor =
+            serde_json::from_str(&self.actor).map_err(|e| corrupt(format!("actor: {e}")))?;
+        Ok(StoredEvent {
+            seq: self.seq,
+            recorded_at: self.recorded_at,
+            actor,
+            event,
+        })
     }
 }
 
@@ -78,7 +99,9 @@ macro_rules! on_pool {
 }
 
 fn is_unique_violation(error: &sqlx::Error) -> bool {
-    error.as_database_error().is_some_and(|e| e.is_unique_violation())
+    error
+        .as_database_error()
+        .is_some_and(|e| e.is_unique_violation())
 }
 
 impl Store {
@@ -100,18 +123,29 @@ impl Store {
         });
         rows.into_iter()
             .map(|(id, slug)| {
-                let id = id.parse().map_err(|e: uuid::Error| StoreError::Db(sqlx::Error::Decode(Box::new(e))))?;
+                let id = id
+                    .parse()
+                    .map_err(|e: uuid::Error| StoreError::Db(sqlx::Error::Decode(Box::new(e))))?;
                 Ok((id, slug))
             })
             .collect()
     }
 
     pub async fn workshop_id(&self, slug: &str) -> Result<Option<WorkshopId>, StoreError> {
-        Ok(self.workshops().await?.into_iter().find(|(_, s)| s == slug).map(|(id, _)| id))
+        Ok(self
+            .workshops()
+            .await?
+            .into_iter()
+            .find(|(_, s)| s == slug)
+            .map(|(id, _)| id))
     }
 
     /// The events of a workshop after `after_seq`, unparsed, in order.
-    pub async fn load_raw(&self, workshop: WorkshopId, after_seq: u64) -> Result<Vec<RawEvent>, StoreError> {
+    pub async fn load_raw(
+        &self,
+        workshop: WorkshopId,
+        after_seq: u64,
+    ) -> Result<Vec<RawEvent>, StoreError> {
         let id = workshop.to_string();
         let after = after_seq as i64;
         let rows = on_pool!(&self.db, pool => {
@@ -134,7 +168,11 @@ impl Store {
     }
 
     /// The events of a workshop after `after_seq`, parsed, in order.
-    pub async fn load(&self, workshop: WorkshopId, after_seq: u64) -> Result<Vec<StoredEvent>, StoreError> {
+    pub async fn load(
+        &self,
+        workshop: WorkshopId,
+        after_seq: u64,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
         self.load_raw(workshop, after_seq)
             .await?
             .into_iter()
@@ -143,7 +181,11 @@ impl Store {
     }
 
     /// The answer recorded for an idempotency key, if it was used before.
-    pub async fn recorded_version(&self, workshop: WorkshopId, key: &str) -> Result<Option<u64>, StoreError> {
+    pub async fn recorded_version(
+        &self,
+        workshop: WorkshopId,
+        key: &str,
+    ) -> Result<Option<u64>, StoreError> {
         let id = workshop.to_string();
         let version: Option<i64> = on_pool!(&self.db, pool => {
             sqlx::query_scalar("SELECT version FROM idempotency WHERE workshop_id = $1 AND idempotency_key = $2")
@@ -162,7 +204,15 @@ impl Store {
         let rows: Vec<(i64, &'static str, String, String, DateTime<Utc>)> = append
             .events
             .iter()
-            .map(|e| Ok((e.seq as i64, e.event.kind(), serde_json::to_string(&e.actor)?, serde_json::to_string(&e.event)?, e.recorded_at)))
+            .map(|e| {
+                Ok((
+                    e.seq as i64,
+                    e.event.kind(),
+                    serde_json::to_string(&e.actor)?,
+                    serde_json::to_string(&e.event)?,
+                    e.recorded_at,
+                ))
+            })
             .collect::<Result<_, serde_json::Error>>()?;
         let id = append.workshop.to_string();
         let now = Utc::now();
@@ -239,7 +289,13 @@ impl Store {
     }
 
     /// Creates an account; `false` when the email is taken.
-    pub async fn create_account(&self, id: AccountId, email: &str, name: &str, password_hash: &str) -> Result<bool, StoreError> {
+    pub async fn create_account(
+        &self,
+        id: AccountId,
+        email: &str,
+        name: &str,
+        password_hash: &str,
+    ) -> Result<bool, StoreError> {
         let email = email.trim().to_lowercase();
         let id = id.to_string();
         let now = Utc::now();

@@ -20,7 +20,10 @@ pub async fn verify(store: &Store) -> Result<Report, StoreError> {
         for raw in store.load_raw(id, 0).await? {
             report.events += 1;
             if raw.seq != expected {
-                report.faults.push(format!("{slug}: expected event {expected}, found {}", raw.seq));
+                report.faults.push(format!(
+                    "{slug}: expected event {expected}, found {}",
+                    raw.seq
+                ));
             }
             expected = raw.seq + 1;
             match raw.parse(id) {
@@ -29,7 +32,9 @@ pub async fn verify(store: &Store) -> Result<Report, StoreError> {
             }
         }
         if state.setup.is_none() {
-            report.faults.push(format!("{slug}: the log does not start with the workshop's creation"));
+            report.faults.push(format!(
+                "{slug}: the log does not start with the workshop's creation"
+            ));
         }
     }
     Ok(report)

@@ -12,7 +12,10 @@ pub mod service;
 pub async fn list_workshops() -> Result<Vec<WorkshopSummary>, AppError> {
     service::respond(async {
         let states = service::services()?.workshops().await?;
-        Ok(states.iter().filter_map(|s| WorkshopSummary::of(s)).collect())
+        Ok(states
+            .iter()
+            .filter_map(|s| WorkshopSummary::of(s))
+            .collect())
     })
     .await
 }

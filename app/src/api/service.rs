@@ -33,7 +33,9 @@ pub fn services() -> Result<Services, AppError> {
 
 /// Runs a server function's body and gives a failure its HTTP status, the
 /// one mapping in `AppError::status`.
-pub async fn respond<T>(body: impl std::future::Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
+pub async fn respond<T>(
+    body: impl std::future::Future<Output = Result<T, AppError>>,
+) -> Result<T, AppError> {
     let result = body.await;
     if let Err(error) = &result {
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {

@@ -24,9 +24,17 @@ mod tests {
 
     #[test]
     fn refuses_bad_emails_and_short_passwords() {
-        let good = NewAccount { email: "ana@example.org".into(), name: "Ana".into(), password: "correct horse battery".into() };
+        let good = NewAccount {
+            email: "ana@example.org".into(),
+            name: "Ana".into(),
+            password: "correct horse battery".into(),
+        };
         assert!(good.validate().is_ok());
-        let bad = NewAccount { email: "not-an-email".into(), password: "short".into(), ..good };
+        let bad = NewAccount {
+            email: "not-an-email".into(),
+            password: "short".into(),
+            ..good
+        };
         let errors = bad.validate().unwrap_err();
         assert!(errors.field_errors().contains_key("email"));
         assert!(errors.field_errors().contains_key("password"));

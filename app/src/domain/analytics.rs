@@ -156,7 +156,10 @@ pub fn percent(part: Decimal, whole: Decimal) -> u8 {
         return 0;
     }
     let share = (part * Decimal::ONE_HUNDRED / whole).round();
-    share.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED).try_into().unwrap_or(0)
+    share
+        .clamp(Decimal::ZERO, Decimal::ONE_HUNDRED)
+        .try_into()
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -130,12 +130,14 @@ fn valid_slug(slug: &str) -> Result<(), ValidationError> {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !slug.starts_with('-')
         && !slug.ends_with('-');
-    ok.then_some(()).ok_or_else(|| ValidationError::new("slug_format"))
+    ok.then_some(())
+        .ok_or_else(|| ValidationError::new("slug_format"))
 }
 
 fn valid_country(code: &str) -> Result<(), ValidationError> {
     let ok = code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase());
-    ok.then_some(()).ok_or_else(|| ValidationError::new("country_format"))
+    ok.then_some(())
+        .ok_or_else(|| ValidationError::new("country_format"))
 }
 
 fn positive(value: &Decimal) -> Result<(), ValidationError> {
@@ -206,7 +208,11 @@ pub fn decide(
                 return Err(AppError::AlreadyExists(new.id.to_string()));
             }
             let name = new.name.trim().to_string();
-            if state.organisations.values().any(|o| o.name.eq_ignore_ascii_case(&name)) {
+            if state
+                .organisations
+                .values()
+                .any(|o| o.name.eq_ignore_ascii_case(&name))
+            {
                 return Err(AppError::invalid("name", "duplicate"));
             }
             Ok(vec![Event::OrganisationAdded {
@@ -264,7 +270,11 @@ pub fn decide(
             require_facilitator(actor)?;
             new.validate()?;
             let reporting = setup.map(|s| s.reporting_currency);
-            if new.yearly_cost.iter().any(|l| Some(l.amount.currency) != reporting) {
+            if new
+                .yearly_cost
+                .iter()
+                .any(|l| Some(l.amount.currency) != reporting)
+            {
                 return Err(AppError::invalid("yearly_cost", "reporting_currency_only"));
             }
             if let Some(lead) = new.lead {
@@ -356,7 +366,11 @@ pub fn decide(
 
 /// The rate a new commitment keeps: identity for the reporting currency,
 /// otherwise the facilitator's current rate, if any.
-fn rate_in_force(state: &WorkshopState, currency: Currency, now: DateTime<Utc>) -> Option<ExchangeRate> {
+fn rate_in_force(
+    state: &WorkshopState,
+    currency: Currency,
+    now: DateTime<Utc>,
+) -> Option<ExchangeRate> {
     if Some(currency) == state.reporting_currency() {
         return Some(ExchangeRate {
             currency,

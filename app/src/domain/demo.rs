@@ -41,10 +41,18 @@ pub fn demo_workshop_id() -> WorkshopId {
 }
 
 const CITIES: [(&str, &str, &str); 12] = [
-    ("Shanghai Municipal Commission of Commerce", "CN", "Shanghai"),
+    (
+        "Shanghai Municipal Commission of Commerce",
+        "CN",
+        "Shanghai",
+    ),
     ("Busan Metropolitan City", "KR", "Busan"),
     ("Bangkok Metropolitan Administration", "TH", "Bangkok"),
-    ("Ho Chi Minh City People's Committee", "VN", "Ho Chi Minh City"),
+    (
+        "Ho Chi Minh City People's Committee",
+        "VN",
+        "Ho Chi Minh City",
+    ),
     ("Jakarta Provincial Government", "ID", "Jakarta"),
     ("City of Manila", "PH", "Manila"),
     ("Klang Municipal Council", "MY", "Klang"),
@@ -56,19 +64,61 @@ const CITIES: [(&str, &str, &str); 12] = [
 ];
 
 const OTHERS: [(&str, OrganisationType, &str, Option<&str>); 7] = [
-    ("Harbourline Data Systems", OrganisationType::PrivateSectorInAidRecipientCountry, "SG", Some("Singapore")),
-    ("Meridian Freight Networks", OrganisationType::PrivateSectorInThirdCountry, "AU", Some("Sydney")),
-    ("Lotus Port Operations", OrganisationType::PrivateSector, "TH", Some("Bangkok")),
-    ("Asia-Pacific Trade Infrastructure Bank", OrganisationType::Multilateral, "PH", Some("Manila")),
-    ("Pacific Rim Development Fund", OrganisationType::Multilateral, "JP", Some("Tokyo")),
-    ("Silk Harbour Commercial Bank", OrganisationType::PrivateSector, "HK", Some("Hong Kong")),
-    ("Open Trade Foundation", OrganisationType::Foundation, "CH", Some("Geneva")),
+    (
+        "Harbourline Data Systems",
+        OrganisationType::PrivateSectorInAidRecipientCountry,
+        "SG",
+        Some("Singapore"),
+    ),
+    (
+        "Meridian Freight Networks",
+        OrganisationType::PrivateSectorInThirdCountry,
+        "AU",
+        Some("Sydney"),
+    ),
+    (
+        "Lotus Port Operations",
+        OrganisationType::PrivateSector,
+        "TH",
+        Some("Bangkok"),
+    ),
+    (
+        "Asia-Pacific Trade Infrastructure Bank",
+        OrganisationType::Multilateral,
+        "PH",
+        Some("Manila"),
+    ),
+    (
+        "Pacific Rim Development Fund",
+        OrganisationType::Multilateral,
+        "JP",
+        Some("Tokyo"),
+    ),
+    (
+        "Silk Harbour Commercial Bank",
+        OrganisationType::PrivateSector,
+        "HK",
+        Some("Hong Kong"),
+    ),
+    (
+        "Open Trade Foundation",
+        OrganisationType::Foundation,
+        "CH",
+        Some("Geneva"),
+    ),
 ];
 
 /// The organisations of the demo, cities first (ids 1..=12), then the
 /// private partners and financiers (ids 13..).
 fn organisations() -> Vec<NewOrganisation> {
-    let cities = CITIES.iter().map(|(name, country, city)| (*name, OrganisationType::LocalGovernment, *country, Some(*city)));
+    let cities = CITIES.iter().map(|(name, country, city)| {
+        (
+            *name,
+            OrganisationType::LocalGovernment,
+            *country,
+            Some(*city),
+        )
+    });
     cities
         .chain(OTHERS.iter().copied())
         .enumerate()
@@ -95,35 +145,60 @@ const SILK_BANK: u128 = 18;
 const FOUNDATION: u128 = 19;
 
 fn outputs() -> Vec<NewOutput> {
-    let indicator = |name: &str, unit: &str, baseline: &str, target: &str, mov: &str| NewIndicator {
-        name: name.into(),
-        unit: unit.into(),
-        baseline: dec(baseline),
-        target: dec(target),
-        target_year: 2029,
-        means_of_verification: mov.into(),
-    };
+    let indicator =
+        |name: &str, unit: &str, baseline: &str, target: &str, mov: &str| NewIndicator {
+            name: name.into(),
+            unit: unit.into(),
+            baseline: dec(baseline),
+            target: dec(target),
+            target_year: 2029,
+            means_of_verification: mov.into(),
+        };
     vec![
         NewOutput {
             id: OutputId(fixed(2, 1)),
             code: "1.1".into(),
             title: "Single windows operating in the pilot cities".into(),
             indicators: vec![
-                indicator("Average release time (WCO Time Release Study)", "hours", "48", "24", "Time Release Studies in 2026 and 2029"),
-                indicator("Share of declarations lodged electronically", "%", "35", "90", "Customs statistics"),
+                indicator(
+                    "Average release time (WCO Time Release Study)",
+                    "hours",
+                    "48",
+                    "24",
+                    "Time Release Studies in 2026 and 2029",
+                ),
+                indicator(
+                    "Share of declarations lodged electronically",
+                    "%",
+                    "35",
+                    "90",
+                    "Customs statistics",
+                ),
             ],
         },
         NewOutput {
             id: OutputId(fixed(2, 2)),
             code: "1.2".into(),
             title: "Port community systems exchange data with customs".into(),
-            indicators: vec![indicator("Container dwell time", "days", "6.5", "3.5", "Port operator records")],
+            indicators: vec![indicator(
+                "Container dwell time",
+                "days",
+                "6.5",
+                "3.5",
+                "Port operator records",
+            )],
         },
         NewOutput {
             id: OutputId(fixed(2, 3)),
             code: "1.3".into(),
             title: "Officials and traders trained on the new procedures".into(),
-            indicators: vec![indicator("People trained", "people", "0", "1200", "Training attendance records")],
+            indicators: vec![indicator(
+                "People trained",
+                "people",
+                "0",
+                "1200",
+                "Training attendance records",
+            )],
         },
     ]
 }
@@ -133,10 +208,19 @@ fn components() -> Vec<NewComponent> {
         amounts
             .iter()
             .zip(2027u16..)
-            .map(|(amount, year)| CostLine { year, amount: money(amount, "USD") })
+            .map(|(amount, year)| CostLine {
+                year,
+                amount: money(amount, "USD"),
+            })
             .collect()
     };
-    let component = |n: u128, code: &str, title: &str, description: &str, lead: u128, yearly: [&str; 3], outputs: Vec<u128>| NewComponent {
+    let component = |n: u128,
+                     code: &str,
+                     title: &str,
+                     description: &str,
+                     lead: u128,
+                     yearly: [&str; 3],
+                     outputs: Vec<u128>| NewComponent {
         id: ComponentId(fixed(3, n)),
         code: code.into(),
         title: title.into(),
@@ -151,25 +235,39 @@ fn components() -> Vec<NewComponent> {
         component(3, "C3", "Port community systems", "Shared platforms linking ports, carriers, forwarders and customs.", LOTUS, ["4000000", "7000000", "4000000"], vec![2]),
         component(4, "C4", "Cargo tracking and tracing", "End-to-end visibility across the corridor, including transit (TFA Art. 11).", MERIDIAN, ["1000000", "2500000", "2000000"], vec![2]),
         component(5, "C5", "Capacity building", "Training for customs officials, city staff and small traders.", FOUNDATION, ["800000", "900000", "700000"], vec![3]),
-        component(6, "C6", "Regional interoperability", "Cross-border single-window exchange per Recommendation 36.", TRADE_BANK, ["0", "3000000", "6000000"], vec![1, 2]),
+        component(6, "C6", "Regional interoperability", "Cross-border single-window exchange per Recommendation 36.", TRADE_BANK, ["2000000", "4000000", "14000000"], vec![1, 2]),
     ]
 }
 
 fn rates() -> Vec<NewExchangeRate> {
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 2).expect("a real date");
-    [("EUR", "1.08"), ("CNY", "0.138"), ("JPY", "0.0067"), ("THB", "0.028"), ("PHP", "0.0172")]
-        .iter()
-        .map(|(code, rate)| NewExchangeRate {
-            currency: currency(code),
-            per_unit: dec(rate),
-            as_of,
-            source: "Illustrative rates set by the facilitator".into(),
-        })
-        .collect()
+    [
+        ("EUR", "1.08"),
+        ("CNY", "0.138"),
+        ("JPY", "0.0067"),
+        ("THB", "0.028"),
+        ("PHP", "0.0172"),
+    ]
+    .iter()
+    .map(|(code, rate)| NewExchangeRate {
+        currency: currency(code),
+        per_unit: dec(rate),
+        as_of,
+        source: "Illustrative rates set by the facilitator".into(),
+    })
+    .collect()
 }
 
 fn commitments() -> Vec<NewCommitment> {
-    let commitment = |n: u128, who: u128, amount: &str, code: &str, instrument, status, earmark, note: &str, public: bool| NewCommitment {
+    let commitment = |n: u128,
+                      who: u128,
+                      amount: &str,
+                      code: &str,
+                      instrument,
+                      status,
+                      earmark,
+                      note: &str,
+                      public: bool| NewCommitment {
         id: CommitmentId(fixed(4, n)),
         organisation: org(who),
         money: money(amount, code),
@@ -181,20 +279,130 @@ fn commitments() -> Vec<NewCommitment> {
         note: note.into(),
         public,
     };
-    let component = |n: u128| Earmark::Component { component: ComponentId(fixed(3, n)) };
+    let component = |n: u128| Earmark::Component {
+        component: ComponentId(fixed(3, n)),
+    };
     use CommitmentStatus::*;
     use Instrument::*;
     vec![
-        commitment(1, TRADE_BANK, "40000000", "USD", Loan, IndicativePledge, Earmark::Programme, "Sovereign loans to the participating countries, subject to appraisal.", true),
-        commitment(2, TRADE_BANK, "2500000", "USD", Grant, FirmCommitment, component(5), "Technical-assistance grant for capacity building.", true),
-        commitment(3, RIM_FUND, "1500000000", "JPY", Loan, LetterOfIntent, component(6), "Concessional loan for regional interoperability.", true),
-        commitment(4, FOUNDATION, "1200000", "EUR", Grant, FirmCommitment, component(5), "", true),
-        commitment(5, SILK_BANK, "10000000", "USD", Guarantee, MouSigned, component(3), "Partial credit guarantee for the port community systems.", false),
-        commitment(6, HARBOURLINE, "8000000", "CNY", InKind, FirmCommitment, component(1), "Software licences and integration staff.", true),
-        commitment(7, SHANGHAI, "15000000", "CNY", Grant, FirmCommitment, Earmark::City { city: "Shanghai".into() }, "Municipal co-financing of the Shanghai pilot.", true),
-        commitment(8, BANGKOK, "20000000", "THB", Grant, IndicativePledge, Earmark::City { city: "Bangkok".into() }, "", true),
-        commitment(9, MANILA, "45000000", "PHP", StaffTime, ExpressionOfInterest, Earmark::City { city: "Manila".into() }, "", true),
-        commitment(10, COLOMBO, "500000", "USD", LandOrFacilities, LetterOfIntent, Earmark::City { city: "Colombo".into() }, "Office space for the project management unit.", true),
+        commitment(
+            1,
+            TRADE_BANK,
+            "40000000",
+            "USD",
+            Loan,
+            IndicativePledge,
+            Earmark::Programme,
+            "Sovereign loans to the participating countries, subject to appraisal.",
+            true,
+        ),
+        commitment(
+            2,
+            TRADE_BANK,
+            "2500000",
+            "USD",
+            Grant,
+            FirmCommitment,
+            component(5),
+            "Technical-assistance grant for capacity building.",
+            true,
+        ),
+        commitment(
+            3,
+            RIM_FUND,
+            "1500000000",
+            "JPY",
+            Loan,
+            LetterOfIntent,
+            component(6),
+            "Concessional loan for regional interoperability.",
+            true,
+        ),
+        commitment(
+            4,
+            FOUNDATION,
+            "1200000",
+            "EUR",
+            Grant,
+            FirmCommitment,
+            component(5),
+            "",
+            true,
+        ),
+        commitment(
+            5,
+            SILK_BANK,
+            "10000000",
+            "USD",
+            Guarantee,
+            MouSigned,
+            component(3),
+            "Partial credit guarantee for the port community systems.",
+            false,
+        ),
+        commitment(
+            6,
+            HARBOURLINE,
+            "8000000",
+            "CNY",
+            InKind,
+            FirmCommitment,
+            component(1),
+            "Software licences and integration staff.",
+            true,
+        ),
+        commitment(
+            7,
+            SHANGHAI,
+            "15000000",
+            "CNY",
+            Grant,
+            FirmCommitment,
+            Earmark::City {
+                city: "Shanghai".into(),
+            },
+            "Municipal co-financing of the Shanghai pilot.",
+            true,
+        ),
+        commitment(
+            8,
+            BANGKOK,
+            "20000000",
+            "THB",
+            Grant,
+            IndicativePledge,
+            Earmark::City {
+                city: "Bangkok".into(),
+            },
+            "",
+            true,
+        ),
+        commitment(
+            9,
+            MANILA,
+            "45000000",
+            "PHP",
+            StaffTime,
+            ExpressionOfInterest,
+            Earmark::City {
+                city: "Manila".into(),
+            },
+            "",
+            true,
+        ),
+        commitment(
+            10,
+            COLOMBO,
+            "500000",
+            "USD",
+            LandOrFacilities,
+            LetterOfIntent,
+            Earmark::City {
+                city: "Colombo".into(),
+            },
+            "Office space for the project management unit.",
+            true,
+        ),
     ]
 }
 
@@ -218,11 +426,14 @@ pub fn demo_commands() -> Vec<(String, Command)> {
     commands.extend(outputs().into_iter().map(Command::AddOutput));
     commands.extend(components().into_iter().map(Command::AddComponent));
     commands.extend(rates().into_iter().map(Command::SetExchangeRate));
-    commands.extend([
-        (Stage::ProjectDesign, StageStatus::Open),
-        (Stage::Partnership, StageStatus::Open),
-        (Stage::Commitments, StageStatus::Open),
-    ].map(|(stage, status)| Command::SetStageStatus { stage, status }));
+    commands.extend(
+        [
+            (Stage::ProjectDesign, StageStatus::Open),
+            (Stage::Partnership, StageStatus::Open),
+            (Stage::Commitments, StageStatus::Open),
+        ]
+        .map(|(stage, status)| Command::SetStageStatus { stage, status }),
+    );
     commands.extend(commitments().into_iter().map(Command::RecordCommitment));
     commands
         .into_iter()

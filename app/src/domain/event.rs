@@ -66,8 +66,12 @@ impl Event {
 pub enum Actor {
     /// The command line and the demo loader, run by whoever runs the server.
     System,
-    Facilitator { account: AccountId },
-    Delegate { organisation: OrganisationId },
+    Facilitator {
+        account: AccountId,
+    },
+    Delegate {
+        organisation: OrganisationId,
+    },
 }
 
 /// An event as it sits in the log: numbered from 1 per workshop.

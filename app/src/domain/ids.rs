@@ -32,4 +32,11 @@ macro_rules! id_type {
     )*};
 }
 
-id_type!(WorkshopId, OrganisationId, ComponentId, OutputId, CommitmentId, AccountId);
+id_type!(
+    WorkshopId,
+    OrganisationId,
+    ComponentId,
+    OutputId,
+    CommitmentId,
+    AccountId
+);

@@ -124,14 +124,21 @@ impl Money {
     }
 
     pub fn display(&self) -> String {
-        format!("{} {}", self.currency, format_amount(self.amount, self.currency))
+        format!(
+            "{} {}",
+            self.currency,
+            format_amount(self.amount, self.currency)
+        )
     }
 }
 
 /// The one display rounding rule: to the currency's minor units, halves away
 /// from zero (the rule people expect from a receipt). Never used in sums.
 pub fn round_for_display(amount: Decimal, currency: Currency) -> Decimal {
-    amount.round_dp_with_strategy(currency.minor_units(), RoundingStrategy::MidpointAwayFromZero)
+    amount.round_dp_with_strategy(
+        currency.minor_units(),
+        RoundingStrategy::MidpointAwayFromZero,
+    )
 }
 
 /// Rounded for display, with thousands separators: `1,234,567.50`.
@@ -150,7 +157,11 @@ pub fn format_amount(amount: Decimal, currency: Currency) -> String {
         }
         grouped.push(ch);
     }
-    let sign = if rounded.is_sign_negative() && !rounded.is_zero() { "-" } else { "" };
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
     match fraction {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),
@@ -181,14 +192,29 @@ mod tests {
     #[test]
     fn refuses_negative_malformed_and_over_precise_amounts() {
         assert_eq!(Money::parse("-5", "USD"), Err(MoneyError::Negative));
-        assert!(matches!(Money::parse("12abc", "USD"), Err(MoneyError::Malformed(_))));
-        assert!(matches!(Money::parse("1.2.3", "USD"), Err(MoneyError::Malformed(_))));
-        assert!(matches!(Money::parse("", "USD"), Err(MoneyError::Malformed(_))));
+        assert!(matches!(
+            Money::parse("12abc", "USD"),
+            Err(MoneyError::Malformed(_))
+        ));
+        assert!(matches!(
+            Money::parse("1.2.3", "USD"),
+            Err(MoneyError::Malformed(_))
+        ));
+        assert!(matches!(
+            Money::parse("", "USD"),
+            Err(MoneyError::Malformed(_))
+        ));
         assert_eq!(
             Money::parse("10.5", "JPY"),
-            Err(MoneyError::TooManyDecimals { currency: "JPY".into(), allowed: 0 })
+            Err(MoneyError::TooManyDecimals {
+                currency: "JPY".into(),
+                allowed: 0
+            })
         );
-        assert_eq!(Money::parse("1,250,000.50", "USD").unwrap().amount, dec!(1250000.50));
+        assert_eq!(
+            Money::parse("1,250,000.50", "USD").unwrap().amount,
+            dec!(1250000.50)
+        );
         // Trailing zeros beyond the minor units are not extra precision.
         assert!(Money::parse("10.500", "USD").is_ok());
     }
@@ -197,9 +223,18 @@ mod tests {
     fn display_rounds_half_away_from_zero_and_groups_thousands() {
         assert_eq!(format_amount(dec!(1234567.005), usd()), "1,234,567.01");
         assert_eq!(format_amount(dec!(0.004), usd()), "0.00");
-        assert_eq!(format_amount(dec!(999), Currency::parse("JPY").unwrap()), "999");
-        assert_eq!(format_amount(dec!(1000.5), Currency::parse("JPY").unwrap()), "1,001");
-        assert_eq!(Money::parse("2500000", "EUR").unwrap().display(), "EUR 2,500,000.00");
+        assert_eq!(
+            format_amount(dec!(999), Currency::parse("JPY").unwrap()),
+            "999"
+        );
+        assert_eq!(
+            format_amount(dec!(1000.5), Currency::parse("JPY").unwrap()),
+            "1,001"
+        );
+        assert_eq!(
+            Money::parse("2500000", "EUR").unwrap().display(),
+            "EUR 2,500,000.00"
+        );
     }
 
     #[test]

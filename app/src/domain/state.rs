@@ -76,9 +76,7 @@ impl WorkshopState {
                 *self.design.text_mut(*field) = text.clone();
             }
             Event::OutputAdded { output } => self.design.outputs.push(output.clone()),
-            Event::ComponentAdded { component } => {
-                self.design.components.push(component.clone())
-            }
+            Event::ComponentAdded { component } => self.design.components.push(component.clone()),
             Event::ExchangeRateSet { rate } => {
                 self.rates.insert(rate.currency, rate.clone());
             }

@@ -17,12 +17,20 @@ fn now() -> chrono::DateTime<Utc> {
 }
 
 /// Runs commands through decide and apply, as the engine does.
-fn run(commands: impl IntoIterator<Item = Command>, actor: &Actor) -> (WorkshopState, Vec<StoredEvent>) {
+fn run(
+    commands: impl IntoIterator<Item = Command>,
+    actor: &Actor,
+) -> (WorkshopState, Vec<StoredEvent>) {
     let mut state = WorkshopState::default();
     let mut log = Vec::new();
     for command in commands {
         for event in decide(&state, actor, command, now()).expect("command is accepted") {
-            let stored = StoredEvent { seq: state.version + 1, recorded_at: now(), actor: actor.clone(), event };
+            let stored = StoredEvent {
+                seq: state.version + 1,
+                recorded_at: now(),
+                actor: actor.clone(),
+                event,
+            };
             state.apply(&stored);
             log.push(stored);
         }
@@ -55,14 +63,24 @@ fn the_demo_decides_cleanly_and_has_what_the_issue_asks_for() {
     let overview = WorkshopOverview::of(&state).unwrap();
     assert_eq!(overview.slug, "demo");
     assert_eq!(overview.cities.len(), 12);
-    assert!(overview.partners_by_group.iter().any(|(g, n)| *g == PartnerGroup::Financier && *n >= 2));
+    assert!(overview
+        .partners_by_group
+        .iter()
+        .any(|(g, n)| *g == PartnerGroup::Financier && *n >= 2));
     assert_eq!(overview.components, 6);
     assert_eq!(state.version as usize, log.len());
-    let currencies: std::collections::BTreeSet<_> = state.commitments.values().map(|c| c.money.currency).collect();
+    let currencies: std::collections::BTreeSet<_> = state
+        .commitments
+        .values()
+        .map(|c| c.money.currency)
+        .collect();
     assert!(currencies.len() >= 4, "commitments in several currencies");
     assert_eq!(overview.required, dec!(65900000));
     // Secured cash: USD 2.5m grant + EUR 1.2m at 1.08 + CNY 15m at 0.138.
-    assert_eq!(overview.secured_cash, dec!(2500000) + dec!(1296000) + dec!(2070000));
+    assert_eq!(
+        overview.secured_cash,
+        dec!(2500000) + dec!(1296000) + dec!(2070000)
+    );
     assert_eq!(overview.gap, overview.required - overview.secured_cash);
 }
 
@@ -70,8 +88,14 @@ fn the_demo_decides_cleanly_and_has_what_the_issue_asks_for() {
 fn a_fold_of_the_log_is_the_state() {
     let (state, log) = demo();
     assert_eq!(WorkshopState::from_log(&log), state);
-    let json: Vec<String> = log.iter().map(|e| serde_json::to_string(e).unwrap()).collect();
-    let reparsed: Vec<StoredEvent> = json.iter().map(|j| serde_json::from_str(j).unwrap()).collect();
+    let json: Vec<String> = log
+        .iter()
+        .map(|e| serde_json::to_string(e).unwrap())
+        .collect();
+    let reparsed: Vec<StoredEvent> = json
+        .iter()
+        .map(|j| serde_json::from_str(j).unwrap())
+        .collect();
     assert_eq!(reparsed, log);
 }
 
@@ -82,17 +106,34 @@ fn a_delegate_records_only_for_their_own_organisation() {
     let theirs = *state.organisations.keys().nth(1).unwrap();
     let delegate = Actor::Delegate { organisation: mine };
     assert!(decide(&state, &delegate, commitment_for(mine, "10"), now()).is_ok());
-    assert_eq!(decide(&state, &delegate, commitment_for(theirs, "10"), now()), Err(AppError::Forbidden));
-    let setup = Command::SetStageStatus { stage: Stage::Commitments, status: StageStatus::Locked };
-    assert_eq!(decide(&state, &delegate, setup, now()), Err(AppError::Forbidden));
+    assert_eq!(
+        decide(&state, &delegate, commitment_for(theirs, "10"), now()),
+        Err(AppError::Forbidden)
+    );
+    let setup = Command::SetStageStatus {
+        stage: Stage::Commitments,
+        status: StageStatus::Locked,
+    };
+    assert_eq!(
+        decide(&state, &delegate, setup, now()),
+        Err(AppError::Forbidden)
+    );
 }
 
 #[test]
 fn a_locked_commitments_stage_refuses_delegates_but_not_facilitators() {
     let (mut state, _) = demo();
-    let lock = Command::SetStageStatus { stage: Stage::Commitments, status: StageStatus::Locked };
+    let lock = Command::SetStageStatus {
+        stage: Stage::Commitments,
+        status: StageStatus::Locked,
+    };
     for event in decide(&state, &Actor::System, lock, now()).unwrap() {
-        state.apply(&StoredEvent { seq: state.version + 1, recorded_at: now(), actor: Actor::System, event });
+        state.apply(&StoredEvent {
+            seq: state.version + 1,
+            recorded_at: now(),
+            actor: Actor::System,
+            event,
+        });
     }
     let mine = *state.organisations.keys().next().unwrap();
     let delegate = Actor::Delegate { organisation: mine };
@@ -100,7 +141,9 @@ fn a_locked_commitments_stage_refuses_delegates_but_not_facilitators() {
         decide(&state, &delegate, commitment_for(mine, "10"), now()),
         Err(AppError::StageLocked(Stage::Commitments))
     );
-    let facilitator = Actor::Facilitator { account: AccountId::random() };
+    let facilitator = Actor::Facilitator {
+        account: AccountId::random(),
+    };
     assert!(decide(&state, &facilitator, commitment_for(mine, "10"), now()).is_ok());
 }
 
@@ -113,7 +156,9 @@ fn invalid_input_names_the_field_and_the_problem() {
         programme: "P".into(),
         reporting_currency: super::money::Currency::parse("USD").unwrap(),
     });
-    let Err(AppError::Invalid(fields)) = decide(&WorkshopState::default(), &Actor::System, bad, now()) else {
+    let Err(AppError::Invalid(fields)) =
+        decide(&WorkshopState::default(), &Actor::System, bad, now())
+    else {
         panic!("expected a validation error");
     };
     assert_eq!(fields.get("slug").map(String::as_str), Some("slug_format"));
@@ -122,16 +167,30 @@ fn invalid_input_names_the_field_and_the_problem() {
 
 #[test]
 fn commands_other_than_create_need_a_workshop() {
-    let command = Command::SetStageStatus { stage: Stage::Partnership, status: StageStatus::Open };
-    assert!(matches!(decide(&WorkshopState::default(), &Actor::System, command, now()), Err(AppError::NotFound(_))));
+    let command = Command::SetStageStatus {
+        stage: Stage::Partnership,
+        status: StageStatus::Open,
+    };
+    assert!(matches!(
+        decide(&WorkshopState::default(), &Actor::System, command, now()),
+        Err(AppError::NotFound(_))
+    ));
 }
 
 #[test]
 fn a_commitment_keeps_the_rate_in_force_when_recorded() {
     let (state, _) = demo();
-    let jpy = state.commitments.values().find(|c| c.money.currency.code() == "JPY").unwrap();
+    let jpy = state
+        .commitments
+        .values()
+        .find(|c| c.money.currency.code() == "JPY")
+        .unwrap();
     assert_eq!(jpy.rate.as_ref().unwrap().per_unit, dec!(0.0067));
-    let usd = state.commitments.values().find(|c| c.money.currency.code() == "USD").unwrap();
+    let usd = state
+        .commitments
+        .values()
+        .find(|c| c.money.currency.code() == "USD")
+        .unwrap();
     assert_eq!(usd.rate.as_ref().unwrap().per_unit, Decimal::ONE);
 }
 

@@ -1,0 +1,70 @@
+# Two commands matter: `make run` and `make test`. Everything else is a step
+# of those two. See README.md.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+# Tools installed by scripts/ensure-tools.sh: cargo's and npm's bin folders.
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
+# cargo-leptos sets this for its builds and leptos reads it at compile time;
+# giving every cargo command the same value keeps `cargo test`, clippy and
+# `cargo leptos build` from recompiling each other's crates. (For the same
+# reason Cargo.toml sets disable-erase-components: no extra RUSTFLAGS.)
+export LEPTOS_OUTPUT_NAME := roundtable
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432
+
+.PHONY: run test tools tools-test release build lint test-rust e2e bench clean
+
+## Build (release) and serve the demo workshop at http://127.0.0.1:3000.
+run: tools release
+	$(TARGET_DIR)/release/roundtable demo
+	$(TARGET_DIR)/release/roundtable serve
+
+## Everything CI checks.
+test: tools-test lint test-rust build e2e
+	@echo "make test: all checks passed"
+
+tools:
+	@scripts/ensure-tools.sh build
+
+tools-test:
+	@scripts/ensure-tools.sh test
+
+release:
+	cargo leptos build --release
+
+build:
+	cargo leptos build
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo clippy -p app --lib --locked --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+# Unit, property and integration tests. The PostgreSQL half needs a server
+# at $(POSTGRES_URL): CI fails without one; elsewhere it is skipped, loudly.
+test-rust:
+	@if scripts/postgres-reachable.sh "$(POSTGRES_URL)"; then \
+	    export ROUNDTABLE_TEST_POSTGRES="$(POSTGRES_URL)"; \
+	elif [ "$${CI:-}" = true ]; then \
+	    echo "ERROR: PostgreSQL is not reachable at $(POSTGRES_URL); CI tests both backends." >&2; exit 1; \
+	else \
+	    echo "NOTICE: PostgreSQL is not reachable at $(POSTGRES_URL): the PostgreSQL tests are SKIPPED." >&2; \
+	    export ROUNDTABLE_TEST_POSTGRES=skip; \
+	fi; \
+	cargo test --workspace --locked
+
+# Browser tests in Debian's Chromium against the built debug server.
+e2e:
+	cd end2end && ROUNDTABLE_BIN=$(TARGET_DIR)/debug/roundtable npx playwright test
+
+## Benchmarks (not part of make test).
+bench: tools
+	cargo leptos build --release
+	@echo "No benchmarks yet: see issue 4."
+
+clean:
+	cargo clean
+	rm -rf end2end/node_modules end2end/test-results

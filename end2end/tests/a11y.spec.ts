@@ -1,0 +1,25 @@
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+// axe-core on the hydrated pages, in both languages. Serious and critical
+// findings fail the test; the message lists the rule and the elements.
+
+for (const lang of ['en', 'zh-CN']) {
+  for (const path of ['/', '/w/demo']) {
+    test(`${path} has no serious accessibility violations (${lang})`, async ({ page, context, baseURL }) => {
+      await context.addCookies([{ name: 'lang', value: lang, url: baseURL! }]);
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(200);
+      await page.waitForLoadState('networkidle');
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+
+      const results = await new AxeBuilder({ page }).analyze();
+      const blocking = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.impact} ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(blocking, blocking.join('\n')).toEqual([]);
+      // axe really looked at the page.
+      expect(results.passes.length).toBeGreaterThan(10);
+    });
+  }
+}

@@ -1,0 +1,140 @@
+//! Starts the real application on a random port against a fresh database.
+#![allow(dead_code)]
+
+use server::cli;
+use server::config::Config;
+use server::engine::Engine;
+use server::http::{self, AppState};
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The PostgreSQL server to test against, or `None` when `make test`
+/// found none and said so (`ROUNDTABLE_TEST_POSTGRES=skip`).
+pub fn postgres_base() -> Option<String> {
+    match std::env::var("ROUNDTABLE_TEST_POSTGRES") {
+        Ok(value) if value == "skip" => None,
+        Ok(value) => Some(value),
+        Err(_) => Some("postgres://postgres@127.0.0.1:5432".into()),
+    }
+}
+
+/// A fresh, empty database: a new SQLite file, or a new PostgreSQL database.
+pub struct FreshDb {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl FreshDb {
+    pub fn new(backend: Backend) -> Option<FreshDb> {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}/test.sqlite3", dir.path().display());
+                Some(FreshDb {
+                    url,
+                    _dir: Some(dir),
+                })
+            }
+            Backend::Postgres => {
+                let base = postgres_base()?;
+                let name = format!("roundtable_test_{}", uuid::Uuid::new_v4().simple());
+                // The server creates a missing database itself.
+                Some(FreshDb {
+                    url: format!("{base}/{name}"),
+                    _dir: None,
+                })
+            }
+        }
+    }
+
+    pub fn config(&self) -> Config {
+        Config::new(Some(&self.url), "127.0.0.1:0", Some("target/site".into()))
+            .expect("valid test config")
+    }
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub addr: SocketAddr,
+    pub engine: Arc<Engine>,
+    pub db: FreshDb,
+    pub client: reqwest::Client,
+}
+
+impl TestApp {
+    /// `None` only for PostgreSQL when the PostgreSQL tests are skipped.
+    pub async fn start(backend: Backend) -> Option<TestApp> {
+        let db = FreshDb::new(backend)?;
+        let config = db.config();
+        let engine = cli::open(&config).await.expect("database opens");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("local addr");
+        let router = http::router(AppState {
+            leptos: config.leptos_options(),
+            engine: engine.clone(),
+        });
+        tokio::spawn(async move { axum::serve(listener, router).await.expect("server runs") });
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        Some(TestApp {
+            base: format!("http://{addr}"),
+            addr,
+            engine,
+            db,
+            client,
+        })
+    }
+
+    pub async fn with_demo(backend: Backend) -> Option<TestApp> {
+        let app = TestApp::start(backend).await?;
+        load_demo(&app.engine).await;
+        Some(app)
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+pub async fn load_demo(engine: &Engine) {
+    use app::api::service::Roundtable;
+    for (key, command) in app::domain::demo::demo_commands() {
+        engine
+            .execute(
+                app::domain::demo::DEMO_SLUG,
+                app::domain::event::Actor::System,
+                &key,
+                command,
+            )
+            .await
+            .expect("demo command is accepted");
+    }
+}
+
+/// Runs a test body once per backend, so both are always exercised.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($name:ident, $body:path) => {
+        mod $name {
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                $body(common::Backend::Sqlite).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                $body(common::Backend::Postgres).await
+            }
+        }
+    };
+}

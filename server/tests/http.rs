@@ -1,0 +1,136 @@
+//! The real app over HTTP, on both backends.
+
+mod common;
+use common::{Backend, TestApp};
+
+async fn health_reports_backend_and_database(backend: Backend) {
+    let Some(app) = TestApp::start(backend).await else {
+        return;
+    };
+    let response = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.unwrap();
+    let expected = match backend {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    assert_eq!(body["backend"], expected);
+    assert_eq!(body["database"], "up");
+}
+on_both_backends!(health, health_reports_backend_and_database);
+
+async fn home_lists_workshops(backend: Backend) {
+    let Some(app) = TestApp::with_demo(backend).await else {
+        return;
+    };
+    let html = app
+        .client
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"href="/w/demo""#), "{html}");
+    assert!(html.contains("Asia-Pacific cities: partnership afternoon"));
+}
+on_both_backends!(home, home_lists_workshops);
+
+async fn workshop_page_shows_programme_and_stages(backend: Backend) {
+    let Some(app) = TestApp::with_demo(backend).await else {
+        return;
+    };
+    let response = app.client.get(app.url("/w/demo")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("Efficient Customs &amp; Logistic Information"));
+    for stage in [
+        "Project design",
+        "Partnership framework",
+        "Business model",
+        "Financial commitments",
+    ] {
+        assert!(html.contains(stage), "missing stage {stage}");
+    }
+    assert!(html.contains("USD 65,900,000.00"), "required budget shown");
+    assert!(
+        html.contains("/pkg/roundtable.js"),
+        "hydration script is linked"
+    );
+}
+on_both_backends!(workshop_page, workshop_page_shows_programme_and_stages);
+
+#[tokio::test]
+async fn an_unknown_workshop_is_a_404() {
+    let app = TestApp::with_demo(Backend::Sqlite).await.unwrap();
+    let response = app
+        .client
+        .get(app.url("/w/no-such-workshop"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    assert!(response.text().await.unwrap().contains("Not found"));
+}
+
+#[tokio::test]
+async fn the_language_follows_the_cookie_then_the_browser() {
+    let app = TestApp::with_demo(Backend::Sqlite).await.unwrap();
+    let page = |cookie: Option<&'static str>, accept: Option<&'static str>| {
+        let mut request = app.client.get(app.url("/w/demo"));
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        if let Some(accept) = accept {
+            request = request.header("accept-language", accept);
+        }
+        async move { request.send().await.unwrap().text().await.unwrap() }
+    };
+    let chinese = page(Some("lang=zh-CN"), None).await;
+    assert!(chinese.contains(r#"<html lang="zh-CN">"#));
+    assert!(chinese.contains("项目设计"));
+    assert!(!chinese.contains("Project design"));
+    let from_browser = page(None, Some("zh-CN,zh;q=0.9")).await;
+    assert!(from_browser.contains("项目设计"));
+    let cookie_wins = page(Some("lang=en"), Some("zh-CN")).await;
+    assert!(cookie_wins.contains("Project design"));
+}
+
+#[tokio::test]
+async fn switching_language_sets_a_cookie_and_returns_only_to_this_site() {
+    let app = TestApp::start(Backend::Sqlite).await.unwrap();
+    let post = |form: &'static [(&'static str, &'static str)]| {
+        app.client.post(app.url("/lang")).form(form).send()
+    };
+    let response = post(&[("lang", "zh-CN"), ("return_to", "/w/demo")])
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    assert_eq!(response.headers()["location"], "/w/demo");
+    let cookie = response.headers()["set-cookie"].to_str().unwrap();
+    assert!(
+        cookie.starts_with("lang=zh-CN;") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let elsewhere = post(&[("lang", "en"), ("return_to", "//evil.example/")])
+        .await
+        .unwrap();
+    assert_eq!(elsewhere.headers()["location"], "/");
+    let unknown = post(&[("lang", "xx"), ("return_to", "/")]).await.unwrap();
+    assert_eq!(unknown.status(), 422);
+    assert!(unknown.headers().get("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn mutations_are_not_served_over_get() {
+    let app = TestApp::start(Backend::Sqlite).await.unwrap();
+    let response = app
+        .client
+        .get(app.url("/lang?lang=zh-CN"))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.headers().get("set-cookie").is_none());
+    assert_ne!(response.status(), 303);
+}
