@@ -15,7 +15,7 @@ use std::sync::{Arc, RwLock};
 use tokio::sync::{broadcast, Mutex};
 
 /// How many times a write is retried after another instance wrote first.
-const CONFLICT_RETRIES: usize = 5;
+const CONFLICT_RETRIES: u32 = 50;
 /// Events a slow live subscriber may fall behind before it must reload.
 const LIVE_BUFFER: usize = 1024;
 
@@ -160,6 +160,14 @@ impl Engine {
     }
 }
 
+/// A short, jittered pause so that two instances racing for the same
+/// sequence number stop colliding in lock-step.
+async fn backoff(attempt: u32) {
+    let jitter = u64::from(uuid::Uuid::new_v4().as_bytes()[0] % 8);
+    let millis = (1 + jitter) * u64::from(attempt.min(5) + 1);
+    tokio::time::sleep(std::time::Duration::from_millis(millis)).await;
+}
+
 /// Numbers decided events after the state's version and stamps them.
 fn stamp(
     state: &WorkshopState,
@@ -222,7 +230,10 @@ impl Roundtable for Engine {
         {
             return Ok(version);
         }
-        for _ in 0..CONFLICT_RETRIES {
+        for attempt in 0..CONFLICT_RETRIES {
+            // Another instance (or the CLI) may have appended since we last
+            // looked; deciding on a current state makes conflicts rare.
+            self.catch_up(&workshop).await?;
             let state = workshop.snapshot();
             let now = Utc::now();
             let events = stamp(
@@ -245,7 +256,7 @@ impl Roundtable for Engine {
                     return Ok(version_after);
                 }
                 AppendOutcome::Duplicate { version } => return Ok(version),
-                AppendOutcome::Conflict => self.catch_up(&workshop).await?,
+                AppendOutcome::Conflict => backoff(attempt).await,
             }
         }
         Err(AppError::Conflict)
