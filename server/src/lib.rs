@@ -7,5 +7,6 @@ pub mod db;
 pub mod engine;
 pub mod export;
 pub mod http;
+pub mod security;
 pub mod store;
 pub mod verify;

@@ -134,3 +134,64 @@ async fn mutations_are_not_served_over_get() {
     assert!(response.headers().get("set-cookie").is_none());
     assert_ne!(response.status(), 303);
 }
+
+#[tokio::test]
+async fn pages_carry_security_headers_and_a_nonce_policy() {
+    let app = TestApp::with_demo(Backend::Sqlite).await.unwrap();
+    let response = app.client.get(app.url("/w/demo")).send().await.unwrap();
+    let headers = response.headers().clone();
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["referrer-policy"], "same-origin");
+    let csp = headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the policy");
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains(&format!(r#"nonce="{nonce}""#)),
+        "the inline script carries the policy's nonce"
+    );
+    let health = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert!(health.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("default-src 'self'"));
+}
+
+#[tokio::test]
+async fn a_cross_origin_post_is_refused_and_changes_nothing() {
+    let app = TestApp::start(Backend::Sqlite).await.unwrap();
+    let forged = app
+        .client
+        .post(app.url("/lang"))
+        .header("origin", "http://evil.example")
+        .form(&[("lang", "zh-CN"), ("return_to", "/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 403);
+    assert!(forged.headers().get("set-cookie").is_none());
+    let fetch_metadata = app
+        .client
+        .post(app.url("/api/list_workshops"))
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(fetch_metadata.status(), 403);
+    let same = app
+        .client
+        .post(app.url("/lang"))
+        .header("origin", format!("http://{}", app.addr))
+        .form(&[("lang", "zh-CN"), ("return_to", "/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(same.status(), 303);
+}
