@@ -17,7 +17,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432
 
 .PHONY: run test tools tools-test release build lint test-rust e2e bench clean
 
-## Build (release) and serve the demo workshop at http://127.0.0.1:3000.
+## Build (release, with cargo-leptos) and serve the demo workshop at http://127.0.0.1:3000.
 run: tools release
 	$(TARGET_DIR)/release/roundtable demo
 	$(TARGET_DIR)/release/roundtable serve
@@ -27,7 +27,7 @@ test: tools-test lint test-rust build e2e
 	@echo "make test: all checks passed"
 
 tools:
-	@scripts/ensure-tools.sh build
+	@scripts/ensure-tools.sh run
 
 tools-test:
 	@scripts/ensure-tools.sh test
@@ -35,8 +35,10 @@ tools-test:
 release:
 	cargo leptos build --release
 
+# The debug server and site the browser tests run against (see the script
+# for why this is not `cargo leptos build`).
 build:
-	cargo leptos build
+	scripts/build-site.sh
 
 lint:
 	cargo fmt --all --check

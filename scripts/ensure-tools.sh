@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need when it is missing, and nothing
 # else. Safe to run again: each step checks first.
-#   scripts/ensure-tools.sh build   # Rust targets, cargo-leptos, wasm-bindgen, npm packages
-#   scripts/ensure-tools.sh test    # the same, plus Chromium for the browser tests
+#   scripts/ensure-tools.sh run     # the wasm target, cargo-leptos, wasm-bindgen, npm packages
+#   scripts/ensure-tools.sh test    # the same without cargo-leptos, plus Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want=${1:-build}
+want=${1:-run}
 CARGO_LEPTOS_VERSION=0.3.10
 # The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
@@ -34,7 +34,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     rustup target add wasm32-unknown-unknown
 fi
 
-if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
+if [ "$want" = run ] && [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
     say "installing cargo-leptos $CARGO_LEPTOS_VERSION (once; about 20 minutes)"
     cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
 fi

@@ -123,6 +123,33 @@ catalogue! {
     GroupPrivate => "Private companies", "私营企业";
     GroupFinancier => "Financial institutions", "金融机构";
     GroupOther => "Other organisations", "其他机构";
+    SignIn => "Sign in", "登录";
+    SignOut => "Sign out", "退出登录";
+    SignInTitle => "Facilitator sign-in", "主持人登录";
+    SignInIntro => "Facilitators sign in with the email and password of their account. Delegates join with the link or code their facilitator gives them.",
+                   "主持人使用账户邮箱和密码登录。代表请使用主持人提供的链接或会场代码加入。";
+    Email => "Email", "电子邮箱";
+    Password => "Password", "密码";
+    SignedInAs => "Signed in as", "已登录：";
+    Working => "Working…", "处理中…";
+    ProblemRequired => "This field is required.", "此项为必填。";
+    ProblemLength => "This is too short or too long.", "长度不符合要求。";
+    ProblemEmail => "Enter an email address such as name@example.org.", "请输入有效的电子邮箱，例如 name@example.org。";
+    ProblemWrongCredentials => "The email or the password is wrong.", "邮箱或密码不正确。";
+    ProblemTooManyAttempts => "Too many failed attempts for this account. Wait a few minutes, then try again.", "此账户登录失败次数过多，请等待几分钟后再试。";
+    ProblemInvalid => "This value is not valid.", "此值无效。";
+    ProblemGeneric => "Something went wrong; nothing was changed. Try again.", "出现问题，未做任何更改。请重试。";
+}
+
+/// The sentence for a field problem code from `AppError::Invalid`.
+pub fn problem(code: &str) -> Msg {
+    match code {
+        "required" => Msg::ProblemRequired,
+        "length" => Msg::ProblemLength,
+        "email" => Msg::ProblemEmail,
+        "wrong_credentials" => Msg::ProblemWrongCredentials,
+        _ => Msg::ProblemInvalid,
+    }
 }
 
 pub fn stage_name(stage: Stage) -> Msg {

@@ -3,7 +3,7 @@
 //! published; the caller hears back only after the commit.
 
 use crate::store::{Append, AppendOutcome, Store, StoreError};
-use app::api::service::Roundtable;
+use app::api::service::{NewSession, Roundtable, SignedIn};
 use app::domain::command::{decide, Command};
 use app::domain::error::AppError;
 use app::domain::event::{Actor, StoredEvent};
@@ -189,6 +189,18 @@ fn stamp(
 
 #[async_trait::async_trait]
 impl Roundtable for Engine {
+    async fn sign_in(&self, email: &str, password: &str) -> Result<NewSession, AppError> {
+        crate::auth::sign_in(&self.store, email, password, Utc::now()).await
+    }
+
+    async fn session(&self, token: &str) -> Result<Option<SignedIn>, AppError> {
+        crate::auth::session(&self.store, token, Utc::now()).await
+    }
+
+    async fn sign_out(&self, token: &str) -> Result<(), AppError> {
+        crate::auth::sign_out(&self.store, token, Utc::now()).await
+    }
+
     async fn workshops(&self) -> Result<Vec<Arc<WorkshopState>>, AppError> {
         let registered = self.store.workshops().await.map_err(internal)?;
         let mut states = Vec::with_capacity(registered.len());

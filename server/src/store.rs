@@ -83,6 +83,26 @@ impl RawEvent {
     }
 }
 
+pub struct AccountRow {
+    pub id: AccountId,
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+}
+
+pub struct SessionRow {
+    pub account: AccountId,
+    pub email: String,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+}
+
+fn parse_id<T: std::str::FromStr<Err = uuid::Error>>(text: &str) -> Result<T, StoreError> {
+    text.parse()
+        .map_err(|e: uuid::Error| StoreError::Db(sqlx::Error::Decode(Box::new(e))))
+}
+
 #[derive(Clone, Debug)]
 pub struct Store {
     db: Db,
@@ -122,12 +142,7 @@ impl Store {
                 .collect::<Vec<_>>()
         });
         rows.into_iter()
-            .map(|(id, slug)| {
-                let id = id
-                    .parse()
-                    .map_err(|e: uuid::Error| StoreError::Db(sqlx::Error::Decode(Box::new(e))))?;
-                Ok((id, slug))
-            })
+            .map(|(id, slug)| Ok((parse_id(&id)?, slug)))
             .collect()
     }
 
@@ -278,6 +293,124 @@ impl Store {
                 write!(tx)
             }
         }
+    }
+
+    /// An account's id, name and password hash, by email.
+    pub async fn account_by_email(&self, email: &str) -> Result<Option<AccountRow>, StoreError> {
+        let email = email.trim().to_lowercase();
+        let row: Option<(String, String, String, String)> = on_pool!(&self.db, pool => {
+            sqlx::query_as("SELECT id, email, name, password_hash FROM accounts WHERE email = $1")
+                .bind(&email)
+                .fetch_optional(pool)
+                .await?
+        });
+        row.map(|(id, email, name, password_hash)| {
+            Ok(AccountRow {
+                id: parse_id(&id)?,
+                email,
+                name,
+                password_hash,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn create_session(
+        &self,
+        token_hash: &str,
+        account: AccountId,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let account = account.to_string();
+        on_pool!(&self.db, pool => {
+            sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
+                .bind(token_hash).bind(&account).bind(now)
+                .execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    /// A session and its account, by the hash of its token.
+    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>, StoreError> {
+        let row: Option<(String, String, String, DateTime<Utc>, DateTime<Utc>)> = on_pool!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT a.id, a.email, a.name, s.created_at, s.last_seen_at \
+                 FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
+            )
+            .bind(token_hash)
+            .fetch_optional(pool)
+            .await?
+        });
+        row.map(|(id, email, name, created_at, last_seen_at)| {
+            Ok(SessionRow {
+                account: parse_id(&id)?,
+                email,
+                name,
+                created_at,
+                last_seen_at,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn touch_session(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        on_pool!(&self.db, pool => {
+            sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1")
+                .bind(token_hash).bind(now).execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    pub async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
+        on_pool!(&self.db, pool => {
+            sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    /// Records a security event. Never pass a secret here.
+    pub async fn audit(
+        &self,
+        kind: &str,
+        subject: &str,
+        detail: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        on_pool!(&self.db, pool => {
+            sqlx::query("INSERT INTO audit (at, kind, subject, detail) VALUES ($1, $2, $3, $4)")
+                .bind(now).bind(kind).bind(subject).bind(detail).execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    /// When each `kind` event about `subject` since `since` happened, oldest first.
+    pub async fn audit_times(
+        &self,
+        kind: &str,
+        subject: &str,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<DateTime<Utc>>, StoreError> {
+        let times: Vec<DateTime<Utc>> = on_pool!(&self.db, pool => {
+            sqlx::query_scalar("SELECT at FROM audit WHERE kind = $1 AND subject = $2 AND at > $3 ORDER BY at")
+                .bind(kind).bind(subject).bind(since).fetch_all(pool).await?
+        });
+        Ok(times)
+    }
+
+    /// The audit trail, newest first.
+    pub async fn audit_trail(
+        &self,
+        limit: i64,
+    ) -> Result<Vec<(DateTime<Utc>, String, String, String)>, StoreError> {
+        let rows = on_pool!(&self.db, pool => {
+            sqlx::query_as("SELECT at, kind, subject, detail FROM audit ORDER BY id DESC LIMIT $1")
+                .bind(limit).fetch_all(pool).await?
+        });
+        Ok(rows)
     }
 
     pub async fn account_exists(&self, email: &str) -> Result<bool, StoreError> {

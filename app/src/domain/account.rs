@@ -18,6 +18,23 @@ pub struct NewAccount {
     pub password: String,
 }
 
+/// Who is signed in, as pages may see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub account: crate::domain::ids::AccountId,
+    pub email: String,
+    pub name: String,
+}
+
+/// What the sign-in form sends.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct Credentials {
+    #[validate(email)]
+    pub email: String,
+    #[validate(length(min = 1, max = 1024))]
+    pub password: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

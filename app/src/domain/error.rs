@@ -23,6 +23,12 @@ pub enum AppError {
     StageLocked(Stage),
     #[error("the workshop changed meanwhile; try again")]
     Conflict,
+    /// Too many failed sign-ins for one account; nothing was checked.
+    #[error("too many attempts; retry after {retry_after_seconds} s")]
+    TooManyAttempts { retry_after_seconds: u64 },
+    /// The request needs a signed-in user.
+    #[error("not signed in")]
+    Unauthenticated,
     /// Storage or infrastructure failure; the detail goes to the server log,
     /// never to the user.
     #[error("internal error")]
@@ -38,7 +44,9 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Invalid(_) => 422,
+            AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,
+            AppError::TooManyAttempts { .. } => 429,
             AppError::NotFound(_) => 404,
             AppError::AlreadyExists(_) | AppError::Conflict | AppError::StageLocked(_) => 409,
             AppError::Internal => 500,

@@ -6,6 +6,7 @@ use crate::i18n::{Locale, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+#[cfg(feature = "ssr")]
 pub const LANG_COOKIE: &str = "lang";
 
 /// Translates a message into the page's language.

@@ -1,6 +1,7 @@
 //! The pages. Strings come from `i18n`; figures come from `domain`; views
 //! only lay them out.
 
+mod auth;
 mod home;
 mod locale;
 mod workshop;
@@ -49,12 +50,14 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
             <header class="site-header">
                 <A href="/" attr:class="brand">{tr(Msg::AppName)}</A>
+                <auth::AccountCorner/>
                 <locale::LanguageSwitch/>
             </header>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=home::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug") view=workshop::WorkshopPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signin") view=auth::SignInPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>
