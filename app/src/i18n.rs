@@ -37,11 +37,7 @@ impl Locale {
         let tag = tag.trim().to_ascii_lowercase();
         if tag == "en" || tag.starts_with("en-") {
             Some(Locale::En)
-        } else if tag == "zh"
-            || tag.starts_with("zh-cn")
-            || tag.starts_with("zh-hans")
-            || tag == "zh-sg"
-        {
+        } else if tag == "zh" || tag.starts_with("zh-cn") || tag.starts_with("zh-hans") || tag == "zh-sg" {
             Some(Locale::ZhCn)
         } else {
             None
@@ -138,7 +134,31 @@ catalogue! {
     ProblemWrongCredentials => "The email or the password is wrong.", "邮箱或密码不正确。";
     ProblemTooManyAttempts => "Too many failed attempts for this account. Wait a few minutes, then try again.", "此账户登录失败次数过多，请等待几分钟后再试。";
     ProblemInvalid => "This value is not valid.", "此值无效。";
+    NewWorkshop => "New workshop", "新建研讨会";
+    WorkshopTitle => "Title", "标题";
+    ProgrammeName => "Programme", "项目名称";
+    Slug => "Short name for the address", "网址短名";
+    SlugHelp => "Lower-case letters, digits and hyphens; it becomes /w/short-name.", "小写字母、数字和连字符，将成为 /w/短名。";
+    ReportingCurrency => "Reporting currency", "报告货币";
+    ReportingCurrencyHelp => "Three-letter ISO code, such as USD or EUR. Totals are shown in it.", "三个字母的 ISO 代码，例如 USD 或 EUR。合计以此货币显示。";
+    Create => "Create", "创建";
+    ProblemSlugFormat => "Use 2 to 40 lower-case letters, digits or hyphens, not starting or ending with a hyphen.", "请使用 2 至 40 个小写字母、数字或连字符，且不能以连字符开头或结尾。";
+    ProblemUnknownCurrency => "This is not an ISO 4217 currency code.", "这不是 ISO 4217 货币代码。";
+    ProblemAlreadyExists => "This is already taken.", "已被占用。";
+    ProblemSignInFirst => "Sign in as a facilitator first.", "请先以主持人身份登录。";
+    ProblemForbidden => "You may not do this here.", "您无权在此执行此操作。";
     ProblemGeneric => "Something went wrong; nothing was changed. Try again.", "出现问题，未做任何更改。请重试。";
+}
+
+/// The sentence for a failure that concerns no single field.
+pub fn form_problem(error: &crate::domain::error::AppError) -> Option<Msg> {
+    use crate::domain::error::AppError;
+    match error {
+        AppError::Invalid(_) | AppError::TooManyAttempts { .. } => None,
+        AppError::Unauthenticated => Some(Msg::ProblemSignInFirst),
+        AppError::Forbidden => Some(Msg::ProblemForbidden),
+        _ => Some(Msg::ProblemGeneric),
+    }
 }
 
 /// The sentence for a field problem code from `AppError::Invalid`.
@@ -148,6 +168,9 @@ pub fn problem(code: &str) -> Msg {
         "length" => Msg::ProblemLength,
         "email" => Msg::ProblemEmail,
         "wrong_credentials" => Msg::ProblemWrongCredentials,
+        "slug_format" => Msg::ProblemSlugFormat,
+        "unknown_currency" => Msg::ProblemUnknownCurrency,
+        "taken" => Msg::ProblemAlreadyExists,
         _ => Msg::ProblemInvalid,
     }
 }

@@ -103,11 +103,7 @@ pub async fn sign_in(
 }
 
 /// The signed-in facilitator of a session token, if the session is alive.
-pub async fn session(
-    store: &Store,
-    token: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<SignedIn>, AppError> {
+pub async fn session(store: &Store, token: &str, now: DateTime<Utc>) -> Result<Option<SignedIn>, AppError> {
     let hash = token_hash(token);
     let Some(row) = store.session(&hash).await.map_err(internal)? else {
         return Ok(None);
@@ -139,7 +135,8 @@ pub async fn sign_out(store: &Store, token: &str, now: DateTime<Utc>) -> Result<
 }
 
 /// An argon2id hash of a random password nobody knows, for timing parity.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$WxTqlCpiq6N2dtuk6ZAbYzJ04PBa0MAQ4QSzpYDs9Rk";
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$WxTqlCpiq6N2dtuk6ZAbYzJ04PBa0MAQ4QSzpYDs9Rk";
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,7 @@ use crate::http::{self, AppState};
 use crate::store::Store;
 use app::api::service::Roundtable;
 use app::domain::account::NewAccount;
+use app::domain::command::Command as DomainCommand;
 use app::domain::demo::{demo_commands, DEMO_SLUG};
 use app::domain::event::Actor;
 use app::domain::ids::AccountId;
@@ -180,9 +181,8 @@ async fn shutdown_signal() {
     let ctrl_c = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        let mut terminate =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-                .expect("can install a SIGTERM handler");
+        let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("can install a SIGTERM handler");
         tokio::select! {
             _ = ctrl_c => {},
             _ = terminate.recv() => {},
@@ -194,29 +194,34 @@ async fn shutdown_signal() {
 
 async fn demo(config: &Config) -> Result<(), Failure> {
     let engine = open(config).await?;
-    let before = engine
-        .workshop(DEMO_SLUG)
-        .await
-        .map(|s| s.version)
-        .unwrap_or(0);
+    let before = engine.workshop(DEMO_SLUG).await.map(|s| s.version).unwrap_or(0);
     for (key, command) in demo_commands() {
         engine
             .execute(DEMO_SLUG, Actor::System, &key, command)
             .await
             .map_err(|e| Failure::Runtime(format!("loading the demo ({key}): {e}")))?;
     }
-    let after = engine
-        .workshop(DEMO_SLUG)
-        .await
-        .map(|s| s.version)
-        .unwrap_or(0);
     let account = NewAccount {
         email: DEMO_FACILITATOR_EMAIL.into(),
         name: "Demo Facilitator".into(),
         password: DEMO_FACILITATOR_PASSWORD.into(),
     };
-    let created_account = add_account(engine.store(), account).await?;
-    if after == before && !created_account {
+    add_account(engine.store(), account).await?;
+    let facilitator = engine
+        .store()
+        .account_by_email(DEMO_FACILITATOR_EMAIL)
+        .await
+        .map_err(|e| runtime("reading the demo account")(e.to_string()))?
+        .ok_or_else(|| Failure::Runtime("the demo account vanished".into()))?;
+    let add = DomainCommand::AddFacilitator {
+        account: facilitator.id,
+    };
+    engine
+        .execute(DEMO_SLUG, Actor::System, "demo:facilitator", add)
+        .await
+        .map_err(|e| Failure::Runtime(format!("making the demo facilitator: {e}")))?;
+    let after = engine.workshop(DEMO_SLUG).await.map(|s| s.version).unwrap_or(0);
+    if after == before {
         println!("The demo workshop is already loaded ({after} events); nothing changed.");
     } else {
         println!("Loaded the demo workshop: {after} events.");
@@ -235,12 +240,7 @@ async fn add_account(store: &Store, account: NewAccount) -> Result<bool, Failure
         .map_err(|e| Failure::Runtime(format!("invalid account: {}", describe_validation(&e))))?;
     let hash = password_auth::generate_hash(&account.password);
     store
-        .create_account(
-            AccountId::random(),
-            &account.email,
-            account.name.trim(),
-            &hash,
-        )
+        .create_account(AccountId::random(), &account.email, account.name.trim(), &hash)
         .await
         .map_err(|e| runtime("storing the account")(e.to_string()))
 }
@@ -260,13 +260,9 @@ fn describe_validation(errors: &validator::ValidationErrors) -> String {
 async fn create_facilitator(config: &Config, email: String, name: String) -> Result<(), Failure> {
     let password = match std::env::var("ROUNDTABLE_PASSWORD") {
         Ok(password) => password,
-        Err(_) => {
-            rpassword::prompt_password("Password for the new facilitator: ").map_err(|e| {
-                Failure::Runtime(format!(
-                    "cannot read the password (set ROUNDTABLE_PASSWORD): {e}"
-                ))
-            })?
-        }
+        Err(_) => rpassword::prompt_password("Password for the new facilitator: ").map_err(|e| {
+            Failure::Runtime(format!("cannot read the password (set ROUNDTABLE_PASSWORD): {e}"))
+        })?,
     };
     let engine = open(config).await?;
     let account = NewAccount {
@@ -275,9 +271,7 @@ async fn create_facilitator(config: &Config, email: String, name: String) -> Res
         password,
     };
     if !add_account(engine.store(), account).await? {
-        return Err(Failure::Runtime(format!(
-            "an account for {email} already exists"
-        )));
+        return Err(Failure::Runtime(format!("an account for {email} already exists")));
     }
     println!("Created facilitator {email}.");
     Ok(())
@@ -314,17 +308,11 @@ async fn export(
     let failed = runtime("exporting");
     let text = match format {
         ExportFormat::Json => {
-            let state = engine
-                .workshop(slug)
-                .await
-                .map_err(|e| failed(e.to_string()))?;
+            let state = engine.workshop(slug).await.map_err(|e| failed(e.to_string()))?;
             crate::export::state_json(&state).map_err(|e| failed(e.to_string()))?
         }
         ExportFormat::Jsonl => {
-            let events = engine
-                .events(slug, 0)
-                .await
-                .map_err(|e| failed(e.to_string()))?;
+            let events = engine.events(slug, 0).await.map_err(|e| failed(e.to_string()))?;
             crate::export::log_jsonl(&events).map_err(|e| failed(e.to_string()))?
         }
     };

@@ -28,9 +28,7 @@ impl Config {
         site_root: Option<PathBuf>,
     ) -> Result<Config, ConfigError> {
         let database = Target::parse(database_url.unwrap_or(DEFAULT_DATABASE_URL))?;
-        let addr = addr
-            .parse()
-            .map_err(|_| ConfigError::Addr(addr.to_string()))?;
+        let addr = addr.parse().map_err(|_| ConfigError::Addr(addr.to_string()))?;
         let site_root = site_root
             .or_else(|| std::env::var_os("LEPTOS_SITE_ROOT").map(PathBuf::from))
             .unwrap_or_else(|| PathBuf::from("target/site"));

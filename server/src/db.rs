@@ -49,11 +49,7 @@ pub fn redact(url: &str) -> String {
         Some((scheme, rest)) => match rest.rsplit_once('@') {
             Some((credentials, host)) => {
                 let user = credentials.split(':').next().unwrap_or("");
-                let hidden = if credentials.contains(':') {
-                    ":***"
-                } else {
-                    ""
-                };
+                let hidden = if credentials.contains(':') { ":***" } else { "" };
                 format!("{scheme}://{user}{hidden}@{host}")
             }
             None => url.to_string(),
@@ -133,9 +129,7 @@ impl Target {
                     Ok(probe) => drop(probe),
                     Err(error) if is_missing_database(&error) => {
                         create_database(options).await.map_err(|e| {
-                            failed(format!(
-                                "the database does not exist and creating it failed: {e}"
-                            ))
+                            failed(format!("the database does not exist and creating it failed: {e}"))
                         })?;
                     }
                     Err(error) => return Err(failed(error.to_string())),

@@ -90,10 +90,7 @@ impl Engine {
     }
 
     /// Subscribes to a workshop's events as they are committed.
-    pub async fn subscribe(
-        &self,
-        slug: &str,
-    ) -> Result<broadcast::Receiver<Arc<StoredEvent>>, AppError> {
+    pub async fn subscribe(&self, slug: &str) -> Result<broadcast::Receiver<Arc<StoredEvent>>, AppError> {
         let workshop = self
             .find(slug)
             .await?
@@ -107,10 +104,7 @@ impl Engine {
             .find(slug)
             .await?
             .ok_or_else(|| AppError::NotFound(slug.into()))?;
-        self.store
-            .load(workshop.id, after_seq)
-            .await
-            .map_err(internal)
+        self.store.load(workshop.id, after_seq).await.map_err(internal)
     }
 
     async fn create(&self, actor: Actor, key: &str, command: Command) -> Result<u64, AppError> {
@@ -118,12 +112,7 @@ impl Engine {
             unreachable!("create is only called with CreateWorkshop")
         };
         let (id, slug) = (new.id, new.slug.clone());
-        if let Some(version) = self
-            .store
-            .recorded_version(id, key)
-            .await
-            .map_err(internal)?
-        {
+        if let Some(version) = self.store.recorded_version(id, key).await.map_err(internal)? {
             return Ok(version);
         }
         let now = Utc::now();
@@ -150,11 +139,7 @@ impl Engine {
     /// Brings a workshop's state up to date with what other instances wrote.
     async fn catch_up(&self, workshop: &Workshop) -> Result<(), AppError> {
         let version = workshop.snapshot().version;
-        let newer = self
-            .store
-            .load(workshop.id, version)
-            .await
-            .map_err(internal)?;
+        let newer = self.store.load(workshop.id, version).await.map_err(internal)?;
         workshop.apply(&newer);
         Ok(())
     }
@@ -219,13 +204,7 @@ impl Roundtable for Engine {
             .ok_or_else(|| AppError::NotFound(slug.into()))
     }
 
-    async fn execute(
-        &self,
-        slug: &str,
-        actor: Actor,
-        key: &str,
-        command: Command,
-    ) -> Result<u64, AppError> {
+    async fn execute(&self, slug: &str, actor: Actor, key: &str, command: Command) -> Result<u64, AppError> {
         if matches!(command, Command::CreateWorkshop(_)) {
             return self.create(actor, key, command).await;
         }
@@ -248,12 +227,7 @@ impl Roundtable for Engine {
             self.catch_up(&workshop).await?;
             let state = workshop.snapshot();
             let now = Utc::now();
-            let events = stamp(
-                &state,
-                &actor,
-                decide(&state, &actor, command.clone(), now)?,
-                now,
-            );
+            let events = stamp(&state, &actor, decide(&state, &actor, command.clone(), now)?, now);
             let version_after = state.version + events.len() as u64;
             let append = Append {
                 workshop: workshop.id,

@@ -32,8 +32,7 @@ pub struct HttpError(pub AppError);
 
 impl IntoResponse for HttpError {
     fn into_response(self) -> Response {
-        let status =
-            StatusCode::from_u16(self.0.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status = StatusCode::from_u16(self.0.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         (status, Json(serde_json::json!({ "error": self.0 }))).into_response()
     }
 }
@@ -97,10 +96,7 @@ async fn set_language(Form(choice): Form<LanguageChoice>) -> Response {
     } else {
         "/"
     };
-    let cookie = format!(
-        "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        locale.tag()
-    );
+    let cookie = format!("lang={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.tag());
     let mut response = Redirect::to(target).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);

@@ -102,9 +102,6 @@ mod tests {
             ("origin", "null"),
             ("host", "127.0.0.1:3000")
         ])));
-        assert!(
-            same_origin(&headers(&[])),
-            "not a browser: nothing to forge"
-        );
+        assert!(same_origin(&headers(&[])), "not a browser: nothing to forge");
     }
 }

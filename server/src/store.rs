@@ -63,8 +63,7 @@ impl RawEvent {
             seq: self.seq,
             reason,
         };
-        let event: Event =
-            serde_json::from_str(&self.payload).map_err(|e| corrupt(e.to_string()))?;
+        let event: Event = serde_json::from_str(&self.payload).map_err(|e| corrupt(e.to_string()))?;
         if event.kind() != self.kind {
             return Err(corrupt(format!(
                 "kind column says {} but payload is {}",
@@ -72,8 +71,7 @@ impl RawEvent {
                 event.kind()
             )));
         }
-        let actor: Actor =
-            serde_json::from_str(&self.actor).map_err(|e| corrupt(format!("actor: {e}")))?;
+        let actor: Actor = serde_json::from_str(&self.actor).map_err(|e| corrupt(format!("actor: {e}")))?;
         Ok(StoredEvent {
             seq: self.seq,
             recorded_at: self.recorded_at,
@@ -119,9 +117,7 @@ macro_rules! on_pool {
 }
 
 fn is_unique_violation(error: &sqlx::Error) -> bool {
-    error
-        .as_database_error()
-        .is_some_and(|e| e.is_unique_violation())
+    error.as_database_error().is_some_and(|e| e.is_unique_violation())
 }
 
 impl Store {
@@ -156,11 +152,7 @@ impl Store {
     }
 
     /// The events of a workshop after `after_seq`, unparsed, in order.
-    pub async fn load_raw(
-        &self,
-        workshop: WorkshopId,
-        after_seq: u64,
-    ) -> Result<Vec<RawEvent>, StoreError> {
+    pub async fn load_raw(&self, workshop: WorkshopId, after_seq: u64) -> Result<Vec<RawEvent>, StoreError> {
         let id = workshop.to_string();
         let after = after_seq as i64;
         let rows = on_pool!(&self.db, pool => {
@@ -183,11 +175,7 @@ impl Store {
     }
 
     /// The events of a workshop after `after_seq`, parsed, in order.
-    pub async fn load(
-        &self,
-        workshop: WorkshopId,
-        after_seq: u64,
-    ) -> Result<Vec<StoredEvent>, StoreError> {
+    pub async fn load(&self, workshop: WorkshopId, after_seq: u64) -> Result<Vec<StoredEvent>, StoreError> {
         self.load_raw(workshop, after_seq)
             .await?
             .into_iter()
@@ -196,11 +184,7 @@ impl Store {
     }
 
     /// The answer recorded for an idempotency key, if it was used before.
-    pub async fn recorded_version(
-        &self,
-        workshop: WorkshopId,
-        key: &str,
-    ) -> Result<Option<u64>, StoreError> {
+    pub async fn recorded_version(&self, workshop: WorkshopId, key: &str) -> Result<Option<u64>, StoreError> {
         let id = workshop.to_string();
         let version: Option<i64> = on_pool!(&self.db, pool => {
             sqlx::query_scalar("SELECT version FROM idempotency WHERE workshop_id = $1 AND idempotency_key = $2")
@@ -353,11 +337,7 @@ impl Store {
         .transpose()
     }
 
-    pub async fn touch_session(
-        &self,
-        token_hash: &str,
-        now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
+    pub async fn touch_session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
         on_pool!(&self.db, pool => {
             sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1")
                 .bind(token_hash).bind(now).execute(pool).await?;

@@ -20,10 +20,9 @@ pub async fn verify(store: &Store) -> Result<Report, StoreError> {
         for raw in store.load_raw(id, 0).await? {
             report.events += 1;
             if raw.seq != expected {
-                report.faults.push(format!(
-                    "{slug}: expected event {expected}, found {}",
-                    raw.seq
-                ));
+                report
+                    .faults
+                    .push(format!("{slug}: expected event {expected}, found {}", raw.seq));
             }
             expected = raw.seq + 1;
             match raw.parse(id) {

@@ -2,7 +2,7 @@
 
 mod common;
 use app::domain::ids::AccountId;
-use common::{Backend, TestApp};
+use common::{call, session_cookie, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 
 const EMAIL: &str = "ana@example.org";
@@ -18,34 +18,6 @@ async fn app_with_account(backend: Backend) -> Option<TestApp> {
         .await
         .unwrap());
     Some(app)
-}
-
-/// Calls a server function as the hydrated page does.
-async fn call(
-    app: &TestApp,
-    path: &str,
-    form: &[(&str, &str)],
-    cookie: Option<&str>,
-) -> reqwest::Response {
-    let mut request = app
-        .client
-        .post(app.url(path))
-        .header("accept", "application/json")
-        .form(form);
-    if let Some(cookie) = cookie {
-        request = request.header("cookie", cookie);
-    }
-    request.send().await.unwrap()
-}
-
-fn session_cookie(response: &reqwest::Response) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("rt_session="))
-        .map(String::from)
 }
 
 async fn who(app: &TestApp, cookie: &str) -> serde_json::Value {
@@ -113,17 +85,9 @@ async fn sign_in_out_and_cycle(backend: Backend) {
     let kinds: Vec<&str> = trail.iter().map(|(_, kind, _, _)| kind.as_str()).collect();
     assert_eq!(
         kinds,
-        [
-            "sign_out",
-            "sign_in",
-            "sign_out",
-            "sign_in",
-            "sign_in_failed"
-        ]
+        ["sign_out", "sign_in", "sign_out", "sign_in", "sign_in_failed"]
     );
-    assert!(trail
-        .iter()
-        .all(|(_, _, _, detail)| !detail.contains(PASSWORD)));
+    assert!(trail.iter().all(|(_, _, _, detail)| !detail.contains(PASSWORD)));
 }
 on_both_backends!(sign_in, sign_in_out_and_cycle);
 
@@ -198,9 +162,6 @@ async fn the_sign_in_page_has_labelled_fields() {
         .text()
         .await
         .unwrap();
-    assert!(
-        html.contains(r#"<label for="email">Email</label>"#),
-        "{html}"
-    );
+    assert!(html.contains(r#"<label for="email">Email</label>"#), "{html}");
     assert!(html.contains(r#"<label for="password">Password</label>"#));
 }

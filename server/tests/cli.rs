@@ -5,9 +5,7 @@ use std::process::Command;
 
 fn roundtable(database_url: &str) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_roundtable"));
-    command
-        .env("DATABASE_URL", database_url)
-        .env("RUST_LOG", "off");
+    command.env("DATABASE_URL", database_url).env("RUST_LOG", "off");
     command
 }
 
@@ -51,10 +49,7 @@ fn demo_twice_verify_and_export() {
     );
     let stdout = String::from_utf8(first.stdout).unwrap();
     assert!(stdout.contains("Loaded the demo workshop"), "{stdout}");
-    assert!(
-        stdout.contains("facilitator@example.org"),
-        "says how to sign in"
-    );
+    assert!(stdout.contains("facilitator@example.org"), "says how to sign in");
     let second = roundtable(&url).arg("demo").output().unwrap();
     assert!(String::from_utf8(second.stdout)
         .unwrap()
@@ -62,9 +57,7 @@ fn demo_twice_verify_and_export() {
 
     let verify = roundtable(&url).arg("verify").output().unwrap();
     assert!(verify.status.success());
-    assert!(String::from_utf8(verify.stdout)
-        .unwrap()
-        .contains("0 faults"));
+    assert!(String::from_utf8(verify.stdout).unwrap().contains("0 faults"));
 
     let json_path = dir.path().join("demo.json");
     let jsonl_path = dir.path().join("demo.jsonl");
@@ -80,13 +73,7 @@ fn demo_twice_verify_and_export() {
         serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
     assert_eq!(state["schema"], "roundtable.workshop-state/1");
     assert_eq!(state["workshop"]["setup"]["slug"], "demo");
-    assert_eq!(
-        state["workshop"]["organisations"]
-            .as_object()
-            .unwrap()
-            .len(),
-        19
-    );
+    assert_eq!(state["workshop"]["organisations"].as_object().unwrap().len(), 19);
     let lines: Vec<serde_json::Value> = std::fs::read_to_string(&jsonl_path)
         .unwrap()
         .lines()

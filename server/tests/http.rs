@@ -54,10 +54,7 @@ async fn workshop_page_shows_programme_and_stages(backend: Backend) {
         assert!(html.contains(stage), "missing stage {stage}");
     }
     assert!(html.contains("USD 65,900,000.00"), "required budget shown");
-    assert!(
-        html.contains("/pkg/roundtable.js"),
-        "hydration script is linked"
-    );
+    assert!(html.contains("/pkg/roundtable.js"), "hydration script is linked");
 }
 on_both_backends!(workshop_page, workshop_page_shows_programme_and_stages);
 
@@ -100,9 +97,8 @@ async fn the_language_follows_the_cookie_then_the_browser() {
 #[tokio::test]
 async fn switching_language_sets_a_cookie_and_returns_only_to_this_site() {
     let app = TestApp::start(Backend::Sqlite).await.unwrap();
-    let post = |form: &'static [(&'static str, &'static str)]| {
-        app.client.post(app.url("/lang")).form(form).send()
-    };
+    let post =
+        |form: &'static [(&'static str, &'static str)]| app.client.post(app.url("/lang")).form(form).send();
     let response = post(&[("lang", "zh-CN"), ("return_to", "/w/demo")])
         .await
         .unwrap();
@@ -125,12 +121,7 @@ async fn switching_language_sets_a_cookie_and_returns_only_to_this_site() {
 #[tokio::test]
 async fn mutations_are_not_served_over_get() {
     let app = TestApp::start(Backend::Sqlite).await.unwrap();
-    let response = app
-        .client
-        .get(app.url("/lang?lang=zh-CN"))
-        .send()
-        .await
-        .unwrap();
+    let response = app.client.get(app.url("/lang?lang=zh-CN")).send().await.unwrap();
     assert!(response.headers().get("set-cookie").is_none());
     assert_ne!(response.status(), 303);
 }
@@ -142,10 +133,7 @@ async fn pages_carry_security_headers_and_a_nonce_policy() {
     let headers = response.headers().clone();
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["referrer-policy"], "same-origin");
-    let csp = headers["content-security-policy"]
-        .to_str()
-        .unwrap()
-        .to_string();
+    let csp = headers["content-security-policy"].to_str().unwrap().to_string();
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
     let nonce = csp
         .split("'nonce-")

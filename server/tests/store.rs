@@ -68,10 +68,7 @@ async fn appends_load_back_in_order(backend: Backend) {
         .unwrap();
     assert_eq!(version, 3);
     let events = engine.events("w1", 0).await.unwrap();
-    assert_eq!(
-        events.iter().map(|e| e.seq).collect::<Vec<_>>(),
-        vec![1, 2, 3]
-    );
+    assert_eq!(events.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![1, 2, 3]);
     assert!(matches!(
         events[2].event,
         Event::StageStatusChanged {
@@ -131,14 +128,7 @@ async fn a_taken_sequence_number_is_a_conflict_and_writes_nothing(backend: Backe
         .execute("w1", Actor::System, "k1", create("w1"))
         .await
         .unwrap();
-    let id = engine
-        .workshop("w1")
-        .await
-        .unwrap()
-        .setup
-        .as_ref()
-        .unwrap()
-        .id;
+    let id = engine.workshop("w1").await.unwrap().setup.as_ref().unwrap().id;
     let store = Store::new(cli::open(&db.config()).await.unwrap().store().db().clone());
     let events = [stamped(
         1,
@@ -228,11 +218,7 @@ async fn two_instances_share_one_log(backend: Backend) {
     let second = cli::open(&db.config()).await.unwrap();
     let mut tasks = Vec::new();
     for i in 0..20 {
-        let engine = if i % 2 == 0 {
-            first.clone()
-        } else {
-            second.clone()
-        };
+        let engine = if i % 2 == 0 { first.clone() } else { second.clone() };
         let status = if i % 3 == 0 {
             StageStatus::Locked
         } else {

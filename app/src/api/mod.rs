@@ -12,10 +12,7 @@ pub mod service;
 pub async fn list_workshops() -> Result<Vec<WorkshopSummary>, AppError> {
     service::respond(async {
         let states = service::services()?.workshops().await?;
-        Ok(states
-            .iter()
-            .filter_map(|s| WorkshopSummary::of(s))
-            .collect())
+        Ok(states.iter().filter_map(|s| WorkshopSummary::of(s)).collect())
     })
     .await
 }
@@ -67,6 +64,43 @@ pub async fn sign_out() -> Result<(), AppError> {
         }
         service::set_session_cookie(None);
         leptos_axum::redirect("/");
+        Ok(())
+    })
+    .await
+}
+
+/// Creates a workshop; the signed-in facilitator becomes its facilitator.
+/// `id` comes from the form, so a retried submit finds the first result.
+#[server]
+pub async fn create_workshop(
+    id: String,
+    slug: String,
+    title: String,
+    programme: String,
+    reporting_currency: String,
+) -> Result<(), AppError> {
+    use crate::domain::command::{Command, NewWorkshop};
+    service::respond(async {
+        let actor = service::current_actor().await?;
+        let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
+        let reporting_currency = crate::domain::money::Currency::parse(&reporting_currency)
+            .map_err(|_| AppError::invalid("reporting_currency", "unknown_currency"))?;
+        let slug = slug.trim().to_lowercase();
+        let command = Command::CreateWorkshop(NewWorkshop {
+            id,
+            slug: slug.clone(),
+            title,
+            programme,
+            reporting_currency,
+        });
+        let created = service::services()?
+            .execute(&slug, actor, &format!("create:{id}"), command)
+            .await;
+        if let Err(AppError::AlreadyExists(_)) = created {
+            return Err(AppError::invalid("slug", "taken"));
+        }
+        created?;
+        leptos_axum::redirect(&format!("/w/{slug}"));
         Ok(())
     })
     .await

@@ -65,6 +65,16 @@ pub async fn current_user() -> Result<Option<SignedIn>, AppError> {
     }
 }
 
+/// The actor of the current request: a signed-in facilitator, or an error.
+pub async fn current_actor() -> Result<Actor, AppError> {
+    match current_user().await? {
+        Some(user) => Ok(Actor::Facilitator {
+            account: user.account,
+        }),
+        None => Err(AppError::Unauthenticated),
+    }
+}
+
 /// Sets (or, with `None`, clears) the session cookie on the response.
 /// `Secure` when the request came over HTTPS, directly or via a proxy.
 pub fn set_session_cookie(token: Option<&str>) {
@@ -96,9 +106,7 @@ pub fn services() -> Result<Services, AppError> {
 
 /// Runs a server function's body and gives a failure its HTTP status, the
 /// one mapping in `AppError::status`.
-pub async fn respond<T>(
-    body: impl std::future::Future<Output = Result<T, AppError>>,
-) -> Result<T, AppError> {
+pub async fn respond<T>(body: impl std::future::Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
     let result = body.await;
     if let Err(error) = &result {
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {

@@ -109,10 +109,7 @@ impl WorkshopOverview {
             programme: setup.programme.clone(),
             summary: state.design.summary.clone(),
             reporting_currency: setup.reporting_currency,
-            stages: Stage::ALL
-                .iter()
-                .map(|s| (*s, state.stage_status(*s)))
-                .collect(),
+            stages: Stage::ALL.iter().map(|s| (*s, state.stage_status(*s))).collect(),
             partners_by_group: groups.into_iter().collect(),
             cities,
             outputs: state.design.outputs.len(),

@@ -16,8 +16,15 @@ use validator::{Validate, ValidationError};
 #[serde(tag = "command", rename_all = "snake_case")]
 pub enum Command {
     CreateWorkshop(NewWorkshop),
+    /// Makes an existing facilitator account a facilitator of this workshop.
+    AddFacilitator {
+        account: AccountId,
+    },
     AddOrganisation(NewOrganisation),
-    SetStageStatus { stage: Stage, status: StageStatus },
+    SetStageStatus {
+        stage: Stage,
+        status: StageStatus,
+    },
     SetDesignText(DesignText),
     AddOutput(NewOutput),
     AddComponent(NewComponent),
@@ -166,10 +173,13 @@ fn valid_cost_years(lines: &[CostLine]) -> Result<(), ValidationError> {
         .ok_or_else(|| ValidationError::new("year_range"))
 }
 
-fn require_facilitator(actor: &Actor) -> Result<(), AppError> {
+/// Only the workshop's own facilitators (and the command line) change its
+/// setup; a facilitator of another workshop is nobody here.
+fn require_facilitator(state: &WorkshopState, actor: &Actor) -> Result<(), AppError> {
     match actor {
-        Actor::System | Actor::Facilitator { .. } => Ok(()),
-        Actor::Delegate { .. } => Err(AppError::Forbidden),
+        Actor::System => Ok(()),
+        Actor::Facilitator { account } if state.facilitators.contains(account) => Ok(()),
+        Actor::Facilitator { .. } | Actor::Delegate { .. } => Err(AppError::Forbidden),
     }
 }
 
@@ -183,26 +193,37 @@ pub fn decide(
 ) -> Result<Vec<Event>, AppError> {
     let setup = match (&state.setup, &command) {
         (None, Command::CreateWorkshop(_)) => None,
-        (Some(_), Command::CreateWorkshop(new)) => {
-            return Err(AppError::AlreadyExists(new.slug.clone()))
-        }
+        (Some(_), Command::CreateWorkshop(new)) => return Err(AppError::AlreadyExists(new.slug.clone())),
         (None, _) => return Err(AppError::NotFound("workshop".into())),
         (Some(setup), _) => Some(setup),
     };
     match command {
         Command::CreateWorkshop(new) => {
-            require_facilitator(actor)?;
+            let creator = match actor {
+                Actor::System => None,
+                Actor::Facilitator { account } => Some(*account),
+                Actor::Delegate { .. } => return Err(AppError::Forbidden),
+            };
             new.validate()?;
-            Ok(vec![Event::WorkshopCreated {
+            let mut events = vec![Event::WorkshopCreated {
                 id: new.id,
                 slug: new.slug,
                 title: new.title.trim().to_string(),
                 programme: new.programme.trim().to_string(),
                 reporting_currency: new.reporting_currency,
-            }])
+            }];
+            events.extend(creator.map(|account| Event::FacilitatorAdded { account }));
+            Ok(events)
+        }
+        Command::AddFacilitator { account } => {
+            require_facilitator(state, actor)?;
+            if state.facilitators.contains(&account) {
+                return Ok(vec![]);
+            }
+            Ok(vec![Event::FacilitatorAdded { account }])
         }
         Command::AddOrganisation(new) => {
-            require_facilitator(actor)?;
+            require_facilitator(state, actor)?;
             new.validate()?;
             if state.organisations.contains_key(&new.id) {
                 return Err(AppError::AlreadyExists(new.id.to_string()));
@@ -226,14 +247,14 @@ pub fn decide(
             }])
         }
         Command::SetStageStatus { stage, status } => {
-            require_facilitator(actor)?;
+            require_facilitator(state, actor)?;
             if state.stage_status(stage) == status {
                 return Ok(vec![]);
             }
             Ok(vec![Event::StageStatusChanged { stage, status }])
         }
         Command::SetDesignText(input) => {
-            require_facilitator(actor)?;
+            require_facilitator(state, actor)?;
             input.validate()?;
             Ok(vec![Event::DesignTextSet {
                 field: input.field,
@@ -241,7 +262,7 @@ pub fn decide(
             }])
         }
         Command::AddOutput(new) => {
-            require_facilitator(actor)?;
+            require_facilitator(state, actor)?;
             new.validate()?;
             if state.design.outputs.iter().any(|o| o.id == new.id) {
                 return Err(AppError::AlreadyExists(new.id.to_string()));
@@ -267,7 +288,7 @@ pub fn decide(
             }])
         }
         Command::AddComponent(new) => {
-            require_facilitator(actor)?;
+            require_facilitator(state, actor)?;
             new.validate()?;
             let reporting = setup.map(|s| s.reporting_currency);
             if new
@@ -305,7 +326,7 @@ pub fn decide(
             }])
         }
         Command::SetExchangeRate(new) => {
-            require_facilitator(actor)?;
+            require_facilitator(state, actor)?;
             new.validate()?;
             if Some(new.currency) == setup.map(|s| s.reporting_currency) {
                 return Err(AppError::invalid("currency", "is_reporting_currency"));
@@ -324,12 +345,11 @@ pub fn decide(
                 Actor::Delegate { organisation } if *organisation != new.organisation => {
                     return Err(AppError::Forbidden)
                 }
-                Actor::Delegate { .. }
-                    if state.stage_status(Stage::Commitments) == StageStatus::Locked =>
-                {
+                Actor::Delegate { .. } if state.stage_status(Stage::Commitments) == StageStatus::Locked => {
                     return Err(AppError::StageLocked(Stage::Commitments))
                 }
-                _ => {}
+                Actor::Delegate { .. } => {}
+                _ => require_facilitator(state, actor)?,
             }
             new.validate()?;
             if !state.organisations.contains_key(&new.organisation) {
@@ -366,11 +386,7 @@ pub fn decide(
 
 /// The rate a new commitment keeps: identity for the reporting currency,
 /// otherwise the facilitator's current rate, if any.
-fn rate_in_force(
-    state: &WorkshopState,
-    currency: Currency,
-    now: DateTime<Utc>,
-) -> Option<ExchangeRate> {
+fn rate_in_force(state: &WorkshopState, currency: Currency, now: DateTime<Utc>) -> Option<ExchangeRate> {
     if Some(currency) == state.reporting_currency() {
         return Some(ExchangeRate {
             currency,

@@ -41,18 +41,10 @@ pub fn demo_workshop_id() -> WorkshopId {
 }
 
 const CITIES: [(&str, &str, &str); 12] = [
-    (
-        "Shanghai Municipal Commission of Commerce",
-        "CN",
-        "Shanghai",
-    ),
+    ("Shanghai Municipal Commission of Commerce", "CN", "Shanghai"),
     ("Busan Metropolitan City", "KR", "Busan"),
     ("Bangkok Metropolitan Administration", "TH", "Bangkok"),
-    (
-        "Ho Chi Minh City People's Committee",
-        "VN",
-        "Ho Chi Minh City",
-    ),
+    ("Ho Chi Minh City People's Committee", "VN", "Ho Chi Minh City"),
     ("Jakarta Provincial Government", "ID", "Jakarta"),
     ("City of Manila", "PH", "Manila"),
     ("Klang Municipal Council", "MY", "Klang"),
@@ -111,14 +103,9 @@ const OTHERS: [(&str, OrganisationType, &str, Option<&str>); 7] = [
 /// The organisations of the demo, cities first (ids 1..=12), then the
 /// private partners and financiers (ids 13..).
 fn organisations() -> Vec<NewOrganisation> {
-    let cities = CITIES.iter().map(|(name, country, city)| {
-        (
-            *name,
-            OrganisationType::LocalGovernment,
-            *country,
-            Some(*city),
-        )
-    });
+    let cities = CITIES
+        .iter()
+        .map(|(name, country, city)| (*name, OrganisationType::LocalGovernment, *country, Some(*city)));
     cities
         .chain(OTHERS.iter().copied())
         .enumerate()
@@ -145,15 +132,14 @@ const SILK_BANK: u128 = 18;
 const FOUNDATION: u128 = 19;
 
 fn outputs() -> Vec<NewOutput> {
-    let indicator =
-        |name: &str, unit: &str, baseline: &str, target: &str, mov: &str| NewIndicator {
-            name: name.into(),
-            unit: unit.into(),
-            baseline: dec(baseline),
-            target: dec(target),
-            target_year: 2029,
-            means_of_verification: mov.into(),
-        };
+    let indicator = |name: &str, unit: &str, baseline: &str, target: &str, mov: &str| NewIndicator {
+        name: name.into(),
+        unit: unit.into(),
+        baseline: dec(baseline),
+        target: dec(target),
+        target_year: 2029,
+        means_of_verification: mov.into(),
+    };
     vec![
         NewOutput {
             id: OutputId(fixed(2, 1)),
@@ -230,12 +216,60 @@ fn components() -> Vec<NewComponent> {
         outputs: outputs.into_iter().map(|o| OutputId(fixed(2, o))).collect(),
     };
     vec![
-        component(1, "C1", "National single windows", "Single-window services per UN/CEFACT Recommendation 33 (TFA Art. 10.4) in each pilot city.", HARBOURLINE, ["6000000", "9000000", "5000000"], vec![1]),
-        component(2, "C2", "Data harmonisation to the WCO Data Model", "Common data sets per UN/CEFACT Recommendation 34.", SHANGHAI, ["1500000", "1000000", "500000"], vec![1]),
-        component(3, "C3", "Port community systems", "Shared platforms linking ports, carriers, forwarders and customs.", LOTUS, ["4000000", "7000000", "4000000"], vec![2]),
-        component(4, "C4", "Cargo tracking and tracing", "End-to-end visibility across the corridor, including transit (TFA Art. 11).", MERIDIAN, ["1000000", "2500000", "2000000"], vec![2]),
-        component(5, "C5", "Capacity building", "Training for customs officials, city staff and small traders.", FOUNDATION, ["800000", "900000", "700000"], vec![3]),
-        component(6, "C6", "Regional interoperability", "Cross-border single-window exchange per Recommendation 36.", TRADE_BANK, ["2000000", "4000000", "14000000"], vec![1, 2]),
+        component(
+            1,
+            "C1",
+            "National single windows",
+            "Single-window services per UN/CEFACT Recommendation 33 (TFA Art. 10.4) in each pilot city.",
+            HARBOURLINE,
+            ["6000000", "9000000", "5000000"],
+            vec![1],
+        ),
+        component(
+            2,
+            "C2",
+            "Data harmonisation to the WCO Data Model",
+            "Common data sets per UN/CEFACT Recommendation 34.",
+            SHANGHAI,
+            ["1500000", "1000000", "500000"],
+            vec![1],
+        ),
+        component(
+            3,
+            "C3",
+            "Port community systems",
+            "Shared platforms linking ports, carriers, forwarders and customs.",
+            LOTUS,
+            ["4000000", "7000000", "4000000"],
+            vec![2],
+        ),
+        component(
+            4,
+            "C4",
+            "Cargo tracking and tracing",
+            "End-to-end visibility across the corridor, including transit (TFA Art. 11).",
+            MERIDIAN,
+            ["1000000", "2500000", "2000000"],
+            vec![2],
+        ),
+        component(
+            5,
+            "C5",
+            "Capacity building",
+            "Training for customs officials, city staff and small traders.",
+            FOUNDATION,
+            ["800000", "900000", "700000"],
+            vec![3],
+        ),
+        component(
+            6,
+            "C6",
+            "Regional interoperability",
+            "Cross-border single-window exchange per Recommendation 36.",
+            TRADE_BANK,
+            ["2000000", "4000000", "14000000"],
+            vec![1, 2],
+        ),
     ]
 }
 

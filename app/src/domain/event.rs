@@ -19,6 +19,9 @@ pub enum Event {
         programme: String,
         reporting_currency: Currency,
     },
+    FacilitatorAdded {
+        account: AccountId,
+    },
     OrganisationAdded {
         organisation: Organisation,
     },
@@ -49,6 +52,7 @@ impl Event {
     pub fn kind(&self) -> &'static str {
         match self {
             Event::WorkshopCreated { .. } => "workshop_created",
+            Event::FacilitatorAdded { .. } => "facilitator_added",
             Event::OrganisationAdded { .. } => "organisation_added",
             Event::StageStatusChanged { .. } => "stage_status_changed",
             Event::DesignTextSet { .. } => "design_text_set",

@@ -110,9 +110,7 @@ impl OrganisationType {
     /// The three groups the room thinks in, used for dashboards.
     pub fn group(self) -> PartnerGroup {
         match self {
-            Self::Government | Self::LocalGovernment | Self::OtherPublicSector => {
-                PartnerGroup::Public
-            }
+            Self::Government | Self::LocalGovernment | Self::OtherPublicSector => PartnerGroup::Public,
             Self::Multilateral | Self::Foundation => PartnerGroup::Financier,
             Self::PrivateSector
             | Self::PrivateSectorInProviderCountry

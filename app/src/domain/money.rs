@@ -118,27 +118,20 @@ impl Money {
         if !valid_shape {
             return Err(MoneyError::Malformed(amount.trim().to_string()));
         }
-        let value = Decimal::from_str(&cleaned)
-            .map_err(|_| MoneyError::Malformed(amount.trim().to_string()))?;
+        let value =
+            Decimal::from_str(&cleaned).map_err(|_| MoneyError::Malformed(amount.trim().to_string()))?;
         Money::new(value, currency)
     }
 
     pub fn display(&self) -> String {
-        format!(
-            "{} {}",
-            self.currency,
-            format_amount(self.amount, self.currency)
-        )
+        format!("{} {}", self.currency, format_amount(self.amount, self.currency))
     }
 }
 
 /// The one display rounding rule: to the currency's minor units, halves away
 /// from zero (the rule people expect from a receipt). Never used in sums.
 pub fn round_for_display(amount: Decimal, currency: Currency) -> Decimal {
-    amount.round_dp_with_strategy(
-        currency.minor_units(),
-        RoundingStrategy::MidpointAwayFromZero,
-    )
+    amount.round_dp_with_strategy(currency.minor_units(), RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// Rounded for display, with thousands separators: `1,234,567.50`.
@@ -200,10 +193,7 @@ mod tests {
             Money::parse("1.2.3", "USD"),
             Err(MoneyError::Malformed(_))
         ));
-        assert!(matches!(
-            Money::parse("", "USD"),
-            Err(MoneyError::Malformed(_))
-        ));
+        assert!(matches!(Money::parse("", "USD"), Err(MoneyError::Malformed(_))));
         assert_eq!(
             Money::parse("10.5", "JPY"),
             Err(MoneyError::TooManyDecimals {
@@ -223,10 +213,7 @@ mod tests {
     fn display_rounds_half_away_from_zero_and_groups_thousands() {
         assert_eq!(format_amount(dec!(1234567.005), usd()), "1,234,567.01");
         assert_eq!(format_amount(dec!(0.004), usd()), "0.00");
-        assert_eq!(
-            format_amount(dec!(999), Currency::parse("JPY").unwrap()),
-            "999"
-        );
+        assert_eq!(format_amount(dec!(999), Currency::parse("JPY").unwrap()), "999");
         assert_eq!(
             format_amount(dec!(1000.5), Currency::parse("JPY").unwrap()),
             "1,001"

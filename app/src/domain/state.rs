@@ -5,13 +5,14 @@ use super::ids::*;
 use super::model::*;
 use super::money::Currency;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkshopState {
     /// The sequence number of the last event applied; 0 for a new workshop.
     pub version: u64,
     pub setup: Option<WorkshopSetup>,
+    pub facilitators: BTreeSet<AccountId>,
     pub stages: BTreeMap<Stage, StageStatus>,
     pub organisations: BTreeMap<OrganisationId, Organisation>,
     pub design: ProjectDesign,
@@ -65,9 +66,11 @@ impl WorkshopState {
                     reporting_currency: *reporting_currency,
                 });
             }
+            Event::FacilitatorAdded { account } => {
+                self.facilitators.insert(*account);
+            }
             Event::OrganisationAdded { organisation } => {
-                self.organisations
-                    .insert(organisation.id, organisation.clone());
+                self.organisations.insert(organisation.id, organisation.clone());
             }
             Event::StageStatusChanged { stage, status } => {
                 self.stages.insert(*stage, *status);

@@ -17,10 +17,7 @@ fn now() -> chrono::DateTime<Utc> {
 }
 
 /// Runs commands through decide and apply, as the engine does.
-fn run(
-    commands: impl IntoIterator<Item = Command>,
-    actor: &Actor,
-) -> (WorkshopState, Vec<StoredEvent>) {
+fn run(commands: impl IntoIterator<Item = Command>, actor: &Actor) -> (WorkshopState, Vec<StoredEvent>) {
     let mut state = WorkshopState::default();
     let mut log = Vec::new();
     for command in commands {
@@ -69,11 +66,8 @@ fn the_demo_decides_cleanly_and_has_what_the_issue_asks_for() {
         .any(|(g, n)| *g == PartnerGroup::Financier && *n >= 2));
     assert_eq!(overview.components, 6);
     assert_eq!(state.version as usize, log.len());
-    let currencies: std::collections::BTreeSet<_> = state
-        .commitments
-        .values()
-        .map(|c| c.money.currency)
-        .collect();
+    let currencies: std::collections::BTreeSet<_> =
+        state.commitments.values().map(|c| c.money.currency).collect();
     assert!(currencies.len() >= 4, "commitments in several currencies");
     assert_eq!(overview.required, dec!(65900000));
     // Secured cash: USD 2.5m grant + EUR 1.2m at 1.08 + CNY 15m at 0.138.
@@ -88,14 +82,8 @@ fn the_demo_decides_cleanly_and_has_what_the_issue_asks_for() {
 fn a_fold_of_the_log_is_the_state() {
     let (state, log) = demo();
     assert_eq!(WorkshopState::from_log(&log), state);
-    let json: Vec<String> = log
-        .iter()
-        .map(|e| serde_json::to_string(e).unwrap())
-        .collect();
-    let reparsed: Vec<StoredEvent> = json
-        .iter()
-        .map(|j| serde_json::from_str(j).unwrap())
-        .collect();
+    let json: Vec<String> = log.iter().map(|e| serde_json::to_string(e).unwrap()).collect();
+    let reparsed: Vec<StoredEvent> = json.iter().map(|j| serde_json::from_str(j).unwrap()).collect();
     assert_eq!(reparsed, log);
 }
 
@@ -114,10 +102,7 @@ fn a_delegate_records_only_for_their_own_organisation() {
         stage: Stage::Commitments,
         status: StageStatus::Locked,
     };
-    assert_eq!(
-        decide(&state, &delegate, setup, now()),
-        Err(AppError::Forbidden)
-    );
+    assert_eq!(decide(&state, &delegate, setup, now()), Err(AppError::Forbidden));
 }
 
 #[test]
@@ -141,10 +126,62 @@ fn a_locked_commitments_stage_refuses_delegates_but_not_facilitators() {
         decide(&state, &delegate, commitment_for(mine, "10"), now()),
         Err(AppError::StageLocked(Stage::Commitments))
     );
-    let facilitator = Actor::Facilitator {
+    let member = AccountId::random();
+    let add = Command::AddFacilitator { account: member };
+    for event in decide(&state, &Actor::System, add, now()).unwrap() {
+        let seq = state.version + 1;
+        state.apply(&StoredEvent {
+            seq,
+            recorded_at: now(),
+            actor: Actor::System,
+            event,
+        });
+    }
+    let facilitator = Actor::Facilitator { account: member };
+    assert!(decide(&state, &facilitator, commitment_for(mine, "10"), now()).is_ok());
+    let outsider = Actor::Facilitator {
         account: AccountId::random(),
     };
-    assert!(decide(&state, &facilitator, commitment_for(mine, "10"), now()).is_ok());
+    assert_eq!(
+        decide(&state, &outsider, commitment_for(mine, "10"), now()),
+        Err(AppError::Forbidden)
+    );
+}
+
+#[test]
+fn the_creating_facilitator_administers_the_workshop_and_nobody_else_does() {
+    let creator = AccountId::random();
+    let (state, _) = run(
+        [Command::CreateWorkshop(NewWorkshop {
+            id: WorkshopId::random(),
+            slug: "mine".into(),
+            title: "T".into(),
+            programme: "P".into(),
+            reporting_currency: super::money::Currency::parse("USD").unwrap(),
+        })],
+        &Actor::Facilitator { account: creator },
+    );
+    assert!(state.facilitators.contains(&creator));
+    let lock = || Command::SetStageStatus {
+        stage: Stage::ProjectDesign,
+        status: StageStatus::Locked,
+    };
+    assert!(decide(&state, &Actor::Facilitator { account: creator }, lock(), now()).is_ok());
+    let other = Actor::Facilitator {
+        account: AccountId::random(),
+    };
+    assert_eq!(decide(&state, &other, lock(), now()), Err(AppError::Forbidden));
+    assert_eq!(
+        decide(
+            &state,
+            &other,
+            Command::AddFacilitator {
+                account: AccountId::random()
+            },
+            now()
+        ),
+        Err(AppError::Forbidden)
+    );
 }
 
 #[test]
@@ -156,9 +193,7 @@ fn invalid_input_names_the_field_and_the_problem() {
         programme: "P".into(),
         reporting_currency: super::money::Currency::parse("USD").unwrap(),
     });
-    let Err(AppError::Invalid(fields)) =
-        decide(&WorkshopState::default(), &Actor::System, bad, now())
-    else {
+    let Err(AppError::Invalid(fields)) = decide(&WorkshopState::default(), &Actor::System, bad, now()) else {
         panic!("expected a validation error");
     };
     assert_eq!(fields.get("slug").map(String::as_str), Some("slug_format"));

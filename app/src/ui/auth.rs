@@ -1,24 +1,12 @@
 //! Signing in and out, and who is signed in.
 
+use super::forms::{field_problem, Field, FormProblem};
 use super::use_locale;
-use super::Tr;
 use crate::api::{who_am_i, SignIn, SignOut};
-use crate::domain::error::AppError;
-use crate::i18n::{problem, Msg};
+use crate::i18n::Msg;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-/// The problem with one field, from a failed submission, as a sentence.
-pub fn field_problem(tr: Tr, error: &Option<AppError>, field: &str) -> Option<&'static str> {
-    match error {
-        Some(AppError::Invalid(fields)) => fields.get(field).map(|code| tr(problem(code))),
-        Some(AppError::TooManyAttempts { .. }) if field == "password" => {
-            Some(tr(Msg::ProblemTooManyAttempts))
-        }
-        _ => None,
-    }
-}
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -32,20 +20,11 @@ pub fn SignInPage() -> impl IntoView {
         <h1>{tr(Msg::SignInTitle)}</h1>
         <p>{tr(Msg::SignInIntro)}</p>
         <ActionForm action attr:class="form" attr:novalidate=true>
-            <div class="field">
-                <label for="email">{tr(Msg::Email)}</label>
-                <input id="email" name="email" type="email" autocomplete="username" required
-                    aria-invalid=move || email_problem().is_some().to_string()
-                    aria-describedby="email-problem"/>
-                <p id="email-problem" class="problem" role="alert">{email_problem}</p>
-            </div>
-            <div class="field">
-                <label for="password">{tr(Msg::Password)}</label>
-                <input id="password" name="password" type="password" autocomplete="current-password" required
-                    aria-invalid=move || password_problem().is_some().to_string()
-                    aria-describedby="password-problem"/>
-                <p id="password-problem" class="problem" role="alert">{password_problem}</p>
-            </div>
+            <FormProblem tr error=Signal::derive(error)/>
+            <Field name="email" label=tr(Msg::Email) kind="email" autocomplete="username"
+                problem=Signal::derive(email_problem)/>
+            <Field name="password" label=tr(Msg::Password) kind="password" autocomplete="current-password"
+                problem=Signal::derive(password_problem)/>
             <button type="submit" disabled=move || action.pending().get()>
                 {move || if action.pending().get() { tr(Msg::Working) } else { tr(Msg::SignIn) }}
             </button>

@@ -2,6 +2,7 @@
 //! only lay them out.
 
 mod auth;
+mod forms;
 mod home;
 mod locale;
 mod workshop;

@@ -36,10 +36,7 @@ impl FreshDb {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let url = format!("sqlite://{}/test.sqlite3", dir.path().display());
-                Some(FreshDb {
-                    url,
-                    _dir: Some(dir),
-                })
+                Some(FreshDb { url, _dir: Some(dir) })
             }
             Backend::Postgres => {
                 let base = postgres_base()?;
@@ -54,8 +51,7 @@ impl FreshDb {
     }
 
     pub fn config(&self) -> Config {
-        Config::new(Some(&self.url), "127.0.0.1:0", Some("target/site".into()))
-            .expect("valid test config")
+        Config::new(Some(&self.url), "127.0.0.1:0", Some("target/site".into())).expect("valid test config")
     }
 }
 
@@ -73,9 +69,7 @@ impl TestApp {
         let db = FreshDb::new(backend)?;
         let config = db.config();
         let engine = cli::open(&config).await.expect("database opens");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("local addr");
         let router = http::router(AppState {
             leptos: config.leptos_options(),
@@ -137,4 +131,56 @@ macro_rules! on_both_backends {
             }
         }
     };
+}
+
+/// Calls a server function as the hydrated page does.
+pub async fn call(
+    app: &TestApp,
+    path: &str,
+    form: &[(&str, &str)],
+    cookie: Option<&str>,
+) -> reqwest::Response {
+    let mut request = app
+        .client
+        .post(app.url(path))
+        .header("accept", "application/json")
+        .form(form);
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    request.send().await.unwrap()
+}
+
+/// The `rt_session` Set-Cookie of a response, whole.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("rt_session="))
+        .map(String::from)
+}
+
+/// Creates a facilitator account and signs it in; the `name=value` cookie.
+pub async fn facilitator_session(app: &TestApp, email: &str) -> String {
+    use leptos::server_fn::ServerFn;
+    let password = "a long enough passphrase";
+    let hash = password_auth::generate_hash(password);
+    let id = app::domain::ids::AccountId::random();
+    assert!(app
+        .engine
+        .store()
+        .create_account(id, email, "Facilitator", &hash)
+        .await
+        .unwrap());
+    let response = call(
+        app,
+        app::api::SignIn::PATH,
+        &[("email", email), ("password", password)],
+        None,
+    )
+    .await;
+    let cookie = session_cookie(&response).expect("signed in");
+    cookie.split(';').next().unwrap().to_string()
 }

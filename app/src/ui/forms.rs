@@ -1,0 +1,67 @@
+//! Form building blocks: a labelled field whose problem, if any, is shown
+//! right under it and announced to screen readers.
+
+use super::Tr;
+use crate::domain::error::AppError;
+use crate::i18n::{form_problem, problem, Msg};
+use leptos::prelude::*;
+
+/// The problem with one field, from a failed submission, as a sentence.
+pub fn field_problem(tr: Tr, error: &Option<AppError>, field: &str) -> Option<&'static str> {
+    match error {
+        Some(AppError::Invalid(fields)) => fields.get(field).map(|code| tr(problem(code))),
+        Some(AppError::TooManyAttempts { .. }) if field == "password" => {
+            Some(tr(Msg::ProblemTooManyAttempts))
+        }
+        _ => None,
+    }
+}
+
+/// A text input with its label, optional help, and its problem.
+#[component]
+pub fn Field(
+    /// The form field's name, also its id and the key of its problem.
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] help: Option<&'static str>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+    /// The problem to show, recomputed when the submission's result changes.
+    problem: Signal<Option<&'static str>>,
+) -> impl IntoView {
+    let help_id = format!("{name}-help");
+    let problem_id = format!("{name}-problem");
+    let described_by = if help.is_some() {
+        format!("{help_id} {problem_id}")
+    } else {
+        problem_id.clone()
+    };
+    view! {
+        <div class="field">
+            <label for=name>{label}</label>
+            {help.map(|text| view! { <p id=help_id class="help">{text}</p> })}
+            <input
+                id=name
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                value=value
+                aria-invalid=move || problem.get().is_some().to_string()
+                aria-describedby=described_by
+            />
+            <p id=problem_id class="problem" role="alert">{move || problem.get()}</p>
+        </div>
+    }
+}
+
+/// The form-wide problem of a failed submission (not signed in, not
+/// allowed, server trouble), if any.
+#[component]
+pub fn FormProblem(tr: Tr, error: Signal<Option<AppError>>) -> impl IntoView {
+    view! {
+        <p class="problem form-problem" role="alert">
+            {move || error.get().as_ref().and_then(form_problem).map(tr)}
+        </p>
+    }
+}
