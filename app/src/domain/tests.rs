@@ -280,3 +280,142 @@ proptest! {
         prop_assert_eq!(in_order.get(Tier::Pledged, ContributionKind::Cash), pledged);
     }
 }
+
+/// Every mutation against every kind of actor: who may, who may not.
+/// Anonymous visitors never reach `decide` (the server refuses them first;
+/// see server/tests/workshops.rs), so they are not rows here.
+#[test]
+fn authorization_matrix() {
+    let (mut state, _) = demo();
+    let member = AccountId::random();
+    let add = Command::AddFacilitator { account: member };
+    for event in decide(&state, &Actor::System, add, now()).unwrap() {
+        let seq = state.version + 1;
+        state.apply(&StoredEvent {
+            seq,
+            recorded_at: now(),
+            actor: Actor::System,
+            event,
+        });
+    }
+    let org_a = *state.organisations.keys().next().unwrap();
+    let org_b = *state.organisations.keys().nth(1).unwrap();
+    let component = state.design.components[0].id;
+    let output = state.design.outputs[0].id;
+
+    let actors = [
+        ("facilitator", Actor::Facilitator { account: member }),
+        (
+            "facilitator of another workshop",
+            Actor::Facilitator {
+                account: AccountId::random(),
+            },
+        ),
+        ("delegate of A", Actor::Delegate { organisation: org_a }),
+        ("delegate of B", Actor::Delegate { organisation: org_b }),
+        ("command line", Actor::System),
+    ];
+    let usd = super::money::Currency::parse("USD").unwrap();
+    let mutations: Vec<(&str, Command, [bool; 5])> = vec![
+        (
+            "add facilitator",
+            Command::AddFacilitator {
+                account: AccountId::random(),
+            },
+            [true, false, false, false, true],
+        ),
+        (
+            "add organisation",
+            Command::AddOrganisation(NewOrganisation {
+                id: OrganisationId::random(),
+                name: "New partner".into(),
+                kind: OrganisationType::Foundation,
+                country: "FR".into(),
+                city: None,
+            }),
+            [true, false, false, false, true],
+        ),
+        (
+            "lock a stage",
+            Command::SetStageStatus {
+                stage: Stage::ProjectDesign,
+                status: StageStatus::Locked,
+            },
+            [true, false, false, false, true],
+        ),
+        (
+            "edit design text",
+            Command::SetDesignText(DesignText {
+                field: DesignField::Problem,
+                text: "x".into(),
+            }),
+            [true, false, false, false, true],
+        ),
+        (
+            "add output",
+            Command::AddOutput(NewOutput {
+                id: OutputId::random(),
+                code: "9".into(),
+                title: "t".into(),
+                indicators: vec![],
+            }),
+            [true, false, false, false, true],
+        ),
+        (
+            "add component",
+            Command::AddComponent(NewComponent {
+                id: ComponentId::random(),
+                code: "C9".into(),
+                title: "t".into(),
+                description: String::new(),
+                lead: Some(org_a),
+                yearly_cost: vec![CostLine {
+                    year: 2027,
+                    amount: Money::new(dec!(1), usd).unwrap(),
+                }],
+                outputs: vec![output],
+            }),
+            [true, false, false, false, true],
+        ),
+        (
+            "set exchange rate",
+            Command::SetExchangeRate(NewExchangeRate {
+                currency: super::money::Currency::parse("GBP").unwrap(),
+                per_unit: dec!(1.27),
+                as_of: now().date_naive(),
+                source: "test".into(),
+            }),
+            [true, false, false, false, true],
+        ),
+        (
+            "record A's commitment",
+            commitment_for(org_a, "10"),
+            [true, false, true, false, true],
+        ),
+        (
+            "record B's commitment",
+            commitment_for(org_b, "10"),
+            [true, false, false, true, true],
+        ),
+        (
+            "record a commitment earmarked to a component",
+            {
+                let mut command = commitment_for(org_a, "10");
+                if let Command::RecordCommitment(c) = &mut command {
+                    c.earmark = Earmark::Component { component };
+                }
+                command
+            },
+            [true, false, true, false, true],
+        ),
+    ];
+    for (what, command, expected) in mutations {
+        for ((who, actor), allowed) in actors.iter().zip(expected) {
+            let result = decide(&state, actor, command.clone(), now());
+            assert_eq!(result.is_ok(), allowed, "{who} / {what}: {result:?}");
+            if !allowed {
+                assert_eq!(result, Err(AppError::Forbidden), "{who} / {what}");
+            }
+        }
+    }
+}
