@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 // findings fail the test; the message lists the rule and the elements.
 
 for (const lang of ['en', 'zh-CN']) {
-  for (const path of ['/', '/w/demo']) {
+  for (const path of ['/', '/w/demo', '/signin']) {
     test(`${path} has no serious accessibility violations (${lang})`, async ({ page, context, baseURL }) => {
       await context.addCookies([{ name: 'lang', value: lang, url: baseURL! }]);
       const response = await page.goto(path);

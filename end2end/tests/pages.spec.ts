@@ -75,7 +75,7 @@ for (const path of ['/w/nope', '/no/such/page']) {
   });
 }
 
-test('first Tab focuses a visible skip link that moves focus to the main content', async ({ page }) => {
+test('the first Tab focuses the skip link, which then becomes visible', async ({ page }) => {
   await page.goto('/');
   await page.waitForLoadState('networkidle');
   const skip = page.getByRole('link', { name: 'Skip to content' });
@@ -84,6 +84,14 @@ test('first Tab focuses a visible skip link that moves focus to the main content
   await page.keyboard.press('Tab');
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
+  await expect(skip).toHaveAttribute('href', '#main');
+});
+
+test('following the skip link moves keyboard focus into the main content', async ({ page }) => {
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
 
   await page.keyboard.press('Enter');
   await expect(page.locator('main#main')).toBeFocused();

@@ -24,6 +24,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                // No icon to fetch: an empty one keeps a 404 out of the console.
+                <link rel="icon" href="data:,"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -48,7 +50,8 @@ pub fn App() -> impl IntoView {
             if page.is_empty() { tr(Msg::AppName).to_string() } else { format!("{page} · {}", tr(Msg::AppName)) }
         }/>
         <Router>
-            <a class="skip-link" href="#main">{tr(Msg::SkipToContent)}</a>
+            // rel=external: the router would only scroll; the browser also moves focus.
+            <a class="skip-link" href="#main" rel="external">{tr(Msg::SkipToContent)}</a>
             <header class="site-header">
                 <A href="/" attr:class="brand">{tr(Msg::AppName)}</A>
                 <auth::AccountCorner/>
