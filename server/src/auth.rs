@@ -31,7 +31,7 @@ fn internal(error: StoreError) -> AppError {
 }
 
 /// 256 random bits, hex-encoded: the cookie value.
-fn new_token() -> String {
+pub fn new_token() -> String {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).expect("the OS random generator works");
     bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -3,11 +3,12 @@
 //! published; the caller hears back only after the commit.
 
 use crate::store::{Append, AppendOutcome, Store, StoreError};
-use app::api::service::{NewSession, Roundtable, SignedIn};
+use app::api::service::{DelegateSession, InviteView, Joined, NewSession, Roundtable, SignedIn};
 use app::domain::command::{decide, Command};
 use app::domain::error::AppError;
 use app::domain::event::{Actor, StoredEvent};
 use app::domain::ids::WorkshopId;
+use app::domain::ids::{DelegateId, OrganisationId};
 use app::domain::state::WorkshopState;
 use chrono::Utc;
 use std::collections::HashMap;
@@ -184,6 +185,42 @@ impl Roundtable for Engine {
 
     async fn sign_out(&self, token: &str) -> Result<(), AppError> {
         crate::auth::sign_out(&self.store, token, Utc::now()).await
+    }
+
+    async fn issue_invite(
+        &self,
+        slug: &str,
+        actor: Actor,
+        organisation: OrganisationId,
+    ) -> Result<String, AppError> {
+        crate::invites::issue(self, slug, actor, organisation).await
+    }
+
+    async fn revoke_invites(
+        &self,
+        slug: &str,
+        actor: Actor,
+        organisation: OrganisationId,
+    ) -> Result<(), AppError> {
+        crate::invites::revoke(self, slug, actor, organisation).await
+    }
+
+    async fn invite(&self, token: &str) -> Result<InviteView, AppError> {
+        crate::invites::view(self, token).await
+    }
+
+    async fn join(
+        &self,
+        token: &str,
+        delegate: DelegateId,
+        name: String,
+        email: Option<String>,
+    ) -> Result<Joined, AppError> {
+        crate::invites::join(self, token, delegate, name, email).await
+    }
+
+    async fn delegate_session(&self, token: &str) -> Result<Option<DelegateSession>, AppError> {
+        crate::invites::session(self, token).await
     }
 
     async fn workshops(&self) -> Result<Vec<Arc<WorkshopState>>, AppError> {

@@ -8,6 +8,7 @@ pub mod db;
 pub mod engine;
 pub mod export;
 pub mod http;
+pub mod invites;
 pub mod security;
 pub mod store;
 pub mod verify;

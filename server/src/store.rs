@@ -4,7 +4,8 @@
 
 use crate::db::Db;
 use app::domain::event::{Actor, Event, StoredEvent};
-use app::domain::ids::{AccountId, WorkshopId};
+use app::domain::ids::{AccountId, DelegateId, OrganisationId, WorkshopId};
+use app::domain::model::Delegate;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
@@ -391,6 +392,126 @@ impl Store {
                 .bind(limit).fetch_all(pool).await?
         });
         Ok(rows)
+    }
+
+    /// Stores a new invite for an organisation and revokes its earlier ones,
+    /// so that re-issuing a link kills the old link.
+    pub async fn replace_invite(
+        &self,
+        token_hash: &str,
+        workshop: WorkshopId,
+        organisation: OrganisationId,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let (workshop, organisation) = (workshop.to_string(), organisation.to_string());
+        macro_rules! write {
+            ($tx:ident) => {{
+                sqlx::query(
+                    "UPDATE invites SET revoked_at = $3 \
+                     WHERE workshop_id = $1 AND organisation_id = $2 AND revoked_at IS NULL",
+                )
+                .bind(&workshop)
+                .bind(&organisation)
+                .bind(now)
+                .execute(&mut *$tx)
+                .await?;
+                sqlx::query(
+                    "INSERT INTO invites (token_hash, workshop_id, organisation_id, created_at) \
+                     VALUES ($1, $2, $3, $4)",
+                )
+                .bind(token_hash)
+                .bind(&workshop)
+                .bind(&organisation)
+                .bind(now)
+                .execute(&mut *$tx)
+                .await?;
+                $tx.commit().await?;
+            }};
+        }
+        match &self.db {
+            Db::Sqlite(pool) => {
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                write!(tx)
+            }
+            Db::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                write!(tx)
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn revoke_invites(
+        &self,
+        workshop: WorkshopId,
+        organisation: OrganisationId,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let (workshop, organisation) = (workshop.to_string(), organisation.to_string());
+        on_pool!(&self.db, pool => {
+            sqlx::query(
+                "UPDATE invites SET revoked_at = $3 \
+                 WHERE workshop_id = $1 AND organisation_id = $2 AND revoked_at IS NULL",
+            )
+            .bind(&workshop).bind(&organisation).bind(now).execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    /// The workshop and organisation of a live (not revoked) invite.
+    pub async fn live_invite(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(WorkshopId, OrganisationId)>, StoreError> {
+        let row: Option<(String, String)> = on_pool!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT workshop_id, organisation_id FROM invites WHERE token_hash = $1 AND revoked_at IS NULL",
+            )
+            .bind(token_hash)
+            .fetch_optional(pool)
+            .await?
+        });
+        row.map(|(w, o)| Ok((parse_id(&w)?, parse_id(&o)?))).transpose()
+    }
+
+    pub async fn create_delegate_session(
+        &self,
+        token_hash: &str,
+        workshop: WorkshopId,
+        delegate: &Delegate,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let (workshop, organisation, id) = (
+            workshop.to_string(),
+            delegate.organisation.to_string(),
+            delegate.id.to_string(),
+        );
+        on_pool!(&self.db, pool => {
+            sqlx::query(
+                "INSERT INTO delegate_sessions (token_hash, workshop_id, organisation_id, delegate_id, created_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(token_hash).bind(&workshop).bind(&organisation).bind(&id).bind(now)
+            .execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    /// The workshop, organisation and delegate of a delegate session.
+    pub async fn delegate_session(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(WorkshopId, OrganisationId, DelegateId)>, StoreError> {
+        let row: Option<(String, String, String)> = on_pool!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT workshop_id, organisation_id, delegate_id FROM delegate_sessions WHERE token_hash = $1",
+            )
+            .bind(token_hash)
+            .fetch_optional(pool)
+            .await?
+        });
+        row.map(|(w, o, d)| Ok((parse_id(&w)?, parse_id(&o)?, parse_id(&d)?)))
+            .transpose()
     }
 
     pub async fn account_exists(&self, email: &str) -> Result<bool, StoreError> {

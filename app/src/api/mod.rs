@@ -7,6 +7,9 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 pub mod service;
+mod setup;
+
+pub use setup::*;
 
 #[server]
 pub async fn list_workshops() -> Result<Vec<WorkshopSummary>, AppError> {

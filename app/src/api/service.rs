@@ -1,10 +1,11 @@
 //! What the server provides to server functions, as a trait so that the app
 //! never depends on the server crate.
 
-pub use crate::domain::account::SignedIn;
+pub use crate::domain::account::{InviteView, SignedIn};
 use crate::domain::command::Command;
 use crate::domain::error::AppError;
 use crate::domain::event::Actor;
+use crate::domain::ids::{DelegateId, OrganisationId};
 use crate::domain::state::WorkshopState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -31,11 +32,50 @@ pub trait Roundtable: Send + Sync + 'static {
     async fn session(&self, token: &str) -> Result<Option<SignedIn>, AppError>;
     /// Ends a session.
     async fn sign_out(&self, token: &str) -> Result<(), AppError>;
+
+    /// A new invite link token for an organisation; earlier links die.
+    async fn issue_invite(
+        &self,
+        slug: &str,
+        actor: Actor,
+        organisation: OrganisationId,
+    ) -> Result<String, AppError>;
+    /// Kills every invite link of an organisation.
+    async fn revoke_invites(
+        &self,
+        slug: &str,
+        actor: Actor,
+        organisation: OrganisationId,
+    ) -> Result<(), AppError>;
+    /// What a live invite link opens.
+    async fn invite(&self, token: &str) -> Result<InviteView, AppError>;
+    /// Joins the holder of an invite link as a delegate on this device.
+    async fn join(
+        &self,
+        token: &str,
+        delegate: DelegateId,
+        name: String,
+        email: Option<String>,
+    ) -> Result<Joined, AppError>;
+    /// The delegate of a device session, if any.
+    async fn delegate_session(&self, token: &str) -> Result<Option<DelegateSession>, AppError>;
 }
 
 pub type Services = Arc<dyn Roundtable>;
 
 pub const SESSION_COOKIE: &str = "rt_session";
+pub const DELEGATE_COOKIE: &str = "rt_delegate";
+
+pub struct Joined {
+    pub session_token: String,
+    pub slug: String,
+}
+
+pub struct DelegateSession {
+    pub slug: String,
+    pub organisation: OrganisationId,
+    pub delegate: DelegateId,
+}
 
 /// The cookie value of a fresh session, and whose it is.
 pub struct NewSession {
@@ -43,8 +83,8 @@ pub struct NewSession {
     pub user: SignedIn,
 }
 
-/// The session token of the current request, if it carries one.
-pub fn session_token() -> Option<String> {
+/// A cookie of the current request.
+pub fn cookie(wanted: &str) -> Option<String> {
     let parts = use_context::<http::request::Parts>()?;
     parts
         .headers
@@ -53,8 +93,13 @@ pub fn session_token() -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(name, _)| *name == wanted)
         .map(|(_, value)| value.to_string())
+}
+
+/// The facilitator session token of the current request, if any.
+pub fn session_token() -> Option<String> {
+    cookie(SESSION_COOKIE)
 }
 
 /// The signed-in facilitator of the current request, if any.
@@ -75,9 +120,49 @@ pub async fn current_actor() -> Result<Actor, AppError> {
     }
 }
 
-/// Sets (or, with `None`, clears) the session cookie on the response.
-/// `Secure` when the request came over HTTPS, directly or via a proxy.
+/// The actor of the current request in one workshop: a signed-in
+/// facilitator, else this device's delegate of that workshop, else an error.
+pub async fn actor_in(slug: &str) -> Result<Actor, AppError> {
+    if let Some(user) = current_user().await? {
+        return Ok(Actor::Facilitator {
+            account: user.account,
+        });
+    }
+    if let Some(token) = cookie(DELEGATE_COOKIE) {
+        if let Some(session) = services()?.delegate_session(&token).await? {
+            if session.slug == slug {
+                return Ok(Actor::Delegate {
+                    organisation: session.organisation,
+                });
+            }
+        }
+    }
+    Err(AppError::Unauthenticated)
+}
+
+/// This site's address as the browser reached it, for links to hand out.
+pub fn origin() -> String {
+    let parts = use_context::<http::request::Parts>();
+    let host = parts
+        .as_ref()
+        .and_then(|p| p.headers.get(http::header::HOST))
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1:3000")
+        .to_string();
+    let https = parts
+        .as_ref()
+        .is_some_and(|p| p.headers.get("x-forwarded-proto").is_some_and(|v| v == "https"));
+    format!("{}://{host}", if https { "https" } else { "http" })
+}
+
+/// Sets (or, with `None`, clears) the facilitator session cookie.
 pub fn set_session_cookie(token: Option<&str>) {
+    set_cookie(SESSION_COOKIE, token)
+}
+
+/// Sets (or, with `None`, clears) an HttpOnly, SameSite=Strict cookie;
+/// `Secure` when the request came over HTTPS, directly or via a proxy.
+pub fn set_cookie(name: &str, token: Option<&str>) {
     let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
         return;
     };
@@ -91,9 +176,9 @@ pub fn set_session_cookie(token: Option<&str>) {
     let secure = if https { "; Secure" } else { "" };
     let cookie = match token {
         Some(token) => {
-            format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}")
+            format!("{name}={token}; Path=/; HttpOnly; SameSite=Strict{secure}")
         }
-        None => format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}"),
+        None => format!("{name}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}"),
     };
     if let Ok(value) = http::HeaderValue::from_str(&cookie) {
         response.append_header(http::header::SET_COOKIE, value);

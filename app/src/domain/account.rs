@@ -26,6 +26,15 @@ pub struct SignedIn {
     pub name: String,
 }
 
+/// What an invite link opens: which workshop, for which organisation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteView {
+    pub slug: String,
+    pub workshop_title: String,
+    pub organisation: crate::domain::ids::OrganisationId,
+    pub organisation_name: String,
+}
+
 /// What the sign-in form sends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct Credentials {

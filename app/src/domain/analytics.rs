@@ -172,3 +172,28 @@ mod tests {
         assert_eq!(percent(dec!(5), dec!(3)), 100);
     }
 }
+
+/// The organisations of a workshop as the facilitator's setup page lists
+/// them, with how many delegates each has in the room.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterLine {
+    pub organisation: Organisation,
+    pub delegates: usize,
+}
+
+pub fn roster(state: &WorkshopState) -> Vec<RosterLine> {
+    let mut lines: Vec<RosterLine> = state
+        .organisations
+        .values()
+        .map(|organisation| RosterLine {
+            organisation: organisation.clone(),
+            delegates: state
+                .delegates
+                .values()
+                .filter(|d| d.organisation == organisation.id)
+                .count(),
+        })
+        .collect();
+    lines.sort_by(|a, b| a.organisation.name.cmp(&b.organisation.name));
+    lines
+}

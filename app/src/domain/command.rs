@@ -21,6 +21,9 @@ pub enum Command {
         account: AccountId,
     },
     AddOrganisation(NewOrganisation),
+    /// A person who opened their organisation's invite link joins as its
+    /// delegate. The server checks the link; `decide` checks the rest.
+    JoinAsDelegate(NewDelegate),
     SetStageStatus {
         stage: Stage,
         status: StageStatus,
@@ -54,6 +57,16 @@ pub struct NewOrganisation {
     pub country: String,
     #[validate(length(max = 120))]
     pub city: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewDelegate {
+    pub id: DelegateId,
+    pub organisation: OrganisationId,
+    #[validate(length(min = 1, max = 120))]
+    pub name: String,
+    #[validate(email)]
+    pub email: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -173,6 +186,12 @@ fn valid_cost_years(lines: &[CostLine]) -> Result<(), ValidationError> {
         .ok_or_else(|| ValidationError::new("year_range"))
 }
 
+/// Whether `actor` administers the workshop: its facilitators and the
+/// command line.
+pub fn administers(state: &WorkshopState, actor: &Actor) -> bool {
+    require_facilitator(state, actor).is_ok()
+}
+
 /// Only the workshop's own facilitators (and the command line) change its
 /// setup; a facilitator of another workshop is nobody here.
 fn require_facilitator(state: &WorkshopState, actor: &Actor) -> Result<(), AppError> {
@@ -243,6 +262,28 @@ pub fn decide(
                     kind: new.kind,
                     country: new.country,
                     city: new.city.filter(|c| !c.trim().is_empty()),
+                },
+            }])
+        }
+        Command::JoinAsDelegate(new) => {
+            match actor {
+                Actor::Delegate { organisation } if *organisation == new.organisation => {}
+                Actor::System => {}
+                _ => return Err(AppError::Forbidden),
+            }
+            new.validate()?;
+            if !state.organisations.contains_key(&new.organisation) {
+                return Err(AppError::invalid("organisation", "unknown_organisation"));
+            }
+            if state.delegates.contains_key(&new.id) {
+                return Err(AppError::AlreadyExists(new.id.to_string()));
+            }
+            Ok(vec![Event::DelegateJoined {
+                delegate: Delegate {
+                    id: new.id,
+                    organisation: new.organisation,
+                    name: new.name.trim().to_string(),
+                    email: new.email.filter(|e| !e.trim().is_empty()),
                 },
             }])
         }

@@ -25,6 +25,9 @@ pub enum Event {
     OrganisationAdded {
         organisation: Organisation,
     },
+    DelegateJoined {
+        delegate: Delegate,
+    },
     StageStatusChanged {
         stage: Stage,
         status: StageStatus,
@@ -54,6 +57,7 @@ impl Event {
             Event::WorkshopCreated { .. } => "workshop_created",
             Event::FacilitatorAdded { .. } => "facilitator_added",
             Event::OrganisationAdded { .. } => "organisation_added",
+            Event::DelegateJoined { .. } => "delegate_joined",
             Event::StageStatusChanged { .. } => "stage_status_changed",
             Event::DesignTextSet { .. } => "design_text_set",
             Event::OutputAdded { .. } => "output_added",

@@ -38,5 +38,6 @@ id_type!(
     ComponentId,
     OutputId,
     CommitmentId,
-    AccountId
+    AccountId,
+    DelegateId,
 );

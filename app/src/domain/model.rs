@@ -141,6 +141,15 @@ pub struct Organisation {
     pub city: Option<String>,
 }
 
+/// A person acting for an organisation in one workshop.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delegate {
+    pub id: DelegateId,
+    pub organisation: OrganisationId,
+    pub name: String,
+    pub email: Option<String>,
+}
+
 /// Narrative fields of stage 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

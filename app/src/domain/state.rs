@@ -15,6 +15,7 @@ pub struct WorkshopState {
     pub facilitators: BTreeSet<AccountId>,
     pub stages: BTreeMap<Stage, StageStatus>,
     pub organisations: BTreeMap<OrganisationId, Organisation>,
+    pub delegates: BTreeMap<DelegateId, Delegate>,
     pub design: ProjectDesign,
     pub rates: BTreeMap<Currency, ExchangeRate>,
     pub commitments: BTreeMap<CommitmentId, Commitment>,
@@ -71,6 +72,9 @@ impl WorkshopState {
             }
             Event::OrganisationAdded { organisation } => {
                 self.organisations.insert(organisation.id, organisation.clone());
+            }
+            Event::DelegateJoined { delegate } => {
+                self.delegates.insert(delegate.id, delegate.clone());
             }
             Event::StageStatusChanged { stage, status } => {
                 self.stages.insert(*stage, *status);

@@ -1,0 +1,110 @@
+//! Server functions of the facilitator's setup page and of joining.
+
+use crate::domain::analytics::{roster, RosterLine};
+use crate::domain::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use super::service;
+
+/// The setup page's data; only the workshop's facilitators may see it.
+#[server]
+pub async fn load_roster(slug: String) -> Result<(String, Vec<RosterLine>), AppError> {
+    service::respond(async {
+        let actor = service::current_actor().await?;
+        let state = service::services()?.workshop(&slug).await?;
+        if !crate::domain::command::administers(&state, &actor) {
+            return Err(AppError::Forbidden);
+        }
+        let title = state.setup.as_ref().map(|s| s.title.clone()).unwrap_or_default();
+        Ok((title, roster(&state)))
+    })
+    .await
+}
+
+#[server]
+pub async fn add_organisation(
+    slug: String,
+    id: String,
+    name: String,
+    kind: String,
+    country: String,
+    city: String,
+) -> Result<(), AppError> {
+    use crate::domain::command::{Command, NewOrganisation};
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
+        let kind = serde_json::from_value(serde_json::Value::String(kind))
+            .map_err(|_| AppError::invalid("kind", "invalid"))?;
+        let command = Command::AddOrganisation(NewOrganisation {
+            id,
+            name,
+            kind,
+            country: country.trim().to_uppercase(),
+            city: Some(city),
+        });
+        service::services()?
+            .execute(&slug, actor, &format!("organisation:{id}"), command)
+            .await?;
+        Ok(())
+    })
+    .await
+}
+
+/// A new invite link for an organisation (earlier ones die), as a full URL
+/// to hand to its delegates.
+#[server]
+pub async fn issue_invite(slug: String, organisation: String) -> Result<String, AppError> {
+    service::respond(async {
+        let actor = service::current_actor().await?;
+        let organisation = organisation
+            .parse()
+            .map_err(|_| AppError::invalid("organisation", "invalid"))?;
+        let token = service::services()?
+            .issue_invite(&slug, actor, organisation)
+            .await?;
+        Ok(format!("{}/join/{token}", service::origin()))
+    })
+    .await
+}
+
+#[server]
+pub async fn revoke_invites(slug: String, organisation: String) -> Result<(), AppError> {
+    service::respond(async {
+        let actor = service::current_actor().await?;
+        let organisation = organisation
+            .parse()
+            .map_err(|_| AppError::invalid("organisation", "invalid"))?;
+        service::services()?
+            .revoke_invites(&slug, actor, organisation)
+            .await
+    })
+    .await
+}
+
+#[server]
+pub async fn load_invite(token: String) -> Result<crate::domain::account::InviteView, AppError> {
+    service::respond(async { service::services()?.invite(&token).await }).await
+}
+
+/// Joins as a delegate of the invite's organisation on this device.
+#[server]
+pub async fn join_workshop(
+    token: String,
+    delegate: String,
+    name: String,
+    email: String,
+) -> Result<(), AppError> {
+    service::respond(async {
+        let delegate = delegate
+            .parse()
+            .map_err(|_| AppError::invalid("delegate", "invalid"))?;
+        let email = Some(email.trim().to_string()).filter(|e| !e.is_empty());
+        let joined = service::services()?.join(&token, delegate, name, email).await?;
+        service::set_cookie(service::DELEGATE_COOKIE, Some(&joined.session_token));
+        leptos_axum::redirect(&format!("/w/{}", joined.slug));
+        Ok(())
+    })
+    .await
+}

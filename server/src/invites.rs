@@ -1,0 +1,183 @@
+//! Invite links for organisations' delegates, and delegates' device
+//! sessions. The link's token is shown once; only its hash is stored.
+
+use crate::auth::{new_token, token_hash};
+use crate::engine::Engine;
+use crate::store::StoreError;
+use app::api::service::{DelegateSession, InviteView, Joined, Roundtable};
+use app::domain::command::{administers, Command, NewDelegate};
+use app::domain::error::AppError;
+use app::domain::event::Actor;
+use app::domain::ids::{DelegateId, OrganisationId, WorkshopId};
+use chrono::Utc;
+
+pub const AUDIT_INVITE_ISSUED: &str = "invite_issued";
+pub const AUDIT_INVITE_REVOKED: &str = "invite_revoked";
+pub const AUDIT_DELEGATE_JOINED: &str = "delegate_joined";
+pub const AUDIT_INVITE_REFUSED: &str = "invite_refused";
+
+fn internal(error: StoreError) -> AppError {
+    tracing::error!(%error, "store failure");
+    AppError::Internal
+}
+
+async fn slug_of(engine: &Engine, workshop: WorkshopId) -> Result<String, AppError> {
+    let workshops = engine.store().workshops().await.map_err(internal)?;
+    workshops
+        .into_iter()
+        .find(|(id, _)| *id == workshop)
+        .map(|(_, slug)| slug)
+        .ok_or_else(|| AppError::NotFound("workshop".into()))
+}
+
+/// Checks that `actor` administers the workshop and that the organisation is
+/// one of its own; returns the workshop's id.
+async fn administered(
+    engine: &Engine,
+    slug: &str,
+    actor: &Actor,
+    organisation: OrganisationId,
+) -> Result<WorkshopId, AppError> {
+    let state = engine.workshop(slug).await?;
+    if !administers(&state, actor) {
+        return Err(AppError::Forbidden);
+    }
+    if !state.organisations.contains_key(&organisation) {
+        return Err(AppError::invalid("organisation", "unknown_organisation"));
+    }
+    Ok(state.setup.as_ref().ok_or(AppError::Internal)?.id)
+}
+
+pub async fn issue(
+    engine: &Engine,
+    slug: &str,
+    actor: Actor,
+    organisation: OrganisationId,
+) -> Result<String, AppError> {
+    let workshop = administered(engine, slug, &actor, organisation).await?;
+    let token = new_token();
+    let now = Utc::now();
+    let store = engine.store();
+    store
+        .replace_invite(&token_hash(&token), workshop, organisation, now)
+        .await
+        .map_err(internal)?;
+    store
+        .audit(AUDIT_INVITE_ISSUED, slug, &organisation.to_string(), now)
+        .await
+        .map_err(internal)?;
+    Ok(token)
+}
+
+pub async fn revoke(
+    engine: &Engine,
+    slug: &str,
+    actor: Actor,
+    organisation: OrganisationId,
+) -> Result<(), AppError> {
+    let workshop = administered(engine, slug, &actor, organisation).await?;
+    let now = Utc::now();
+    let store = engine.store();
+    store
+        .revoke_invites(workshop, organisation, now)
+        .await
+        .map_err(internal)?;
+    store
+        .audit(AUDIT_INVITE_REVOKED, slug, &organisation.to_string(), now)
+        .await
+        .map_err(internal)
+}
+
+/// What an invite link opens: `NotFound` for an unknown or revoked link.
+pub async fn view(engine: &Engine, token: &str) -> Result<InviteView, AppError> {
+    let Some((workshop, organisation)) = engine
+        .store()
+        .live_invite(&token_hash(token))
+        .await
+        .map_err(internal)?
+    else {
+        engine
+            .store()
+            .audit(AUDIT_INVITE_REFUSED, "-", "", Utc::now())
+            .await
+            .map_err(internal)?;
+        return Err(AppError::NotFound("invite".into()));
+    };
+    let slug = slug_of(engine, workshop).await?;
+    let state = engine.workshop(&slug).await?;
+    let setup = state.setup.as_ref().ok_or(AppError::Internal)?;
+    let organisation = state
+        .organisations
+        .get(&organisation)
+        .ok_or(AppError::NotFound("organisation".into()))?;
+    Ok(InviteView {
+        slug: slug.clone(),
+        workshop_title: setup.title.clone(),
+        organisation: organisation.id,
+        organisation_name: organisation.name.clone(),
+    })
+}
+
+/// Makes the holder of a live invite a delegate of its organisation, on this
+/// device. `delegate` comes from the form, so a retried join is one delegate.
+pub async fn join(
+    engine: &Engine,
+    token: &str,
+    delegate: DelegateId,
+    name: String,
+    email: Option<String>,
+) -> Result<Joined, AppError> {
+    let invite = view(engine, token).await?;
+    let command = Command::JoinAsDelegate(NewDelegate {
+        id: delegate,
+        organisation: invite.organisation,
+        name,
+        email,
+    });
+    let actor = Actor::Delegate {
+        organisation: invite.organisation,
+    };
+    engine
+        .execute(&invite.slug, actor, &format!("join:{delegate}"), command)
+        .await?;
+    let state = engine.workshop(&invite.slug).await?;
+    let joined = state.delegates.get(&delegate).ok_or(AppError::Internal)?;
+    let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
+    let session = new_token();
+    let now = Utc::now();
+    engine
+        .store()
+        .create_delegate_session(&token_hash(&session), workshop, joined, now)
+        .await
+        .map_err(internal)?;
+    engine
+        .store()
+        .audit(
+            AUDIT_DELEGATE_JOINED,
+            &invite.slug,
+            &invite.organisation.to_string(),
+            now,
+        )
+        .await
+        .map_err(internal)?;
+    Ok(Joined {
+        session_token: session,
+        slug: invite.slug,
+    })
+}
+
+pub async fn session(engine: &Engine, token: &str) -> Result<Option<DelegateSession>, AppError> {
+    let Some((workshop, organisation, delegate)) = engine
+        .store()
+        .delegate_session(&token_hash(token))
+        .await
+        .map_err(internal)?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(DelegateSession {
+        slug: slug_of(engine, workshop).await?,
+        organisation,
+        delegate,
+    }))
+}
