@@ -4,7 +4,7 @@
 //! compile otherwise), so a missing translation is a build error, not a
 //! blank on the projector.
 
-use crate::domain::model::{PartnerGroup, Stage, StageStatus};
+use crate::domain::model::{OrganisationType, PartnerGroup, Stage, StageStatus};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -147,7 +147,68 @@ catalogue! {
     ProblemAlreadyExists => "This is already taken.", "已被占用。";
     ProblemSignInFirst => "Sign in as a facilitator first.", "请先以主持人身份登录。";
     ProblemForbidden => "You may not do this here.", "您无权在此执行此操作。";
+    SetupTitle => "Workshop setup", "研讨会设置";
+    SetupLink => "Setup", "设置";
+    AddOrganisation => "Add an organisation", "添加机构";
+    OrganisationName => "Name", "名称";
+    OrganisationKind => "Type (IATI)", "类型（IATI）";
+    Country => "Country", "国家";
+    CountryHelp => "Two-letter ISO code, such as TH or CN.", "两个字母的 ISO 代码，例如 TH 或 CN。";
+    City => "City (optional)", "城市（可选）";
+    Add => "Add", "添加";
+    DelegatesInRoom => "delegates", "名代表";
+    InviteLink => "Invite link", "邀请链接";
+    IssueInvite => "Make an invite link", "生成邀请链接";
+    RevokeInvites => "Revoke links", "撤销链接";
+    InviteShownOnce => "Copy this link now and give it to this organisation's delegates; it is shown only once. Making a new one ends this one.",
+                       "请立即复制此链接并交给该机构的代表；链接只显示一次。生成新链接后此链接即失效。";
+    InvitesRevoked => "Every invite link of this organisation has been revoked.", "该机构的所有邀请链接均已撤销。";
+    JoinTitle => "Join the workshop", "加入研讨会";
+    JoinAs => "You are joining as a delegate of", "您将以以下机构代表的身份加入：";
+    YourName => "Your name", "您的姓名";
+    YourEmail => "Your email (optional)", "您的电子邮箱（可选）";
+    Join => "Join", "加入";
+    InviteInvalid => "This invite link is not valid any more. Ask your facilitator for a new one.", "此邀请链接已失效，请向主持人索取新链接。";
+    KindGovernment => "Government", "政府";
+    KindLocalGovernment => "Local government", "地方政府";
+    KindOtherPublicSector => "Other public sector", "其他公共部门";
+    KindInternationalNgo => "International NGO", "国际非政府组织";
+    KindNationalNgo => "National NGO", "国家非政府组织";
+    KindRegionalNgo => "Regional NGO", "区域非政府组织";
+    KindPartnerCountryNgo => "Partner-country NGO", "伙伴国非政府组织";
+    KindPublicPrivatePartnership => "Public-private partnership", "公私合作";
+    KindMultilateral => "Multilateral", "多边机构";
+    KindFoundation => "Foundation", "基金会";
+    KindPrivateSector => "Private sector", "私营部门";
+    KindPrivateSectorInProviderCountry => "Private sector in provider country", "提供国私营部门";
+    KindPrivateSectorInAidRecipientCountry => "Private sector in aid-recipient country", "受援国私营部门";
+    KindPrivateSectorInThirdCountry => "Private sector in third country", "第三国私营部门";
+    KindAcademicResearch => "Academic, training and research", "学术、培训和研究机构";
+    KindOther => "Other", "其他";
+    ProblemCountryFormat => "Use the two-letter ISO code, such as TH.", "请使用两个字母的 ISO 代码，例如 TH。";
     ProblemGeneric => "Something went wrong; nothing was changed. Try again.", "出现问题，未做任何更改。请重试。";
+}
+
+pub fn organisation_type_name(kind: OrganisationType) -> Msg {
+    use OrganisationType::*;
+    match kind {
+        Government => Msg::KindGovernment,
+        LocalGovernment => Msg::KindLocalGovernment,
+        OtherPublicSector => Msg::KindOtherPublicSector,
+        InternationalNgo => Msg::KindInternationalNgo,
+        NationalNgo => Msg::KindNationalNgo,
+        RegionalNgo => Msg::KindRegionalNgo,
+        PartnerCountryNgo => Msg::KindPartnerCountryNgo,
+        PublicPrivatePartnership => Msg::KindPublicPrivatePartnership,
+        Multilateral => Msg::KindMultilateral,
+        Foundation => Msg::KindFoundation,
+        PrivateSector => Msg::KindPrivateSector,
+        PrivateSectorInProviderCountry => Msg::KindPrivateSectorInProviderCountry,
+        PrivateSectorInAidRecipientCountry => Msg::KindPrivateSectorInAidRecipientCountry,
+        PrivateSectorInThirdCountry => Msg::KindPrivateSectorInThirdCountry,
+        AcademicResearch => Msg::KindAcademicResearch,
+        Other => Msg::KindOther,
+    }
 }
 
 /// The sentence for a failure that concerns no single field.
@@ -170,7 +231,8 @@ pub fn problem(code: &str) -> Msg {
         "wrong_credentials" => Msg::ProblemWrongCredentials,
         "slug_format" => Msg::ProblemSlugFormat,
         "unknown_currency" => Msg::ProblemUnknownCurrency,
-        "taken" => Msg::ProblemAlreadyExists,
+        "taken" | "duplicate" => Msg::ProblemAlreadyExists,
+        "country_format" => Msg::ProblemCountryFormat,
         _ => Msg::ProblemInvalid,
     }
 }

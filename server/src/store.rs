@@ -89,6 +89,9 @@ pub struct AccountRow {
     pub password_hash: String,
 }
 
+/// account id, email, name, created at, last seen at
+type SessionTuple = (String, String, String, DateTime<Utc>, DateTime<Utc>);
+
 pub struct SessionRow {
     pub account: AccountId,
     pub email: String,
@@ -317,7 +320,7 @@ impl Store {
 
     /// A session and its account, by the hash of its token.
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRow>, StoreError> {
-        let row: Option<(String, String, String, DateTime<Utc>, DateTime<Utc>)> = on_pool!(&self.db, pool => {
+        let row: Option<SessionTuple> = on_pool!(&self.db, pool => {
             sqlx::query_as(
                 "SELECT a.id, a.email, a.name, s.created_at, s.last_seen_at \
                  FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",

@@ -220,3 +220,61 @@ async fn joining_needs_a_name_and_stores_nothing_without_one() {
         .delegates
         .is_empty());
 }
+
+#[tokio::test]
+async fn the_setup_page_is_for_this_workshops_facilitators_only() {
+    let room = room(Backend::Sqlite).await.unwrap();
+    let page = |cookie: Option<String>| {
+        let mut request = room.app.client.get(room.app.url("/w/room/setup"));
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.send()
+    };
+    let mine = page(Some(room.facilitator.clone())).await.unwrap();
+    assert_eq!(mine.status(), 200);
+    let html = mine.text().await.unwrap();
+    assert!(
+        html.contains("City of Testing") && html.contains("Make an invite link"),
+        "{html}"
+    );
+    assert!(html.contains(r#"<label for="country">Country</label>"#));
+    let anonymous = page(None).await.unwrap();
+    assert_eq!(anonymous.status(), 401);
+    assert!(!anonymous.text().await.unwrap().contains("City of Testing"));
+    let stranger = facilitator_session(&room.app, "bo@example.org").await;
+    assert_eq!(page(Some(stranger)).await.unwrap().status(), 403);
+}
+
+#[tokio::test]
+async fn an_invite_page_names_the_organisation_or_says_the_link_is_dead() {
+    let room = room(Backend::Sqlite).await.unwrap();
+    let url: String = invite(&room, &room.org_a, &room.facilitator)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let live = room
+        .app
+        .client
+        .get(&url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        live.contains("City of Testing") && live.contains(r#"<label for="name">Your name</label>"#),
+        "{live}"
+    );
+    let dead = room
+        .app
+        .client
+        .get(room.app.url("/join/0000"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(dead.status(), 404);
+    assert!(dead.text().await.unwrap().contains("not valid any more"));
+}

@@ -1,6 +1,6 @@
 //! Server functions of the facilitator's setup page and of joining.
 
-use crate::domain::analytics::{roster, RosterLine};
+use crate::domain::analytics::RosterLine;
 use crate::domain::error::AppError;
 use leptos::prelude::*;
 
@@ -17,7 +17,7 @@ pub async fn load_roster(slug: String) -> Result<(String, Vec<RosterLine>), AppE
             return Err(AppError::Forbidden);
         }
         let title = state.setup.as_ref().map(|s| s.title.clone()).unwrap_or_default();
-        Ok((title, roster(&state)))
+        Ok((title, crate::domain::analytics::roster(&state)))
     })
     .await
 }

@@ -36,9 +36,7 @@ impl Totals {
                 totals.rates_used.push(rate.clone());
             }
         }
-        totals
-            .rates_used
-            .sort_by(|a, b| (a.currency, a.as_of).cmp(&(b.currency, b.as_of)));
+        totals.rates_used.sort_by_key(|rate| (rate.currency, rate.as_of));
         totals
     }
 

@@ -4,7 +4,9 @@
 mod auth;
 mod forms;
 mod home;
+mod join;
 mod locale;
+mod setup;
 mod workshop;
 
 pub use locale::{use_locale, Tr};
@@ -61,7 +63,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=home::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug") view=workshop::WorkshopPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/setup") view=setup::SetupPage ssr=SsrMode::Async/>
                     <Route path=path!("/signin") view=auth::SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/join/:token") view=join::JoinPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>
@@ -106,17 +110,26 @@ fn NotFound() -> impl IntoView {
 #[component]
 fn Failure(error: crate::domain::error::AppError) -> impl IntoView {
     use crate::domain::error::AppError;
+    let tr = use_locale();
     match error {
         AppError::NotFound(_) => NotFound().into_any(),
-        _ => {
-            let tr = use_locale();
-            view! {
-                <div role="alert" class="failure">
-                    <h1>{tr(Msg::ErrorTitle)}</h1>
-                    <p>{tr(Msg::ErrorText)}</p>
-                </div>
-            }
-            .into_any()
+        AppError::Unauthenticated => view! {
+            <div role="alert" class="failure">
+                <p>{tr(Msg::ProblemSignInFirst)}</p>
+                <p><a href="/signin">{tr(Msg::SignIn)}</a></p>
+            </div>
         }
+        .into_any(),
+        AppError::Forbidden => view! {
+            <div role="alert" class="failure"><p>{tr(Msg::ProblemForbidden)}</p></div>
+        }
+        .into_any(),
+        _ => view! {
+            <div role="alert" class="failure">
+                <h1>{tr(Msg::ErrorTitle)}</h1>
+                <p>{tr(Msg::ErrorText)}</p>
+            </div>
+        }
+        .into_any(),
     }
 }

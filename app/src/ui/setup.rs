@@ -1,0 +1,142 @@
+//! The facilitator's setup page: the workshop's organisations and their
+//! delegates' invite links.
+
+use super::forms::{field_problem, Field, FormProblem};
+use super::{use_locale, Failure};
+use crate::api::{load_roster, AddOrganisation, IssueInvite, RevokeInvites};
+use crate::domain::analytics::RosterLine;
+use crate::domain::ids::OrganisationId;
+use crate::domain::model::OrganisationType;
+use crate::i18n::{organisation_type_name, Msg};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// The stored name of a type, as the form sends it.
+fn kind_value(kind: OrganisationType) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn SetupPage() -> impl IntoView {
+    let tr = use_locale();
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let add = ServerAction::<AddOrganisation>::new();
+    // Reload the roster after each organisation added.
+    let roster = Resource::new(
+        move || (slug(), add.version().get()),
+        |(slug, _)| load_roster(slug),
+    );
+    view! {
+        <Title text=tr(Msg::SetupTitle)/>
+        <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match roster.await {
+                    Err(error) => view! { <Failure error/> }.into_any(),
+                    Ok((title, lines)) => view! {
+                        <p class="eyebrow">{tr(Msg::SetupTitle)}</p>
+                        <h1>{title}</h1>
+                        <h2>{tr(Msg::Partners)}</h2>
+                        <ul class="roster">
+                            {lines.into_iter().map(|line| view! { <RosterItem slug=slug() line/> }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+        <NewOrganisationForm slug=slug() action=add/>
+    }
+}
+
+#[component]
+fn RosterItem(slug: String, line: RosterLine) -> impl IntoView {
+    let tr = use_locale();
+    let issue = ServerAction::<IssueInvite>::new();
+    let revoke = ServerAction::<RevokeInvites>::new();
+    let (issue_for, revoke_for) = (line.organisation.id.to_string(), line.organisation.id.to_string());
+    let (issue_slug, revoke_slug) = (slug.clone(), slug);
+    let place = [
+        Some(line.organisation.country.clone()),
+        line.organisation.city.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    view! {
+        <li>
+            <strong>{line.organisation.name.clone()}</strong>
+            <span class="kind">{tr(organisation_type_name(line.organisation.kind))}</span>
+            <span class="place">{place}</span>
+            <span class="count">{line.delegates}" "{tr(Msg::DelegatesInRoom)}</span>
+            <div class="actions">
+                <ActionForm action=issue>
+                    <input type="hidden" name="slug" value=issue_slug/>
+                    <input type="hidden" name="organisation" value=issue_for/>
+                    <button type="submit">{tr(Msg::IssueInvite)}</button>
+                </ActionForm>
+                <ActionForm action=revoke>
+                    <input type="hidden" name="slug" value=revoke_slug/>
+                    <input type="hidden" name="organisation" value=revoke_for/>
+                    <button type="submit" class="secondary">{tr(Msg::RevokeInvites)}</button>
+                </ActionForm>
+            </div>
+            {move || issue.value().get().and_then(|r| r.ok()).map(|url| view! {
+                <div class="invite" role="status">
+                    <label>
+                        {tr(Msg::InviteLink)}
+                        <input type="text" readonly value=url class="invite-url"/>
+                    </label>
+                    <p class="help">{tr(Msg::InviteShownOnce)}</p>
+                </div>
+            })}
+            {move || matches!(revoke.value().get(), Some(Ok(()))).then(|| view! {
+                <p class="note" role="status">{tr(Msg::InvitesRevoked)}</p>
+            })}
+        </li>
+    }
+}
+
+#[component]
+fn NewOrganisationForm(slug: String, action: ServerAction<AddOrganisation>) -> impl IntoView {
+    let tr = use_locale();
+    let error = Signal::derive(move || action.value().get().and_then(|result| result.err()));
+    let problem = move |field: &'static str| Signal::derive(move || field_problem(tr, &error.get(), field));
+    // A fresh id after each success, so the next organisation is a new one
+    // while a retried submit of this one stays this one.
+    let id = move || {
+        action.version().get();
+        OrganisationId::random().to_string()
+    };
+    view! {
+        <section aria-labelledby="add-organisation-heading">
+            <h2 id="add-organisation-heading">{tr(Msg::AddOrganisation)}</h2>
+            <ActionForm action attr:class="form" attr:novalidate=true>
+                <FormProblem tr error/>
+                <input type="hidden" name="slug" value=slug/>
+                <input type="hidden" name="id" prop:value=id/>
+                <Field name="name" label=tr(Msg::OrganisationName) problem=problem("name")/>
+                <div class="field">
+                    <label for="kind">{tr(Msg::OrganisationKind)}</label>
+                    <select id="kind" name="kind">
+                        {OrganisationType::ALL.into_iter().map(|kind| view! {
+                            <option value=kind_value(kind)>
+                                {kind.iati_code()}" · "{tr(organisation_type_name(kind))}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <Field name="country" label=tr(Msg::Country) help=tr(Msg::CountryHelp) problem=problem("country")/>
+                <Field name="city" label=tr(Msg::City) problem=problem("city")/>
+                <button type="submit" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { tr(Msg::Working) } else { tr(Msg::Add) }}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
