@@ -58,6 +58,11 @@ pub enum Command {
         #[command(subcommand)]
         action: FacilitatorAction,
     },
+    /// Read-only API tokens for a workshop's exports.
+    Token {
+        #[command(subcommand)]
+        action: TokenAction,
+    },
     /// Check every workshop's log: sequence gaps and events that no longer parse.
     Verify,
     /// Export a workshop.
@@ -79,6 +84,26 @@ pub enum FacilitatorAction {
         email: String,
         #[arg(long)]
         name: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TokenAction {
+    /// Create a token on behalf of one of the workshop's facilitators; it is printed once.
+    Create {
+        #[arg(long)]
+        workshop: String,
+        #[arg(long)]
+        email: String,
+    },
+    /// Revoke a token by its id.
+    Revoke {
+        #[arg(long)]
+        workshop: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        id: uuid::Uuid,
     },
 }
 
@@ -139,6 +164,7 @@ async fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
         } => create_facilitator(&config, email, name)
             .await
             .map(|_| ExitCode::SUCCESS),
+        Command::Token { action } => token(&config, action).await.map(|_| ExitCode::SUCCESS),
         Command::Verify => verify(&config).await,
         Command::Export {
             workshop,
@@ -274,6 +300,36 @@ async fn create_facilitator(config: &Config, email: String, name: String) -> Res
         return Err(Failure::Runtime(format!("an account for {email} already exists")));
     }
     println!("Created facilitator {email}.");
+    Ok(())
+}
+
+async fn token(config: &Config, action: TokenAction) -> Result<(), Failure> {
+    let engine = open(config).await?;
+    let (TokenAction::Create { workshop, email } | TokenAction::Revoke { workshop, email, .. }) = &action;
+    let account = engine
+        .store()
+        .account_by_email(email)
+        .await
+        .map_err(|e| runtime("reading the account")(e.to_string()))?
+        .ok_or_else(|| Failure::Runtime(format!("no facilitator account for {email}")))?;
+    let actor = Actor::Facilitator { account: account.id };
+    let failed = |e: app::domain::error::AppError| Failure::Runtime(format!("{workshop}: {e}"));
+    match action {
+        TokenAction::Create { ref workshop, .. } => {
+            let (id, token) = crate::api_tokens::create(&engine, workshop, &actor)
+                .await
+                .map_err(failed)?;
+            println!("Token {id} for workshop {workshop} (read-only; shown only now):");
+            println!("{token}");
+            println!("Use it as: Authorization: Bearer {token}");
+        }
+        TokenAction::Revoke { ref workshop, id, .. } => {
+            crate::api_tokens::revoke(&engine, workshop, &actor, id)
+                .await
+                .map_err(failed)?;
+            println!("Revoked token {id}.");
+        }
+    }
     Ok(())
 }
 

@@ -50,6 +50,14 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/lang", post(set_language))
+        .route(
+            "/w/{slug}/export/state.json",
+            get(crate::api_tokens::export_state),
+        )
+        .route(
+            "/w/{slug}/export/events.jsonl",
+            get(crate::api_tokens::export_events),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

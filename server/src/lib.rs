@@ -1,6 +1,7 @@
 //! The Roundtable server: configuration, storage, the engine, HTTP and the
 //! command line. All SQL of the application is in this crate.
 
+pub mod api_tokens;
 pub mod auth;
 pub mod cli;
 pub mod config;

@@ -8,10 +8,41 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+/// Bumped whenever this page signs in or out, so that everything showing
+/// who is signed in asks again without a full reload.
+#[derive(Clone, Copy)]
+pub struct SessionVersion(pub RwSignal<u32>);
+
+/// Who is signed in, re-asked after every sign-in and sign-out.
+pub fn signed_in_user(
+) -> Resource<Result<Option<crate::domain::account::SignedIn>, crate::domain::error::AppError>> {
+    let version = use_context::<SessionVersion>().map(|v| v.0);
+    Resource::new(move || version.map(|v| v.get()), |_| who_am_i())
+}
+
+/// Tells the page that the session changed once `action` succeeded.
+fn bump_on_success<A>(action: ServerAction<A>)
+where
+    A: leptos::server_fn::ServerFn<Output = (), Error = crate::domain::error::AppError>
+        + Clone
+        + Send
+        + Sync
+        + 'static,
+{
+    if let Some(SessionVersion(version)) = use_context::<SessionVersion>() {
+        Effect::new(move |_| {
+            if matches!(action.value().get(), Some(Ok(()))) {
+                version.update(|v| *v += 1);
+            }
+        });
+    }
+}
+
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let tr = use_locale();
     let action = ServerAction::<SignIn>::new();
+    bump_on_success(action);
     let error = move || action.value().get().and_then(|result| result.err());
     let email_problem = move || field_problem(tr, &error(), "email");
     let password_problem = move || field_problem(tr, &error(), "password");
@@ -36,8 +67,9 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 pub fn AccountCorner() -> impl IntoView {
     let tr = use_locale();
-    let user = Resource::new(|| (), |_| who_am_i());
+    let user = signed_in_user();
     let sign_out = ServerAction::<SignOut>::new();
+    bump_on_success(sign_out);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -1,6 +1,6 @@
 use super::forms::{field_problem, Field, FormProblem};
 use super::{use_locale, Failure};
-use crate::api::{list_workshops, who_am_i, CreateWorkshop};
+use crate::api::{list_workshops, CreateWorkshop};
 use crate::domain::ids::WorkshopId;
 use crate::i18n::Msg;
 use leptos::form::ActionForm;
@@ -11,7 +11,7 @@ use leptos_meta::Title;
 pub fn HomePage() -> impl IntoView {
     let tr = use_locale();
     let workshops = Resource::new(|| (), |_| list_workshops());
-    let user = Resource::new(|| (), |_| who_am_i());
+    let user = super::auth::signed_in_user();
     view! {
         <Title text=""/>
         <section class="hero">

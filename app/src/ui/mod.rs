@@ -43,6 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(locale::request_locale());
+    provide_context(auth::SessionVersion(RwSignal::new(0)));
     #[cfg(feature = "ssr")]
     set_content_security_policy();
     let tr = use_locale();

@@ -45,11 +45,11 @@ pub fn SetupPage() -> impl IntoView {
                         <ul class="roster">
                             {lines.into_iter().map(|line| view! { <RosterItem slug=slug() line/> }).collect_view()}
                         </ul>
+                        <NewOrganisationForm slug=slug() action=add/>
                     }.into_any(),
                 }
             })}
         </Suspense>
-        <NewOrganisationForm slug=slug() action=add/>
     }
 }
 

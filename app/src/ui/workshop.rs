@@ -1,5 +1,5 @@
 use super::{use_locale, Failure};
-use crate::api::{load_overview, who_am_i};
+use crate::api::load_overview;
 use crate::domain::analytics::WorkshopOverview;
 use crate::domain::model::StageStatus;
 use crate::domain::money::format_amount;
@@ -13,7 +13,7 @@ pub fn WorkshopPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let overview = Resource::new(slug, load_overview);
-    let user = Resource::new(|| (), |_| who_am_i());
+    let user = super::auth::signed_in_user();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -1,0 +1,70 @@
+import { test, expect, Browser, Page } from '@playwright/test';
+
+// A facilitator signs in, hands an organisation its invite link, and a
+// delegate joins with it from another device (a separate browser context).
+
+const EMAIL = 'facilitator@example.org';
+const PASSWORD = 'roundtable-demo';
+
+async function signedInFacilitator(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/signin');
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Email').fill(EMAIL);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator('.account')).toContainText('Demo Facilitator');
+  return page;
+}
+
+test('a wrong password is told next to the field and signs nobody in', async ({ page }) => {
+  await page.goto('/signin');
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Email').fill(EMAIL);
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('#password-problem')).toHaveText('The email or the password is wrong.');
+  await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page.locator('.account')).toHaveText('Sign in');
+});
+
+test('a delegate joins with the invite link the facilitator made', async ({ browser }) => {
+  const facilitator = await signedInFacilitator(browser);
+  await facilitator.goto('/w/demo/setup');
+  await facilitator.waitForLoadState('networkidle');
+  const line = facilitator.locator('.roster > li', { hasText: 'Open Trade Foundation' });
+  await line.getByRole('button', { name: 'Make an invite link' }).click();
+  const link = line.locator('input.invite-url');
+  await expect(link).toHaveValue(/\/join\/[0-9a-f]{64}$/);
+  const url = await link.inputValue();
+
+  const delegate = await (await browser.newContext()).newPage();
+  await delegate.goto(url);
+  await expect(delegate.getByText('Open Trade Foundation')).toBeVisible();
+  await delegate.waitForLoadState('networkidle');
+  await delegate.getByLabel('Your name').fill('Amira');
+  await delegate.getByRole('button', { name: 'Join' }).click();
+  await expect(delegate).toHaveURL(/\/w\/demo$/);
+
+  await facilitator.reload();
+  await expect(
+    facilitator.locator('.roster > li', { hasText: 'Open Trade Foundation' }).locator('.count'),
+  ).toHaveText('1 delegates');
+
+  // A new link ends the old one: the delegate's link is now dead.
+  await line.getByRole('button', { name: 'Make an invite link' }).click();
+  await expect(line.locator('input.invite-url')).not.toHaveValue(url);
+  const late = await (await browser.newContext()).newPage();
+  const response = await late.goto(url);
+  expect(response?.status()).toBe(404);
+  await expect(late.getByRole('alert')).toContainText('not valid any more');
+});
+
+test('the setup page refuses visitors who are not signed in', async ({ page }) => {
+  const response = await page.goto('/w/demo/setup');
+  expect(response?.status()).toBe(401);
+  await expect(page.locator('.failure')).toContainText('Sign in as a facilitator first.');
+  await expect(page.getByLabel('Name')).toHaveCount(0);
+});

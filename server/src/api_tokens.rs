@@ -1,0 +1,134 @@
+//! Read-only API tokens, and the export endpoints they (or a facilitator's
+//! session) unlock: `GET /w/{slug}/export/state.json` and `events.jsonl`.
+
+use crate::auth::{new_token, token_hash};
+use crate::engine::Engine;
+use crate::http::{AppState, HttpError};
+use crate::store::StoreError;
+use app::api::service::{Roundtable, SESSION_COOKIE};
+use app::domain::command::administers;
+use app::domain::error::AppError;
+use app::domain::event::Actor;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+
+pub const AUDIT_TOKEN_CREATED: &str = "api_token_created";
+pub const AUDIT_TOKEN_REVOKED: &str = "api_token_revoked";
+
+fn internal(error: StoreError) -> AppError {
+    tracing::error!(%error, "store failure");
+    AppError::Internal
+}
+
+/// A new token for a workshop, by one of its facilitators; shown once.
+pub async fn create(engine: &Engine, slug: &str, actor: &Actor) -> Result<(uuid::Uuid, String), AppError> {
+    let state = engine.workshop(slug).await?;
+    let (Actor::Facilitator { account }, true) = (actor, administers(&state, actor)) else {
+        return Err(AppError::Forbidden);
+    };
+    let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
+    let (id, token, now) = (uuid::Uuid::new_v4(), new_token(), Utc::now());
+    let store = engine.store();
+    store
+        .create_api_token(id, &token_hash(&token), workshop, *account, now)
+        .await
+        .map_err(internal)?;
+    store
+        .audit(AUDIT_TOKEN_CREATED, slug, &id.to_string(), now)
+        .await
+        .map_err(internal)?;
+    Ok((id, token))
+}
+
+pub async fn revoke(engine: &Engine, slug: &str, actor: &Actor, id: uuid::Uuid) -> Result<(), AppError> {
+    let state = engine.workshop(slug).await?;
+    if !administers(&state, actor) {
+        return Err(AppError::Forbidden);
+    }
+    let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
+    let now = Utc::now();
+    if !engine
+        .store()
+        .revoke_api_token(workshop, id, now)
+        .await
+        .map_err(internal)?
+    {
+        return Err(AppError::NotFound("token".into()));
+    }
+    engine
+        .store()
+        .audit(AUDIT_TOKEN_REVOKED, slug, &id.to_string(), now)
+        .await
+        .map_err(internal)
+}
+
+/// Whether the request may read this workshop's exports: a live bearer
+/// token for it, or the session of one of its facilitators.
+async fn authorize(engine: &Engine, slug: &str, headers: &HeaderMap) -> Result<(), AppError> {
+    let state = engine.workshop(slug).await?;
+    let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    if let Some(token) = bearer {
+        let reads = engine
+            .store()
+            .api_token_workshop(&token_hash(token.trim()))
+            .await
+            .map_err(internal)?;
+        return if reads == Some(workshop) {
+            Ok(())
+        } else {
+            Err(AppError::Unauthenticated)
+        };
+    }
+    let session = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_string());
+    let Some(user) = (match session {
+        Some(token) => engine.session(&token).await?,
+        None => None,
+    }) else {
+        return Err(AppError::Unauthenticated);
+    };
+    if administers(
+        &state,
+        &Actor::Facilitator {
+            account: user.account,
+        },
+    ) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn export_state(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, HttpError> {
+    authorize(&state.engine, &slug, &headers).await?;
+    let workshop = state.engine.workshop(&slug).await?;
+    let body = crate::export::state_json(&workshop).map_err(|_| AppError::Internal)?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+pub async fn export_events(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, HttpError> {
+    authorize(&state.engine, &slug, &headers).await?;
+    let events = state.engine.events(&slug, 0).await?;
+    let body = crate::export::log_jsonl(&events).map_err(|_| AppError::Internal)?;
+    Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], body).into_response())
+}

@@ -1,0 +1,138 @@
+//! Exports over HTTP, for a workshop's facilitators and API tokens only.
+
+mod common;
+use app::api::service::Roundtable;
+use app::domain::command::Command;
+use app::domain::event::Actor;
+use common::{facilitator_session, Backend, TestApp};
+
+async fn demo_with_facilitator(backend: Backend) -> Option<(TestApp, String, Actor)> {
+    let app = TestApp::with_demo(backend).await?;
+    let cookie = facilitator_session(&app, "ana@example.org").await;
+    let account = app
+        .engine
+        .store()
+        .account_by_email("ana@example.org")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let add = Command::AddFacilitator { account };
+    app.engine
+        .execute("demo", Actor::System, "test:facilitator", add)
+        .await
+        .unwrap();
+    Some((app, cookie, Actor::Facilitator { account }))
+}
+
+async fn get(app: &TestApp, path: &str, auth: Option<(&str, String)>) -> reqwest::Response {
+    let mut request = app.client.get(app.url(path));
+    if let Some((name, value)) = auth {
+        request = request.header(name, value);
+    }
+    request.send().await.unwrap()
+}
+
+async fn exports_need_a_token_or_a_facilitator(backend: Backend) {
+    let Some((app, cookie, facilitator)) = demo_with_facilitator(backend).await else {
+        return;
+    };
+    let state_path = "/w/demo/export/state.json";
+    assert_eq!(get(&app, state_path, None).await.status(), 401);
+
+    let by_session = get(&app, state_path, Some(("cookie", cookie))).await;
+    assert_eq!(by_session.status(), 200);
+    let state: serde_json::Value = by_session.json().await.unwrap();
+    assert_eq!(state["schema"], "roundtable.workshop-state/1");
+
+    let (id, token) = server::api_tokens::create(&app.engine, "demo", &facilitator)
+        .await
+        .unwrap();
+    let bearer = || Some(("authorization", format!("Bearer {token}")));
+    let log = get(&app, "/w/demo/export/events.jsonl", bearer()).await;
+    assert_eq!(log.status(), 200);
+    assert_eq!(log.headers()["content-type"], "application/x-ndjson");
+    let lines = log.text().await.unwrap().lines().count() as u64;
+    assert_eq!(lines, app.engine.workshop("demo").await.unwrap().version);
+
+    let wrong = get(&app, state_path, Some(("authorization", "Bearer nope".into()))).await;
+    assert_eq!(wrong.status(), 401);
+    server::api_tokens::revoke(&app.engine, "demo", &facilitator, id)
+        .await
+        .unwrap();
+    assert_eq!(
+        get(&app, state_path, bearer()).await.status(),
+        401,
+        "a revoked token reads nothing"
+    );
+}
+on_both_backends!(exports, exports_need_a_token_or_a_facilitator);
+
+#[tokio::test]
+async fn another_workshops_facilitator_or_token_reads_nothing_here() {
+    let (app, _, _) = demo_with_facilitator(Backend::Sqlite).await.unwrap();
+    let stranger = facilitator_session(&app, "bo@example.org").await;
+    assert_eq!(
+        get(&app, "/w/demo/export/state.json", Some(("cookie", stranger)))
+            .await
+            .status(),
+        403
+    );
+    let bo = app
+        .engine
+        .store()
+        .account_by_email("bo@example.org")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let outsider = Actor::Facilitator { account: bo };
+    assert_eq!(
+        server::api_tokens::create(&app.engine, "demo", &outsider)
+            .await
+            .unwrap_err(),
+        app::domain::error::AppError::Forbidden
+    );
+}
+
+#[test]
+fn the_command_line_creates_a_token_for_a_facilitator_of_the_workshop() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/t.sqlite3", dir.path().display());
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_roundtable"))
+            .env("DATABASE_URL", &url)
+            .env("RUST_LOG", "off")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["demo"]).status.success());
+    let created = run(&[
+        "token",
+        "create",
+        "--workshop",
+        "demo",
+        "--email",
+        "facilitator@example.org",
+    ]);
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let stdout = String::from_utf8(created.stdout).unwrap();
+    assert!(
+        stdout.lines().nth(1).is_some_and(|token| token.len() == 64),
+        "{stdout}"
+    );
+    let unknown = run(&[
+        "token",
+        "create",
+        "--workshop",
+        "demo",
+        "--email",
+        "nobody@example.org",
+    ]);
+    assert_eq!(unknown.status.code(), Some(1));
+}
