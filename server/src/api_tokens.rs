@@ -85,14 +85,7 @@ async fn authorize(engine: &Engine, slug: &str, headers: &HeaderMap) -> Result<(
             Err(AppError::Unauthenticated)
         };
     }
-    let session = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value.to_string());
+    let session = app::api::service::cookie_in(headers, SESSION_COOKIE);
     let Some(user) = (match session {
         Some(token) => engine.session(&token).await?,
         None => None,

@@ -120,6 +120,27 @@ macro_rules! on_pool {
     };
 }
 
+/// Runs `$body` inside a write transaction named `$tx`: `BEGIN IMMEDIATE` on
+/// SQLite, so it takes the write lock up front instead of failing with
+/// SQLITE_BUSY half way; a plain transaction on PostgreSQL. The body
+/// commits; returning early rolls back.
+macro_rules! in_write_transaction {
+    ($db:expr, $tx:ident => $body:expr) => {
+        match $db {
+            Db::Sqlite(pool) => {
+                #[allow(unused_mut)]
+                let mut $tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                $body
+            }
+            Db::Postgres(pool) => {
+                #[allow(unused_mut)]
+                let mut $tx = pool.begin().await?;
+                $body
+            }
+        }
+    };
+}
+
 fn is_unique_violation(error: &sqlx::Error) -> bool {
     error.as_database_error().is_some_and(|e| e.is_unique_violation())
 }
@@ -200,9 +221,7 @@ impl Store {
         Ok(version.map(|v| v as u64))
     }
 
-    /// Appends one command's events in one transaction, or nothing. On
-    /// SQLite the transaction starts with `BEGIN IMMEDIATE`, so it takes the
-    /// write lock up front instead of failing with SQLITE_BUSY half way.
+    /// Appends one command's events in one transaction, or nothing.
     pub async fn append(&self, append: Append<'_>) -> Result<AppendOutcome, StoreError> {
         let rows: Vec<(i64, &'static str, String, String, DateTime<Utc>)> = append
             .events
@@ -271,16 +290,7 @@ impl Store {
                 Ok(AppendOutcome::Appended)
             }};
         }
-        match &self.db {
-            Db::Sqlite(pool) => {
-                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-                write!(tx)
-            }
-            Db::Postgres(pool) => {
-                let mut tx = pool.begin().await?;
-                write!(tx)
-            }
-        }
+        in_write_transaction!(&self.db, tx => write!(tx))
     }
 
     /// An account's id, name and password hash, by email.
@@ -431,16 +441,7 @@ impl Store {
                 $tx.commit().await?;
             }};
         }
-        match &self.db {
-            Db::Sqlite(pool) => {
-                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-                write!(tx)
-            }
-            Db::Postgres(pool) => {
-                let mut tx = pool.begin().await?;
-                write!(tx)
-            }
-        }
+        in_write_transaction!(&self.db, tx => write!(tx));
         Ok(())
     }
 

@@ -83,11 +83,9 @@ pub struct NewSession {
     pub user: SignedIn,
 }
 
-/// A cookie of the current request.
-pub fn cookie(wanted: &str) -> Option<String> {
-    let parts = use_context::<http::request::Parts>()?;
-    parts
-        .headers
+/// A cookie's value among request headers.
+pub fn cookie_in(headers: &http::HeaderMap, wanted: &str) -> Option<String> {
+    headers
         .get_all(http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -95,6 +93,11 @@ pub fn cookie(wanted: &str) -> Option<String> {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(name, _)| *name == wanted)
         .map(|(_, value)| value.to_string())
+}
+
+/// A cookie of the current request.
+pub fn cookie(wanted: &str) -> Option<String> {
+    cookie_in(&use_context::<http::request::Parts>()?.headers, wanted)
 }
 
 /// The facilitator session token of the current request, if any.

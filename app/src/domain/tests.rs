@@ -16,6 +16,19 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 14, 0, 0).unwrap()
 }
 
+/// Decides one command as the command line and applies its events.
+fn commit(state: &mut WorkshopState, command: Command) {
+    for event in decide(state, &Actor::System, command, now()).expect("command is accepted") {
+        let seq = state.version + 1;
+        state.apply(&StoredEvent {
+            seq,
+            recorded_at: now(),
+            actor: Actor::System,
+            event,
+        });
+    }
+}
+
 /// Runs commands through decide and apply, as the engine does.
 fn run(commands: impl IntoIterator<Item = Command>, actor: &Actor) -> (WorkshopState, Vec<StoredEvent>) {
     let mut state = WorkshopState::default();
@@ -112,14 +125,7 @@ fn a_locked_commitments_stage_refuses_delegates_but_not_facilitators() {
         stage: Stage::Commitments,
         status: StageStatus::Locked,
     };
-    for event in decide(&state, &Actor::System, lock, now()).unwrap() {
-        state.apply(&StoredEvent {
-            seq: state.version + 1,
-            recorded_at: now(),
-            actor: Actor::System,
-            event,
-        });
-    }
+    commit(&mut state, lock);
     let mine = *state.organisations.keys().next().unwrap();
     let delegate = Actor::Delegate { organisation: mine };
     assert_eq!(
@@ -128,15 +134,7 @@ fn a_locked_commitments_stage_refuses_delegates_but_not_facilitators() {
     );
     let member = AccountId::random();
     let add = Command::AddFacilitator { account: member };
-    for event in decide(&state, &Actor::System, add, now()).unwrap() {
-        let seq = state.version + 1;
-        state.apply(&StoredEvent {
-            seq,
-            recorded_at: now(),
-            actor: Actor::System,
-            event,
-        });
-    }
+    commit(&mut state, add);
     let facilitator = Actor::Facilitator { account: member };
     assert!(decide(&state, &facilitator, commitment_for(mine, "10"), now()).is_ok());
     let outsider = Actor::Facilitator {
@@ -265,9 +263,7 @@ proptest! {
             let mut state = base.clone();
             state.commitments.clear();
             for command in commands {
-                for event in decide(&state, &Actor::System, command, now()).unwrap() {
-                    state.apply(&StoredEvent { seq: state.version + 1, recorded_at: now(), actor: Actor::System, event });
-                }
+                commit(&mut state, command);
             }
             Totals::of(&state)
         };
@@ -289,15 +285,7 @@ fn authorization_matrix() {
     let (mut state, _) = demo();
     let member = AccountId::random();
     let add = Command::AddFacilitator { account: member };
-    for event in decide(&state, &Actor::System, add, now()).unwrap() {
-        let seq = state.version + 1;
-        state.apply(&StoredEvent {
-            seq,
-            recorded_at: now(),
-            actor: Actor::System,
-            event,
-        });
-    }
+    commit(&mut state, add);
     let org_a = *state.organisations.keys().next().unwrap();
     let org_b = *state.organisations.keys().nth(1).unwrap();
     let component = state.design.components[0].id;

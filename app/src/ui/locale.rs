@@ -36,14 +36,7 @@ pub fn request_locale() -> Locale {
 
 #[cfg(feature = "ssr")]
 pub fn locale_of_request(headers: &http::HeaderMap) -> Locale {
-    let from_cookie = headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == LANG_COOKIE)
-        .and_then(|(_, value)| Locale::from_tag(value));
+    let from_cookie = crate::api::service::cookie_in(headers, LANG_COOKIE).and_then(|v| Locale::from_tag(&v));
     from_cookie
         .or_else(|| {
             headers
