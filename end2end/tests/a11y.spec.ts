@@ -10,7 +10,7 @@ for (const lang of ['en', 'zh-CN']) {
       await context.addCookies([{ name: 'lang', value: lang, url: baseURL! }]);
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
-      await page.waitForLoadState('networkidle');
+      await page.locator('body[data-hydrated]').waitFor();
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
 
       const results = await new AxeBuilder({ page }).analyze();

@@ -36,7 +36,7 @@ for (const lang of ['en', 'zh-CN']) {
 
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
-      await page.waitForLoadState('networkidle');
+      await page.locator('body[data-hydrated]').waitFor();
 
       const wasmResponse = await wasm;
       expect(wasmResponse.status()).toBe(200);
@@ -60,7 +60,7 @@ test('after hydration the header link navigates without reloading the page', asy
   });
 
   await page.goto('/w/demo');
-  await page.waitForLoadState('networkidle');
+  await page.locator('body[data-hydrated]').waitFor();
   expect(documents).toHaveLength(1);
 
   await page.locator('.site-header .brand').click();
@@ -69,7 +69,7 @@ test('after hydration the header link navigates without reloading the page', asy
   await expect(
     page.locator('.workshop-list').getByRole('link', { name: 'Asia-Pacific cities: partnership afternoon' }),
   ).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  await page.locator('body[data-hydrated]').waitFor();
   // Still the one document: the hydrated router handled the click.
   expect(documents).toHaveLength(1);
   expect(problems).toEqual([]);

@@ -26,20 +26,20 @@ async function expectChineseWorkshop(page: Page) {
 
 test('switching to Chinese and back on the workshop page', async ({ page }) => {
   await page.goto('/w/demo');
-  await page.waitForLoadState('networkidle');
+  await page.locator('body[data-hydrated]').waitFor();
   await expectEnglish(page);
   await expect(page.locator('main h2').first()).toHaveText('Stages');
 
   await page.getByRole('button', { name: '简体中文' }).click();
-  await page.waitForLoadState('networkidle');
+  await page.locator('body[data-hydrated]').waitFor();
   await expectChineseWorkshop(page);
 
   await page.reload();
-  await page.waitForLoadState('networkidle');
+  await page.locator('body[data-hydrated]').waitFor();
   await expectChineseWorkshop(page);
 
   await page.getByRole('button', { name: 'English' }).click();
-  await page.waitForLoadState('networkidle');
+  await page.locator('body[data-hydrated]').waitFor();
   await expectEnglish(page);
   await expect(page).toHaveURL('/w/demo');
   await expect(page.locator('main h2').first()).toHaveText('Stages');
@@ -48,9 +48,9 @@ test('switching to Chinese and back on the workshop page', async ({ page }) => {
 
 test('the chosen language follows the user to other pages', async ({ page }) => {
   await page.goto('/w/demo');
-  await page.waitForLoadState('networkidle');
+  await page.locator('body[data-hydrated]').waitFor();
   await page.getByRole('button', { name: '简体中文' }).click();
-  await page.waitForLoadState('networkidle');
+  await page.locator('body[data-hydrated]').waitFor();
   await expectChineseWorkshop(page);
 
   // In-app navigation to home.
@@ -61,13 +61,13 @@ test('the chosen language follows the user to other pages', async ({ page }) => 
 
   // A fresh request to home, rendered by the server from the cookie.
   await page.goto('/');
-  await page.waitForLoadState('networkidle');
+  await page.locator('body[data-hydrated]').waitFor();
   await expectChinese(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('圆桌');
 
   // Switching back from home stays on home.
   await page.getByRole('button', { name: 'English' }).click();
-  await page.waitForLoadState('networkidle');
+  await page.locator('body[data-hydrated]').waitFor();
   await expect(page).toHaveURL('/');
   await expectEnglish(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Roundtable');

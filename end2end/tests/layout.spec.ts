@@ -10,7 +10,7 @@ for (const lang of ['en', 'zh-CN']) {
     test(`${path} fits a 360px phone without sideways scrolling (${lang})`, async ({ page, context, baseURL }) => {
       await context.addCookies([{ name: 'lang', value: lang, url: baseURL! }]);
       await page.goto(path);
-      await page.waitForLoadState('networkidle');
+      await page.locator('body[data-hydrated]').waitFor();
       // The stylesheet is applied (the header gets its dark background).
       await expect(page.locator('.site-header')).toHaveCSS('background-color', 'rgb(20, 48, 79)');
 

@@ -9,7 +9,7 @@ const PASSWORD = 'roundtable-demo';
 async function signedInFacilitator(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto('/signin');
-  await page.waitForLoadState('networkidle');
+  await page.locator('body[data-hydrated]').waitFor();
   await page.getByLabel('Email').fill(EMAIL);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -20,7 +20,7 @@ async function signedInFacilitator(browser: Browser): Promise<Page> {
 
 test('a wrong password is told next to the field and signs nobody in', async ({ page }) => {
   await page.goto('/signin');
-  await page.waitForLoadState('networkidle');
+  await page.locator('body[data-hydrated]').waitFor();
   await page.getByLabel('Email').fill(EMAIL);
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -33,7 +33,7 @@ test('a wrong password is told next to the field and signs nobody in', async ({ 
 test('a delegate joins with the invite link the facilitator made', async ({ browser }) => {
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo/setup');
-  await facilitator.waitForLoadState('networkidle');
+  await facilitator.locator('body[data-hydrated]').waitFor();
   const line = facilitator.locator('.roster > li', { hasText: 'Open Trade Foundation' });
   await line.getByRole('button', { name: 'Make an invite link' }).click();
   const link = line.locator('input.invite-url');
@@ -43,12 +43,12 @@ test('a delegate joins with the invite link the facilitator made', async ({ brow
   const delegate = await (await browser.newContext()).newPage();
   await delegate.goto(url);
   await expect(delegate.getByText('Open Trade Foundation')).toBeVisible();
-  await delegate.waitForLoadState('networkidle');
+  await delegate.locator('body[data-hydrated]').waitFor();
   await delegate.getByLabel('Your name').fill('Amira');
   await delegate.getByRole('button', { name: 'Join' }).click();
   await expect(delegate).toHaveURL(/\/w\/demo$/);
 
-  await facilitator.reload();
+  // The facilitator's open setup page sees the delegate arrive, unreloaded.
   await expect(
     facilitator.locator('.roster > li', { hasText: 'Open Trade Foundation' }).locator('.count'),
   ).toHaveText('1 delegates');
@@ -67,4 +67,28 @@ test('the setup page refuses visitors who are not signed in', async ({ page }) =
   expect(response?.status()).toBe(401);
   await expect(page.locator('.failure')).toContainText('Sign in as a facilitator first.');
   await expect(page.getByLabel('Name')).toHaveCount(0);
+});
+
+test('an open workshop page shows a change made elsewhere without reloading', async ({ browser }) => {
+  const viewer = await (await browser.newContext()).newPage();
+  await viewer.goto('/w/demo');
+  await viewer.locator('body[data-hydrated]').waitFor();
+  const others = viewer.locator('.partner-groups li', { hasText: 'Other organisations' });
+  await expect(others).toHaveCount(0);
+  let documents = 0;
+  viewer.on('request', (r) => {
+    if (r.resourceType() === 'document') documents += 1;
+  });
+
+  const facilitator = await signedInFacilitator(browser);
+  await facilitator.goto('/w/demo/setup');
+  await facilitator.locator('body[data-hydrated]').waitFor();
+  await facilitator.getByLabel('Name', { exact: true }).fill('Regional Trade Research Institute');
+  await facilitator.getByLabel('Type (IATI)').selectOption('other');
+  await facilitator.getByLabel('Country').fill('SG');
+  await facilitator.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(facilitator.locator('.roster > li', { hasText: 'Regional Trade Research Institute' })).toBeVisible();
+
+  await expect(others).toHaveText('1 Other organisations');
+  expect(documents).toBe(0);
 });

@@ -50,6 +50,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/lang", post(set_language))
+        .route("/w/{slug}/live", get(crate::live::stream))
         .route(
             "/w/{slug}/export/state.json",
             get(crate::api_tokens::export_state),

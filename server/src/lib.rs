@@ -10,6 +10,7 @@ pub mod engine;
 pub mod export;
 pub mod http;
 pub mod invites;
+pub mod live;
 pub mod security;
 pub mod store;
 pub mod verify;

@@ -183,3 +183,48 @@ async fn a_cross_origin_post_is_refused_and_changes_nothing() {
         .unwrap();
     assert_eq!(same.status(), 303);
 }
+
+/// Reads a server-sent-event stream until `wanted` has arrived.
+async fn read_until<S, B>(body: &mut S, seen: &mut String, wanted: &str)
+where
+    S: futures::Stream<Item = Result<B, reqwest::Error>> + Unpin,
+    B: AsRef<[u8]>,
+{
+    use futures::StreamExt;
+    while !seen.contains(wanted) {
+        let chunk = tokio::time::timeout(std::time::Duration::from_secs(10), body.next())
+            .await
+            .expect("the stream answers in time")
+            .expect("the stream stays open")
+            .unwrap();
+        seen.push_str(&String::from_utf8_lossy(chunk.as_ref()));
+    }
+}
+
+#[tokio::test]
+async fn the_live_stream_announces_each_new_version() {
+    use app::api::service::Roundtable;
+    let app = TestApp::with_demo(Backend::Sqlite).await.unwrap();
+    let version = app.engine.workshop("demo").await.unwrap().version;
+    let response = app.client.get(app.url("/w/demo/live")).send().await.unwrap();
+    assert_eq!(response.headers()["content-type"], "text/event-stream");
+    let mut body = response.bytes_stream();
+    let mut seen = String::new();
+    read_until(
+        &mut body,
+        &mut seen,
+        &format!("event: version\nid: {version}\ndata: {version}\n"),
+    )
+    .await;
+    let command = app::domain::command::Command::SetStageStatus {
+        stage: app::domain::model::Stage::BusinessModel,
+        status: app::domain::model::StageStatus::Open,
+    };
+    app.engine
+        .execute("demo", app::domain::event::Actor::System, "live-test", command)
+        .await
+        .unwrap();
+    read_until(&mut body, &mut seen, &format!("data: {}\n", version + 1)).await;
+    let missing = app.client.get(app.url("/w/nope/live")).send().await.unwrap();
+    assert_eq!(missing.status(), 404);
+}

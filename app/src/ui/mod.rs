@@ -5,6 +5,7 @@ mod auth;
 mod forms;
 mod home;
 mod join;
+mod live;
 mod locale;
 mod setup;
 mod workshop;
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(locale::request_locale());
     provide_context(auth::SessionVersion(RwSignal::new(0)));
+    mark_hydrated();
     #[cfg(feature = "ssr")]
     set_content_security_policy();
     let tr = use_locale();
@@ -71,6 +73,18 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// Marks `<body data-hydrated>` once the WASM has taken over the page, for
+/// the browser tests to wait on (a page with a live stream never goes
+/// network-idle).
+fn mark_hydrated() {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 }
 
 /// The page's Content-Security-Policy: only our own scripts, plus the one

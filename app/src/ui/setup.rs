@@ -34,7 +34,7 @@ pub fn SetupPage() -> impl IntoView {
     );
     view! {
         <Title text=tr(Msg::SetupTitle)/>
-        <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
+        <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match roster.await {
                     Err(error) => view! { <Failure error/> }.into_any(),
@@ -49,7 +49,7 @@ pub fn SetupPage() -> impl IntoView {
                     }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

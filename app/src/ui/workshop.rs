@@ -12,7 +12,9 @@ use leptos_router::hooks::use_params_map;
 pub fn WorkshopPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let overview = Resource::new(slug, load_overview);
+    let version = super::live::use_live_version(slug);
+    // Refetched whenever the workshop moves on, within a moment of a commit.
+    let overview = Resource::new(move || (slug(), version.get()), |(slug, _)| load_overview(slug));
     let user = super::auth::signed_in_user();
     view! {
         <Suspense fallback=|| ()>
@@ -24,14 +26,14 @@ pub fn WorkshopPage() -> impl IntoView {
                 })
             })}
         </Suspense>
-        <Suspense fallback=move || view! { <p>{use_locale()(Msg::Loading)}</p> }>
+        <Transition fallback=move || view! { <p>{use_locale()(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match overview.await {
                     Ok(overview) => view! { <Overview overview/> }.into_any(),
                     Err(error) => view! { <Failure error/> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

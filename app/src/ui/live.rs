@@ -1,0 +1,38 @@
+//! A workshop's version, kept current in the browser from the server's
+//! live stream, so pages can refetch what they show when it moves.
+
+use leptos::prelude::*;
+
+/// The newest event number of a workshop: 0 on the server and until the
+/// stream's first message, then whatever the server last announced. The
+/// browser's EventSource reconnects by itself after a network drop.
+pub fn use_live_version(slug: impl Fn() -> String + Send + Sync + 'static) -> ReadSignal<u64> {
+    let (version, set_version) = signal(0u64);
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::prelude::*;
+        use wasm_bindgen::JsCast;
+        Effect::new(move |_| {
+            let Ok(source) = web_sys::EventSource::new(&format!("/w/{}/live", slug())) else {
+                return;
+            };
+            let on_version =
+                Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                    if let Some(seq) = event.data().as_string().and_then(|d| d.parse().ok()) {
+                        set_version.set(seq);
+                    }
+                });
+            let _ = source.add_event_listener_with_callback("version", on_version.as_ref().unchecked_ref());
+            // The listener lives as long as the source, which closes below.
+            on_version.forget();
+            // Runs when the page goes away or the slug changes.
+            let source = send_wrapper::SendWrapper::new(source);
+            on_cleanup(move || source.close());
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (slug, set_version);
+    }
+    version
+}
