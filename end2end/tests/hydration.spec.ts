@@ -11,16 +11,16 @@ function watch(page: Page): Problems {
   page.on('console', (msg: ConsoleMessage) => {
     if (msg.type() === 'error' || msg.type() === 'warning') {
       const where = msg.location();
-      // Chromium asks for /favicon.ico on its own, and the app has none yet:
-      // that 404 says nothing about hydration (reported separately).
-      if (new URL(where.url || 'about:blank').pathname === '/favicon.ico') return;
       problems.push(`console.${msg.type()}: ${msg.text()} (${where.url}:${where.lineNumber})`);
     }
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`requestfailed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
-  );
+  page.on('requestfailed', (request) => {
+    // Leaving a page closes its live stream on purpose.
+    const aborted = request.failure()?.errorText === 'net::ERR_ABORTED';
+    if (aborted && new URL(request.url()).pathname.endsWith('/live')) return;
+    problems.push(`requestfailed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+  });
   return problems;
 }
 

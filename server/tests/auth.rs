@@ -165,3 +165,39 @@ async fn the_sign_in_page_has_labelled_fields() {
     assert!(html.contains(r#"<label for="email">Email</label>"#), "{html}");
     assert!(html.contains(r#"<label for="password">Password</label>"#));
 }
+
+async fn sessions_end_when_idle_or_too_old(backend: Backend) {
+    use chrono::{Duration, Utc};
+    use server::auth;
+    let Some(app) = app_with_account(backend).await else {
+        return;
+    };
+    let store = app.engine.store();
+    let start = Utc::now();
+    let opened = auth::sign_in(store, EMAIL, PASSWORD, start).await.unwrap();
+    let alive = |at| auth::session(store, &opened.token, at);
+    assert!(
+        alive(start + Duration::hours(3)).await.unwrap().is_some(),
+        "3 h idle is fine"
+    );
+    // Used every 3 hours, it still ends 24 hours after sign-in.
+    for hours in (6..=21).step_by(3) {
+        assert!(
+            alive(start + Duration::hours(hours)).await.unwrap().is_some(),
+            "{hours} h"
+        );
+    }
+    assert!(alive(start + Duration::hours(24) + Duration::minutes(1))
+        .await
+        .unwrap()
+        .is_none());
+    assert!(alive(start).await.unwrap().is_none(), "and it is gone for good");
+
+    let idle = auth::sign_in(store, EMAIL, PASSWORD, start).await.unwrap();
+    let later = start + auth::IDLE_TIMEOUT + Duration::minutes(1);
+    assert!(
+        auth::session(store, &idle.token, later).await.unwrap().is_none(),
+        "4 h idle ends it"
+    );
+}
+on_both_backends!(timeouts, sessions_end_when_idle_or_too_old);

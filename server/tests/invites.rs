@@ -85,7 +85,7 @@ fn delegate_cookie(response: &reqwest::Response) -> Option<String> {
 
 async fn a_delegate_joins_by_link_and_acts_only_for_their_organisation(backend: Backend) {
     let Some(room) = room(backend).await else { return };
-    let url: String = invite(&room, &room.org_a, &room.facilitator)
+    let (_, url): (String, String) = invite(&room, &room.org_a, &room.facilitator)
         .await
         .json()
         .await
@@ -139,12 +139,12 @@ on_both_backends!(
 #[tokio::test]
 async fn reissued_and_revoked_links_stop_working_and_change_nothing() {
     let room = room(Backend::Sqlite).await.unwrap();
-    let first: String = invite(&room, &room.org_b, &room.facilitator)
+    let (_, first): (String, String) = invite(&room, &room.org_b, &room.facilitator)
         .await
         .json()
         .await
         .unwrap();
-    let second: String = invite(&room, &room.org_b, &room.facilitator)
+    let (_, second): (String, String) = invite(&room, &room.org_b, &room.facilitator)
         .await
         .json()
         .await
@@ -203,7 +203,7 @@ async fn only_this_workshops_facilitators_hand_out_links() {
 #[tokio::test]
 async fn joining_needs_a_name_and_stores_nothing_without_one() {
     let room = room(Backend::Sqlite).await.unwrap();
-    let url: String = invite(&room, &room.org_a, &room.facilitator)
+    let (_, url): (String, String) = invite(&room, &room.org_a, &room.facilitator)
         .await
         .json()
         .await
@@ -249,7 +249,7 @@ async fn the_setup_page_is_for_this_workshops_facilitators_only() {
 #[tokio::test]
 async fn an_invite_page_names_the_organisation_or_says_the_link_is_dead() {
     let room = room(Backend::Sqlite).await.unwrap();
-    let url: String = invite(&room, &room.org_a, &room.facilitator)
+    let (_, url): (String, String) = invite(&room, &room.org_a, &room.facilitator)
         .await
         .json()
         .await

@@ -52,10 +52,10 @@ pub async fn add_organisation(
     .await
 }
 
-/// A new invite link for an organisation (earlier ones die), as a full URL
-/// to hand to its delegates.
+/// A new invite link for an organisation (earlier ones die): the
+/// organisation's id and the full URL to hand to its delegates.
 #[server]
-pub async fn issue_invite(slug: String, organisation: String) -> Result<String, AppError> {
+pub async fn issue_invite(slug: String, organisation: String) -> Result<(String, String), AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
         let organisation = organisation
@@ -64,13 +64,17 @@ pub async fn issue_invite(slug: String, organisation: String) -> Result<String, 
         let token = service::services()?
             .issue_invite(&slug, actor, organisation)
             .await?;
-        Ok(format!("{}/join/{token}", service::origin()))
+        Ok((
+            organisation.to_string(),
+            format!("{}/join/{token}", service::origin()),
+        ))
     })
     .await
 }
 
+/// Revokes an organisation's links; answers the organisation's id.
 #[server]
-pub async fn revoke_invites(slug: String, organisation: String) -> Result<(), AppError> {
+pub async fn revoke_invites(slug: String, organisation: String) -> Result<String, AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
         let organisation = organisation
@@ -78,7 +82,8 @@ pub async fn revoke_invites(slug: String, organisation: String) -> Result<(), Ap
             .map_err(|_| AppError::invalid("organisation", "invalid"))?;
         service::services()?
             .revoke_invites(&slug, actor, organisation)
-            .await
+            .await?;
+        Ok(organisation.to_string())
     })
     .await
 }

@@ -27,11 +27,12 @@ pub fn SetupPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
     let add = ServerAction::<AddOrganisation>::new();
-    // Reload the roster after each organisation added.
-    let roster = Resource::new(
-        move || (slug(), add.version().get()),
-        |(slug, _)| load_roster(slug),
-    );
+    let issue = ServerAction::<IssueInvite>::new();
+    let revoke = ServerAction::<RevokeInvites>::new();
+    // Reloaded when anyone changes the workshop: an organisation added here
+    // or elsewhere, a delegate joining.
+    let version = super::live::use_live_version(slug);
+    let roster = Resource::new(move || (slug(), version.get()), |(slug, _)| load_roster(slug));
     view! {
         <Title text=tr(Msg::SetupTitle)/>
         <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
@@ -43,7 +44,7 @@ pub fn SetupPage() -> impl IntoView {
                         <h1>{title}</h1>
                         <h2>{tr(Msg::Partners)}</h2>
                         <ul class="roster">
-                            {lines.into_iter().map(|line| view! { <RosterItem slug=slug() line/> }).collect_view()}
+                            {lines.into_iter().map(|line| view! { <RosterItem slug=slug() line issue revoke/> }).collect_view()}
                         </ul>
                         <NewOrganisationForm slug=slug() action=add/>
                     }.into_any(),
@@ -54,11 +55,29 @@ pub fn SetupPage() -> impl IntoView {
 }
 
 #[component]
-fn RosterItem(slug: String, line: RosterLine) -> impl IntoView {
+fn RosterItem(
+    slug: String,
+    line: RosterLine,
+    /// Page-wide, so that a link just made survives the list being redrawn
+    /// when the workshop changes; each answer names its organisation.
+    issue: ServerAction<IssueInvite>,
+    revoke: ServerAction<RevokeInvites>,
+) -> impl IntoView {
     let tr = use_locale();
-    let issue = ServerAction::<IssueInvite>::new();
-    let revoke = ServerAction::<RevokeInvites>::new();
-    let (issue_for, revoke_for) = (line.organisation.id.to_string(), line.organisation.id.to_string());
+    let me = line.organisation.id.to_string();
+    let (issue_for, revoke_for) = (me.clone(), me.clone());
+    let issued_here = {
+        let me = me.clone();
+        move || {
+            issue
+                .value()
+                .get()
+                .and_then(|r| r.ok())
+                .filter(|(org, _)| *org == me)
+                .map(|(_, url)| url)
+        }
+    };
+    let revoked_here = move || matches!(revoke.value().get(), Some(Ok(org)) if org == me);
     let (issue_slug, revoke_slug) = (slug.clone(), slug);
     let place = [
         Some(line.organisation.country.clone()),
@@ -86,7 +105,7 @@ fn RosterItem(slug: String, line: RosterLine) -> impl IntoView {
                     <button type="submit" class="secondary">{tr(Msg::RevokeInvites)}</button>
                 </ActionForm>
             </div>
-            {move || issue.value().get().and_then(|r| r.ok()).map(|url| view! {
+            {move || issued_here().map(|url| view! {
                 <div class="invite" role="status">
                     <label>
                         {tr(Msg::InviteLink)}
@@ -95,7 +114,7 @@ fn RosterItem(slug: String, line: RosterLine) -> impl IntoView {
                     <p class="help">{tr(Msg::InviteShownOnce)}</p>
                 </div>
             })}
-            {move || matches!(revoke.value().get(), Some(Ok(()))).then(|| view! {
+            {move || revoked_here().then(|| view! {
                 <p class="note" role="status">{tr(Msg::InvitesRevoked)}</p>
             })}
         </li>
