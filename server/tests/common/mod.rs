@@ -28,6 +28,37 @@ pub fn postgres_base() -> Option<String> {
 pub struct FreshDb {
     pub url: String,
     _dir: Option<tempfile::TempDir>,
+    /// The PostgreSQL server and database name, dropped with this value.
+    postgres: Option<(String, String)>,
+}
+
+impl Drop for FreshDb {
+    /// Drops a test's PostgreSQL database, so that runs leave nothing behind.
+    /// On its own thread and runtime: Drop cannot await, and the test's own
+    /// runtime may be the one blocked here.
+    fn drop(&mut self) {
+        let Some((base, name)) = self.postgres.take() else {
+            return;
+        };
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
+            runtime.block_on(async {
+                use sqlx::Connection;
+                let mut admin = sqlx::PgConnection::connect(&format!("{base}/postgres"))
+                    .await
+                    .ok()?;
+                let statement = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                sqlx::query(&statement).execute(&mut admin).await.ok()
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Some(_))) {
+            eprintln!("note: could not drop the test database; it is named roundtable_test_*");
+        }
+    }
 }
 
 impl FreshDb {
@@ -36,7 +67,11 @@ impl FreshDb {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let url = format!("sqlite://{}/test.sqlite3", dir.path().display());
-                Some(FreshDb { url, _dir: Some(dir) })
+                Some(FreshDb {
+                    url,
+                    _dir: Some(dir),
+                    postgres: None,
+                })
             }
             Backend::Postgres => {
                 let base = postgres_base()?;
@@ -45,6 +80,7 @@ impl FreshDb {
                 Some(FreshDb {
                     url: format!("{base}/{name}"),
                     _dir: None,
+                    postgres: Some((base, name)),
                 })
             }
         }
