@@ -185,6 +185,12 @@ catalogue! {
     KindPrivateSectorInThirdCountry => "Private sector in third country", "第三国私营部门";
     KindAcademicResearch => "Academic, training and research", "学术、培训和研究机构";
     KindOther => "Other", "其他";
+    AddFacilitator => "Add a facilitator", "添加主持人";
+    AddFacilitatorHelp => "Give a colleague the right to run this workshop. If their email has no account yet, also give a name and a first password to pass on to them.",
+                          "授权同事主持本研讨会。如该邮箱尚无账户，请同时填写姓名和初始密码并转告对方。";
+    FacilitatorName => "Name (new accounts only)", "姓名（仅限新账户）";
+    InitialPassword => "First password (new accounts only, at least 12 characters)", "初始密码（仅限新账户，至少 12 个字符）";
+    FacilitatorAdded => "Added. They can sign in and run this workshop now.", "已添加。对方现在可以登录并主持本研讨会。";
     ProblemCountryFormat => "Use the two-letter ISO code, such as TH.", "请使用两个字母的 ISO 代码，例如 TH。";
     ProblemGeneric => "Something went wrong; nothing was changed. Try again.", "出现问题，未做任何更改。请重试。";
 }

@@ -23,3 +23,26 @@ for (const lang of ['en', 'zh-CN']) {
     });
   }
 }
+
+// The facilitator's pages, signed in as the demo facilitator.
+for (const lang of ['en', 'zh-CN']) {
+  test(`the setup page has no serious accessibility violations (${lang})`, async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: 'lang', value: lang, url: baseURL! }]);
+    await page.goto('/signin');
+    await page.locator('body[data-hydrated]').waitFor();
+    await page.locator('#email').fill('facilitator@example.org');
+    await page.locator('#password').fill('roundtable-demo');
+    await page.locator('form.form button[type=submit]').click();
+    await expect(page).toHaveURL(/\/$/);
+    const response = await page.goto('/w/demo/setup');
+    expect(response?.status()).toBe(200);
+    await page.locator('body[data-hydrated]').waitFor();
+
+    const results = await new AxeBuilder({ page }).analyze();
+    const blocking = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(blocking, blocking.join('\n')).toEqual([]);
+    expect(results.passes.length).toBeGreaterThan(10);
+  });
+}

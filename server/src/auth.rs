@@ -24,6 +24,7 @@ const TOUCH_EVERY: Duration = Duration::minutes(1);
 pub const AUDIT_SIGN_IN: &str = "sign_in";
 pub const AUDIT_SIGN_IN_FAILED: &str = "sign_in_failed";
 pub const AUDIT_SIGN_OUT: &str = "sign_out";
+pub const AUDIT_ACCOUNT_CREATED: &str = "account_created";
 
 fn internal(error: StoreError) -> AppError {
     tracing::error!(%error, "store failure");
@@ -132,6 +133,54 @@ pub async fn sign_out(store: &Store, token: &str, now: DateTime<Utc>) -> Result<
             .map_err(internal)?;
     }
     Ok(())
+}
+
+/// Adds a facilitator to a workshop on behalf of one of its facilitators,
+/// creating the account when the email has none. Checks the right first, so
+/// a refused request creates no account either.
+pub async fn add_facilitator(
+    engine: &crate::engine::Engine,
+    slug: &str,
+    actor: app::domain::event::Actor,
+    account: app::domain::account::NewAccount,
+) -> Result<(), AppError> {
+    use app::api::service::Roundtable;
+    use app::domain::command::{administers, Command};
+    use validator::Validate;
+    let state = engine.workshop(slug).await?;
+    if !administers(&state, &actor) {
+        return Err(AppError::Forbidden);
+    }
+    let store = engine.store();
+    let id = match store.account_by_email(&account.email).await.map_err(internal)? {
+        Some(existing) => existing.id,
+        None => {
+            account.validate()?;
+            let password = account.password.clone();
+            let hash = tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
+                .await
+                .map_err(|_| AppError::Internal)?;
+            let id = app::domain::ids::AccountId::random();
+            let email = account.email.trim().to_lowercase();
+            if !store
+                .create_account(id, &email, account.name.trim(), &hash)
+                .await
+                .map_err(internal)?
+            {
+                return Err(AppError::Conflict);
+            }
+            store
+                .audit(AUDIT_ACCOUNT_CREATED, &email, slug, Utc::now())
+                .await
+                .map_err(internal)?;
+            id
+        }
+    };
+    let command = Command::AddFacilitator { account: id };
+    engine
+        .execute(slug, actor, &format!("facilitator:{id}"), command)
+        .await
+        .map(|_| ())
 }
 
 /// An argon2id hash of a random password nobody knows, for timing parity.

@@ -3,7 +3,7 @@
 //! published; the caller hears back only after the commit.
 
 use crate::store::{Append, AppendOutcome, Store, StoreError};
-use app::api::service::{DelegateSession, InviteView, Joined, NewSession, Roundtable, SignedIn};
+use app::api::service::{DelegateSession, InviteView, Joined, NewAccount, NewSession, Roundtable, SignedIn};
 use app::domain::command::{decide, Command};
 use app::domain::error::AppError;
 use app::domain::event::{Actor, StoredEvent};
@@ -185,6 +185,10 @@ impl Roundtable for Engine {
 
     async fn sign_out(&self, token: &str) -> Result<(), AppError> {
         crate::auth::sign_out(&self.store, token, Utc::now()).await
+    }
+
+    async fn add_facilitator(&self, slug: &str, actor: Actor, account: NewAccount) -> Result<(), AppError> {
+        crate::auth::add_facilitator(self, slug, actor, account).await
     }
 
     async fn issue_invite(

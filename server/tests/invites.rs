@@ -278,3 +278,91 @@ async fn an_invite_page_names_the_organisation_or_says_the_link_is_dead() {
     assert_eq!(dead.status(), 404);
     assert!(dead.text().await.unwrap().contains("not valid any more"));
 }
+
+async fn add_facilitator(
+    room: &Room,
+    cookie: Option<&str>,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    let form = [
+        ("slug", "room"),
+        ("email", email),
+        ("name", "Bo"),
+        ("password", password),
+    ];
+    call(&room.app, app::api::AddFacilitator::PATH, &form, cookie).await
+}
+
+#[tokio::test]
+async fn a_facilitator_brings_in_a_colleague_who_can_then_run_the_workshop() {
+    let room = room(Backend::Sqlite).await.unwrap();
+    let short = add_facilitator(&room, Some(&room.facilitator), "bo@example.org", "short").await;
+    assert_eq!(short.status(), 422);
+    assert!(short.text().await.unwrap().contains("password"));
+    assert!(room
+        .app
+        .engine
+        .store()
+        .account_by_email("bo@example.org")
+        .await
+        .unwrap()
+        .is_none());
+
+    let added = add_facilitator(
+        &room,
+        Some(&room.facilitator),
+        "bo@example.org",
+        "a long enough passphrase",
+    )
+    .await;
+    assert!(added.status().is_success(), "{}", added.status());
+    let form = [
+        ("email", "bo@example.org"),
+        ("password", "a long enough passphrase"),
+    ];
+    let signed_in = call(&room.app, app::api::SignIn::PATH, &form, None).await;
+    let bo = common::session_cookie(&signed_in)
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let setup = room
+        .app
+        .client
+        .get(room.app.url("/w/room/setup"))
+        .header("cookie", bo)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(setup.status(), 200, "the colleague administers the workshop now");
+}
+
+#[tokio::test]
+async fn nobody_else_adds_facilitators_nor_creates_accounts_trying() {
+    let room = room(Backend::Sqlite).await.unwrap();
+    let stranger = facilitator_session(&room.app, "eve@example.org").await;
+    let refused = add_facilitator(
+        &room,
+        Some(&stranger),
+        "mallory@example.org",
+        "a long enough passphrase",
+    )
+    .await;
+    assert_eq!(refused.status(), 403);
+    let anonymous = add_facilitator(&room, None, "mallory@example.org", "a long enough passphrase").await;
+    assert_eq!(anonymous.status(), 401);
+    assert!(room
+        .app
+        .engine
+        .store()
+        .account_by_email("mallory@example.org")
+        .await
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        room.app.engine.workshop("room").await.unwrap().facilitators.len(),
+        1
+    );
+}

@@ -1,7 +1,7 @@
 //! What the server provides to server functions, as a trait so that the app
 //! never depends on the server crate.
 
-pub use crate::domain::account::{InviteView, SignedIn};
+pub use crate::domain::account::{InviteView, NewAccount, SignedIn};
 use crate::domain::command::Command;
 use crate::domain::error::AppError;
 use crate::domain::event::Actor;
@@ -32,6 +32,9 @@ pub trait Roundtable: Send + Sync + 'static {
     async fn session(&self, token: &str) -> Result<Option<SignedIn>, AppError>;
     /// Ends a session.
     async fn sign_out(&self, token: &str) -> Result<(), AppError>;
+    /// Makes a person a facilitator of the workshop, creating their account
+    /// first if their email has none (then name and password are needed).
+    async fn add_facilitator(&self, slug: &str, actor: Actor, account: NewAccount) -> Result<(), AppError>;
 
     /// A new invite link token for an organisation; earlier links die.
     async fn issue_invite(

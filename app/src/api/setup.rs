@@ -113,3 +113,24 @@ pub async fn join_workshop(
     })
     .await
 }
+
+/// Makes someone a facilitator of this workshop; a new account needs a name
+/// and an initial password, which they should change.
+#[server]
+pub async fn add_facilitator(
+    slug: String,
+    email: String,
+    name: String,
+    password: String,
+) -> Result<(), AppError> {
+    service::respond(async {
+        let actor = service::current_actor().await?;
+        let account = crate::domain::account::NewAccount {
+            email: email.trim().to_string(),
+            name,
+            password,
+        };
+        service::services()?.add_facilitator(&slug, actor, account).await
+    })
+    .await
+}

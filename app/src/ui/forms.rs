@@ -20,8 +20,11 @@ pub fn field_problem(tr: Tr, error: &Option<AppError>, field: &str) -> Option<&'
 /// A text input with its label, optional help, and its problem.
 #[component]
 pub fn Field(
-    /// The form field's name, also its id and the key of its problem.
+    /// The form field's name, and the key of its problem.
     name: &'static str,
+    /// The element id, when two forms on one page share a field name.
+    #[prop(optional)]
+    id: Option<&'static str>,
     label: &'static str,
     #[prop(optional)] help: Option<&'static str>,
     #[prop(default = "text")] kind: &'static str,
@@ -30,8 +33,9 @@ pub fn Field(
     /// The problem to show, recomputed when the submission's result changes.
     problem: Signal<Option<&'static str>>,
 ) -> impl IntoView {
-    let help_id = format!("{name}-help");
-    let problem_id = format!("{name}-problem");
+    let id = id.unwrap_or(name);
+    let help_id = format!("{id}-help");
+    let problem_id = format!("{id}-problem");
     let described_by = if help.is_some() {
         format!("{help_id} {problem_id}")
     } else {
@@ -39,10 +43,10 @@ pub fn Field(
     };
     view! {
         <div class="field">
-            <label for=name>{label}</label>
+            <label for=id>{label}</label>
             {help.map(|text| view! { <p id=help_id class="help">{text}</p> })}
             <input
-                id=name
+                id=id
                 name=name
                 type=kind
                 autocomplete=autocomplete

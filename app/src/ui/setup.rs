@@ -3,7 +3,7 @@
 
 use super::forms::{field_problem, Field, FormProblem};
 use super::{use_locale, Failure};
-use crate::api::{load_roster, AddOrganisation, IssueInvite, RevokeInvites};
+use crate::api::{load_roster, AddFacilitator, AddOrganisation, IssueInvite, RevokeInvites};
 use crate::domain::analytics::RosterLine;
 use crate::domain::ids::OrganisationId;
 use crate::domain::model::OrganisationType;
@@ -47,6 +47,7 @@ pub fn SetupPage() -> impl IntoView {
                             {lines.into_iter().map(|line| view! { <RosterItem slug=slug() line issue revoke/> }).collect_view()}
                         </ul>
                         <NewOrganisationForm slug=slug() action=add/>
+                        <AddFacilitatorForm slug=slug()/>
                     }.into_any(),
                 }
             })}
@@ -155,6 +156,35 @@ fn NewOrganisationForm(slug: String, action: ServerAction<AddOrganisation>) -> i
                 <button type="submit" disabled=move || action.pending().get()>
                     {move || if action.pending().get() { tr(Msg::Working) } else { tr(Msg::Add) }}
                 </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn AddFacilitatorForm(slug: String) -> impl IntoView {
+    let tr = use_locale();
+    let action = ServerAction::<AddFacilitator>::new();
+    let error = Signal::derive(move || action.value().get().and_then(|result| result.err()));
+    let problem = move |field: &'static str| Signal::derive(move || field_problem(tr, &error.get(), field));
+    view! {
+        <section aria-labelledby="add-facilitator-heading">
+            <h2 id="add-facilitator-heading">{tr(Msg::AddFacilitator)}</h2>
+            <p class="help">{tr(Msg::AddFacilitatorHelp)}</p>
+            <ActionForm action attr:class="form" attr:novalidate=true>
+                <FormProblem tr error/>
+                <input type="hidden" name="slug" value=slug/>
+                <Field name="email" id="facilitator-email" label=tr(Msg::Email) kind="email" autocomplete="off"
+                    problem=problem("email")/>
+                <Field name="name" id="facilitator-name" label=tr(Msg::FacilitatorName) autocomplete="off"
+                    problem=problem("name")/>
+                <Field name="password" id="facilitator-password" label=tr(Msg::InitialPassword) kind="password"
+                    autocomplete="new-password"
+                    problem=problem("password")/>
+                <button type="submit" disabled=move || action.pending().get()>{tr(Msg::Add)}</button>
+                {move || matches!(action.value().get(), Some(Ok(()))).then(|| view! {
+                    <p class="note" role="status">{tr(Msg::FacilitatorAdded)}</p>
+                })}
             </ActionForm>
         </section>
     }
