@@ -1,5 +1,15 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(blocking, blocking.join('\n')).toEqual([]);
+  // axe really looked at the page.
+  expect(results.passes.length).toBeGreaterThan(10);
+}
 
 // axe-core on the hydrated pages, in both languages. Serious and critical
 // findings fail the test; the message lists the rule and the elements.
@@ -13,13 +23,7 @@ for (const lang of ['en', 'zh-CN']) {
       await page.locator('body[data-hydrated]').waitFor();
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
 
-      const results = await new AxeBuilder({ page }).analyze();
-      const blocking = results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact} ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(blocking, blocking.join('\n')).toEqual([]);
-      // axe really looked at the page.
-      expect(results.passes.length).toBeGreaterThan(10);
+      await expectNoSeriousViolations(page);
     });
   }
 }
@@ -38,11 +42,6 @@ for (const lang of ['en', 'zh-CN']) {
     expect(response?.status()).toBe(200);
     await page.locator('body[data-hydrated]').waitFor();
 
-    const results = await new AxeBuilder({ page }).analyze();
-    const blocking = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(blocking, blocking.join('\n')).toEqual([]);
-    expect(results.passes.length).toBeGreaterThan(10);
+    await expectNoSeriousViolations(page);
   });
 }

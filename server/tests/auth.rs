@@ -153,15 +153,7 @@ async fn invalid_credentials_input_names_the_field() {
 #[tokio::test]
 async fn the_sign_in_page_has_labelled_fields() {
     let app = TestApp::start(Backend::Sqlite).await.unwrap();
-    let html = app
-        .client
-        .get(app.url("/signin"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = app.page("/signin").await;
     assert!(html.contains(r#"<label for="email">Email</label>"#), "{html}");
     assert!(html.contains(r#"<label for="password">Password</label>"#));
 }

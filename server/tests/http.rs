@@ -23,15 +23,7 @@ async fn home_lists_workshops(backend: Backend) {
     let Some(app) = TestApp::with_demo(backend).await else {
         return;
     };
-    let html = app
-        .client
-        .get(app.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = app.page("/").await;
     assert!(html.contains(r#"href="/w/demo""#), "{html}");
     assert!(html.contains("Asia-Pacific cities: partnership afternoon"));
 }
