@@ -191,6 +191,16 @@ catalogue! {
     FacilitatorName => "Name (new accounts only)", "姓名（仅限新账户）";
     InitialPassword => "First password (new accounts only, at least 12 characters)", "初始密码（仅限新账户，至少 12 个字符）";
     FacilitatorAdded => "Added. They can sign in and run this workshop now.", "已添加。对方现在可以登录并主持本研讨会。";
+    ApiTokens => "API tokens", "API 令牌";
+    ApiTokensHelp => "A token lets another program read this workshop's exports (Authorization: Bearer). It can read, never change.",
+                     "令牌可让其他程序读取本研讨会的导出数据（Authorization: Bearer），只能读取，不能修改。";
+    CreateApiToken => "Create a token", "创建令牌";
+    NewTokenShownOnce => "Copy this token now; it is shown only once.", "请立即复制此令牌；它只显示一次。";
+    Token => "Token", "令牌";
+    Created => "Created", "创建于";
+    Revoke => "Revoke", "撤销";
+    Revoked => "Revoked", "已撤销";
+    NoTokens => "No tokens yet.", "尚无令牌。";
     ProblemCountryFormat => "Use the two-letter ISO code, such as TH.", "请使用两个字母的 ISO 代码，例如 TH。";
     ProblemGeneric => "Something went wrong; nothing was changed. Try again.", "出现问题，未做任何更改。请重试。";
 }

@@ -83,10 +83,11 @@ test('an open workshop page shows a change made elsewhere without reloading', as
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo/setup');
   await facilitator.locator('body[data-hydrated]').waitFor();
-  await facilitator.getByLabel('Name', { exact: true }).fill('Regional Trade Research Institute');
-  await facilitator.getByLabel('Type (IATI)').selectOption('other');
-  await facilitator.getByLabel('Country').fill('SG');
-  await facilitator.getByRole('button', { name: 'Add', exact: true }).click();
+  const form = facilitator.getByRole('region', { name: 'Add an organisation' });
+  await form.getByLabel('Name', { exact: true }).fill('Regional Trade Research Institute');
+  await form.getByLabel('Type (IATI)').selectOption('other');
+  await form.getByLabel('Country').fill('SG');
+  await form.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(facilitator.locator('.roster > li', { hasText: 'Regional Trade Research Institute' })).toBeVisible();
 
   await expect(others).toHaveText('1 Other organisations');

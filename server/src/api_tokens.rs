@@ -64,6 +64,28 @@ pub async fn revoke(engine: &Engine, slug: &str, actor: &Actor, id: uuid::Uuid) 
         .map_err(internal)
 }
 
+/// A workshop's tokens for its setup page; facilitators only.
+pub async fn list(
+    engine: &Engine,
+    slug: &str,
+    actor: &Actor,
+) -> Result<Vec<app::api::service::ApiTokenInfo>, AppError> {
+    let state = engine.workshop(slug).await?;
+    if !administers(&state, actor) {
+        return Err(AppError::Forbidden);
+    }
+    let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
+    let rows = engine.store().api_tokens(workshop).await.map_err(internal)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, created_at, revoked)| app::api::service::ApiTokenInfo {
+            id,
+            created_at,
+            revoked,
+        })
+        .collect())
+}
+
 /// Whether the request may read this workshop's exports: a live bearer
 /// token for it, or the session of one of its facilitators.
 async fn authorize(engine: &Engine, slug: &str, headers: &HeaderMap) -> Result<(), AppError> {

@@ -3,7 +3,9 @@
 //! published; the caller hears back only after the commit.
 
 use crate::store::{Append, AppendOutcome, Store, StoreError};
-use app::api::service::{DelegateSession, InviteView, Joined, NewAccount, NewSession, Roundtable, SignedIn};
+use app::api::service::{
+    ApiTokenInfo, DelegateSession, InviteView, Joined, NewAccount, NewSession, Roundtable, SignedIn,
+};
 use app::domain::command::{decide, Command};
 use app::domain::error::AppError;
 use app::domain::event::{Actor, StoredEvent};
@@ -189,6 +191,20 @@ impl Roundtable for Engine {
 
     async fn add_facilitator(&self, slug: &str, actor: Actor, account: NewAccount) -> Result<(), AppError> {
         crate::auth::add_facilitator(self, slug, actor, account).await
+    }
+
+    async fn create_api_token(&self, slug: &str, actor: Actor) -> Result<(String, String), AppError> {
+        let (id, token) = crate::api_tokens::create(self, slug, &actor).await?;
+        Ok((id.to_string(), token))
+    }
+
+    async fn revoke_api_token(&self, slug: &str, actor: Actor, id: &str) -> Result<(), AppError> {
+        let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
+        crate::api_tokens::revoke(self, slug, &actor, id).await
+    }
+
+    async fn api_tokens(&self, slug: &str, actor: Actor) -> Result<Vec<ApiTokenInfo>, AppError> {
+        crate::api_tokens::list(self, slug, &actor).await
     }
 
     async fn issue_invite(

@@ -552,6 +552,22 @@ impl Store {
         Ok(done > 0)
     }
 
+    /// A workshop's API tokens, newest first: id, created, revoked or not.
+    pub async fn api_tokens(
+        &self,
+        workshop: WorkshopId,
+    ) -> Result<Vec<(String, DateTime<Utc>, bool)>, StoreError> {
+        let workshop = workshop.to_string();
+        let rows: Vec<(String, DateTime<Utc>, Option<DateTime<Utc>>)> = on_pool!(&self.db, pool => {
+            sqlx::query_as("SELECT id, created_at, revoked_at FROM api_tokens WHERE workshop_id = $1 ORDER BY created_at DESC")
+                .bind(&workshop).fetch_all(pool).await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|(id, created, revoked)| (id, created, revoked.is_some()))
+            .collect())
+    }
+
     /// The workshop a live API token reads.
     pub async fn api_token_workshop(&self, token_hash: &str) -> Result<Option<WorkshopId>, StoreError> {
         let id: Option<String> = on_pool!(&self.db, pool => {

@@ -136,3 +136,49 @@ fn the_command_line_creates_a_token_for_a_facilitator_of_the_workshop() {
     ]);
     assert_eq!(unknown.status.code(), Some(1));
 }
+
+#[tokio::test]
+async fn a_facilitator_makes_lists_and_revokes_tokens_through_the_server() {
+    use common::call;
+    use leptos::server_fn::ServerFn;
+    let (app, cookie, _) = demo_with_facilitator(Backend::Sqlite).await.unwrap();
+    let created = call(
+        &app,
+        app::api::CreateApiToken::PATH,
+        &[("slug", "demo")],
+        Some(&cookie),
+    )
+    .await;
+    let (id, secret): (String, String) = created.json().await.unwrap();
+    let bearer = || Some(("authorization", format!("Bearer {secret}")));
+    assert_eq!(
+        get(&app, "/w/demo/export/state.json", bearer()).await.status(),
+        200
+    );
+    let listed: serde_json::Value = call(
+        &app,
+        app::api::ListApiTokens::PATH,
+        &[("slug", "demo")],
+        Some(&cookie),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(listed[0]["id"], id.as_str());
+    assert!(
+        !listed.to_string().contains(&secret),
+        "the list never shows the secret"
+    );
+    let revoke = [("slug", "demo"), ("id", id.as_str())];
+    assert!(call(&app, app::api::RevokeApiToken::PATH, &revoke, Some(&cookie))
+        .await
+        .status()
+        .is_success());
+    assert_eq!(
+        get(&app, "/w/demo/export/state.json", bearer()).await.status(),
+        401
+    );
+    let anonymous = call(&app, app::api::CreateApiToken::PATH, &[("slug", "demo")], None).await;
+    assert_eq!(anonymous.status(), 401);
+}

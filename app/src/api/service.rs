@@ -1,7 +1,7 @@
 //! What the server provides to server functions, as a trait so that the app
 //! never depends on the server crate.
 
-pub use crate::domain::account::{InviteView, NewAccount, SignedIn};
+pub use crate::domain::account::{ApiTokenInfo, InviteView, NewAccount, SignedIn};
 use crate::domain::command::Command;
 use crate::domain::error::AppError;
 use crate::domain::event::Actor;
@@ -35,6 +35,11 @@ pub trait Roundtable: Send + Sync + 'static {
     /// Makes a person a facilitator of the workshop, creating their account
     /// first if their email has none (then name and password are needed).
     async fn add_facilitator(&self, slug: &str, actor: Actor, account: NewAccount) -> Result<(), AppError>;
+
+    /// A new read-only API token for the workshop's exports: its id and secret.
+    async fn create_api_token(&self, slug: &str, actor: Actor) -> Result<(String, String), AppError>;
+    async fn revoke_api_token(&self, slug: &str, actor: Actor, id: &str) -> Result<(), AppError>;
+    async fn api_tokens(&self, slug: &str, actor: Actor) -> Result<Vec<ApiTokenInfo>, AppError>;
 
     /// A new invite link token for an organisation; earlier links die.
     async fn issue_invite(

@@ -134,3 +134,31 @@ pub async fn add_facilitator(
     })
     .await
 }
+
+#[server]
+pub async fn list_api_tokens(slug: String) -> Result<Vec<crate::domain::account::ApiTokenInfo>, AppError> {
+    service::respond(async {
+        let actor = service::current_actor().await?;
+        service::services()?.api_tokens(&slug, actor).await
+    })
+    .await
+}
+
+/// A new read-only API token; the secret is shown this once.
+#[server]
+pub async fn create_api_token(slug: String) -> Result<(String, String), AppError> {
+    service::respond(async {
+        let actor = service::current_actor().await?;
+        service::services()?.create_api_token(&slug, actor).await
+    })
+    .await
+}
+
+#[server]
+pub async fn revoke_api_token(slug: String, id: String) -> Result<(), AppError> {
+    service::respond(async {
+        let actor = service::current_actor().await?;
+        service::services()?.revoke_api_token(&slug, actor, &id).await
+    })
+    .await
+}

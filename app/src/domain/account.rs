@@ -35,6 +35,14 @@ pub struct InviteView {
     pub organisation_name: String,
 }
 
+/// An API token as its workshop's setup page lists it (never the secret).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiTokenInfo {
+    pub id: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub revoked: bool,
+}
+
 /// What the sign-in form sends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct Credentials {

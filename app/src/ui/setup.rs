@@ -3,7 +3,10 @@
 
 use super::forms::{field_problem, Field, FormProblem};
 use super::{use_locale, Failure};
-use crate::api::{load_roster, AddFacilitator, AddOrganisation, IssueInvite, RevokeInvites};
+use crate::api::{
+    list_api_tokens, load_roster, AddFacilitator, AddOrganisation, CreateApiToken, IssueInvite,
+    RevokeApiToken, RevokeInvites,
+};
 use crate::domain::analytics::RosterLine;
 use crate::domain::ids::OrganisationId;
 use crate::domain::model::OrganisationType;
@@ -48,6 +51,7 @@ pub fn SetupPage() -> impl IntoView {
                         </ul>
                         <NewOrganisationForm slug=slug() action=add/>
                         <AddFacilitatorForm slug=slug()/>
+                        <ApiTokens slug=slug()/>
                     }.into_any(),
                 }
             })}
@@ -186,6 +190,73 @@ fn AddFacilitatorForm(slug: String) -> impl IntoView {
                     <p class="note" role="status">{tr(Msg::FacilitatorAdded)}</p>
                 })}
             </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn ApiTokens(slug: String) -> impl IntoView {
+    let tr = use_locale();
+    let create = ServerAction::<CreateApiToken>::new();
+    let revoke = ServerAction::<RevokeApiToken>::new();
+    let listed_for = slug.clone();
+    let tokens = Resource::new(
+        move || (listed_for.clone(), create.version().get(), revoke.version().get()),
+        |(slug, _, _)| list_api_tokens(slug),
+    );
+    let (create_slug, list_slug) = (slug.clone(), slug);
+    view! {
+        <section aria-labelledby="api-tokens-heading">
+            <h2 id="api-tokens-heading">{tr(Msg::ApiTokens)}</h2>
+            <p class="help">{tr(Msg::ApiTokensHelp)}</p>
+            <ActionForm action=create>
+                <input type="hidden" name="slug" value=create_slug/>
+                <button type="submit">{tr(Msg::CreateApiToken)}</button>
+            </ActionForm>
+            {move || create.value().get().and_then(|r| r.ok()).map(|(_, secret)| view! {
+                <div class="invite" role="status">
+                    <label>
+                        {tr(Msg::Token)}
+                        <input type="text" readonly value=secret class="api-token"/>
+                    </label>
+                    <p class="help">{tr(Msg::NewTokenShownOnce)}</p>
+                </div>
+            })}
+            <Transition fallback=|| ()>
+                {move || {
+                    let slug = list_slug.clone();
+                    Suspend::new(async move {
+                        let list = tokens.await.unwrap_or_default();
+                        if list.is_empty() {
+                            return view! { <p>{tr(Msg::NoTokens)}</p> }.into_any();
+                        }
+                        view! {
+                            <ul class="tokens">
+                                {list.into_iter().map(|token| {
+                                    let slug = slug.clone();
+                                    view! {
+                                        <li>
+                                            <code>{token.id.clone()}</code>
+                                            <span>{tr(Msg::Created)}" "{token.created_at.format("%Y-%m-%d %H:%M UTC").to_string()}</span>
+                                            {if token.revoked {
+                                                view! { <span class="revoked">{tr(Msg::Revoked)}</span> }.into_any()
+                                            } else {
+                                                view! {
+                                                    <ActionForm action=revoke>
+                                                        <input type="hidden" name="slug" value=slug/>
+                                                        <input type="hidden" name="id" value=token.id/>
+                                                        <button type="submit" class="secondary">{tr(Msg::Revoke)}</button>
+                                                    </ActionForm>
+                                                }.into_any()
+                                            }}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    })
+                }}
+            </Transition>
         </section>
     }
 }
