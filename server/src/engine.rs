@@ -240,7 +240,7 @@ impl Roundtable for Engine {
     }
 
     async fn delegate_session(&self, token: &str) -> Result<Option<DelegateSession>, AppError> {
-        crate::invites::session(self, token).await
+        crate::invites::session(self, token, Utc::now()).await
     }
 
     async fn workshops(&self) -> Result<Vec<Arc<WorkshopState>>, AppError> {

@@ -166,8 +166,18 @@ pub async fn join(
     })
 }
 
-pub async fn session(engine: &Engine, token: &str) -> Result<Option<DelegateSession>, AppError> {
-    let Some((workshop, organisation, delegate)) = engine
+/// How long a device stays a delegate after joining: a workshop of a few
+/// days, without asking the delegate to join again each morning.
+pub const DELEGATE_SESSION_LIFETIME: chrono::Duration = chrono::Duration::days(3);
+
+/// The delegate of a device session, while it is younger than
+/// [`DELEGATE_SESSION_LIFETIME`] at `now`.
+pub async fn session(
+    engine: &Engine,
+    token: &str,
+    now: chrono::DateTime<Utc>,
+) -> Result<Option<DelegateSession>, AppError> {
+    let Some((workshop, organisation, delegate, started)) = engine
         .store()
         .delegate_session(&token_hash(token))
         .await
@@ -175,6 +185,9 @@ pub async fn session(engine: &Engine, token: &str) -> Result<Option<DelegateSess
     else {
         return Ok(None);
     };
+    if now - started > DELEGATE_SESSION_LIFETIME {
+        return Ok(None);
+    }
     Ok(Some(DelegateSession {
         slug: slug_of(engine, workshop).await?,
         organisation,

@@ -501,20 +501,21 @@ impl Store {
         Ok(())
     }
 
-    /// The workshop, organisation and delegate of a delegate session.
+    /// The workshop, organisation and delegate of a delegate session, and
+    /// when it began.
     pub async fn delegate_session(
         &self,
         token_hash: &str,
-    ) -> Result<Option<(WorkshopId, OrganisationId, DelegateId)>, StoreError> {
-        let row: Option<(String, String, String)> = on_pool!(&self.db, pool => {
+    ) -> Result<Option<(WorkshopId, OrganisationId, DelegateId, DateTime<Utc>)>, StoreError> {
+        let row: Option<(String, String, String, DateTime<Utc>)> = on_pool!(&self.db, pool => {
             sqlx::query_as(
-                "SELECT workshop_id, organisation_id, delegate_id FROM delegate_sessions WHERE token_hash = $1",
+                "SELECT workshop_id, organisation_id, delegate_id, created_at FROM delegate_sessions WHERE token_hash = $1",
             )
             .bind(token_hash)
             .fetch_optional(pool)
             .await?
         });
-        row.map(|(w, o, d)| Ok((parse_id(&w)?, parse_id(&o)?, parse_id(&d)?)))
+        row.map(|(w, o, d, at)| Ok((parse_id(&w)?, parse_id(&o)?, parse_id(&d)?, at)))
             .transpose()
     }
 

@@ -366,3 +366,25 @@ async fn nobody_else_adds_facilitators_nor_creates_accounts_trying() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_delegates_device_session_ends_after_three_days() {
+    let room = room(Backend::Sqlite).await.unwrap();
+    let (_, url): (String, String) = invite(&room, &room.org_a, &room.facilitator)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let joined = join(&room, &token_of(&url), "Somchai").await;
+    let cookie = delegate_cookie(&joined).unwrap();
+    let token = cookie.split_once('=').unwrap().1;
+    let now = chrono::Utc::now();
+    let session = |at| server::invites::session(&room.app.engine, token, at);
+    assert!(session(now + chrono::Duration::days(2)).await.unwrap().is_some());
+    assert!(
+        session(now + chrono::Duration::days(3) + chrono::Duration::minutes(5))
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
