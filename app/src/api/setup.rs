@@ -9,7 +9,8 @@ use super::service;
 
 /// The setup page's data; only the workshop's facilitators may see it.
 #[server]
-pub async fn load_roster(slug: String) -> Result<(String, Vec<RosterLine>), AppError> {
+/// The workshop's title, the event it is as of, and its organisations.
+pub async fn load_roster(slug: String) -> Result<(String, u64, Vec<RosterLine>), AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
         let state = service::services()?.workshop(&slug).await?;
@@ -17,7 +18,7 @@ pub async fn load_roster(slug: String) -> Result<(String, Vec<RosterLine>), AppE
             return Err(AppError::Forbidden);
         }
         let title = state.setup.as_ref().map(|s| s.title.clone()).unwrap_or_default();
-        Ok((title, crate::domain::analytics::roster(&state)))
+        Ok((title, state.version, crate::domain::analytics::roster(&state)))
     })
     .await
 }

@@ -62,6 +62,8 @@ pub fn required(state: &WorkshopState) -> Decimal {
 /// What the page about one workshop shows; derived, never stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkshopOverview {
+    /// The event this overview is as of.
+    pub version: u64,
     pub slug: String,
     pub title: String,
     pub programme: String,
@@ -102,6 +104,7 @@ impl WorkshopOverview {
         cities.sort();
         cities.dedup();
         Some(WorkshopOverview {
+            version: state.version,
             slug: setup.slug.clone(),
             title: setup.title.clone(),
             programme: setup.programme.clone(),

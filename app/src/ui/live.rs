@@ -36,3 +36,24 @@ pub fn use_live_version(slug: impl Fn() -> String + Send + Sync + 'static) -> Re
     }
     version
 }
+
+/// Refetches `resource` whenever the live version is newer than the event
+/// its data is as of. Comparing versions, rather than keying the resource on
+/// the live signal, means the stream's first message (the version the page
+/// was rendered at) changes nothing while the page is still hydrating.
+pub fn follow<T>(
+    live: ReadSignal<u64>,
+    resource: Resource<Result<T, crate::domain::error::AppError>>,
+    version_of: fn(&T) -> u64,
+) where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+{
+    Effect::new(move |_| {
+        let live = live.get();
+        if let Some(Ok(data)) = resource.get() {
+            if live > version_of(&data) {
+                resource.refetch();
+            }
+        }
+    });
+}

@@ -35,14 +35,15 @@ pub fn SetupPage() -> impl IntoView {
     // Reloaded when anyone changes the workshop: an organisation added here
     // or elsewhere, a delegate joining.
     let version = super::live::use_live_version(slug);
-    let roster = Resource::new(move || (slug(), version.get()), |(slug, _)| load_roster(slug));
+    let roster = Resource::new(slug, load_roster);
+    super::live::follow(version, roster, |(_, version, _)| *version);
     view! {
         <Title text=tr(Msg::SetupTitle)/>
         <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match roster.await {
                     Err(error) => view! { <Failure error/> }.into_any(),
-                    Ok((title, lines)) => view! {
+                    Ok((title, _, lines)) => view! {
                         <p class="eyebrow">{tr(Msg::SetupTitle)}</p>
                         <h1>{title}</h1>
                         <h2>{tr(Msg::Partners)}</h2>

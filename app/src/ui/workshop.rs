@@ -14,7 +14,8 @@ pub fn WorkshopPage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let version = super::live::use_live_version(slug);
     // Refetched whenever the workshop moves on, within a moment of a commit.
-    let overview = Resource::new(move || (slug(), version.get()), |(slug, _)| load_overview(slug));
+    let overview = Resource::new(slug, load_overview);
+    super::live::follow(version, overview, |overview| overview.version);
     let user = super::auth::signed_in_user();
     view! {
         <Suspense fallback=|| ()>
