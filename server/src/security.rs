@@ -7,11 +7,27 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-/// The policy for responses that are not pages (pages add their own, with
-/// the nonce of their inline hydration script; see `app::ui::App`).
-pub const DEFAULT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-     style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
-     base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+/// The nonce of one response's inline scripts, made here and handed to
+/// Leptos through the request's extensions (see `http::router`), so that the
+/// page's scripts and this response's policy always agree.
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);
+
+/// The Content-Security-Policy: only our own scripts and WASM, plus inline
+/// scripts that carry this response's nonce.
+pub fn policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+fn new_nonce() -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the OS random generator works");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
 
 fn is_state_changing(method: &Method) -> bool {
     !matches!(
@@ -40,7 +56,8 @@ pub fn same_origin(headers: &HeaderMap) -> bool {
     origin_host.is_some_and(|h| h.eq_ignore_ascii_case(host))
 }
 
-pub async fn guard(request: Request, next: Next) -> Response {
+pub async fn guard(mut request: Request, next: Next) -> Response {
+    let nonce = new_nonce();
     if is_state_changing(request.method()) && !same_origin(request.headers()) {
         tracing::warn!(path = %request.uri().path(), "refused a cross-origin state change");
         let mut response = (
@@ -48,15 +65,16 @@ pub async fn guard(request: Request, next: Next) -> Response {
             "This request came from another site and was refused. Nothing was changed.",
         )
             .into_response();
-        add_headers(response.headers_mut());
+        add_headers(response.headers_mut(), &nonce);
         return response;
     }
+    request.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut response: Response<Body> = next.run(request).await;
-    add_headers(response.headers_mut());
+    add_headers(response.headers_mut(), &nonce);
     response
 }
 
-fn add_headers(headers: &mut HeaderMap) {
+fn add_headers(headers: &mut HeaderMap, nonce: &str) {
     let fixed = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "same-origin"),
@@ -65,11 +83,8 @@ fn add_headers(headers: &mut HeaderMap) {
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
     }
-    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        headers.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(DEFAULT_CSP),
-        );
+    if let Ok(value) = HeaderValue::from_str(&policy(nonce)) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
     }
 }
 

@@ -46,8 +46,6 @@ pub fn App() -> impl IntoView {
     provide_context(locale::request_locale());
     provide_context(auth::SessionVersion(RwSignal::new(0)));
     mark_hydrated();
-    #[cfg(feature = "ssr")]
-    set_content_security_policy();
     let tr = use_locale();
     view! {
         <Stylesheet id="leptos" href="/pkg/roundtable.css"/>
@@ -85,26 +83,6 @@ fn mark_hydrated() {
             let _ = body.set_attribute("data-hydrated", "true");
         }
     });
-}
-
-/// The page's Content-Security-Policy: only our own scripts, plus the one
-/// inline hydration script, allowed by its per-response nonce.
-#[cfg(feature = "ssr")]
-fn set_content_security_policy() {
-    let (Some(nonce), Some(response)) = (
-        leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    ) else {
-        return;
-    };
-    let policy = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; \
-         form-action 'self'; frame-ancestors 'none'"
-    );
-    if let Ok(value) = http::HeaderValue::from_str(&policy) {
-        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
-    }
 }
 
 #[component]
