@@ -4,7 +4,7 @@
 use crate::auth::{new_token, token_hash};
 use crate::engine::Engine;
 use crate::http::{AppState, HttpError};
-use crate::store::StoreError;
+use crate::store::internal;
 use app::api::service::{Roundtable, SESSION_COOKIE};
 use app::domain::command::administers;
 use app::domain::error::AppError;
@@ -16,11 +16,6 @@ use chrono::Utc;
 
 pub const AUDIT_TOKEN_CREATED: &str = "api_token_created";
 pub const AUDIT_TOKEN_REVOKED: &str = "api_token_revoked";
-
-fn internal(error: StoreError) -> AppError {
-    tracing::error!(%error, "store failure");
-    AppError::Internal
-}
 
 /// A new token for a workshop, by one of its facilitators; shown once.
 pub async fn create(engine: &Engine, slug: &str, actor: &Actor) -> Result<(uuid::Uuid, String), AppError> {

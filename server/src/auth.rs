@@ -5,7 +5,7 @@
 //! the event store's accounts and audited with it; the primitives (argon2id,
 //! SHA-256, the OS random generator) are well-kept crates.
 
-use crate::store::{Store, StoreError};
+use crate::store::{internal, Store};
 use app::api::service::{NewSession, SignedIn};
 use app::domain::error::AppError;
 use chrono::{DateTime, Duration, Utc};
@@ -25,11 +25,6 @@ pub const AUDIT_SIGN_IN: &str = "sign_in";
 pub const AUDIT_SIGN_IN_FAILED: &str = "sign_in_failed";
 pub const AUDIT_SIGN_OUT: &str = "sign_out";
 pub const AUDIT_ACCOUNT_CREATED: &str = "account_created";
-
-fn internal(error: StoreError) -> AppError {
-    tracing::error!(%error, "store failure");
-    AppError::Internal
-}
 
 /// 256 random bits, hex-encoded: the cookie value.
 pub fn new_token() -> String {

@@ -2,7 +2,7 @@
 //! current state, appended durably, then applied to the in-memory state and
 //! published; the caller hears back only after the commit.
 
-use crate::store::{Append, AppendOutcome, Store, StoreError};
+use crate::store::{internal, Append, AppendOutcome, Store};
 use app::api::service::{
     ApiTokenInfo, DelegateSession, InviteView, Joined, NewAccount, NewSession, Roundtable, SignedIn,
 };
@@ -54,11 +54,6 @@ pub struct Engine {
     store: Store,
     /// Workshops loaded so far, by slug. Loaded from the log on first use.
     loaded: Mutex<HashMap<String, Arc<Workshop>>>,
-}
-
-fn internal(error: StoreError) -> AppError {
-    tracing::error!(%error, "store failure");
-    AppError::Internal
 }
 
 impl Engine {

@@ -3,7 +3,7 @@
 
 use crate::auth::{new_token, token_hash};
 use crate::engine::Engine;
-use crate::store::StoreError;
+use crate::store::internal;
 use app::api::service::{DelegateSession, InviteView, Joined, Roundtable};
 use app::domain::command::{administers, Command, NewDelegate};
 use app::domain::error::AppError;
@@ -15,11 +15,6 @@ pub const AUDIT_INVITE_ISSUED: &str = "invite_issued";
 pub const AUDIT_INVITE_REVOKED: &str = "invite_revoked";
 pub const AUDIT_DELEGATE_JOINED: &str = "delegate_joined";
 pub const AUDIT_INVITE_REFUSED: &str = "invite_refused";
-
-fn internal(error: StoreError) -> AppError {
-    tracing::error!(%error, "store failure");
-    AppError::Internal
-}
 
 async fn slug_of(engine: &Engine, workshop: WorkshopId) -> Result<String, AppError> {
     let workshops = engine.store().workshops().await.map_err(internal)?;

@@ -23,6 +23,13 @@ pub enum StoreError {
     Encode(#[from] serde_json::Error),
 }
 
+/// The one mapping of a storage failure to what callers see: the detail
+/// goes to the server log, the user gets `AppError::Internal`.
+pub fn internal(error: StoreError) -> app::domain::error::AppError {
+    tracing::error!(%error, "store failure");
+    app::domain::error::AppError::Internal
+}
+
 /// What an append did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppendOutcome {
