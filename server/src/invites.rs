@@ -17,11 +17,11 @@ pub const AUDIT_DELEGATE_JOINED: &str = "delegate_joined";
 pub const AUDIT_INVITE_REFUSED: &str = "invite_refused";
 
 async fn slug_of(engine: &Engine, workshop: WorkshopId) -> Result<String, AppError> {
-    let workshops = engine.store().workshops().await.map_err(internal)?;
-    workshops
-        .into_iter()
-        .find(|(id, _)| *id == workshop)
-        .map(|(_, slug)| slug)
+    engine
+        .store()
+        .workshop_slug(workshop)
+        .await
+        .map_err(internal)?
         .ok_or_else(|| AppError::NotFound("workshop".into()))
 }
 

@@ -175,12 +175,18 @@ impl Store {
     }
 
     pub async fn workshop_id(&self, slug: &str) -> Result<Option<WorkshopId>, StoreError> {
-        Ok(self
-            .workshops()
-            .await?
-            .into_iter()
-            .find(|(_, s)| s == slug)
-            .map(|(id, _)| id))
+        let id: Option<String> = on_pool!(&self.db, pool => {
+            sqlx::query_scalar("SELECT id FROM workshops WHERE slug = $1").bind(slug).fetch_optional(pool).await?
+        });
+        id.map(|id| parse_id(&id)).transpose()
+    }
+
+    pub async fn workshop_slug(&self, workshop: WorkshopId) -> Result<Option<String>, StoreError> {
+        let id = workshop.to_string();
+        let slug: Option<String> = on_pool!(&self.db, pool => {
+            sqlx::query_scalar("SELECT slug FROM workshops WHERE id = $1").bind(&id).fetch_optional(pool).await?
+        });
+        Ok(slug)
     }
 
     /// The events of a workshop after `after_seq`, unparsed, in order.
