@@ -48,15 +48,10 @@ impl Totals {
     }
 }
 
-/// The budget of the design: the sum of every component's yearly costs.
+/// What the programme needs: the design's budget, else the facilitator's
+/// target (see `dashboard::required`).
 pub fn required(state: &WorkshopState) -> Decimal {
-    state
-        .design
-        .components
-        .iter()
-        .flat_map(|c| &c.yearly_cost)
-        .map(|line| line.amount.amount)
-        .sum()
+    super::dashboard::required(state).0
 }
 
 /// What the page about one workshop shows; derived, never stored.

@@ -33,6 +33,32 @@ pub enum Command {
     AddComponent(NewComponent),
     SetExchangeRate(NewExchangeRate),
     RecordCommitment(NewCommitment),
+    /// New values for an existing commitment (same id and organisation).
+    ReviseCommitment(NewCommitment),
+    SetFundingTarget(NewFundingTarget),
+    /// Someone with the room code joins as a participant. The server checks
+    /// the code; `decide` checks the rest.
+    JoinRoom(NewParticipant),
+    RequestDelegation {
+        organisation: OrganisationId,
+    },
+    DecideDelegation {
+        participant: ParticipantId,
+        approve: bool,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewFundingTarget {
+    #[validate(custom(function = "positive"))]
+    pub amount: Decimal,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewParticipant {
+    pub id: ParticipantId,
+    #[validate(length(min = 1, max = 120))]
+    pub name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -198,7 +224,43 @@ fn require_facilitator(state: &WorkshopState, actor: &Actor) -> Result<(), AppEr
     match actor {
         Actor::System => Ok(()),
         Actor::Facilitator { account } if state.facilitators.contains(account) => Ok(()),
-        Actor::Facilitator { .. } | Actor::Delegate { .. } => Err(AppError::Forbidden),
+        Actor::Facilitator { .. } | Actor::Delegate { .. } | Actor::Participant { .. } => {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+/// A delegate records and revises only their own organisation's
+/// commitments, and not once the stage is locked; facilitators any.
+fn require_commitment_rights(
+    state: &WorkshopState,
+    actor: &Actor,
+    organisation: OrganisationId,
+) -> Result<(), AppError> {
+    match actor {
+        Actor::Delegate {
+            organisation: own, ..
+        } if *own != organisation => Err(AppError::Forbidden),
+        Actor::Delegate { .. } if state.stage_status(Stage::Commitments) == StageStatus::Locked => {
+            Err(AppError::StageLocked(Stage::Commitments))
+        }
+        Actor::Delegate { .. } => Ok(()),
+        _ => require_facilitator(state, actor),
+    }
+}
+
+/// The checks a new or revised commitment passes against the workshop.
+fn check_commitment(state: &WorkshopState, new: &NewCommitment) -> Result<(), AppError> {
+    new.validate()?;
+    if !state.organisations.contains_key(&new.organisation) {
+        return Err(AppError::invalid("organisation", "unknown_organisation"));
+    }
+    match &new.earmark {
+        Earmark::Component { component } if !state.design.components.iter().any(|c| c.id == *component) => {
+            Err(AppError::invalid("earmark", "unknown_component"))
+        }
+        Earmark::City { city } if city.trim().is_empty() => Err(AppError::invalid("earmark", "required")),
+        _ => Ok(()),
     }
 }
 
@@ -221,7 +283,7 @@ pub fn decide(
             let creator = match actor {
                 Actor::System => None,
                 Actor::Facilitator { account } => Some(*account),
-                Actor::Delegate { .. } => return Err(AppError::Forbidden),
+                Actor::Delegate { .. } | Actor::Participant { .. } => return Err(AppError::Forbidden),
             };
             new.validate()?;
             let mut events = vec![Event::WorkshopCreated {
@@ -267,7 +329,7 @@ pub fn decide(
         }
         Command::JoinAsDelegate(new) => {
             match actor {
-                Actor::Delegate { organisation } if *organisation == new.organisation => {}
+                Actor::Delegate { organisation, .. } if *organisation == new.organisation => {}
                 Actor::System => {}
                 _ => return Err(AppError::Forbidden),
             }
@@ -382,46 +444,112 @@ pub fn decide(
             }])
         }
         Command::RecordCommitment(new) => {
-            match actor {
-                Actor::Delegate { organisation } if *organisation != new.organisation => {
-                    return Err(AppError::Forbidden)
-                }
-                Actor::Delegate { .. } if state.stage_status(Stage::Commitments) == StageStatus::Locked => {
-                    return Err(AppError::StageLocked(Stage::Commitments))
-                }
-                Actor::Delegate { .. } => {}
-                _ => require_facilitator(state, actor)?,
-            }
-            new.validate()?;
-            if !state.organisations.contains_key(&new.organisation) {
-                return Err(AppError::invalid("organisation", "unknown_organisation"));
-            }
-            if let Earmark::Component { component } = &new.earmark {
-                if !state.design.components.iter().any(|c| c.id == *component) {
-                    return Err(AppError::invalid("earmark", "unknown_component"));
-                }
-            }
+            require_commitment_rights(state, actor, new.organisation)?;
+            check_commitment(state, &new)?;
             if state.commitments.contains_key(&new.id) {
                 return Err(AppError::AlreadyExists(new.id.to_string()));
             }
             let rate = rate_in_force(state, new.money.currency, now);
             Ok(vec![Event::CommitmentRecorded {
-                commitment: Commitment {
-                    id: new.id,
-                    organisation: new.organisation,
-                    money: new.money,
-                    instrument: new.instrument,
-                    status: new.status,
-                    earmark: new.earmark,
-                    years: new.years,
-                    conditions: new.conditions,
-                    note: new.note,
-                    public: new.public,
-                    rate,
-                    recorded_at: now,
-                },
+                commitment: commitment_from(new, rate, now),
             }])
         }
+        Command::ReviseCommitment(new) => {
+            let Some(before) = state.commitments.get(&new.id) else {
+                return Err(AppError::NotFound("commitment".into()));
+            };
+            require_commitment_rights(state, actor, before.organisation)?;
+            if new.organisation != before.organisation {
+                return Err(AppError::invalid("organisation", "cannot_change"));
+            }
+            check_commitment(state, &new)?;
+            // A new amount is a new statement, converted at today's rate; a
+            // step on the ladder keeps the rate the amount was recorded at.
+            let rate = if new.money == before.money {
+                before.rate.clone()
+            } else {
+                rate_in_force(state, new.money.currency, now)
+            };
+            let recorded_at = before.recorded_at;
+            let revised = commitment_from(new, rate, recorded_at);
+            if revised == *before {
+                return Ok(vec![]);
+            }
+            Ok(vec![Event::CommitmentRevised { commitment: revised }])
+        }
+        Command::SetFundingTarget(new) => {
+            require_facilitator(state, actor)?;
+            new.validate()?;
+            let decimals = setup.map(|s| s.reporting_currency.minor_units()).unwrap_or(2);
+            if new.amount.normalize().scale() > decimals {
+                return Err(AppError::invalid("amount", "too_many_decimals"));
+            }
+            Ok(vec![Event::FundingTargetSet { amount: new.amount }])
+        }
+        Command::JoinRoom(new) => {
+            match actor {
+                Actor::Participant { participant } if *participant == new.id => {}
+                Actor::System => {}
+                _ => return Err(AppError::Forbidden),
+            }
+            new.validate()?;
+            if state.participants.contains_key(&new.id) {
+                return Err(AppError::AlreadyExists(new.id.to_string()));
+            }
+            Ok(vec![Event::ParticipantJoined {
+                participant: new.id,
+                name: new.name.trim().to_string(),
+            }])
+        }
+        Command::RequestDelegation { organisation } => {
+            let Actor::Participant { participant } = actor else {
+                return Err(AppError::Forbidden);
+            };
+            if !state.participants.contains_key(participant) {
+                return Err(AppError::Forbidden);
+            }
+            if !state.organisations.contains_key(&organisation) {
+                return Err(AppError::invalid("organisation", "unknown_organisation"));
+            }
+            Ok(vec![Event::DelegationRequested {
+                participant: *participant,
+                organisation,
+            }])
+        }
+        Command::DecideDelegation { participant, approve } => {
+            require_facilitator(state, actor)?;
+            let Some(organisation) = state.participants.get(&participant).and_then(|p| p.requested) else {
+                return Err(AppError::NotFound("request".into()));
+            };
+            Ok(vec![if approve {
+                Event::DelegationApproved {
+                    participant,
+                    organisation,
+                }
+            } else {
+                Event::DelegationDeclined {
+                    participant,
+                    organisation,
+                }
+            }])
+        }
+    }
+}
+
+fn commitment_from(new: NewCommitment, rate: Option<ExchangeRate>, recorded_at: DateTime<Utc>) -> Commitment {
+    Commitment {
+        id: new.id,
+        organisation: new.organisation,
+        money: new.money,
+        instrument: new.instrument,
+        status: new.status,
+        earmark: new.earmark,
+        years: new.years,
+        conditions: new.conditions.trim().to_string(),
+        note: new.note.trim().to_string(),
+        public: new.public,
+        rate,
+        recorded_at,
     }
 }
 

@@ -7,6 +7,7 @@ use super::ids::*;
 use super::model::*;
 use super::money::Currency;
 use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,6 +49,36 @@ pub enum Event {
     CommitmentRecorded {
         commitment: Commitment,
     },
+    /// New values for a commitment: an amendment, a step on the ladder, or a
+    /// withdrawal. The earlier values stay in the log and in the history.
+    CommitmentRevised {
+        commitment: Commitment,
+    },
+    /// What the room aims to raise, in the reporting currency, until the
+    /// design's budget exists.
+    FundingTargetSet {
+        amount: Decimal,
+    },
+    /// Someone in the room joined with the room code.
+    ParticipantJoined {
+        participant: ParticipantId,
+        name: String,
+    },
+    /// A participant asks to act for an organisation.
+    DelegationRequested {
+        participant: ParticipantId,
+        organisation: OrganisationId,
+    },
+    /// A facilitator made a participant a delegate of the organisation they
+    /// asked for.
+    DelegationApproved {
+        participant: ParticipantId,
+        organisation: OrganisationId,
+    },
+    DelegationDeclined {
+        participant: ParticipantId,
+        organisation: OrganisationId,
+    },
 }
 
 impl Event {
@@ -64,6 +95,12 @@ impl Event {
             Event::ComponentAdded { .. } => "component_added",
             Event::ExchangeRateSet { .. } => "exchange_rate_set",
             Event::CommitmentRecorded { .. } => "commitment_recorded",
+            Event::CommitmentRevised { .. } => "commitment_revised",
+            Event::FundingTargetSet { .. } => "funding_target_set",
+            Event::ParticipantJoined { .. } => "participant_joined",
+            Event::DelegationRequested { .. } => "delegation_requested",
+            Event::DelegationApproved { .. } => "delegation_approved",
+            Event::DelegationDeclined { .. } => "delegation_declined",
         }
     }
 }
@@ -79,6 +116,14 @@ pub enum Actor {
     },
     Delegate {
         organisation: OrganisationId,
+        /// Which person; absent in events written before it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        delegate: Option<DelegateId>,
+    },
+    /// Joined with the room code; may view, and ask to act for an
+    /// organisation.
+    Participant {
+        participant: ParticipantId,
     },
 }
 

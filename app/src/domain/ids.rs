@@ -40,4 +40,5 @@ id_type!(
     CommitmentId,
     AccountId,
     DelegateId,
+    ParticipantId,
 );

@@ -3,6 +3,8 @@
 pub mod account;
 pub mod analytics;
 pub mod command;
+pub mod commitment_form;
+pub mod dashboard;
 pub mod demo;
 pub mod error;
 pub mod event;

@@ -266,6 +266,20 @@ pub enum ContributionKind {
 }
 
 impl Instrument {
+    pub const ALL: [Instrument; 11] = [
+        Self::Grant,
+        Self::Loan,
+        Self::ReimbursableGrant,
+        Self::Bonds,
+        Self::SubordinatedLoan,
+        Self::Equity,
+        Self::Guarantee,
+        Self::InKind,
+        Self::TechnicalAssistance,
+        Self::StaffTime,
+        Self::LandOrFacilities,
+    ];
+
     pub fn iati_finance_type(self) -> Option<u16> {
         match self {
             Self::Grant => Some(110),
@@ -314,6 +328,17 @@ pub enum Tier {
 }
 
 impl CommitmentStatus {
+    /// The ladder in order, withdrawal last.
+    pub const LADDER: [CommitmentStatus; 7] = [
+        Self::ExpressionOfInterest,
+        Self::IndicativePledge,
+        Self::LetterOfIntent,
+        Self::MouSigned,
+        Self::FirmCommitment,
+        Self::Disbursed,
+        Self::Withdrawn,
+    ];
+
     pub fn tier(self) -> Tier {
         match self {
             Self::FirmCommitment | Self::Disbursed => Tier::Secured,

@@ -1,9 +1,11 @@
 //! The folded state of one workshop, and `apply`, the only way it changes.
 
-use super::event::{Event, StoredEvent};
+use super::event::{Actor, Event, StoredEvent};
 use super::ids::*;
 use super::model::*;
 use super::money::Currency;
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,6 +21,31 @@ pub struct WorkshopState {
     pub design: ProjectDesign,
     pub rates: BTreeMap<Currency, ExchangeRate>,
     pub commitments: BTreeMap<CommitmentId, Commitment>,
+    /// Every version of every commitment, oldest first, with who and when.
+    pub commitment_history: BTreeMap<CommitmentId, Vec<CommitmentChange>>,
+    /// The facilitator's funding target in the reporting currency.
+    pub funding_target: Option<Decimal>,
+    pub participants: BTreeMap<ParticipantId, Participant>,
+}
+
+/// One version of a commitment in its history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentChange {
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub by: Actor,
+    pub commitment: Commitment,
+}
+
+/// Someone who joined with the room code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub id: ParticipantId,
+    pub name: String,
+    /// The organisation they asked to act for, while the request is open.
+    pub requested: Option<OrganisationId>,
+    /// The organisation they act for, once a facilitator approved.
+    pub delegate_of: Option<OrganisationId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +68,18 @@ impl WorkshopState {
 
     pub fn stage_status(&self, stage: Stage) -> StageStatus {
         self.stages.get(&stage).copied().unwrap_or_default()
+    }
+
+    /// Who a participant acts as: the delegate of the organisation a
+    /// facilitator approved, else a participant.
+    pub fn participant_actor(&self, participant: ParticipantId) -> Actor {
+        match self.participants.get(&participant).and_then(|p| p.delegate_of) {
+            Some(organisation) => Actor::Delegate {
+                organisation,
+                delegate: Some(DelegateId(participant.0)),
+            },
+            None => Actor::Participant { participant },
+        }
     }
 
     pub fn reporting_currency(&self) -> Option<Currency> {
@@ -87,8 +126,62 @@ impl WorkshopState {
             Event::ExchangeRateSet { rate } => {
                 self.rates.insert(rate.currency, rate.clone());
             }
-            Event::CommitmentRecorded { commitment } => {
+            Event::CommitmentRecorded { commitment } | Event::CommitmentRevised { commitment } => {
                 self.commitments.insert(commitment.id, commitment.clone());
+                self.commitment_history
+                    .entry(commitment.id)
+                    .or_default()
+                    .push(CommitmentChange {
+                        seq: stored.seq,
+                        at: stored.recorded_at,
+                        by: stored.actor.clone(),
+                        commitment: commitment.clone(),
+                    });
+            }
+            Event::FundingTargetSet { amount } => self.funding_target = Some(*amount),
+            Event::ParticipantJoined { participant, name } => {
+                self.participants.insert(
+                    *participant,
+                    Participant {
+                        id: *participant,
+                        name: name.clone(),
+                        requested: None,
+                        delegate_of: None,
+                    },
+                );
+            }
+            Event::DelegationRequested {
+                participant,
+                organisation,
+            } => {
+                if let Some(p) = self.participants.get_mut(participant) {
+                    p.requested = Some(*organisation);
+                }
+            }
+            Event::DelegationApproved {
+                participant,
+                organisation,
+            } => {
+                if let Some(p) = self.participants.get_mut(participant) {
+                    p.requested = None;
+                    p.delegate_of = Some(*organisation);
+                    // An approved participant is a delegate like any other,
+                    // under the same id.
+                    self.delegates.insert(
+                        DelegateId(participant.0),
+                        Delegate {
+                            id: DelegateId(participant.0),
+                            organisation: *organisation,
+                            name: p.name.clone(),
+                            email: None,
+                        },
+                    );
+                }
+            }
+            Event::DelegationDeclined { participant, .. } => {
+                if let Some(p) = self.participants.get_mut(participant) {
+                    p.requested = None;
+                }
             }
         }
     }

@@ -18,15 +18,7 @@ fn now() -> chrono::DateTime<Utc> {
 
 /// Decides one command as the command line and applies its events.
 fn commit(state: &mut WorkshopState, command: Command) {
-    for event in decide(state, &Actor::System, command, now()).expect("command is accepted") {
-        let seq = state.version + 1;
-        state.apply(&StoredEvent {
-            seq,
-            recorded_at: now(),
-            actor: Actor::System,
-            event,
-        });
-    }
+    apply_as(state, Actor::System, command)
 }
 
 /// Runs commands through decide and apply, as the engine does.
@@ -46,6 +38,19 @@ fn run(commands: impl IntoIterator<Item = Command>, actor: &Actor) -> (WorkshopS
         }
     }
     (state, log)
+}
+
+/// Decides one command as `actor` and applies its events.
+fn apply_as(state: &mut WorkshopState, actor: Actor, command: Command) {
+    for event in decide(state, &actor, command, now()).expect("command is accepted") {
+        let seq = state.version + 1;
+        state.apply(&StoredEvent {
+            seq,
+            recorded_at: now(),
+            actor: actor.clone(),
+            event,
+        });
+    }
 }
 
 fn demo() -> (WorkshopState, Vec<StoredEvent>) {
@@ -105,7 +110,10 @@ fn a_delegate_records_only_for_their_own_organisation() {
     let (state, _) = demo();
     let mine = *state.organisations.keys().next().unwrap();
     let theirs = *state.organisations.keys().nth(1).unwrap();
-    let delegate = Actor::Delegate { organisation: mine };
+    let delegate = Actor::Delegate {
+        organisation: mine,
+        delegate: None,
+    };
     assert!(decide(&state, &delegate, commitment_for(mine, "10"), now()).is_ok());
     assert_eq!(
         decide(&state, &delegate, commitment_for(theirs, "10"), now()),
@@ -127,7 +135,10 @@ fn a_locked_commitments_stage_refuses_delegates_but_not_facilitators() {
     };
     commit(&mut state, lock);
     let mine = *state.organisations.keys().next().unwrap();
-    let delegate = Actor::Delegate { organisation: mine };
+    let delegate = Actor::Delegate {
+        organisation: mine,
+        delegate: None,
+    };
     assert_eq!(
         decide(&state, &delegate, commitment_for(mine, "10"), now()),
         Err(AppError::StageLocked(Stage::Commitments))
@@ -290,6 +301,30 @@ fn authorization_matrix() {
     let org_b = *state.organisations.keys().nth(1).unwrap();
     let component = state.design.components[0].id;
     let output = state.design.outputs[0].id;
+    // A participant who joined with the room code, another with an open
+    // request to act for B, and an existing commitment of A's.
+    let participant = ParticipantId::random();
+    let asking = ParticipantId::random();
+    for id in [participant, asking] {
+        commit(
+            &mut state,
+            Command::JoinRoom(NewParticipant { id, name: "P".into() }),
+        );
+    }
+    apply_as(
+        &mut state,
+        Actor::Participant { participant: asking },
+        Command::RequestDelegation { organisation: org_b },
+    );
+    let existing = commitment_for(org_a, "10");
+    let Command::RecordCommitment(existing) = existing else {
+        unreachable!()
+    };
+    commit(&mut state, Command::RecordCommitment(existing.clone()));
+    let revised = Command::ReviseCommitment(NewCommitment {
+        status: CommitmentStatus::FirmCommitment,
+        ..existing.clone()
+    });
 
     let actors = [
         ("facilitator", Actor::Facilitator { account: member }),
@@ -299,18 +334,31 @@ fn authorization_matrix() {
                 account: AccountId::random(),
             },
         ),
-        ("delegate of A", Actor::Delegate { organisation: org_a }),
-        ("delegate of B", Actor::Delegate { organisation: org_b }),
+        (
+            "delegate of A",
+            Actor::Delegate {
+                organisation: org_a,
+                delegate: None,
+            },
+        ),
+        (
+            "delegate of B",
+            Actor::Delegate {
+                organisation: org_b,
+                delegate: None,
+            },
+        ),
+        ("participant", Actor::Participant { participant }),
         ("command line", Actor::System),
     ];
     let usd = super::money::Currency::parse("USD").unwrap();
-    let mutations: Vec<(&str, Command, [bool; 5])> = vec![
+    let mutations: Vec<(&str, Command, [bool; 6])> = vec![
         (
             "add facilitator",
             Command::AddFacilitator {
                 account: AccountId::random(),
             },
-            [true, false, false, false, true],
+            [true, false, false, false, false, true],
         ),
         (
             "add organisation",
@@ -321,7 +369,7 @@ fn authorization_matrix() {
                 country: "FR".into(),
                 city: None,
             }),
-            [true, false, false, false, true],
+            [true, false, false, false, false, true],
         ),
         (
             "lock a stage",
@@ -329,7 +377,7 @@ fn authorization_matrix() {
                 stage: Stage::ProjectDesign,
                 status: StageStatus::Locked,
             },
-            [true, false, false, false, true],
+            [true, false, false, false, false, true],
         ),
         (
             "edit design text",
@@ -337,7 +385,7 @@ fn authorization_matrix() {
                 field: DesignField::Problem,
                 text: "x".into(),
             }),
-            [true, false, false, false, true],
+            [true, false, false, false, false, true],
         ),
         (
             "add output",
@@ -347,7 +395,7 @@ fn authorization_matrix() {
                 title: "t".into(),
                 indicators: vec![],
             }),
-            [true, false, false, false, true],
+            [true, false, false, false, false, true],
         ),
         (
             "add component",
@@ -363,7 +411,7 @@ fn authorization_matrix() {
                 }],
                 outputs: vec![output],
             }),
-            [true, false, false, false, true],
+            [true, false, false, false, false, true],
         ),
         (
             "set exchange rate",
@@ -373,17 +421,17 @@ fn authorization_matrix() {
                 as_of: now().date_naive(),
                 source: "test".into(),
             }),
-            [true, false, false, false, true],
+            [true, false, false, false, false, true],
         ),
         (
             "record A's commitment",
             commitment_for(org_a, "10"),
-            [true, false, true, false, true],
+            [true, false, true, false, false, true],
         ),
         (
             "record B's commitment",
             commitment_for(org_b, "10"),
-            [true, false, false, true, true],
+            [true, false, false, true, false, true],
         ),
         (
             "record a commitment earmarked to a component",
@@ -394,7 +442,30 @@ fn authorization_matrix() {
                 }
                 command
             },
-            [true, false, true, false, true],
+            [true, false, true, false, false, true],
+        ),
+        (
+            "revise A's commitment",
+            revised,
+            [true, false, true, false, false, true],
+        ),
+        (
+            "set the funding target",
+            Command::SetFundingTarget(NewFundingTarget { amount: dec!(1000) }),
+            [true, false, false, false, false, true],
+        ),
+        (
+            "approve a request to act for B",
+            Command::DecideDelegation {
+                participant: asking,
+                approve: true,
+            },
+            [true, false, false, false, false, true],
+        ),
+        (
+            "ask to act for A",
+            Command::RequestDelegation { organisation: org_a },
+            [false, false, false, false, true, false],
         ),
     ];
     for (what, command, expected) in mutations {
@@ -405,5 +476,314 @@ fn authorization_matrix() {
                 assert_eq!(result, Err(AppError::Forbidden), "{who} / {what}");
             }
         }
+    }
+}
+
+fn record(state: &mut WorkshopState, actor: Actor, new: &NewCommitment) {
+    apply_as(state, actor, Command::RecordCommitment(new.clone()))
+}
+
+fn new_commitment(organisation: OrganisationId, amount: &str, currency: &str) -> NewCommitment {
+    NewCommitment {
+        id: CommitmentId::random(),
+        organisation,
+        money: Money::parse(amount, currency).unwrap(),
+        instrument: Instrument::Grant,
+        status: CommitmentStatus::IndicativePledge,
+        earmark: Earmark::Programme,
+        years: vec![2027],
+        conditions: String::new(),
+        note: String::new(),
+        public: true,
+    }
+}
+
+#[test]
+fn revisions_keep_every_earlier_value_and_who_made_it() {
+    let (mut state, _) = demo();
+    let org = *state.organisations.keys().next().unwrap();
+    let delegate = Actor::Delegate {
+        organisation: org,
+        delegate: None,
+    };
+    let first = new_commitment(org, "100", "USD");
+    record(&mut state, delegate.clone(), &first);
+    let raised = NewCommitment {
+        money: Money::parse("150", "USD").unwrap(),
+        ..first.clone()
+    };
+    apply_as(
+        &mut state,
+        delegate.clone(),
+        Command::ReviseCommitment(raised.clone()),
+    );
+    let withdrawn = NewCommitment {
+        status: CommitmentStatus::Withdrawn,
+        ..raised
+    };
+    apply_as(&mut state, Actor::System, Command::ReviseCommitment(withdrawn));
+    let history = &state.commitment_history[&first.id];
+    let amounts: Vec<String> = history
+        .iter()
+        .map(|c| c.commitment.money.amount.to_string())
+        .collect();
+    assert_eq!(amounts, ["100", "150", "150"]);
+    assert_eq!(history[2].commitment.status, CommitmentStatus::Withdrawn);
+    assert_eq!(history[0].by, delegate);
+    assert_eq!(history[2].by, Actor::System);
+    assert_eq!(
+        state.commitments[&first.id].status,
+        CommitmentStatus::Withdrawn,
+        "never deleted"
+    );
+}
+
+#[test]
+fn a_delegate_cannot_move_a_commitment_to_another_organisation() {
+    let (mut state, _) = demo();
+    let mut orgs = state.organisations.keys().copied();
+    let (mine, theirs) = (orgs.next().unwrap(), orgs.next().unwrap());
+    let delegate = Actor::Delegate {
+        organisation: mine,
+        delegate: None,
+    };
+    let first = new_commitment(mine, "100", "USD");
+    record(&mut state, delegate.clone(), &first);
+    let moved = NewCommitment {
+        organisation: theirs,
+        ..first
+    };
+    let result = decide(&state, &delegate, Command::ReviseCommitment(moved), now());
+    assert_eq!(result, Err(AppError::invalid("organisation", "cannot_change")));
+}
+
+#[test]
+fn an_unchanged_revision_records_nothing_and_a_new_amount_takes_todays_rate() {
+    let (mut state, _) = demo();
+    let org = *state.organisations.keys().next().unwrap();
+    let first = new_commitment(org, "1000", "EUR");
+    record(&mut state, Actor::System, &first);
+    let same = decide(
+        &state,
+        &Actor::System,
+        Command::ReviseCommitment(first.clone()),
+        now(),
+    );
+    assert_eq!(same, Ok(vec![]));
+    let old_rate = state.commitments[&first.id].rate.clone().unwrap();
+    commit(
+        &mut state,
+        Command::SetExchangeRate(NewExchangeRate {
+            currency: first.money.currency,
+            per_unit: old_rate.per_unit + dec!(0.1),
+            as_of: now().date_naive(),
+            source: "later".into(),
+        }),
+    );
+    let firm = NewCommitment {
+        status: CommitmentStatus::FirmCommitment,
+        ..first.clone()
+    };
+    commit(&mut state, Command::ReviseCommitment(firm.clone()));
+    assert_eq!(
+        state.commitments[&first.id].rate.as_ref(),
+        Some(&old_rate),
+        "a step keeps its rate"
+    );
+    let more = NewCommitment {
+        money: Money::parse("2000", "EUR").unwrap(),
+        ..firm
+    };
+    commit(&mut state, Command::ReviseCommitment(more));
+    assert_eq!(
+        state.commitments[&first.id].rate.as_ref().unwrap().source,
+        "later"
+    );
+}
+
+#[test]
+fn an_approved_participant_acts_as_the_organisations_delegate() {
+    let (mut state, _) = demo();
+    let org = *state.organisations.keys().next().unwrap();
+    let participant = ParticipantId::random();
+    let as_participant = Actor::Participant { participant };
+    apply_as(
+        &mut state,
+        as_participant.clone(),
+        Command::JoinRoom(NewParticipant {
+            id: participant,
+            name: "Mei".into(),
+        }),
+    );
+    assert_eq!(state.participant_actor(participant), as_participant);
+    let refused = decide(&state, &as_participant, commitment_for(org, "5"), now());
+    assert_eq!(refused, Err(AppError::Forbidden));
+    apply_as(
+        &mut state,
+        as_participant,
+        Command::RequestDelegation { organisation: org },
+    );
+    commit(
+        &mut state,
+        Command::DecideDelegation {
+            participant,
+            approve: true,
+        },
+    );
+    let actor = state.participant_actor(participant);
+    assert!(matches!(actor, Actor::Delegate { organisation, .. } if organisation == org));
+    assert!(decide(&state, &actor, commitment_for(org, "5"), now()).is_ok());
+    assert!(state.delegates.values().any(|d| d.name == "Mei"));
+}
+
+#[test]
+fn the_dashboard_masks_confidential_names_and_keeps_tiers_and_kinds_apart() {
+    use super::dashboard::{Dashboard, PublicName};
+    let (mut state, _) = demo();
+    let org = *state.organisations.keys().next().unwrap();
+    let before = Dashboard::of(&state).unwrap();
+    let secret = NewCommitment {
+        status: CommitmentStatus::FirmCommitment,
+        public: false,
+        ..new_commitment(org, "1000", "USD")
+    };
+    let guarantee = NewCommitment {
+        instrument: Instrument::Guarantee,
+        status: CommitmentStatus::FirmCommitment,
+        ..new_commitment(org, "5000", "USD")
+    };
+    record(&mut state, Actor::System, &secret);
+    record(&mut state, Actor::System, &guarantee);
+    let after = Dashboard::of(&state).unwrap();
+    assert_eq!(after.cash.secured - before.cash.secured, dec!(1000));
+    assert_eq!(after.guarantees.secured - before.guarantees.secured, dec!(5000));
+    assert_eq!(after.gap, before.gap - dec!(1000));
+    let line = after
+        .newest
+        .iter()
+        .find(|l| l.id == secret.id)
+        .expect("newest lists it");
+    assert!(matches!(line.who, PublicName::Anonymous { .. }), "{:?}", line.who);
+    assert_eq!(after.newest[0].id, guarantee.id, "newest first");
+    let json = serde_json::to_string(&after).unwrap();
+    let name = &state.organisations[&org].name;
+    let named_elsewhere = after
+        .newest
+        .iter()
+        .any(|l| matches!(&l.who, PublicName::Named { name: n } if n == name));
+    assert!(named_elsewhere || !json.contains(name.as_str()));
+}
+
+#[test]
+fn required_comes_from_the_budget_else_the_target() {
+    use super::dashboard::{required, RequiredSource};
+    let (demo_state, _) = demo();
+    assert_eq!(required(&demo_state).1, RequiredSource::Budget);
+    let (mut empty, _) = run(
+        demo_commands().into_iter().take(1).map(|(_, c)| c),
+        &Actor::System,
+    );
+    assert_eq!(required(&empty), (Decimal::ZERO, RequiredSource::Nothing));
+    commit(
+        &mut empty,
+        Command::SetFundingTarget(NewFundingTarget {
+            amount: dec!(2500000),
+        }),
+    );
+    assert_eq!(required(&empty), (dec!(2500000), RequiredSource::Target));
+    let too_precise = decide(
+        &empty,
+        &Actor::System,
+        Command::SetFundingTarget(NewFundingTarget { amount: dec!(1.005) }),
+        now(),
+    );
+    assert_eq!(too_precise, Err(AppError::invalid("amount", "too_many_decimals")));
+}
+
+#[test]
+fn gaps_by_component_count_only_secured_cash_earmarked_to_it() {
+    use super::dashboard::Dashboard;
+    let (mut state, _) = demo();
+    let org = *state.organisations.keys().next().unwrap();
+    let component = state.design.components[0].id;
+    let before = Dashboard::of(&state).unwrap().by_component[0].clone();
+    for (status, instrument) in [
+        (CommitmentStatus::FirmCommitment, Instrument::Grant),
+        (CommitmentStatus::LetterOfIntent, Instrument::Grant),
+        (CommitmentStatus::FirmCommitment, Instrument::InKind),
+    ] {
+        let new = NewCommitment {
+            status,
+            instrument,
+            earmark: Earmark::Component { component },
+            ..new_commitment(org, "100", "USD")
+        };
+        record(&mut state, Actor::System, &new);
+    }
+    let after = Dashboard::of(&state).unwrap().by_component[0].clone();
+    assert_eq!(after.tiers.secured - before.tiers.secured, dec!(100));
+    assert_eq!(after.tiers.pledged - before.tiers.pledged, dec!(100));
+    assert_eq!(after.gap().unwrap(), before.gap().unwrap() - dec!(100));
+}
+
+proptest! {
+    /// After any mix of recordings, amendments, steps on the ladder and
+    /// withdrawals, in several currencies: the dashboard's totals equal the
+    /// register summed line by line, and the breakdowns add up to them.
+    #[test]
+    fn totals_equal_the_register_after_any_revisions(
+        steps in proptest::collection::vec((0usize..6, 1u64..1_000_000_00, 0usize..7, 0usize..4, 0usize..3), 1..40),
+    ) {
+        use super::dashboard::{ledger, Dashboard};
+        let (mut state, _) = demo();
+        let organisations: Vec<OrganisationId> = state.organisations.keys().copied().collect();
+        let statuses = [
+            CommitmentStatus::ExpressionOfInterest, CommitmentStatus::IndicativePledge,
+            CommitmentStatus::LetterOfIntent, CommitmentStatus::MouSigned,
+            CommitmentStatus::FirmCommitment, CommitmentStatus::Disbursed, CommitmentStatus::Withdrawn,
+        ];
+        let instruments = [Instrument::Grant, Instrument::Loan, Instrument::Guarantee, Instrument::InKind];
+        let currencies = ["USD", "EUR", "CNY"];
+        let mut ids: Vec<NewCommitment> = Vec::new();
+        for (slot, cents, status, instrument, currency) in steps {
+            let money = Money::parse(&Decimal::new(cents as i64, 2).to_string(), currencies[currency]).unwrap();
+            match ids.get(slot).cloned() {
+                Some(existing) => {
+                    let revised = NewCommitment { money, status: statuses[status], instrument: instruments[instrument], ..existing };
+                    commit(&mut state, Command::ReviseCommitment(revised.clone()));
+                    ids[slot] = revised;
+                }
+                None => {
+                    let new = NewCommitment {
+                        money,
+                        status: statuses[status],
+                        instrument: instruments[instrument],
+                        ..new_commitment(organisations[slot % organisations.len()], "1", "USD")
+                    };
+                    commit(&mut state, Command::RecordCommitment(new.clone()));
+                    ids.push(new);
+                }
+            }
+        }
+        let dashboard = Dashboard::of(&state).unwrap();
+        let lines = ledger(&state, &Actor::System);
+        let sum = |tier: Tier, kind: ContributionKind| -> Decimal {
+            lines.iter()
+                .filter(|l| l.commitment.status.tier() == tier && l.commitment.instrument.kind() == kind)
+                .filter_map(|l| l.converted)
+                .sum()
+        };
+        prop_assert_eq!(dashboard.cash.secured, sum(Tier::Secured, ContributionKind::Cash));
+        prop_assert_eq!(dashboard.cash.pledged, sum(Tier::Pledged, ContributionKind::Cash));
+        prop_assert_eq!(dashboard.guarantees.secured, sum(Tier::Secured, ContributionKind::Guarantee));
+        prop_assert_eq!(dashboard.in_kind.pledged, sum(Tier::Pledged, ContributionKind::InKind));
+        let by_group: Decimal = dashboard.by_group.iter().map(|b| b.tiers.secured).sum();
+        prop_assert_eq!(by_group, dashboard.cash.secured);
+        let by_instrument: Decimal = dashboard.by_instrument.iter().map(|b| b.tiers.secured + b.tiers.pledged).sum();
+        let all: Decimal = [Tier::Secured, Tier::Pledged].iter()
+            .flat_map(|t| [ContributionKind::Cash, ContributionKind::Guarantee, ContributionKind::InKind].map(|k| sum(*t, k)))
+            .sum();
+        prop_assert_eq!(by_instrument, all);
+        prop_assert_eq!(dashboard.gap, dashboard.required - dashboard.cash.secured);
     }
 }

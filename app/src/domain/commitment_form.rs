@@ -1,0 +1,301 @@
+//! A commitment as a person types it in a form, and its parsing into a
+//! [`NewCommitment`]: every field is checked and every problem reported at
+//! once, keyed by field, so the form can show each next to its field.
+
+use super::command::NewCommitment;
+use super::error::{AppError, FieldErrors};
+use super::ids::*;
+use super::model::*;
+use super::money::{Money, MoneyError};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+/// The stored code of a unit-like enum value (`firm_commitment`, …), as
+/// forms send it.
+pub fn code_of<T: Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+/// The value of a code made by [`code_of`].
+pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(code.trim().to_string())).ok()
+}
+
+/// An earmark as a form's select sends it: `programme`, `component:<id>`
+/// or `city:<name>`.
+pub fn earmark_code(earmark: &Earmark) -> String {
+    match earmark {
+        Earmark::Programme => "programme".into(),
+        Earmark::Component { component } => format!("component:{component}"),
+        Earmark::City { city } => format!("city:{city}"),
+    }
+}
+
+pub fn parse_earmark(code: &str) -> Option<Earmark> {
+    match code.trim().split_once(':') {
+        None if code.trim() == "programme" || code.trim().is_empty() => Some(Earmark::Programme),
+        Some(("component", id)) => id.parse().ok().map(|component| Earmark::Component { component }),
+        Some(("city", city)) if !city.trim().is_empty() => Some(Earmark::City {
+            city: city.trim().to_string(),
+        }),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentForm {
+    pub id: String,
+    pub organisation: String,
+    pub amount: String,
+    pub currency: String,
+    pub instrument: String,
+    pub status: String,
+    pub earmark: String,
+    /// Years of disbursement, separated by commas or spaces.
+    pub years: String,
+    pub conditions: String,
+    pub note: String,
+    pub public: bool,
+}
+
+impl CommitmentForm {
+    /// The form's values for an existing commitment, for amending it.
+    pub fn of(commitment: &Commitment) -> CommitmentForm {
+        CommitmentForm {
+            id: commitment.id.to_string(),
+            organisation: commitment.organisation.to_string(),
+            amount: commitment.money.amount.to_string(),
+            currency: commitment.money.currency.code().to_string(),
+            instrument: code_of(commitment.instrument),
+            status: code_of(commitment.status),
+            earmark: earmark_code(&commitment.earmark),
+            years: commitment
+                .years
+                .iter()
+                .map(|y| y.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            conditions: commitment.conditions.clone(),
+            note: commitment.note.clone(),
+            public: commitment.public,
+        }
+    }
+
+    pub fn parse(&self) -> Result<NewCommitment, AppError> {
+        let mut problems = FieldErrors::new();
+        let mut problem = |field: &str, code: &str| {
+            problems.insert(field.to_string(), code.to_string());
+        };
+        let id = self.id.trim().parse::<CommitmentId>().ok();
+        if id.is_none() {
+            problem("id", "invalid");
+        }
+        let organisation = self.organisation.trim().parse::<OrganisationId>().ok();
+        if organisation.is_none() {
+            problem("organisation", "required");
+        }
+        let money = if self.amount.trim().is_empty() {
+            problem("amount", "required");
+            None
+        } else {
+            match Money::parse(&self.amount, &self.currency) {
+                Ok(money) if money.amount.is_zero() => {
+                    problem("amount", "positive");
+                    None
+                }
+                Ok(money) => Some(money),
+                Err(MoneyError::UnknownCurrency(_)) => {
+                    problem("currency", "unknown_currency");
+                    None
+                }
+                Err(MoneyError::Malformed(_)) => {
+                    problem("amount", "amount_format");
+                    None
+                }
+                Err(MoneyError::Negative) => {
+                    problem("amount", "negative");
+                    None
+                }
+                Err(MoneyError::TooManyDecimals { .. }) => {
+                    problem("amount", "too_many_decimals");
+                    None
+                }
+            }
+        };
+        let instrument = from_code::<Instrument>(&self.instrument);
+        if instrument.is_none() {
+            problem("instrument", "required");
+        }
+        let status = from_code::<CommitmentStatus>(&self.status);
+        if status.is_none() {
+            problem("status", "required");
+        }
+        let earmark = parse_earmark(&self.earmark);
+        if earmark.is_none() {
+            problem("earmark", "invalid");
+        }
+        let years: Result<Vec<u16>, _> = self
+            .years
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|part| !part.is_empty())
+            .map(str::parse::<u16>)
+            .collect();
+        let years = match years {
+            Ok(years) if years.iter().all(|y| (2000..=2100).contains(y)) => years,
+            _ => {
+                problem("years", "year_range");
+                Vec::new()
+            }
+        };
+        let (Some(id), Some(organisation), Some(money), Some(instrument), Some(status), Some(earmark)) =
+            (id, organisation, money, instrument, status, earmark)
+        else {
+            return Err(AppError::Invalid(problems));
+        };
+        let mut years = years;
+        years.sort_unstable();
+        years.dedup();
+        let new = NewCommitment {
+            id,
+            organisation,
+            money,
+            instrument,
+            status,
+            earmark,
+            years,
+            conditions: self.conditions.trim().to_string(),
+            note: self.note.trim().to_string(),
+            public: self.public,
+        };
+        match new.validate() {
+            Ok(()) if problems.is_empty() => Ok(new),
+            Ok(()) => Err(AppError::Invalid(problems)),
+            Err(errors) => {
+                let AppError::Invalid(more) = AppError::from(errors) else {
+                    unreachable!("validation errors are Invalid")
+                };
+                problems.extend(more);
+                Err(AppError::Invalid(problems))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filled() -> CommitmentForm {
+        CommitmentForm {
+            id: CommitmentId::random().to_string(),
+            organisation: OrganisationId::random().to_string(),
+            amount: "1,250,000.50".into(),
+            currency: "usd".into(),
+            instrument: "grant".into(),
+            status: "indicative_pledge".into(),
+            earmark: "programme".into(),
+            years: "2028, 2027 2027".into(),
+            conditions: String::new(),
+            note: " first tranche ".into(),
+            public: true,
+        }
+    }
+
+    fn problems(form: CommitmentForm) -> FieldErrors {
+        match form.parse() {
+            Err(AppError::Invalid(problems)) => problems,
+            other => panic!("expected problems, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_well_filled_form_parses_exactly() {
+        let new = filled().parse().unwrap();
+        assert_eq!(new.money.amount.to_string(), "1250000.50");
+        assert_eq!(new.money.currency.code(), "USD");
+        assert_eq!(new.years, vec![2027, 2028]);
+        assert_eq!(new.note, "first tranche");
+        assert_eq!(new.status, CommitmentStatus::IndicativePledge);
+    }
+
+    #[test]
+    fn each_bad_field_gets_its_own_problem() {
+        let mut form = filled();
+        form.amount = "-5".into();
+        form.instrument = "gift".into();
+        form.years = "1999".into();
+        form.organisation = String::new();
+        let found = problems(form);
+        assert_eq!(found.get("amount").map(String::as_str), Some("negative"));
+        assert_eq!(found.get("instrument").map(String::as_str), Some("required"));
+        assert_eq!(found.get("organisation").map(String::as_str), Some("required"));
+        assert_eq!(found.get("years").map(String::as_str), Some("year_range"));
+    }
+
+    #[test]
+    fn amounts_are_checked_against_their_currency() {
+        let cases = [
+            ("12.345", "USD", "amount", "too_many_decimals"),
+            ("10.5", "JPY", "amount", "too_many_decimals"),
+            ("1e6", "USD", "amount", "amount_format"),
+            ("", "USD", "amount", "required"),
+            ("0", "USD", "amount", "positive"),
+            ("100", "XYZ", "currency", "unknown_currency"),
+        ];
+        for (amount, currency, field, code) in cases {
+            let mut form = filled();
+            form.amount = amount.into();
+            form.currency = currency.into();
+            assert_eq!(
+                problems(form).get(field).map(String::as_str),
+                Some(code),
+                "{amount} {currency}"
+            );
+        }
+    }
+
+    #[test]
+    fn years_out_of_range_are_refused() {
+        let mut form = filled();
+        form.years = "2027, 1999".into();
+        assert_eq!(
+            problems(form).get("years").map(String::as_str),
+            Some("year_range")
+        );
+        let mut form = filled();
+        form.years = "next year".into();
+        assert_eq!(
+            problems(form).get("years").map(String::as_str),
+            Some("year_range")
+        );
+    }
+
+    #[test]
+    fn a_commitment_round_trips_through_its_form() {
+        let new = filled().parse().unwrap();
+        let commitment = Commitment {
+            id: new.id,
+            organisation: new.organisation,
+            money: new.money,
+            instrument: new.instrument,
+            status: new.status,
+            earmark: Earmark::City {
+                city: "Da Nang".into(),
+            },
+            years: new.years.clone(),
+            conditions: new.conditions.clone(),
+            note: new.note.clone(),
+            public: new.public,
+            rate: None,
+            recorded_at: chrono::Utc::now(),
+        };
+        let again = CommitmentForm::of(&commitment).parse().unwrap();
+        assert_eq!(again.money, commitment.money);
+        assert_eq!(again.earmark, commitment.earmark);
+        assert_eq!(again.years, commitment.years);
+    }
+}

@@ -1,0 +1,395 @@
+//! The financing picture of a workshop, derived from the state: what the
+//! projected screen shows (public: confidential names are masked), and the
+//! register of commitments with their history (for facilitators, and for
+//! each organisation's own delegates). Exact decimals; rounding happens only
+//! where a figure is displayed.
+
+use super::analytics::{percent, Totals};
+use super::event::Actor;
+use super::ids::*;
+use super::model::*;
+use super::money::{Currency, Money};
+use super::state::WorkshopState;
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How many of the newest commitments the screen lists.
+pub const NEWEST_ON_SCREEN: usize = 6;
+
+/// Where the required amount comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequiredSource {
+    /// The sum of the components' yearly costs (stage 1).
+    Budget,
+    /// The facilitator's target, used until the design has a budget.
+    Target,
+    Nothing,
+}
+
+/// The amount the programme needs: the design's budget once it has one,
+/// the facilitator's target before that.
+pub fn required(state: &WorkshopState) -> (Decimal, RequiredSource) {
+    let budget: Decimal = state.design.components.iter().map(component_required).sum();
+    if budget > Decimal::ZERO {
+        return (budget, RequiredSource::Budget);
+    }
+    match state.funding_target {
+        Some(target) => (target, RequiredSource::Target),
+        None => (Decimal::ZERO, RequiredSource::Nothing),
+    }
+}
+
+pub fn component_required(component: &Component) -> Decimal {
+    component.yearly_cost.iter().map(|line| line.amount.amount).sum()
+}
+
+/// A commitment's amount in the reporting currency at the rate it keeps;
+/// `None` when no rate was in force.
+pub fn converted(commitment: &Commitment) -> Option<Decimal> {
+    commitment
+        .rate
+        .as_ref()
+        .map(|rate| commitment.money.amount * rate.per_unit)
+}
+
+/// Cash secured and pledged towards one part of the programme.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tiers {
+    pub secured: Decimal,
+    pub pledged: Decimal,
+}
+
+impl Tiers {
+    fn add(&mut self, commitment: &Commitment) {
+        let Some(amount) = converted(commitment) else {
+            return;
+        };
+        match commitment.status.tier() {
+            Tier::Secured => self.secured += amount,
+            Tier::Pledged => self.pledged += amount,
+            Tier::Withdrawn => {}
+        }
+    }
+}
+
+/// One bar of a breakdown: what it is, and (for components) what it needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bar<K> {
+    pub key: K,
+    pub required: Option<Decimal>,
+    pub tiers: Tiers,
+}
+
+impl<K> Bar<K> {
+    /// Required minus secured, when there is a requirement.
+    pub fn gap(&self) -> Option<Decimal> {
+        self.required.map(|r| r - self.tiers.secured)
+    }
+}
+
+/// How the screen names an organisation: by name when it agreed to be
+/// shown, otherwise by the kind of organisation it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "shown_as", rename_all = "snake_case")]
+pub enum PublicName {
+    Named { name: String },
+    Anonymous { kind: OrganisationType },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedLine {
+    pub id: CommitmentId,
+    pub who: PublicName,
+    pub money: Money,
+    pub converted: Option<Decimal>,
+    pub instrument: Instrument,
+    pub status: CommitmentStatus,
+    pub at: DateTime<Utc>,
+}
+
+/// Everything the projected screen shows; nothing confidential.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub version: u64,
+    pub slug: String,
+    pub title: String,
+    pub reporting_currency: Currency,
+    /// The stage the room is in: the last one opened, if any.
+    pub current_stage: Option<Stage>,
+    pub required: Decimal,
+    pub required_source: RequiredSource,
+    /// Cash only; guarantees and in-kind are kept apart below.
+    pub cash: Tiers,
+    pub guarantees: Tiers,
+    pub in_kind: Tiers,
+    /// Required minus secured cash; negative when over-funded.
+    pub gap: Decimal,
+    pub secured_percent: u8,
+    /// Secured plus pledged cash as a share of required, for the bar's
+    /// lighter segment.
+    pub pledged_percent: u8,
+    pub by_component: Vec<Bar<String>>,
+    pub by_instrument: Vec<Bar<Instrument>>,
+    pub by_group: Vec<Bar<PartnerGroup>>,
+    pub by_city: Vec<Bar<String>>,
+    pub newest: Vec<FeedLine>,
+    /// Commitments not counted because their currency had no rate.
+    pub unconverted: usize,
+    pub rates_used: Vec<ExchangeRate>,
+}
+
+impl Dashboard {
+    pub fn of(state: &WorkshopState) -> Option<Dashboard> {
+        let setup = state.setup.as_ref()?;
+        let (required, required_source) = required(state);
+        let totals = Totals::of(state);
+        let tiers = |kind| Tiers {
+            secured: totals.get(Tier::Secured, kind),
+            pledged: totals.get(Tier::Pledged, kind),
+        };
+        let cash = tiers(ContributionKind::Cash);
+        let live: Vec<&Commitment> = state
+            .commitments
+            .values()
+            .filter(|c| c.status != CommitmentStatus::Withdrawn)
+            .collect();
+        let cash_only = || {
+            live.iter()
+                .copied()
+                .filter(|c| c.instrument.kind() == ContributionKind::Cash)
+        };
+
+        let by_component = state
+            .design
+            .components
+            .iter()
+            .map(|component| {
+                let mut bar = Bar {
+                    key: format!("{} {}", component.code, component.title),
+                    required: Some(component_required(component)),
+                    tiers: Tiers::default(),
+                };
+                cash_only()
+                    .filter(
+                        |c| matches!(&c.earmark, Earmark::Component { component: id } if *id == component.id),
+                    )
+                    .for_each(|c| bar.tiers.add(c));
+                bar
+            })
+            .collect();
+
+        let mut by_instrument: BTreeMap<Instrument, Tiers> = BTreeMap::new();
+        let mut by_group: BTreeMap<PartnerGroup, Tiers> = BTreeMap::new();
+        let mut by_city: BTreeMap<String, Tiers> = BTreeMap::new();
+        for commitment in &live {
+            by_instrument
+                .entry(commitment.instrument)
+                .or_default()
+                .add(commitment);
+        }
+        for commitment in cash_only() {
+            if let Some(organisation) = state.organisations.get(&commitment.organisation) {
+                by_group
+                    .entry(organisation.kind.group())
+                    .or_default()
+                    .add(commitment);
+            }
+            if let Earmark::City { city } = &commitment.earmark {
+                by_city.entry(city.clone()).or_default().add(commitment);
+            }
+        }
+
+        let mut newest: Vec<&Commitment> = live.clone();
+        newest.sort_by_key(|c| std::cmp::Reverse(last_change(state, c.id)));
+        let newest = newest
+            .into_iter()
+            .take(NEWEST_ON_SCREEN)
+            .map(|c| FeedLine {
+                id: c.id,
+                who: public_name(state, c),
+                money: c.money,
+                converted: converted(c),
+                instrument: c.instrument,
+                status: c.status,
+                at: last_change(state, c.id).1,
+            })
+            .collect();
+
+        Some(Dashboard {
+            version: state.version,
+            slug: setup.slug.clone(),
+            title: setup.title.clone(),
+            reporting_currency: setup.reporting_currency,
+            current_stage: current_stage(state),
+            required,
+            required_source,
+            gap: required - cash.secured,
+            secured_percent: percent(cash.secured, required),
+            pledged_percent: percent(cash.secured + cash.pledged, required),
+            cash,
+            guarantees: tiers(ContributionKind::Guarantee),
+            in_kind: tiers(ContributionKind::InKind),
+            by_component,
+            by_instrument: bars(by_instrument),
+            by_group: bars(by_group),
+            by_city: bars(by_city),
+            newest,
+            unconverted: totals.unconverted,
+            rates_used: totals.rates_used,
+        })
+    }
+}
+
+fn bars<K>(map: BTreeMap<K, Tiers>) -> Vec<Bar<K>> {
+    map.into_iter()
+        .map(|(key, tiers)| Bar {
+            key,
+            required: None,
+            tiers,
+        })
+        .collect()
+}
+
+/// When a commitment last changed, as (sequence, time), for ordering.
+fn last_change(state: &WorkshopState, id: CommitmentId) -> (u64, DateTime<Utc>) {
+    state
+        .commitment_history
+        .get(&id)
+        .and_then(|history| history.last())
+        .map(|change| (change.seq, change.at))
+        .unwrap_or_default()
+}
+
+/// The room is in the stage opened last; before any is opened, none.
+pub fn current_stage(state: &WorkshopState) -> Option<Stage> {
+    Stage::ALL
+        .iter()
+        .rev()
+        .find(|stage| state.stage_status(**stage) == StageStatus::Open)
+        .copied()
+}
+
+pub fn public_name(state: &WorkshopState, commitment: &Commitment) -> PublicName {
+    match state.organisations.get(&commitment.organisation) {
+        Some(organisation) if commitment.public => PublicName::Named {
+            name: organisation.name.clone(),
+        },
+        Some(organisation) => PublicName::Anonymous {
+            kind: organisation.kind,
+        },
+        None => PublicName::Anonymous {
+            kind: OrganisationType::Other,
+        },
+    }
+}
+
+/// Who may see which commitments in full: facilitators all of them, a
+/// delegate their own organisation's, anybody else none.
+pub fn may_see(state: &WorkshopState, actor: &Actor, commitment: &Commitment) -> bool {
+    match actor {
+        Actor::Delegate { organisation, .. } => *organisation == commitment.organisation,
+        _ => super::command::administers(state, actor),
+    }
+}
+
+/// One version in a commitment's history, as people read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryLine {
+    pub at: DateTime<Utc>,
+    /// The person or role who made the change.
+    pub by: String,
+    pub money: Money,
+    pub status: CommitmentStatus,
+}
+
+/// A commitment in the register, with its organisation and history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedgerLine {
+    pub commitment: Commitment,
+    pub organisation: String,
+    pub organisation_kind: OrganisationType,
+    pub earmark: String,
+    pub converted: Option<Decimal>,
+    pub history: Vec<HistoryLine>,
+}
+
+/// The register as `actor` may see it, oldest first.
+pub fn ledger(state: &WorkshopState, actor: &Actor) -> Vec<LedgerLine> {
+    let mut lines: Vec<LedgerLine> = state
+        .commitments
+        .values()
+        .filter(|c| may_see(state, actor, c))
+        .map(|c| {
+            let organisation = state.organisations.get(&c.organisation);
+            LedgerLine {
+                commitment: c.clone(),
+                organisation: organisation.map(|o| o.name.clone()).unwrap_or_default(),
+                organisation_kind: organisation.map_or(OrganisationType::Other, |o| o.kind),
+                earmark: earmark_label(state, &c.earmark),
+                converted: converted(c),
+                history: state
+                    .commitment_history
+                    .get(&c.id)
+                    .into_iter()
+                    .flatten()
+                    .map(|change| HistoryLine {
+                        at: change.at,
+                        by: actor_name(state, &change.by),
+                        money: change.commitment.money,
+                        status: change.commitment.status,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    lines.sort_by_key(|line| line.commitment.recorded_at);
+    lines
+}
+
+/// An earmark in words: "programme", a component's code and title, or a city.
+pub fn earmark_label(state: &WorkshopState, earmark: &Earmark) -> String {
+    match earmark {
+        Earmark::Programme => String::new(),
+        Earmark::Component { component } => state
+            .design
+            .components
+            .iter()
+            .find(|c| c.id == *component)
+            .map(|c| format!("{} {}", c.code, c.title))
+            .unwrap_or_default(),
+        Earmark::City { city } => city.clone(),
+    }
+}
+
+/// The name of whoever made a change, as far as the log knows it.
+pub fn actor_name(state: &WorkshopState, actor: &Actor) -> String {
+    match actor {
+        Actor::System => "system".into(),
+        Actor::Facilitator { .. } => "facilitator".into(),
+        Actor::Delegate {
+            delegate: Some(delegate),
+            ..
+        } if state.delegates.contains_key(delegate) => state.delegates[delegate].name.clone(),
+        Actor::Delegate { organisation, .. } => state
+            .organisations
+            .get(organisation)
+            .map(|o| o.name.clone())
+            .unwrap_or_default(),
+        Actor::Participant { participant } => state
+            .participants
+            .get(participant)
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+    }
+}
+
+/// Commitments still below a firm commitment: what the facilitator chases.
+pub fn awaiting_confirmation(lines: &[LedgerLine]) -> Vec<&LedgerLine> {
+    lines
+        .iter()
+        .filter(|l| l.commitment.status.tier() == Tier::Pledged)
+        .collect()
+}
