@@ -63,9 +63,10 @@ e2e:
 	cd end2end && ROUNDTABLE_BIN=$(TARGET_DIR)/debug/roundtable npx playwright test
 
 ## Benchmarks (not part of make test).
-bench: tools
-	cargo leptos build --release
-	@echo "No benchmarks yet: see issue 4."
+## Not part of `make test`: prints submit latency, live delivery latency and
+## server memory for the release server on SQLite (server/benches/live.rs).
+bench:
+	cargo bench --locked -p server --bench live
 
 clean:
 	cargo clean

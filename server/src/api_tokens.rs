@@ -142,3 +142,46 @@ pub async fn export_events(
     let body = crate::export::log_jsonl(&events).map_err(|_| AppError::Internal)?;
     Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], body).into_response())
 }
+
+pub async fn export_commitments_csv(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, HttpError> {
+    authorize(&state.engine, &slug, &headers).await?;
+    let workshop = state.engine.workshop(&slug).await?;
+    let body = crate::register::csv(&workshop).map_err(|_| AppError::Internal)?;
+    Ok(attachment(
+        "text/csv; charset=utf-8",
+        &format!("{slug}-commitments.csv"),
+        body,
+    ))
+}
+
+pub async fn export_commitments_xlsx(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, HttpError> {
+    authorize(&state.engine, &slug, &headers).await?;
+    let workshop = state.engine.workshop(&slug).await?;
+    let body = crate::register::xlsx(&workshop).map_err(|_| AppError::Internal)?;
+    Ok(attachment(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        &format!("{slug}-commitments.xlsx"),
+        body,
+    ))
+}
+
+/// A file to download, named after the workshop (slugs are plain ASCII).
+fn attachment(content_type: &'static str, filename: &str, body: Vec<u8>) -> Response {
+    let disposition = format!("attachment; filename=\"{filename}\"");
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response()
+}

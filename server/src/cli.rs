@@ -185,6 +185,7 @@ pub async fn open(config: &Config) -> Result<Arc<Engine>, Failure> {
 
 pub async fn serve(config: Config) -> Result<(), Failure> {
     let engine = open(&config).await?;
+    crate::engine::follow_other_instances(&engine);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| Failure::Runtime(format!("cannot listen on {}: {e}", config.addr)))?;
@@ -192,9 +193,12 @@ pub async fn serve(config: Config) -> Result<(), Failure> {
         leptos: config.leptos_options(),
         engine: engine.clone(),
     });
-    println!("Roundtable is serving http://{}", config.addr);
+    // The bound address, not the configured one: with port 0 the OS picks,
+    // and tests and scripts read the port from this line.
+    let bound = listener.local_addr().unwrap_or(config.addr);
+    println!("Roundtable is serving http://{bound}");
     println!("  data: {}", config.database.describe());
-    tracing::info!(addr = %config.addr, backend = engine.store().db().backend(), "serving");
+    tracing::info!(addr = %bound, backend = engine.store().db().backend(), "serving");
     axum::serve(listener, router)
         .with_graceful_shutdown(shutdown_signal())
         .await

@@ -2,32 +2,51 @@
 //! current state, appended durably, then applied to the in-memory state and
 //! published; the caller hears back only after the commit.
 
-use crate::store::{internal, Append, AppendOutcome, Store};
+use crate::store::{internal, Append, AppendOutcome, BatchEntry, Store};
 use app::api::service::{
-    ApiTokenInfo, DelegateSession, InviteView, Joined, NewAccount, NewSession, Roundtable, SignedIn,
+    ApiTokenInfo, DelegateSession, InviteView, Joined, NewAccount, NewSession, ParticipantSession,
+    Roundtable, SignedIn,
 };
 use app::domain::command::{decide, Command};
 use app::domain::error::AppError;
 use app::domain::event::{Actor, StoredEvent};
 use app::domain::ids::WorkshopId;
-use app::domain::ids::{DelegateId, OrganisationId};
+use app::domain::ids::{DelegateId, OrganisationId, ParticipantId};
 use app::domain::state::WorkshopState;
 use chrono::Utc;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
-use tokio::sync::{broadcast, Mutex};
+use tokio::sync::{broadcast, mpsc, oneshot, Mutex};
 
 /// How many times a write is retried after another instance wrote first.
 const CONFLICT_RETRIES: u32 = 50;
 /// Events a slow live subscriber may fall behind before it must reload.
 const LIVE_BUFFER: usize = 1024;
+/// The most commands one group commit takes; bounds a transaction's size.
+const MAX_BATCH: usize = 256;
+/// Commands waiting for the writer before submitters are held back.
+const QUEUE_DEPTH: usize = 4096;
+
+/// A command waiting for the workshop's writer, and where its answer goes.
+struct Pending {
+    actor: Actor,
+    key: String,
+    command: Command,
+    reply: oneshot::Sender<Result<u64, AppError>>,
+}
+
+enum Job {
+    Execute(Pending),
+    /// Another instance wrote: read what is new and publish it.
+    CatchUp,
+}
 
 struct Workshop {
     id: WorkshopId,
     /// Readers clone the `Arc`; the writer swaps in a new one after apply.
     state: RwLock<Arc<WorkshopState>>,
-    /// Held for the whole decide–append–apply step: the single writer.
-    writer: Mutex<()>,
+    /// The single writer's queue; see `write_loop`.
+    queue: mpsc::Sender<Job>,
     live: broadcast::Sender<Arc<StoredEvent>>,
 }
 
@@ -37,6 +56,9 @@ impl Workshop {
     }
 
     fn apply(&self, events: &[StoredEvent]) {
+        if events.is_empty() {
+            return;
+        }
         let mut guard = self.state.write().expect("state lock poisoned");
         let state = Arc::make_mut(&mut guard);
         for event in events {
@@ -77,12 +99,14 @@ impl Engine {
             return Ok(None);
         };
         let events = self.store.load(id, 0).await.map_err(internal)?;
+        let (queue, jobs) = mpsc::channel(QUEUE_DEPTH);
         let workshop = Arc::new(Workshop {
             id,
             state: RwLock::new(Arc::new(WorkshopState::from_log(&events))),
-            writer: Mutex::new(()),
+            queue,
             live: broadcast::channel(LIVE_BUFFER).0,
         });
+        tokio::spawn(write_loop(self.store.clone(), workshop.clone(), jobs));
         loaded.insert(slug.to_string(), workshop.clone());
         Ok(Some(workshop))
     }
@@ -105,6 +129,15 @@ impl Engine {
         self.store.load(workshop.id, after_seq).await.map_err(internal)
     }
 
+    /// Another instance appended to workshop `id`: if it is loaded here,
+    /// its writer reads the new events and publishes them to live clients.
+    pub async fn notify_appended(&self, id: WorkshopId) {
+        let loaded: Vec<Arc<Workshop>> = self.loaded.lock().await.values().cloned().collect();
+        if let Some(workshop) = loaded.into_iter().find(|w| w.id == id) {
+            let _ = workshop.queue.try_send(Job::CatchUp);
+        }
+    }
+
     async fn create(&self, actor: Actor, key: &str, command: Command) -> Result<u64, AppError> {
         let Command::CreateWorkshop(new) = &command else {
             unreachable!("create is only called with CreateWorkshop")
@@ -113,7 +146,7 @@ impl Engine {
         if let Some(version) = self.store.recorded_version(id, key).await.map_err(internal)? {
             return Ok(version);
         }
-        let now = Utc::now();
+        let now = clock();
         let events = stamp(
             &WorkshopState::default(),
             &actor,
@@ -133,14 +166,160 @@ impl Engine {
             AppendOutcome::Conflict => Err(AppError::AlreadyExists(slug)),
         }
     }
+}
 
-    /// Brings a workshop's state up to date with what other instances wrote.
-    async fn catch_up(&self, workshop: &Workshop) -> Result<(), AppError> {
-        let version = workshop.snapshot().version;
-        let newer = self.store.load(workshop.id, version).await.map_err(internal)?;
-        workshop.apply(&newer);
-        Ok(())
+/// On PostgreSQL, follows the other instances' appends (the NOTIFY sent in
+/// `Store::append_batch`), so that live clients of this instance see them
+/// within moments rather than at this instance's next write.
+pub fn follow_other_instances(engine: &Arc<Engine>) {
+    let crate::db::Db::Postgres(pool) = engine.store.db() else {
+        return;
+    };
+    let pool = pool.clone();
+    let engine = Arc::downgrade(engine);
+    tokio::spawn(async move {
+        loop {
+            let mut listener = match sqlx::postgres::PgListener::connect_with(&pool).await {
+                Ok(listener) => listener,
+                Err(error) => {
+                    tracing::warn!(%error, "cannot listen for other instances' writes; retrying");
+                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                    continue;
+                }
+            };
+            if let Err(error) = listener.listen("roundtable_events").await {
+                tracing::warn!(%error, "LISTEN failed; retrying");
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                continue;
+            }
+            while let Ok(notification) = listener.recv().await {
+                let Some(engine) = engine.upgrade() else { return };
+                if let Ok(id) = notification.payload().parse() {
+                    engine.notify_appended(id).await;
+                }
+            }
+        }
+    });
+}
+
+/// The one writer of a workshop. It takes every command waiting (up to
+/// `MAX_BATCH`), decides them one after the other, and appends them all in
+/// one transaction: one fsync for the lot, which is what lets SQLite keep
+/// `synchronous=FULL` under a room's worth of submits. Each submitter hears
+/// back only after that commit.
+async fn write_loop(store: Store, workshop: Arc<Workshop>, mut jobs: mpsc::Receiver<Job>) {
+    let mut received = Vec::with_capacity(MAX_BATCH);
+    while jobs.recv_many(&mut received, MAX_BATCH).await > 0 {
+        let mut batch = Vec::with_capacity(received.len());
+        for job in received.drain(..) {
+            if let Job::Execute(pending) = job {
+                batch.push(pending);
+            }
+        }
+        if batch.is_empty() {
+            if let Err(error) = catch_up(&store, &workshop).await {
+                tracing::warn!(%error, "catching up after another instance's write failed");
+            }
+            continue;
+        }
+        let answers = commit_batch(&store, &workshop, &batch).await;
+        for (pending, answer) in batch.into_iter().zip(answers) {
+            // The submitter may have gone (a dropped connection); the write
+            // stands, and a retry with the same key gets the same answer.
+            let _ = pending.reply.send(answer);
+        }
     }
+}
+
+/// Brings a workshop's state up to date with what other instances wrote.
+async fn catch_up(store: &Store, workshop: &Workshop) -> Result<(), AppError> {
+    let version = workshop.snapshot().version;
+    let newer = store.load(workshop.id, version).await.map_err(internal)?;
+    workshop.apply(&newer);
+    Ok(())
+}
+
+/// What became of one command of a batch while deciding it.
+enum Decided {
+    Answered(Result<u64, AppError>),
+    /// Appending as entry `i` of the batch.
+    Appending(usize),
+}
+
+/// Decides and durably appends a batch; one answer per command, in order.
+async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> Vec<Result<u64, AppError>> {
+    for attempt in 0..CONFLICT_RETRIES {
+        // Another instance (or the CLI) may have appended since we last
+        // looked; deciding on a current state makes conflicts rare.
+        if let Err(error) = catch_up(store, workshop).await {
+            return batch.iter().map(|_| Err(error.clone())).collect();
+        }
+        let mut state = (*workshop.snapshot()).clone();
+        let mut decided = Vec::with_capacity(batch.len());
+        let mut entries: Vec<(&str, u64, Vec<StoredEvent>)> = Vec::new();
+        for pending in batch {
+            if let Some(i) = entries.iter().position(|(key, ..)| *key == pending.key) {
+                decided.push(Decided::Appending(i));
+                continue;
+            }
+            match store.recorded_version(workshop.id, &pending.key).await {
+                Ok(Some(version)) => {
+                    decided.push(Decided::Answered(Ok(version)));
+                    continue;
+                }
+                Ok(None) => {}
+                Err(error) => {
+                    decided.push(Decided::Answered(Err(internal(error))));
+                    continue;
+                }
+            }
+            let now = clock();
+            match decide(&state, &pending.actor, pending.command.clone(), now) {
+                Err(error) => decided.push(Decided::Answered(Err(error))),
+                Ok(events) => {
+                    let events = stamp(&state, &pending.actor, events, now);
+                    for event in &events {
+                        state.apply(event);
+                    }
+                    decided.push(Decided::Appending(entries.len()));
+                    entries.push((&pending.key, state.version, events));
+                }
+            }
+        }
+        let outcome = if entries.is_empty() {
+            Ok(AppendOutcome::Appended)
+        } else {
+            let batch_entries: Vec<BatchEntry> = entries
+                .iter()
+                .map(|(key, version_after, events)| BatchEntry {
+                    idempotency_key: key,
+                    version_after: *version_after,
+                    events,
+                })
+                .collect();
+            store.append_batch(workshop.id, &batch_entries).await
+        };
+        let appended = match outcome {
+            Ok(AppendOutcome::Appended) => Ok(()),
+            Ok(AppendOutcome::Duplicate { .. } | AppendOutcome::Conflict) => {
+                backoff(attempt).await;
+                continue;
+            }
+            Err(error) => Err(internal(error)),
+        };
+        if appended.is_ok() {
+            let events: Vec<StoredEvent> = entries.iter().flat_map(|(_, _, events)| events.clone()).collect();
+            workshop.apply(&events);
+        }
+        return decided
+            .into_iter()
+            .map(|d| match d {
+                Decided::Answered(answer) => answer,
+                Decided::Appending(i) => appended.clone().map(|()| entries[i].1),
+            })
+            .collect();
+    }
+    batch.iter().map(|_| Err(AppError::Conflict)).collect()
 }
 
 /// A short, jittered pause so that two instances racing for the same
@@ -149,6 +328,13 @@ async fn backoff(attempt: u32) {
     let jitter = u64::from(uuid::Uuid::new_v4().as_bytes()[0] % 8);
     let millis = (1 + jitter) * u64::from(attempt.min(5) + 1);
     tokio::time::sleep(std::time::Duration::from_millis(millis)).await;
+}
+
+/// The time events are stamped with, to the microsecond: what PostgreSQL
+/// keeps, so that a state folded again from the log equals the one in memory.
+fn clock() -> chrono::DateTime<Utc> {
+    use chrono::SubsecRound;
+    Utc::now().trunc_subsecs(6)
 }
 
 /// Numbers decided events after the state's version and stamps them.
@@ -238,6 +424,33 @@ impl Roundtable for Engine {
         crate::invites::session(self, token, Utc::now()).await
     }
 
+    async fn room_code(&self, slug: &str) -> Result<String, AppError> {
+        crate::room::code(self, slug).await
+    }
+
+    async fn join_room(
+        &self,
+        code: &str,
+        participant: ParticipantId,
+        name: String,
+    ) -> Result<Joined, AppError> {
+        crate::room::join(self, code, participant, name).await
+    }
+
+    async fn participant_session(&self, token: &str) -> Result<Option<ParticipantSession>, AppError> {
+        crate::room::session(self, token, Utc::now()).await
+    }
+
+    async fn decide_delegation(
+        &self,
+        slug: &str,
+        actor: Actor,
+        participant: ParticipantId,
+        approve: bool,
+    ) -> Result<(), AppError> {
+        crate::room::decide_delegation(self, slug, actor, participant, approve).await
+    }
+
     async fn workshops(&self) -> Result<Vec<Arc<WorkshopState>>, AppError> {
         let registered = self.store.workshops().await.map_err(internal)?;
         let mut states = Vec::with_capacity(registered.len());
@@ -264,39 +477,18 @@ impl Roundtable for Engine {
             .find(slug)
             .await?
             .ok_or_else(|| AppError::NotFound(slug.into()))?;
-        let _writer = workshop.writer.lock().await;
-        if let Some(version) = self
-            .store
-            .recorded_version(workshop.id, key)
+        let (reply, answer) = oneshot::channel();
+        let pending = Pending {
+            actor,
+            key: key.to_string(),
+            command,
+            reply,
+        };
+        workshop
+            .queue
+            .send(Job::Execute(pending))
             .await
-            .map_err(internal)?
-        {
-            return Ok(version);
-        }
-        for attempt in 0..CONFLICT_RETRIES {
-            // Another instance (or the CLI) may have appended since we last
-            // looked; deciding on a current state makes conflicts rare.
-            self.catch_up(&workshop).await?;
-            let state = workshop.snapshot();
-            let now = Utc::now();
-            let events = stamp(&state, &actor, decide(&state, &actor, command.clone(), now)?, now);
-            let version_after = state.version + events.len() as u64;
-            let append = Append {
-                workshop: workshop.id,
-                register_slug: None,
-                idempotency_key: key,
-                version_after,
-                events: &events,
-            };
-            match self.store.append(append).await.map_err(internal)? {
-                AppendOutcome::Appended => {
-                    workshop.apply(&events);
-                    return Ok(version_after);
-                }
-                AppendOutcome::Duplicate { version } => return Ok(version),
-                AppendOutcome::Conflict => backoff(attempt).await,
-            }
-        }
-        Err(AppError::Conflict)
+            .map_err(|_| AppError::Internal)?;
+        answer.await.map_err(|_| AppError::Internal)?
     }
 }

@@ -59,6 +59,15 @@ pub fn router(state: AppState) -> Router {
             "/w/{slug}/export/events.jsonl",
             get(crate::api_tokens::export_events),
         )
+        .route(
+            "/w/{slug}/export/commitments.csv",
+            get(crate::api_tokens::export_commitments_csv),
+        )
+        .route(
+            "/w/{slug}/export/commitments.xlsx",
+            get(crate::api_tokens::export_commitments_xlsx),
+        )
+        .route("/w/{slug}/room.svg", get(crate::room::qr_svg))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -131,6 +131,7 @@ pub async fn join(
     });
     let actor = Actor::Delegate {
         organisation: invite.organisation,
+        delegate: Some(delegate),
     };
     engine
         .execute(&invite.slug, actor, &format!("join:{delegate}"), command)

@@ -11,6 +11,8 @@ pub mod export;
 pub mod http;
 pub mod invites;
 pub mod live;
+pub mod register;
+pub mod room;
 pub mod security;
 pub mod store;
 pub mod verify;

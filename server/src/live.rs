@@ -7,6 +7,7 @@
 use crate::http::{AppState, HttpError};
 use app::api::service::Roundtable;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures::stream::{self, Stream, StreamExt};
 use std::convert::Infallible;
@@ -20,25 +21,42 @@ fn version_event(version: u64) -> Result<Event, Infallible> {
         .data(version.to_string()))
 }
 
+/// The version a reconnecting browser last heard (`Last-Event-ID`).
+fn last_heard(headers: &HeaderMap) -> Option<u64> {
+    headers.get("last-event-id")?.to_str().ok()?.trim().parse().ok()
+}
+
+/// Streams the version: first the current one, unless the browser says it
+/// already has it (a reconnect sends `Last-Event-ID`), then every commit's.
+/// A browser that missed events while disconnected gets the current version
+/// at once, and its page refetches: it catches up from where it left off.
 pub async fn stream(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    headers: HeaderMap,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, HttpError> {
     // Subscribe before reading the version, so nothing falls in between.
     let receiver = state.engine.subscribe(&slug).await?;
     let current = state.engine.workshop(&slug).await?.version;
+    let first = (last_heard(&headers) != Some(current)).then_some(current);
     let updates = stream::unfold(receiver, |mut receiver| async move {
         loop {
             match receiver.recv().await {
-                Ok(event) => return Some((event.seq, receiver)),
+                Ok(event) => {
+                    // A group commit publishes many events at once; the page
+                    // needs only the newest version, so send one message.
+                    let mut newest = event.seq;
+                    while let Ok(next) = receiver.try_recv() {
+                        newest = newest.max(next.seq);
+                    }
+                    return Some((newest, receiver));
+                }
                 // Fell behind: the next event still carries the newest version.
                 Err(RecvError::Lagged(_)) => continue,
                 Err(RecvError::Closed) => return None,
             }
         }
     });
-    let versions = stream::once(async move { current })
-        .chain(updates)
-        .map(version_event);
+    let versions = stream::iter(first).chain(updates).map(version_event);
     Ok(Sse::new(versions).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
 }

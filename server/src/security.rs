@@ -15,12 +15,23 @@ pub struct CspNonce(pub String);
 
 /// The Content-Security-Policy: only our own scripts and WASM, plus inline
 /// scripts that carry this response's nonce.
-pub fn policy(nonce: &str) -> String {
+/// Framing is refused everywhere except on the projector's screen link
+/// (`frameable`), which other sites may embed (a conference's stream page,
+/// a slide tool): it needs no account and shows only what is public.
+pub fn policy(nonce: &str, frameable: bool) -> String {
+    let ancestors = if frameable { "*" } else { "'none'" };
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; \
-         form-action 'self'; frame-ancestors 'none'"
+         form-action 'self'; frame-ancestors {ancestors}"
     )
+}
+
+/// The public, read-only screen link: `/w/{slug}/screen`.
+pub fn frameable(path: &str) -> bool {
+    path.strip_prefix("/w/")
+        .and_then(|rest| rest.strip_suffix("/screen"))
+        .is_some_and(|slug| !slug.is_empty() && !slug.contains('/'))
 }
 
 fn new_nonce() -> String {
@@ -58,6 +69,7 @@ pub fn same_origin(headers: &HeaderMap) -> bool {
 
 pub async fn guard(mut request: Request, next: Next) -> Response {
     let nonce = new_nonce();
+    let frameable = frameable(request.uri().path());
     if is_state_changing(request.method()) && !same_origin(request.headers()) {
         tracing::warn!(path = %request.uri().path(), "refused a cross-origin state change");
         let mut response = (
@@ -65,25 +77,27 @@ pub async fn guard(mut request: Request, next: Next) -> Response {
             "This request came from another site and was refused. Nothing was changed.",
         )
             .into_response();
-        add_headers(response.headers_mut(), &nonce);
+        add_headers(response.headers_mut(), &nonce, false);
         return response;
     }
     request.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut response: Response<Body> = next.run(request).await;
-    add_headers(response.headers_mut(), &nonce);
+    add_headers(response.headers_mut(), &nonce, frameable);
     response
 }
 
-fn add_headers(headers: &mut HeaderMap, nonce: &str) {
+fn add_headers(headers: &mut HeaderMap, nonce: &str, frameable: bool) {
     let fixed = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "same-origin"),
-        (header::X_FRAME_OPTIONS, "DENY"),
     ];
     for (name, value) in fixed {
         headers.insert(name, HeaderValue::from_static(value));
     }
-    if let Ok(value) = HeaderValue::from_str(&policy(nonce)) {
+    if !frameable {
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
+    if let Ok(value) = HeaderValue::from_str(&policy(nonce, frameable)) {
         headers.insert(header::CONTENT_SECURITY_POLICY, value);
     }
 }
@@ -98,6 +112,15 @@ mod tests {
             map.insert(*name, HeaderValue::from_static(value));
         }
         map
+    }
+
+    #[test]
+    fn only_the_screen_link_may_be_framed() {
+        assert!(frameable("/w/demo/screen"));
+        assert!(!frameable("/w/demo"));
+        assert!(!frameable("/w/demo/setup"));
+        assert!(!frameable("/w/demo/x/screen"));
+        assert!(!frameable("/w//screen"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::db::Db;
 use app::domain::event::{Actor, Event, StoredEvent};
-use app::domain::ids::{AccountId, DelegateId, OrganisationId, WorkshopId};
+use app::domain::ids::{AccountId, DelegateId, OrganisationId, ParticipantId, WorkshopId};
 use app::domain::model::Delegate;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
@@ -49,6 +49,13 @@ pub struct Append<'a> {
     pub workshop: WorkshopId,
     /// Registers a new workshop under this slug in the same transaction.
     pub register_slug: Option<&'a str>,
+    pub idempotency_key: &'a str,
+    pub version_after: u64,
+    pub events: &'a [StoredEvent],
+}
+
+/// One command's worth of events inside a group commit.
+pub struct BatchEntry<'a> {
     pub idempotency_key: &'a str,
     pub version_after: u64,
     pub events: &'a [StoredEvent],
@@ -236,9 +243,36 @@ impl Store {
 
     /// Appends one command's events in one transaction, or nothing.
     pub async fn append(&self, append: Append<'_>) -> Result<AppendOutcome, StoreError> {
-        let rows: Vec<(i64, &'static str, String, String, DateTime<Utc>)> = append
-            .events
+        let entry = BatchEntry {
+            idempotency_key: append.idempotency_key,
+            version_after: append.version_after,
+            events: append.events,
+        };
+        self.write_entries(append.workshop, append.register_slug, &[entry])
+            .await
+    }
+
+    /// Group commit: appends several commands' events, each under its own
+    /// idempotency key, in one transaction (one fsync), or nothing. A key
+    /// already recorded makes the whole batch a `Conflict`, so the caller
+    /// decides again against what is now stored.
+    pub async fn append_batch(
+        &self,
+        workshop: WorkshopId,
+        entries: &[BatchEntry<'_>],
+    ) -> Result<AppendOutcome, StoreError> {
+        self.write_entries(workshop, None, entries).await
+    }
+
+    async fn write_entries(
+        &self,
+        workshop: WorkshopId,
+        register_slug: Option<&str>,
+        entries: &[BatchEntry<'_>],
+    ) -> Result<AppendOutcome, StoreError> {
+        let rows: Vec<(i64, &'static str, String, String, DateTime<Utc>)> = entries
             .iter()
+            .flat_map(|entry| entry.events)
             .map(|e| {
                 Ok((
                     e.seq as i64,
@@ -249,11 +283,12 @@ impl Store {
                 ))
             })
             .collect::<Result<_, serde_json::Error>>()?;
-        let id = append.workshop.to_string();
+        let id = workshop.to_string();
         let now = Utc::now();
+        let postgres = matches!(self.db, Db::Postgres(_));
         macro_rules! write {
             ($tx:ident) => {{
-                if let Some(slug) = append.register_slug {
+                if let Some(slug) = register_slug {
                     let inserted = sqlx::query("INSERT INTO workshops (id, slug, created_at) VALUES ($1, $2, $3)")
                         .bind(&id)
                         .bind(slug)
@@ -265,22 +300,27 @@ impl Store {
                         other => { other?; }
                     }
                 }
-                let claimed = sqlx::query(
-                    "INSERT INTO idempotency (workshop_id, idempotency_key, version, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-                )
-                .bind(&id)
-                .bind(append.idempotency_key)
-                .bind(append.version_after as i64)
-                .bind(now)
-                .execute(&mut *$tx)
-                .await?;
-                if claimed.rows_affected() == 0 {
-                    drop($tx);
-                    let version = self.recorded_version(append.workshop, append.idempotency_key).await?;
-                    return Ok(match version {
-                        Some(version) => AppendOutcome::Duplicate { version },
-                        None => AppendOutcome::Conflict,
-                    });
+                for entry in entries {
+                    let claimed = sqlx::query(
+                        "INSERT INTO idempotency (workshop_id, idempotency_key, version, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                    )
+                    .bind(&id)
+                    .bind(entry.idempotency_key)
+                    .bind(entry.version_after as i64)
+                    .bind(now)
+                    .execute(&mut *$tx)
+                    .await?;
+                    if claimed.rows_affected() == 0 {
+                        drop($tx);
+                        if entries.len() > 1 {
+                            return Ok(AppendOutcome::Conflict);
+                        }
+                        let version = self.recorded_version(workshop, entry.idempotency_key).await?;
+                        return Ok(match version {
+                            Some(version) => AppendOutcome::Duplicate { version },
+                            None => AppendOutcome::Conflict,
+                        });
+                    }
                 }
                 for (seq, kind, actor, payload, recorded_at) in &rows {
                     let inserted = sqlx::query(
@@ -299,6 +339,13 @@ impl Store {
                         other => { other?; }
                     }
                 }
+                if postgres && !rows.is_empty() {
+                    // Tells other instances to catch up (delivered on commit).
+                    sqlx::query("SELECT pg_notify('roundtable_events', $1)")
+                        .bind(&id)
+                        .execute(&mut *$tx)
+                        .await?;
+                }
                 $tx.commit().await?;
                 Ok(AppendOutcome::Appended)
             }};
@@ -306,7 +353,6 @@ impl Store {
         in_write_transaction!(&self.db, tx => write!(tx))
     }
 
-    /// An account's id, name and password hash, by email.
     pub async fn account_by_email(&self, email: &str) -> Result<Option<AccountRow>, StoreError> {
         let email = email.trim().to_lowercase();
         let row: Option<(String, String, String, String)> = on_pool!(&self.db, pool => {
@@ -529,6 +575,81 @@ impl Store {
             .await?
         });
         row.map(|(w, o, d, at)| Ok((parse_id(&w)?, parse_id(&o)?, parse_id(&d)?, at)))
+            .transpose()
+    }
+
+    pub async fn room_code(&self, workshop: WorkshopId) -> Result<Option<String>, StoreError> {
+        let id = workshop.to_string();
+        Ok(on_pool!(&self.db, pool => {
+            sqlx::query_scalar("SELECT code FROM room_codes WHERE workshop_id = $1")
+                .bind(&id)
+                .fetch_optional(pool)
+                .await?
+        }))
+    }
+
+    /// Gives the workshop `code` unless it has one or the code is taken;
+    /// whether it was given.
+    pub async fn claim_room_code(
+        &self,
+        workshop: WorkshopId,
+        code: &str,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let id = workshop.to_string();
+        let inserted = on_pool!(&self.db, pool => {
+            sqlx::query("INSERT INTO room_codes (workshop_id, code, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                .bind(&id)
+                .bind(code)
+                .bind(now)
+                .execute(pool)
+                .await?
+                .rows_affected()
+        });
+        Ok(inserted == 1)
+    }
+
+    pub async fn room_workshop(&self, code: &str) -> Result<Option<WorkshopId>, StoreError> {
+        let id: Option<String> = on_pool!(&self.db, pool => {
+            sqlx::query_scalar("SELECT workshop_id FROM room_codes WHERE code = $1")
+                .bind(code)
+                .fetch_optional(pool)
+                .await?
+        });
+        id.map(|id| parse_id(&id)).transpose()
+    }
+
+    pub async fn create_participant_session(
+        &self,
+        token_hash: &str,
+        workshop: WorkshopId,
+        participant: ParticipantId,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let (workshop, participant) = (workshop.to_string(), participant.to_string());
+        on_pool!(&self.db, pool => {
+            sqlx::query(
+                "INSERT INTO participant_sessions (token_hash, workshop_id, participant_id, created_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(token_hash).bind(&workshop).bind(&participant).bind(now)
+            .execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    pub async fn participant_session(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<(WorkshopId, ParticipantId, DateTime<Utc>)>, StoreError> {
+        let row: Option<(String, String, DateTime<Utc>)> = on_pool!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT workshop_id, participant_id, created_at FROM participant_sessions WHERE token_hash = $1",
+            )
+            .bind(token_hash)
+            .fetch_optional(pool)
+            .await?
+        });
+        row.map(|(w, p, at)| Ok((parse_id(&w)?, parse_id(&p)?, at)))
             .transpose()
     }
 

@@ -105,6 +105,7 @@ impl TestApp {
         let db = FreshDb::new(backend)?;
         let config = db.config();
         let engine = cli::open(&config).await.expect("database opens");
+        server::engine::follow_other_instances(&engine);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("local addr");
         let router = http::router(AppState {

@@ -1,0 +1,236 @@
+//! The room: a short join code per workshop (shown on the projector, with
+//! a QR code), participants' device sessions, and facilitators' decisions
+//! on participants' requests to act for an organisation.
+
+use crate::auth::{new_token, token_hash};
+use crate::engine::Engine;
+use crate::store::internal;
+use app::api::service::{Joined, ParticipantSession, Roundtable};
+use app::domain::command::{Command, NewParticipant};
+use app::domain::error::AppError;
+use app::domain::event::Actor;
+use app::domain::ids::ParticipantId;
+use chrono::Utc;
+
+pub const AUDIT_PARTICIPANT_JOINED: &str = "participant_joined";
+pub const AUDIT_ROOM_CODE_REFUSED: &str = "room_code_refused";
+pub const AUDIT_DELEGATION_APPROVED: &str = "delegation_approved";
+pub const AUDIT_DELEGATION_DECLINED: &str = "delegation_declined";
+pub const AUDIT_DELEGATION_REFUSED: &str = "delegation_refused";
+
+/// Letters and digits nobody misreads from the back of a hall (no 0/O,
+/// 1/I/L); six of them give about a billion codes.
+const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const CODE_LENGTH: usize = 6;
+
+/// A participant's device stays in the room as long as a delegate's.
+pub const PARTICIPANT_SESSION_LIFETIME: chrono::Duration = crate::invites::DELEGATE_SESSION_LIFETIME;
+
+fn random_code() -> String {
+    let mut bytes = [0u8; CODE_LENGTH];
+    getrandom::fill(&mut bytes).expect("the OS has randomness");
+    bytes
+        .iter()
+        .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
+        .collect()
+}
+
+/// What people type: case and spaces do not matter.
+pub fn normalise_code(code: &str) -> String {
+    code.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// The workshop's join code, made the first time anyone asks.
+pub async fn code(engine: &Engine, slug: &str) -> Result<String, AppError> {
+    let state = engine.workshop(slug).await?;
+    let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
+    let store = engine.store();
+    loop {
+        if let Some(code) = store.room_code(workshop).await.map_err(internal)? {
+            return Ok(code);
+        }
+        // Taken by another workshop (or raced by another request): the loop
+        // reads again, then tries a new code.
+        store
+            .claim_room_code(workshop, &random_code(), Utc::now())
+            .await
+            .map_err(internal)?;
+    }
+}
+
+/// Joins the room of the workshop whose code this is, as a participant on
+/// this device. `participant` comes from the form, so a retry is one person.
+pub async fn join(
+    engine: &Engine,
+    code: &str,
+    participant: ParticipantId,
+    name: String,
+) -> Result<Joined, AppError> {
+    let store = engine.store();
+    let now = Utc::now();
+    let Some(workshop) = store
+        .room_workshop(&normalise_code(code))
+        .await
+        .map_err(internal)?
+    else {
+        store
+            .audit(AUDIT_ROOM_CODE_REFUSED, "-", "", now)
+            .await
+            .map_err(internal)?;
+        return Err(AppError::invalid("code", "unknown_code"));
+    };
+    let slug = store
+        .workshop_slug(workshop)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::Internal)?;
+    let command = Command::JoinRoom(NewParticipant {
+        id: participant,
+        name,
+    });
+    engine
+        .execute(
+            &slug,
+            Actor::Participant { participant },
+            &format!("room:{participant}"),
+            command,
+        )
+        .await?;
+    let session = new_token();
+    store
+        .create_participant_session(&token_hash(&session), workshop, participant, now)
+        .await
+        .map_err(internal)?;
+    store
+        .audit(AUDIT_PARTICIPANT_JOINED, &slug, &participant.to_string(), now)
+        .await
+        .map_err(internal)?;
+    Ok(Joined {
+        session_token: session,
+        slug,
+    })
+}
+
+pub async fn session(
+    engine: &Engine,
+    token: &str,
+    now: chrono::DateTime<Utc>,
+) -> Result<Option<ParticipantSession>, AppError> {
+    let store = engine.store();
+    let Some((workshop, participant, started)) = store
+        .participant_session(&token_hash(token))
+        .await
+        .map_err(internal)?
+    else {
+        return Ok(None);
+    };
+    if now - started > PARTICIPANT_SESSION_LIFETIME {
+        return Ok(None);
+    }
+    let slug = store
+        .workshop_slug(workshop)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::Internal)?;
+    Ok(Some(ParticipantSession { slug, participant }))
+}
+
+/// A facilitator approves or declines a participant's request; recorded in
+/// the log and in the audit trail, refusals included.
+pub async fn decide_delegation(
+    engine: &Engine,
+    slug: &str,
+    actor: Actor,
+    participant: ParticipantId,
+    approve: bool,
+) -> Result<(), AppError> {
+    let result = engine
+        .execute(
+            slug,
+            actor,
+            &format!("delegation:{participant}:{}", uuid::Uuid::new_v4()),
+            Command::DecideDelegation { participant, approve },
+        )
+        .await;
+    let kind = match (&result, approve) {
+        (Ok(_), true) => AUDIT_DELEGATION_APPROVED,
+        (Ok(_), false) => AUDIT_DELEGATION_DECLINED,
+        (Err(_), _) => AUDIT_DELEGATION_REFUSED,
+    };
+    engine
+        .store()
+        .audit(kind, slug, &participant.to_string(), Utc::now())
+        .await
+        .map_err(internal)?;
+    result.map(|_| ())
+}
+
+/// The room's QR code as SVG, for the projector: it opens the join page
+/// with the code filled in, at the address the projector reached us by.
+pub async fn qr_svg(
+    axum::extract::State(state): axum::extract::State<crate::http::AppState>,
+    axum::extract::Path(slug): axum::extract::Path<String>,
+    headers: axum::http::HeaderMap,
+) -> Result<axum::response::Response, crate::http::HttpError> {
+    use axum::response::IntoResponse;
+    let code = code(&state.engine, &slug).await?;
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1:3000");
+    let https = headers.get("x-forwarded-proto").is_some_and(|v| v == "https");
+    let url = format!(
+        "{}://{host}/room?code={code}",
+        if https { "https" } else { "http" }
+    );
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "image/svg+xml"),
+            (axum::http::header::CACHE_CONTROL, "no-cache"),
+        ],
+        qr(&url).map_err(|_| AppError::Internal)?,
+    )
+        .into_response())
+}
+
+/// A QR code of `text` as an SVG document, black on white with a quiet zone.
+pub fn qr(text: &str) -> Result<String, qrcode::types::QrError> {
+    let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M)?;
+    Ok(code
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(256, 256)
+        .quiet_zone(true)
+        .build())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_short_and_unambiguous() {
+        for _ in 0..200 {
+            let code = random_code();
+            assert_eq!(code.len(), CODE_LENGTH);
+            assert!(code.bytes().all(|b| CODE_ALPHABET.contains(&b)), "{code}");
+            assert!(!code.contains(['0', 'O', '1', 'I', 'L']));
+        }
+    }
+
+    #[test]
+    fn the_qr_code_is_an_svg_document() {
+        let svg = qr("http://127.0.0.1:3000/room?code=ABC234").unwrap();
+        assert!(
+            svg.starts_with("<?xml") && svg.contains("<svg") && svg.contains("<path"),
+            "{svg:.120}"
+        );
+    }
+
+    #[test]
+    fn typed_codes_are_normalised() {
+        assert_eq!(normalise_code(" ab3 d-ef "), "AB3DEF");
+    }
+}
