@@ -4,7 +4,9 @@
 //! compile otherwise), so a missing translation is a build error, not a
 //! blank on the projector.
 
-use crate::domain::model::{OrganisationType, PartnerGroup, Stage, StageStatus};
+use crate::domain::model::{
+    CommitmentStatus, Instrument, OrganisationType, PartnerGroup, Stage, StageStatus, Tier,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -203,6 +205,101 @@ catalogue! {
     NoTokens => "No tokens yet.", "尚无令牌。";
     ProblemCountryFormat => "Use the two-letter ISO code, such as TH.", "请使用两个字母的 ISO 代码，例如 TH。";
     ProblemGeneric => "Something went wrong; nothing was changed. Try again.", "出现问题，未做任何更改。请重试。";
+    All => "All", "全部";
+    Amount => "Amount", "金额";
+    AmountHelp => "Digits with an optional decimal point, such as 1,250,000.50.", "数字，可带小数点，例如 1,250,000.50。";
+    AnonymousA => "A", "一家";
+    Approve => "Approve", "批准";
+    AsOf => "Date of the rate", "汇率日期";
+    Ask => "Ask", "提出申请";
+    AskToActFor => "Act for an organisation", "代表某机构";
+    AskToActForHelp => "Choose the organisation you represent. A facilitator confirms it; then you can record its commitments.", "请选择您所代表的机构。主持人确认后，您即可登记该机构的承诺。";
+    AwaitingConfirmation => "Awaiting confirmation (not yet firm)", "待确认（尚未确定）";
+    ByCity => "By city", "按城市";
+    ByComponent => "By component", "按组成部分";
+    ByInstrument => "By instrument", "按融资工具";
+    ByPartnerGroup => "By type of partner", "按合作伙伴类型";
+    ChooseOrganisation => "Choose an organisation", "请选择机构";
+    CommitmentStatus => "Status", "状态";
+    Conditions => "Conditions (optional)", "条件（可选）";
+    Currency => "Currency", "货币";
+    Decline => "Decline", "拒绝";
+    Earmark => "For", "用途";
+    ExchangeRates => "Exchange rates", "汇率";
+    ExchangeRatesHelp => "How much one unit of a currency is worth in the reporting currency:", "一单位外币折合报告货币的金额，报告货币为：";
+    ExportCsv => "Register (CSV)", "登记册（CSV）";
+    ExportXlsx => "Register (Excel)", "登记册（Excel）";
+    FromTheBudget => "from the design's budget", "来自项目设计预算";
+    FromTheTarget => "the facilitator's target", "主持人设定的目标";
+    NoBudgetYet => "no budget or target yet", "尚无预算或目标";
+    FundingTarget => "Funding target", "筹资目标";
+    FundingTargetHelp => "What the room aims to raise, in the reporting currency, until the design has a budget.", "在项目设计形成预算之前，以报告货币表示的筹资目标。";
+    Guarantees => "Guarantees", "担保";
+    HistoryAndChanges => "History and changes", "历史与修改";
+    InKind => "In kind", "实物捐助";
+    Instrument => "Instrument", "融资工具";
+    JoinTheRoom => "Join the room", "加入会场";
+    JoinTheRoomHelp => "Type the code shown on the screen, and your name.", "请输入屏幕上显示的代码和您的姓名。";
+    NewestCommitments => "Newest commitments", "最新承诺";
+    NoCommitments => "No commitments yet.", "尚无承诺。";
+    NoRequests => "No open requests.", "没有待处理的申请。";
+    Note => "Note (optional)", "备注（可选）";
+    Organisation => "Organisation", "机构";
+    Overview => "Overview", "概览";
+    PerUnit => "Rate", "汇率";
+    PledgedShort => "pledged", "已认捐";
+    QrAlt => "QR code to join the room", "加入会场的二维码";
+    RatesUsed => "Rates used:", "所用汇率：";
+    RecordCommitment => "Record a commitment", "登记承诺";
+    Register => "Commitments register", "承诺登记册";
+    RequestWaiting => "Waiting for a facilitator to confirm you for", "等待主持人确认您代表：";
+    Requests => "Requests to act for an organisation", "代表机构的申请";
+    RoomCode => "Room code", "会场代码";
+    SaveChanges => "Save changes", "保存修改";
+    ScreenLink => "Screen", "大屏幕";
+    SecuredShort => "secured", "已落实";
+    SetRate => "Set the rate", "设置汇率";
+    SetTarget => "Set the target", "设置目标";
+    Show => "Show", "显示";
+    ShowNamePublicly => "Show our name on the screen", "在大屏幕上显示我们的名称";
+    Source => "Source", "来源";
+    StageLockedNotice => "This stage is locked: commitments can be read but not changed.", "此阶段已锁定：承诺只能查看，不能修改。";
+    Welcome => "Welcome,", "欢迎，";
+    WholeProgramme => "Whole programme", "整个项目";
+    Years => "Years of disbursement", "拨付年份";
+    YearsHelp => "Separated by commas, such as 2027, 2028.", "用逗号分隔，例如 2027, 2028。";
+    YouActFor => "You act for", "您代表：";
+    TierPledged => "Pledged", "已认捐";
+    TierSecured => "Secured", "已落实";
+    TierWithdrawn => "Withdrawn", "已撤回";
+    StatusExpressionOfInterest => "Expression of interest", "意向表达";
+    StatusIndicativePledge => "Indicative pledge", "指示性认捐";
+    StatusLetterOfIntent => "Letter of intent", "意向书";
+    StatusMouSigned => "MoU signed", "已签署谅解备忘录";
+    StatusFirmCommitment => "Firm commitment", "确定承诺";
+    StatusDisbursed => "Disbursed", "已拨付";
+    StatusWithdrawn => "Withdrawn", "已撤回";
+    InstrumentGrant => "Standard grant", "标准赠款";
+    InstrumentLoan => "Standard loan", "标准贷款";
+    InstrumentReimbursableGrant => "Reimbursable grant", "可偿还赠款";
+    InstrumentBonds => "Bonds", "债券";
+    InstrumentSubordinatedLoan => "Subordinated loan", "次级贷款";
+    InstrumentEquity => "Common equity", "普通股权";
+    InstrumentGuarantee => "Guarantee / insurance", "担保/保险";
+    InstrumentInKind => "In kind", "实物捐助";
+    InstrumentTechnicalAssistance => "Technical assistance", "技术援助";
+    InstrumentStaffTime => "Staff time", "人员时间";
+    InstrumentLandOrFacilities => "Land or facilities", "土地或设施";
+    ProblemAmountFormat => "Write the amount with digits and at most one decimal point, such as 1250000.50.", "请用数字填写金额，最多一个小数点，例如 1250000.50。";
+    ProblemNegative => "The amount cannot be negative.", "金额不能为负数。";
+    ProblemPositive => "The amount must be more than zero.", "金额必须大于零。";
+    ProblemTooManyDecimals => "This currency does not have that many decimals.", "该货币不允许这么多位小数。";
+    ProblemYearRange => "Give years between 2000 and 2100, separated by commas.", "请填写 2000 至 2100 之间的年份，用逗号分隔。";
+    ProblemDateFormat => "Give the date as YYYY-MM-DD.", "请按 YYYY-MM-DD 格式填写日期。";
+    ProblemUnknownCode => "No workshop has this code. Check the screen and try again.", "没有研讨会使用此代码。请核对屏幕后重试。";
+    ProblemStageLocked => "This stage is locked; nothing was changed.", "此阶段已锁定，未做任何更改。";
+    ProblemUnknownOrganisation => "This organisation is not part of the workshop.", "该机构不属于本研讨会。";
+    ProblemCannotChange => "This cannot be changed once recorded.", "登记后不能更改此项。";
 }
 
 pub fn organisation_type_name(kind: OrganisationType) -> Msg {
@@ -234,6 +331,7 @@ pub fn form_problem(error: &crate::domain::error::AppError) -> Option<Msg> {
         AppError::Invalid(_) | AppError::TooManyAttempts { .. } => None,
         AppError::Unauthenticated => Some(Msg::ProblemSignInFirst),
         AppError::Forbidden => Some(Msg::ProblemForbidden),
+        AppError::StageLocked(_) => Some(Msg::ProblemStageLocked),
         _ => Some(Msg::ProblemGeneric),
     }
 }
@@ -249,7 +347,54 @@ pub fn problem(code: &str) -> Msg {
         "unknown_currency" => Msg::ProblemUnknownCurrency,
         "taken" | "duplicate" => Msg::ProblemAlreadyExists,
         "country_format" => Msg::ProblemCountryFormat,
+        "amount_format" => Msg::ProblemAmountFormat,
+        "negative" => Msg::ProblemNegative,
+        "positive" => Msg::ProblemPositive,
+        "too_many_decimals" => Msg::ProblemTooManyDecimals,
+        "year_range" => Msg::ProblemYearRange,
+        "date_format" => Msg::ProblemDateFormat,
+        "unknown_code" => Msg::ProblemUnknownCode,
+        "unknown_organisation" => Msg::ProblemUnknownOrganisation,
+        "cannot_change" => Msg::ProblemCannotChange,
         _ => Msg::ProblemInvalid,
+    }
+}
+
+pub fn tier_name(tier: Tier) -> Msg {
+    match tier {
+        Tier::Pledged => Msg::TierPledged,
+        Tier::Secured => Msg::TierSecured,
+        Tier::Withdrawn => Msg::TierWithdrawn,
+    }
+}
+
+pub fn commitment_status_name(status: CommitmentStatus) -> Msg {
+    use CommitmentStatus::*;
+    match status {
+        ExpressionOfInterest => Msg::StatusExpressionOfInterest,
+        IndicativePledge => Msg::StatusIndicativePledge,
+        LetterOfIntent => Msg::StatusLetterOfIntent,
+        MouSigned => Msg::StatusMouSigned,
+        FirmCommitment => Msg::StatusFirmCommitment,
+        Disbursed => Msg::StatusDisbursed,
+        Withdrawn => Msg::StatusWithdrawn,
+    }
+}
+
+pub fn instrument_name(instrument: Instrument) -> Msg {
+    use Instrument::*;
+    match instrument {
+        Grant => Msg::InstrumentGrant,
+        Loan => Msg::InstrumentLoan,
+        ReimbursableGrant => Msg::InstrumentReimbursableGrant,
+        Bonds => Msg::InstrumentBonds,
+        SubordinatedLoan => Msg::InstrumentSubordinatedLoan,
+        Equity => Msg::InstrumentEquity,
+        Guarantee => Msg::InstrumentGuarantee,
+        InKind => Msg::InstrumentInKind,
+        TechnicalAssistance => Msg::InstrumentTechnicalAssistance,
+        StaffTime => Msg::InstrumentStaffTime,
+        LandOrFacilities => Msg::InstrumentLandOrFacilities,
     }
 }
 

@@ -5,10 +5,14 @@ use crate::domain::analytics::{WorkshopOverview, WorkshopSummary};
 use crate::domain::error::AppError;
 use leptos::prelude::*;
 
+mod commitments;
+mod room;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod setup;
 
+pub use commitments::*;
+pub use room::*;
 pub use setup::*;
 
 #[server]

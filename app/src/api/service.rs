@@ -5,7 +5,7 @@ pub use crate::domain::account::{ApiTokenInfo, InviteView, NewAccount, SignedIn}
 use crate::domain::command::Command;
 use crate::domain::error::AppError;
 use crate::domain::event::Actor;
-use crate::domain::ids::{DelegateId, OrganisationId};
+use crate::domain::ids::{DelegateId, OrganisationId, ParticipantId};
 use crate::domain::state::WorkshopState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -67,16 +67,43 @@ pub trait Roundtable: Send + Sync + 'static {
     ) -> Result<Joined, AppError>;
     /// The delegate of a device session, if any.
     async fn delegate_session(&self, token: &str) -> Result<Option<DelegateSession>, AppError>;
+
+    /// The workshop's short room code, made on first use.
+    async fn room_code(&self, slug: &str) -> Result<String, AppError>;
+    /// Joins the room of a code as a participant on this device.
+    async fn join_room(
+        &self,
+        code: &str,
+        participant: ParticipantId,
+        name: String,
+    ) -> Result<Joined, AppError>;
+    /// The participant of a device session, if any.
+    async fn participant_session(&self, token: &str) -> Result<Option<ParticipantSession>, AppError>;
+    /// A facilitator approves or declines a participant's request to act
+    /// for an organisation.
+    async fn decide_delegation(
+        &self,
+        slug: &str,
+        actor: Actor,
+        participant: ParticipantId,
+        approve: bool,
+    ) -> Result<(), AppError>;
 }
 
 pub type Services = Arc<dyn Roundtable>;
 
 pub const SESSION_COOKIE: &str = "rt_session";
 pub const DELEGATE_COOKIE: &str = "rt_delegate";
+pub const PARTICIPANT_COOKIE: &str = "rt_participant";
 
 pub struct Joined {
     pub session_token: String,
     pub slug: String,
+}
+
+pub struct ParticipantSession {
+    pub slug: String,
+    pub participant: ParticipantId,
 }
 
 pub struct DelegateSession {
@@ -132,7 +159,8 @@ pub async fn current_actor() -> Result<Actor, AppError> {
 }
 
 /// The actor of the current request in one workshop: a signed-in
-/// facilitator, else this device's delegate of that workshop, else an error.
+/// facilitator, else this device's delegate of that workshop, else its
+/// participant (or the delegate a facilitator made them), else an error.
 pub async fn actor_in(slug: &str) -> Result<Actor, AppError> {
     if let Some(user) = current_user().await? {
         return Ok(Actor::Facilitator {
@@ -144,7 +172,18 @@ pub async fn actor_in(slug: &str) -> Result<Actor, AppError> {
             if session.slug == slug {
                 return Ok(Actor::Delegate {
                     organisation: session.organisation,
+                    delegate: Some(session.delegate),
                 });
+            }
+        }
+    }
+    if let Some(token) = cookie(PARTICIPANT_COOKIE) {
+        if let Some(session) = services()?.participant_session(&token).await? {
+            if session.slug == slug {
+                // Approval is in the log: the same device acts as the
+                // organisation's delegate from the moment it is given.
+                let state = services()?.workshop(slug).await?;
+                return Ok(state.participant_actor(session.participant));
             }
         }
     }

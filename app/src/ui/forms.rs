@@ -23,8 +23,8 @@ pub fn Field(
     /// The form field's name, and the key of its problem.
     name: &'static str,
     /// The element id, when two forms on one page share a field name.
-    #[prop(optional)]
-    id: Option<&'static str>,
+    #[prop(optional, into)]
+    id: Option<String>,
     label: &'static str,
     #[prop(optional)] help: Option<&'static str>,
     #[prop(default = "text")] kind: &'static str,
@@ -33,7 +33,7 @@ pub fn Field(
     /// The problem to show, recomputed when the submission's result changes.
     problem: Signal<Option<&'static str>>,
 ) -> impl IntoView {
-    let id = id.unwrap_or(name);
+    let id = id.unwrap_or_else(|| name.to_string());
     let help_id = format!("{id}-help");
     let problem_id = format!("{id}-problem");
     let described_by = if help.is_some() {
@@ -43,7 +43,7 @@ pub fn Field(
     };
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             {help.map(|text| view! { <p id=help_id class="help">{text}</p> })}
             <input
                 id=id
@@ -67,5 +67,60 @@ pub fn FormProblem(tr: Tr, error: Signal<Option<AppError>>) -> impl IntoView {
         <p class="problem form-problem" role="alert">
             {move || error.get().as_ref().and_then(form_problem).map(tr)}
         </p>
+    }
+}
+
+/// A select with its label and its problem. `options` are (value, label).
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    #[prop(into)] id: String,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] selected: String,
+    problem: Signal<Option<&'static str>>,
+) -> impl IntoView {
+    let problem_id = format!("{id}-problem");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                name=name
+                aria-invalid=move || problem.get().is_some().to_string()
+                aria-describedby=problem_id.clone()
+            >
+                {options.into_iter().map(|(value, text)| {
+                    let chosen = value == selected;
+                    view! { <option value=value selected=chosen>{text}</option> }
+                }).collect_view()}
+            </select>
+            <p id=problem_id class="problem" role="alert">{move || problem.get()}</p>
+        </div>
+    }
+}
+
+/// A multi-line text input with its label and its problem.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    #[prop(into)] id: String,
+    label: &'static str,
+    #[prop(optional, into)] value: String,
+    problem: Signal<Option<&'static str>>,
+) -> impl IntoView {
+    let problem_id = format!("{id}-problem");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <textarea
+                id=id
+                name=name
+                rows="2"
+                aria-invalid=move || problem.get().is_some().to_string()
+                aria-describedby=problem_id.clone()
+            >{value}</textarea>
+            <p id=problem_id class="problem" role="alert">{move || problem.get()}</p>
+        </div>
     }
 }

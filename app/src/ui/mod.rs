@@ -2,11 +2,14 @@
 //! only lay them out.
 
 mod auth;
+mod commitments;
 mod forms;
 mod home;
 mod join;
 mod live;
 mod locale;
+mod room;
+mod screen;
 mod setup;
 mod workshop;
 
@@ -67,6 +70,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/w/:slug/setup") view=setup::SetupPage ssr=SsrMode::Async/>
                     <Route path=path!("/signin") view=auth::SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/join/:token") view=join::JoinPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/commitments") view=commitments::CommitmentsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/screen") view=screen::ScreenPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/room") view=room::MyRoomPage ssr=SsrMode::Async/>
+                    <Route path=path!("/room") view=room::RoomJoinPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -50,6 +50,11 @@ pub fn SetupPage() -> impl IntoView {
                         <ul class="roster">
                             {lines.into_iter().map(|line| view! { <RosterItem slug=slug() line issue revoke/> }).collect_view()}
                         </ul>
+                        <nav class="workshop-nav" aria-label=tr(Msg::SetupTitle)>
+                            <a href=format!("/w/{}/commitments", slug())>{tr(Msg::StageCommitments)}</a>
+                            <a href=format!("/w/{}/screen", slug())>{tr(Msg::ScreenLink)}</a>
+                        </nav>
+                        <super::room::DelegationRequests slug=slug()/>
                         <NewOrganisationForm slug=slug() action=add/>
                         <AddFacilitatorForm slug=slug()/>
                         <ApiTokens slug=slug()/>

@@ -50,6 +50,10 @@ fn Overview(overview: WorkshopOverview) -> impl IntoView {
             <h1>{overview.programme.clone()}</h1>
             <p class="workshop-title">{overview.title.clone()}</p>
             <p class="summary">{overview.summary.clone()}</p>
+            <nav class="workshop-nav" aria-label=tr(Msg::Stages)>
+                <a href=format!("/w/{}/commitments", overview.slug)>{tr(Msg::StageCommitments)}</a>
+                <a href=format!("/w/{}/screen", overview.slug)>{tr(Msg::ScreenLink)}</a>
+            </nav>
         </header>
 
         <section aria-labelledby="stages-heading">

@@ -1,0 +1,272 @@
+//! Server functions of stage 4: the commitments register, recording and
+//! revising commitments, rates and the funding target, and the public
+//! dashboard the projector shows.
+
+use crate::domain::dashboard::{Dashboard, LedgerLine};
+use crate::domain::error::AppError;
+use crate::domain::ids::OrganisationId;
+use crate::domain::money::Currency;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use super::service;
+
+/// What the commitments page shows to a facilitator or a delegate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentsView {
+    pub version: u64,
+    pub title: String,
+    pub reporting_currency: Currency,
+    /// Facilitators see every organisation's commitments and may record
+    /// for any; a delegate sees and records only their own.
+    pub facilitator: bool,
+    /// The organisations this viewer may record for: (id, name).
+    pub organisations: Vec<(OrganisationId, String)>,
+    /// Earmark choices: (code, label), components first, then cities.
+    pub earmarks: Vec<(String, String)>,
+    pub locked: bool,
+    pub lines: Vec<LedgerLine>,
+    pub dashboard: Dashboard,
+    pub rates: Vec<crate::domain::model::ExchangeRate>,
+}
+
+#[cfg(feature = "ssr")]
+fn commitments_view(
+    state: &crate::domain::state::WorkshopState,
+    actor: &crate::domain::event::Actor,
+) -> Result<CommitmentsView, AppError> {
+    use crate::domain::commitment_form::earmark_code;
+    use crate::domain::dashboard::{earmark_label, ledger};
+    use crate::domain::event::Actor;
+    use crate::domain::model::*;
+    let setup = state
+        .setup
+        .as_ref()
+        .ok_or(AppError::NotFound("workshop".into()))?;
+    let facilitator = crate::domain::command::administers(state, actor);
+    let organisations = state
+        .organisations
+        .values()
+        .filter(|o| {
+            facilitator || matches!(actor, Actor::Delegate { organisation, .. } if *organisation == o.id)
+        })
+        .map(|o| (o.id, o.name.clone()))
+        .collect::<Vec<_>>();
+    if organisations.is_empty() && !facilitator {
+        return Err(AppError::Forbidden);
+    }
+    let cities = state
+        .organisations
+        .values()
+        .filter(|o| o.kind == OrganisationType::LocalGovernment)
+        .filter_map(|o| o.city.clone())
+        .collect::<std::collections::BTreeSet<_>>();
+    let earmarks = state
+        .design
+        .components
+        .iter()
+        .map(|c| Earmark::Component { component: c.id })
+        .chain(cities.into_iter().map(|city| Earmark::City { city }))
+        .map(|e| (earmark_code(&e), earmark_label(state, &e)))
+        .collect();
+    Ok(CommitmentsView {
+        version: state.version,
+        title: setup.title.clone(),
+        reporting_currency: setup.reporting_currency,
+        facilitator,
+        organisations,
+        earmarks,
+        locked: state.stage_status(Stage::Commitments) == StageStatus::Locked,
+        lines: ledger(state, actor),
+        dashboard: Dashboard::of(state).ok_or(AppError::NotFound("workshop".into()))?,
+        rates: state.rates.values().cloned().collect(),
+    })
+}
+
+#[server]
+pub async fn load_commitments(slug: String) -> Result<CommitmentsView, AppError> {
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let state = service::services()?.workshop(&slug).await?;
+        commitments_view(&state, &actor)
+    })
+    .await
+}
+
+/// The projected dashboard: public, so it needs no account and carries
+/// nothing confidential (see `Dashboard`).
+#[server]
+pub async fn load_dashboard(slug: String) -> Result<Dashboard, AppError> {
+    service::respond(async {
+        let state = service::services()?.workshop(&slug).await?;
+        Dashboard::of(&state).ok_or(AppError::NotFound(slug))
+    })
+    .await
+}
+
+/// Records a new commitment. The commitment's id, made when the form was
+/// drawn, is the idempotency key: a retried or double-clicked submit
+/// records it once.
+#[server]
+#[allow(clippy::too_many_arguments)]
+pub async fn record_commitment(
+    slug: String,
+    id: String,
+    organisation: String,
+    amount: String,
+    currency: String,
+    instrument: String,
+    status: String,
+    earmark: String,
+    years: String,
+    conditions: String,
+    note: String,
+    public: Option<String>,
+) -> Result<String, AppError> {
+    use crate::domain::command::Command;
+    use crate::domain::commitment_form::CommitmentForm;
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let form = CommitmentForm {
+            id,
+            organisation,
+            amount,
+            currency,
+            instrument,
+            status,
+            earmark,
+            years,
+            conditions,
+            note,
+            public: public.is_some(),
+        };
+        let new = form.parse()?;
+        let key = format!("commitment:{}", new.id);
+        let id = new.id.to_string();
+        service::services()?
+            .execute(&slug, actor, &key, Command::RecordCommitment(new))
+            .await?;
+        Ok(id)
+    })
+    .await
+}
+
+/// New values for a commitment. `revision` is made when the form was
+/// drawn and keys the change, so a retried submit revises once.
+#[server]
+#[allow(clippy::too_many_arguments)]
+pub async fn revise_commitment(
+    slug: String,
+    revision: String,
+    id: String,
+    organisation: String,
+    amount: String,
+    currency: String,
+    instrument: String,
+    status: String,
+    earmark: String,
+    years: String,
+    conditions: String,
+    note: String,
+    public: Option<String>,
+) -> Result<String, AppError> {
+    use crate::domain::command::Command;
+    use crate::domain::commitment_form::CommitmentForm;
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let revision: uuid::Uuid = revision
+            .parse()
+            .map_err(|_| AppError::invalid("revision", "invalid"))?;
+        let form = CommitmentForm {
+            id,
+            organisation,
+            amount,
+            currency,
+            instrument,
+            status,
+            earmark,
+            years,
+            conditions,
+            note,
+            public: public.is_some(),
+        };
+        let new = form.parse()?;
+        let id = new.id.to_string();
+        service::services()?
+            .execute(
+                &slug,
+                actor,
+                &format!("revision:{revision}"),
+                Command::ReviseCommitment(new),
+            )
+            .await?;
+        Ok(id)
+    })
+    .await
+}
+
+/// Sets the rate converting one unit of `currency` into the reporting
+/// currency, with its date and source.
+#[server]
+pub async fn set_exchange_rate(
+    slug: String,
+    currency: String,
+    per_unit: String,
+    as_of: String,
+    source: String,
+) -> Result<(), AppError> {
+    use crate::domain::command::{Command, NewExchangeRate};
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let mut problems = crate::domain::error::FieldErrors::new();
+        let currency = Currency::parse(&currency)
+            .map_err(|_| problems.insert("currency".into(), "unknown_currency".into()))
+            .ok();
+        let per_unit = per_unit
+            .trim()
+            .parse::<rust_decimal::Decimal>()
+            .map_err(|_| problems.insert("per_unit".into(), "amount_format".into()))
+            .ok();
+        let as_of = chrono::NaiveDate::parse_from_str(as_of.trim(), "%Y-%m-%d")
+            .map_err(|_| problems.insert("as_of".into(), "date_format".into()))
+            .ok();
+        let (Some(currency), Some(per_unit), Some(as_of)) = (currency, per_unit, as_of) else {
+            return Err(AppError::Invalid(problems));
+        };
+        let command = Command::SetExchangeRate(NewExchangeRate {
+            currency,
+            per_unit,
+            as_of,
+            source: source.trim().to_string(),
+        });
+        let key = format!("rate:{currency}:{per_unit}:{as_of}:{}", source.trim());
+        service::services()?.execute(&slug, actor, &key, command).await?;
+        Ok(())
+    })
+    .await
+}
+
+/// Sets the amount to raise while the design has no budget yet.
+#[server]
+pub async fn set_funding_target(slug: String, amount: String) -> Result<(), AppError> {
+    use crate::domain::command::{Command, NewFundingTarget};
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let cleaned: String = amount.chars().filter(|c| !matches!(c, ',' | ' ' | '_')).collect();
+        let amount = cleaned
+            .parse::<rust_decimal::Decimal>()
+            .map_err(|_| AppError::invalid("amount", "amount_format"))?;
+        let key = format!("target:{amount}:{}", uuid::Uuid::new_v4());
+        service::services()?
+            .execute(
+                &slug,
+                actor,
+                &key,
+                Command::SetFundingTarget(NewFundingTarget { amount }),
+            )
+            .await?;
+        Ok(())
+    })
+    .await
+}

@@ -1,0 +1,156 @@
+//! Server functions of the room: the join code, joining with it, asking to
+//! act for an organisation, and the facilitator's decision.
+
+use crate::domain::error::AppError;
+use crate::domain::ids::{OrganisationId, ParticipantId};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use super::service;
+
+/// The room's code and the address its QR code opens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomCode {
+    pub code: String,
+    pub join_url: String,
+}
+
+/// Public: whoever sees the projector may join the room.
+#[server]
+pub async fn load_room_code(slug: String) -> Result<RoomCode, AppError> {
+    service::respond(async {
+        let code = service::services()?.room_code(&slug).await?;
+        Ok(RoomCode {
+            join_url: format!("{}/room?code={code}", service::origin()),
+            code,
+        })
+    })
+    .await
+}
+
+/// Joins with a room code on this device, then goes to the room's page.
+/// `id` is made when the form is drawn, so a retried join is one person.
+#[server]
+pub async fn join_room(code: String, id: String, name: String) -> Result<(), AppError> {
+    service::respond(async {
+        let participant: ParticipantId = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
+        let joined = service::services()?.join_room(&code, participant, name).await?;
+        service::set_cookie(service::PARTICIPANT_COOKIE, Some(&joined.session_token));
+        leptos_axum::redirect(&format!("/w/{}/room", joined.slug));
+        Ok(())
+    })
+    .await
+}
+
+/// What a participant sees of the room: who they are, what they asked for,
+/// and whom they act for once approved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyRoom {
+    pub version: u64,
+    pub title: String,
+    pub name: String,
+    pub requested: Option<String>,
+    pub delegate_of: Option<String>,
+    pub organisations: Vec<(OrganisationId, String)>,
+}
+
+#[server]
+pub async fn load_my_room(slug: String) -> Result<MyRoom, AppError> {
+    use crate::domain::event::Actor;
+    service::respond(async {
+        let state = service::services()?.workshop(&slug).await?;
+        let participant = match service::actor_in(&slug).await? {
+            Actor::Participant { participant } => participant,
+            Actor::Delegate {
+                delegate: Some(delegate),
+                ..
+            } => ParticipantId(delegate.0),
+            _ => return Err(AppError::Forbidden),
+        };
+        let me = state.participants.get(&participant).ok_or(AppError::Forbidden)?;
+        let name_of = |id: Option<OrganisationId>| {
+            id.and_then(|id| state.organisations.get(&id))
+                .map(|o| o.name.clone())
+        };
+        Ok(MyRoom {
+            version: state.version,
+            title: state.setup.as_ref().map(|s| s.title.clone()).unwrap_or_default(),
+            name: me.name.clone(),
+            requested: name_of(me.requested),
+            delegate_of: name_of(me.delegate_of),
+            organisations: state
+                .organisations
+                .values()
+                .map(|o| (o.id, o.name.clone()))
+                .collect(),
+        })
+    })
+    .await
+}
+
+#[server]
+pub async fn request_delegation(slug: String, organisation: String) -> Result<(), AppError> {
+    use crate::domain::command::Command;
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let organisation: OrganisationId = organisation
+            .parse()
+            .map_err(|_| AppError::invalid("organisation", "required"))?;
+        let key = format!("request:{}", uuid::Uuid::new_v4());
+        service::services()?
+            .execute(&slug, actor, &key, Command::RequestDelegation { organisation })
+            .await?;
+        Ok(())
+    })
+    .await
+}
+
+/// An open request to act for an organisation, as the facilitator's live
+/// list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DelegationRequest {
+    pub participant: ParticipantId,
+    pub name: String,
+    pub organisation: String,
+}
+
+#[server]
+pub async fn load_requests(slug: String) -> Result<(u64, Vec<DelegationRequest>), AppError> {
+    service::respond(async {
+        let actor = service::current_actor().await?;
+        let state = service::services()?.workshop(&slug).await?;
+        if !crate::domain::command::administers(&state, &actor) {
+            return Err(AppError::Forbidden);
+        }
+        let requests = state
+            .participants
+            .values()
+            .filter_map(|p| {
+                let organisation = state.organisations.get(&p.requested?)?;
+                Some(DelegationRequest {
+                    participant: p.id,
+                    name: p.name.clone(),
+                    organisation: organisation.name.clone(),
+                })
+            })
+            .collect();
+        Ok((state.version, requests))
+    })
+    .await
+}
+
+/// Approves (`decision` = "approve") or declines a participant's request.
+#[server]
+pub async fn decide_delegation(slug: String, participant: String, decision: String) -> Result<(), AppError> {
+    service::respond(async {
+        let actor = service::current_actor().await?;
+        let participant = participant
+            .parse()
+            .map_err(|_| AppError::invalid("participant", "invalid"))?;
+        service::services()?
+            .decide_delegation(&slug, actor, participant, decision == "approve")
+            .await
+    })
+    .await
+}

@@ -1,0 +1,266 @@
+//! The projected dashboard, `/w/{slug}/screen`: public, read-only, live.
+//! Large type and high contrast, laid out for 1920×1080 without scrolling.
+
+use super::commitments::amount_in;
+use super::{use_locale, Failure, Tr};
+use crate::api::{load_dashboard, load_room_code};
+use crate::domain::dashboard::{Bar, Dashboard, PublicName, RequiredSource};
+use crate::domain::money::Currency;
+use crate::i18n::{
+    commitment_status_name, instrument_name, organisation_type_name, partner_group_name, stage_name, Msg,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+#[component]
+pub fn ScreenPage() -> impl IntoView {
+    let tr = use_locale();
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let version = super::live::use_live_version(slug);
+    let dashboard = Resource::new(slug, load_dashboard);
+    super::live::follow(version, dashboard, |d| d.version);
+    let room = Resource::new(slug, load_room_code);
+    view! {
+        <Title text=tr(Msg::ScreenLink)/>
+        <div class="screen">
+            <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match dashboard.await {
+                        Err(error) => view! { <Failure error/> }.into_any(),
+                        Ok(d) => view! { <Board d/> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    room.await.ok().map(|room| view! {
+                        <aside class="screen-join" aria-label=tr(Msg::JoinTheRoom)>
+                            <img src=format!("/w/{}/room.svg", slug()) alt=tr(Msg::QrAlt) width="220" height="220"/>
+                            <p>{tr(Msg::JoinTheRoom)}</p>
+                            <p class="room-code">{room.code}</p>
+                            <p class="room-url">{room.join_url}</p>
+                        </aside>
+                    })
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn Board(d: Dashboard) -> impl IntoView {
+    let tr = use_locale();
+    let c = d.reporting_currency;
+    let big = move |v: Decimal| amount_in(c, v);
+    let required_note = match d.required_source {
+        RequiredSource::Budget => tr(Msg::FromTheBudget),
+        RequiredSource::Target => tr(Msg::FromTheTarget),
+        RequiredSource::Nothing => tr(Msg::NoBudgetYet),
+    };
+    let components: Vec<ChartRow> = d
+        .by_component
+        .iter()
+        .map(|b| ChartRow::of(b, b.key.clone()))
+        .collect();
+    let instruments: Vec<ChartRow> = d
+        .by_instrument
+        .iter()
+        .map(|b| ChartRow::of(b, tr(instrument_name(b.key)).to_string()))
+        .collect();
+    let groups: Vec<ChartRow> = d
+        .by_group
+        .iter()
+        .map(|b| ChartRow::of(b, tr(partner_group_name(b.key)).to_string()))
+        .collect();
+    let cities: Vec<ChartRow> = d.by_city.iter().map(|b| ChartRow::of(b, b.key.clone())).collect();
+    view! {
+        <div class="screen-main">
+        <header class="screen-header">
+            <h1>{d.title.clone()}</h1>
+            {d.current_stage.map(|s| view! {
+                <p class="screen-stage">{tr(Msg::StageLabel)}" "{s.number()}" · "{tr(stage_name(s))}</p>
+            })}
+        </header>
+        <section class="screen-figures" aria-label=tr(Msg::Financing)>
+            <dl>
+                <div class="figure required"><dt>{tr(Msg::Required)}</dt><dd>{big(d.required)}</dd><dd class="small">{required_note}</dd></div>
+                <div class="figure secured"><dt>{tr(Msg::Secured)}</dt><dd data-figure="secured">{big(d.cash.secured)}</dd></div>
+                <div class="figure pledged"><dt>{tr(Msg::Pledged)}</dt><dd data-figure="pledged">{big(d.cash.pledged)}</dd></div>
+                <div class="figure gap"><dt>{tr(Msg::Gap)}</dt><dd data-figure="gap">{big(d.gap)}</dd></div>
+            </dl>
+            <Progress secured=d.secured_percent pledged=d.pledged_percent tr/>
+            <p class="screen-note">
+                {tr(Msg::CashOnly)}" "{tr(Msg::Guarantees)}": "{big(d.guarantees.secured + d.guarantees.pledged)}
+                " · "{tr(Msg::InKind)}": "{big(d.in_kind.secured + d.in_kind.pledged)}
+                {(d.unconverted > 0).then(|| view! { " · "{d.unconverted}" "{tr(Msg::Unconverted)} })}
+            </p>
+        </section>
+        <section class="screen-charts">
+            <Chart title=tr(Msg::ByComponent) rows=components currency=c/>
+            <Chart title=tr(Msg::ByInstrument) rows=instruments currency=c/>
+            <Chart title=tr(Msg::ByPartnerGroup) rows=groups currency=c/>
+            <Chart title=tr(Msg::ByCity) rows=cities currency=c/>
+        </section>
+        <section class="screen-feed" aria-labelledby="feed-heading" aria-live="polite">
+            <h2 id="feed-heading">{tr(Msg::NewestCommitments)}</h2>
+            <ol>
+                {d.newest.iter().map(|line| {
+                    let who = match &line.who {
+                        PublicName::Named { name } => name.clone(),
+                        PublicName::Anonymous { kind } => format!("{} {}", tr(Msg::AnonymousA), tr(organisation_type_name(*kind))),
+                    };
+                    view! {
+                        <li>
+                            <span class="who">{who}</span>
+                            <span class="amount">{line.money.display()}</span>
+                            <span class="status">{tr(commitment_status_name(line.status))}" · "{tr(instrument_name(line.instrument))}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+        <p class="screen-rates">
+            {(!d.rates_used.is_empty()).then(|| tr(Msg::RatesUsed))}" "
+            {d.rates_used.iter().map(|r| format!("{} {} ({})", r.currency, r.per_unit, r.as_of)).collect::<Vec<_>>().join(" · ")}
+        </p>
+        </div>
+    }
+}
+
+#[component]
+fn Progress(secured: u8, pledged: u8, tr: Tr) -> impl IntoView {
+    let label = format!("{}: {secured}%", tr(Msg::Secured));
+    view! {
+        <svg class="progress" viewBox="0 0 1000 40" preserveAspectRatio="none" role="img" aria-label=label>
+            <rect class="track" x="0" y="0" width="1000" height="40"/>
+            <rect class="pledged" x="0" y="0" width=u32::from(pledged) * 10 height="40"/>
+            <rect class="secured" x="0" y="0" width=u32::from(secured) * 10 height="40"/>
+        </svg>
+        <p class="progress-label">{secured}"% "{tr(Msg::SecuredShort)}" · "{pledged.saturating_sub(secured)}"% "{tr(Msg::PledgedShort)}</p>
+    }
+}
+
+/// One bar of a chart, in the reporting currency.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartRow {
+    pub label: String,
+    pub required: Option<Decimal>,
+    pub secured: Decimal,
+    pub pledged: Decimal,
+}
+
+impl ChartRow {
+    fn of<K>(bar: &Bar<K>, label: String) -> ChartRow {
+        ChartRow {
+            label,
+            required: bar.required,
+            secured: bar.tiers.secured,
+            pledged: bar.tiers.pledged,
+        }
+    }
+}
+
+/// Bar lengths out of `width`: (required, secured, pledged), all on one
+/// scale, the longest of them filling the width.
+pub fn bar_lengths(rows: &[ChartRow], width: f64) -> Vec<(f64, f64, f64)> {
+    let longest = rows
+        .iter()
+        .map(|r| r.required.unwrap_or_default().max(r.secured + r.pledged))
+        .max()
+        .unwrap_or_default();
+    let scale = |v: Decimal| {
+        if longest <= Decimal::ZERO {
+            0.0
+        } else {
+            (v / longest).to_f64().unwrap_or(0.0).clamp(0.0, 1.0) * width
+        }
+    };
+    rows.iter()
+        .map(|r| {
+            (
+                scale(r.required.unwrap_or_default()),
+                scale(r.secured),
+                scale(r.pledged),
+            )
+        })
+        .collect()
+}
+
+#[component]
+fn Chart(title: &'static str, rows: Vec<ChartRow>, currency: Currency) -> impl IntoView {
+    const WIDTH: f64 = 560.0;
+    const ROW: usize = 44;
+    let height = (rows.len().max(1) * ROW).to_string();
+    let lengths = bar_lengths(&rows, WIDTH);
+    let summary = rows
+        .iter()
+        .map(|r| format!("{}: {}", r.label, amount_in(currency, r.secured)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    view! {
+        <figure class="chart">
+            <figcaption>{title}</figcaption>
+            <svg viewBox=format!("0 0 1000 {height}") role="img" aria-label=format!("{title}: {summary}")>
+                {rows.into_iter().zip(lengths).enumerate().map(|(i, (row, (required, secured, pledged)))| {
+                    let y = i * ROW;
+                    view! {
+                        <g transform=format!("translate(0 {y})")>
+                            <text class="label" x="0" y="28">{shorten(&row.label, 26)}</text>
+                            <rect class="required" x="420" y="6" width=required height="30"/>
+                            <rect class="pledged" x=420.0 + secured y="6" width=pledged height="30"/>
+                            <rect class="secured" x="420" y="6" width=secured height="30"/>
+                        </g>
+                    }
+                }).collect_view()}
+            </svg>
+        </figure>
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut short: String = text.chars().take(max - 1).collect();
+    short.push('…');
+    short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn row(required: Option<Decimal>, secured: Decimal, pledged: Decimal) -> ChartRow {
+        ChartRow {
+            label: "x".into(),
+            required,
+            secured,
+            pledged,
+        }
+    }
+
+    #[test]
+    fn bars_share_one_scale_and_the_longest_fills_the_width() {
+        let rows = [
+            row(Some(dec!(200)), dec!(50), dec!(50)),
+            row(None, dec!(100), dec!(0)),
+        ];
+        let lengths = bar_lengths(&rows, 1000.0);
+        assert_eq!(lengths[0], (1000.0, 250.0, 250.0));
+        assert_eq!(lengths[1], (0.0, 500.0, 0.0));
+    }
+
+    #[test]
+    fn empty_charts_draw_nothing() {
+        assert_eq!(
+            bar_lengths(&[row(None, dec!(0), dec!(0))], 1000.0),
+            vec![(0.0, 0.0, 0.0)]
+        );
+        assert_eq!(shorten("Customs single window", 10), "Customs s…");
+    }
+}

@@ -1,0 +1,116 @@
+import { test, expect, Browser, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+// Stage 4 as the room lives it: commitments recorded from laptops, the
+// projector's screen following on its own.
+
+const EMAIL = 'facilitator@example.org';
+const PASSWORD = 'roundtable-demo';
+
+async function signedInFacilitator(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/signin');
+  await page.locator('body[data-hydrated]').waitFor();
+  await page.getByLabel('Email').fill(EMAIL);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  return page;
+}
+
+/** The amount in a figure such as "USD 12,345,678.00", as a number of cents. */
+function cents(text: string | null): number {
+  const digits = (text ?? '').replace(/[^0-9.-]/g, '');
+  return Math.round(parseFloat(digits) * 100);
+}
+
+test('bad input is told next to the field and records nothing', async ({ browser }) => {
+  const page = await signedInFacilitator(browser);
+  await page.goto('/w/demo/commitments');
+  await page.locator('body[data-hydrated]').waitFor();
+  const lines = await page.locator('.register > li').count();
+  const form = page.locator('section.record');
+  await form.getByLabel('Organisation').selectOption({ label: 'Open Trade Foundation' });
+  await form.getByLabel('Amount').fill('12.345');
+  await form.getByRole('button', { name: 'Record a commitment' }).click();
+  await expect(page.locator('#new-amount-problem')).toHaveText('This currency does not have that many decimals.');
+  await expect(form.getByLabel('Amount')).toHaveAttribute('aria-invalid', 'true');
+  await form.getByLabel('Amount').fill('-5');
+  await form.getByLabel('Currency').fill('XYZ');
+  await form.getByRole('button', { name: 'Record a commitment' }).click();
+  await expect(page.locator('#new-currency-problem')).toHaveText('This is not an ISO 4217 currency code.');
+  await expect(page.locator('#new-amount-problem')).toHaveText('The amount cannot be negative.');
+  await expect(page.locator('.register > li')).toHaveCount(lines);
+});
+
+test('a firm commitment moves the projected screen without a reload, once', async ({ browser }) => {
+  const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await screen.goto('/w/demo/screen');
+  await screen.locator('body[data-hydrated]').waitFor();
+  const securedBefore = cents(await screen.locator('[data-figure="secured"]').textContent());
+  // Readable from the back: everything fits 1920×1080 without scrolling.
+  const overflow = await screen.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(screen.locator('.room-code')).toHaveText(/^[A-Z2-9]{6}$/);
+
+  const page = await signedInFacilitator(browser);
+  await page.goto('/w/demo/commitments');
+  await page.locator('body[data-hydrated]').waitFor();
+  const form = page.locator('section.record');
+  await form.getByLabel('Organisation').selectOption({ label: 'Open Trade Foundation' });
+  await form.getByLabel('Amount').fill('250000.50');
+  await form.getByLabel('Currency').fill('USD');
+  await form.getByLabel('Status').selectOption({ label: 'Firm commitment' });
+  await form.getByLabel('Note (optional)').fill('e2e firm');
+  // A double click submits twice with the same key: one commitment.
+  await form.getByRole('button', { name: 'Record a commitment' }).dblclick();
+  await expect(page.locator('.register > li', { hasText: 'USD 250,000.50' })).toHaveCount(1);
+
+  await expect
+    .poll(async () => cents(await screen.locator('[data-figure="secured"]').textContent()))
+    .toBe(securedBefore + 25000050);
+  await expect(screen.locator('.screen-feed li').first()).toContainText('USD 250,000.50');
+});
+
+test('amending keeps the history, and the register exports match the screen', async ({ browser }) => {
+  const page = await signedInFacilitator(browser);
+  await page.goto('/w/demo/commitments');
+  await page.locator('body[data-hydrated]').waitFor();
+  const form = page.locator('section.record');
+  await form.getByLabel('Organisation').selectOption({ label: 'Open Trade Foundation' });
+  await form.getByLabel('Amount').fill('777');
+  await form.getByLabel('Currency').fill('EUR');
+  await form.getByRole('button', { name: 'Record a commitment' }).click();
+  const line = page.locator('.register > li', { hasText: 'EUR 777.00' });
+  await expect(line).toHaveCount(1);
+  await line.locator('summary').click();
+  await line.getByLabel('Amount').fill('888');
+  await line.getByRole('button', { name: 'Save changes' }).click();
+  const amended = page.locator('.register > li', { hasText: 'EUR 888.00' });
+  await expect(amended.locator('.history li')).toHaveCount(2);
+  await expect(amended.locator('.history li').first()).toContainText('EUR 777.00');
+
+  const csv = await page.request.get('/w/demo/export/commitments.csv');
+  expect(csv.status()).toBe(200);
+  const rows = (await csv.text()).trim().split('\n');
+  const header = rows[0].split(',');
+  expect(header).toContain('converted_amount');
+  const xlsx = await page.request.get('/w/demo/export/commitments.xlsx');
+  expect(xlsx.status()).toBe(200);
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+
+  const anonymous = await (await browser.newContext()).newPage();
+  const refused = await anonymous.request.get('/w/demo/export/commitments.csv');
+  expect(refused.status()).toBe(401);
+});
+
+test('the commitments page and the screen have no serious accessibility violations', async ({ browser }) => {
+  const page = await signedInFacilitator(browser);
+  for (const path of ['/w/demo/commitments', '/w/demo/screen']) {
+    await page.goto(path);
+    await page.locator('body[data-hydrated]').waitFor();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  }
+});

@@ -1,0 +1,46 @@
+import { test, expect } from '@playwright/test';
+
+// A third device joins with the room code on the projector, asks to act for
+// an organisation, and is approved with one click.
+
+test('a participant joins with the room code and is approved as a delegate', async ({ browser }) => {
+  const screen = await (await browser.newContext()).newPage();
+  await screen.goto('/w/demo/screen');
+  const code = (await screen.locator('.room-code').textContent())?.trim() ?? '';
+  expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  const qr = await screen.request.get('/w/demo/room.svg');
+  expect(qr.headers()['content-type']).toBe('image/svg+xml');
+
+  const name = `Lan ${Date.now() % 100000}`;
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await phone.goto('/room');
+  await phone.locator('body[data-hydrated]').waitFor();
+  await phone.getByLabel('Room code').fill('WRONG9');
+  await phone.getByLabel('Your name').fill(name);
+  await phone.getByRole('button', { name: 'Join' }).click();
+  await expect(phone.locator('#code-problem')).toHaveText(/No workshop has this code/);
+  await phone.getByLabel('Room code').fill(code.toLowerCase());
+  await phone.getByRole('button', { name: 'Join' }).click();
+  await expect(phone).toHaveURL(/\/w\/demo\/room$/);
+  await phone.locator('body[data-hydrated]').waitFor();
+  await phone.getByLabel('Organisation').selectOption({ label: 'Open Trade Foundation' });
+  await phone.getByRole('button', { name: 'Ask' }).click();
+  await expect(phone.getByRole('status')).toContainText('Waiting for a facilitator');
+
+  const facilitator = await (await browser.newContext()).newPage();
+  await facilitator.goto('/signin');
+  await facilitator.locator('body[data-hydrated]').waitFor();
+  await facilitator.getByLabel('Email').fill('facilitator@example.org');
+  await facilitator.getByLabel('Password').fill('roundtable-demo');
+  await facilitator.getByRole('button', { name: 'Sign in' }).click();
+  await expect(facilitator).toHaveURL(/\/$/);
+  await facilitator.goto('/w/demo/setup');
+  await facilitator.locator('body[data-hydrated]').waitFor();
+  await facilitator.getByRole('button', { name: `Approve ${name}` }).click();
+
+  // The phone learns it without a reload, and may now record commitments.
+  await expect(phone.getByRole('status')).toContainText('You act for Open Trade Foundation');
+  await phone.goto('/w/demo/commitments');
+  await phone.locator('body[data-hydrated]').waitFor();
+  await expect(phone.locator('section.record')).toBeVisible();
+});
