@@ -62,7 +62,6 @@ test-rust:
 e2e:
 	cd end2end && ROUNDTABLE_BIN=$(TARGET_DIR)/debug/roundtable npx playwright test
 
-## Benchmarks (not part of make test).
 ## Not part of `make test`: prints submit latency, live delivery latency and
 ## server memory for the release server on SQLite (server/benches/live.rs).
 bench:

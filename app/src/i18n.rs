@@ -208,7 +208,10 @@ catalogue! {
     All => "All", "全部";
     Amount => "Amount", "金额";
     AmountHelp => "Digits with an optional decimal point, such as 1,250,000.50.", "数字，可带小数点，例如 1,250,000.50。";
-    AnonymousA => "A", "一家";
+    AnonymousPublic => "A city or public body", "一个城市或公共机构";
+    AnonymousPrivate => "A private company", "一家私营企业";
+    AnonymousFinancier => "A financial institution", "一家金融机构";
+    AnonymousOther => "An organisation", "一个机构";
     Approve => "Approve", "批准";
     AsOf => "Date of the rate", "汇率日期";
     Ask => "Ask", "提出申请";
@@ -357,6 +360,16 @@ pub fn problem(code: &str) -> Msg {
         "unknown_organisation" => Msg::ProblemUnknownOrganisation,
         "cannot_change" => Msg::ProblemCannotChange,
         _ => Msg::ProblemInvalid,
+    }
+}
+
+/// How the screen names an organisation that asked not to be named.
+pub fn anonymous_name(group: PartnerGroup) -> Msg {
+    match group {
+        PartnerGroup::Public => Msg::AnonymousPublic,
+        PartnerGroup::Private => Msg::AnonymousPrivate,
+        PartnerGroup::Financier => Msg::AnonymousFinancier,
+        PartnerGroup::Other => Msg::AnonymousOther,
     }
 }
 

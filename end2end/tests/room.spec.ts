@@ -23,7 +23,7 @@ test('a participant joins with the room code and is approved as a delegate', asy
   await phone.getByRole('button', { name: 'Join' }).click();
   await expect(phone).toHaveURL(/\/w\/demo\/room$/);
   await phone.locator('body[data-hydrated]').waitFor();
-  await phone.getByLabel('Organisation').selectOption({ label: 'Open Trade Foundation' });
+  await phone.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Open Trade Foundation' });
   await phone.getByRole('button', { name: 'Ask' }).click();
   await expect(phone.getByRole('status')).toContainText('Waiting for a facilitator');
 

@@ -36,7 +36,8 @@ struct Pending {
 }
 
 enum Job {
-    Execute(Pending),
+    /// Boxed, so that a queued catch-up costs a pointer, not a command's size.
+    Execute(Box<Pending>),
     /// Another instance wrote: read what is new and publish it.
     CatchUp,
 }
@@ -213,7 +214,7 @@ async fn write_loop(store: Store, workshop: Arc<Workshop>, mut jobs: mpsc::Recei
         let mut batch = Vec::with_capacity(received.len());
         for job in received.drain(..) {
             if let Job::Execute(pending) = job {
-                batch.push(pending);
+                batch.push(*pending);
             }
         }
         if batch.is_empty() {
@@ -486,7 +487,7 @@ impl Roundtable for Engine {
         };
         workshop
             .queue
-            .send(Job::Execute(pending))
+            .send(Job::Execute(Box::new(pending)))
             .await
             .map_err(|_| AppError::Internal)?;
         answer.await.map_err(|_| AppError::Internal)?

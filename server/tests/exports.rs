@@ -182,3 +182,81 @@ async fn a_facilitator_makes_lists_and_revokes_tokens_through_the_server() {
     let anonymous = call(&app, app::api::CreateApiToken::PATH, &[("slug", "demo")], None).await;
     assert_eq!(anonymous.status(), 401);
 }
+
+/// The register's CSV sums, tier by tier and kind by kind, to exactly the
+/// dashboard's figures; the XLSX is a real workbook; both need the same
+/// rights as the other exports.
+async fn the_register_files_match_the_dashboard(backend: Backend) {
+    use app::domain::dashboard::Dashboard;
+    use rust_decimal::Decimal;
+    let Some((app, cookie, facilitator)) = demo_with_facilitator(backend).await else {
+        return;
+    };
+    assert_eq!(
+        get(&app, "/w/demo/export/commitments.csv", None).await.status(),
+        401
+    );
+    let response = get(
+        &app,
+        "/w/demo/export/commitments.csv",
+        Some(("cookie", cookie.clone())),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+    let body = response.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, server::register::COLUMNS);
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (tier, kind, converted) = (
+        column("tier"),
+        column("contribution_kind"),
+        column("converted_amount"),
+    );
+    let mut sums: std::collections::BTreeMap<(String, String), Decimal> = Default::default();
+    let mut rows = 0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        rows += 1;
+        if let Ok(amount) = record[converted].parse::<Decimal>() {
+            *sums
+                .entry((record[tier].to_string(), record[kind].to_string()))
+                .or_default() += amount;
+        }
+    }
+    let state = app.engine.workshop("demo").await.unwrap();
+    assert_eq!(rows, state.commitments.len());
+    let dashboard = Dashboard::of(&state).unwrap();
+    let sum = |t: &str, k: &str| {
+        sums.get(&(t.to_string(), k.to_string()))
+            .copied()
+            .unwrap_or_default()
+    };
+    assert_eq!(sum("secured", "cash"), dashboard.cash.secured);
+    assert_eq!(sum("pledged", "cash"), dashboard.cash.pledged);
+    assert_eq!(
+        sum("secured", "guarantee") + sum("pledged", "guarantee"),
+        dashboard.guarantees.secured + dashboard.guarantees.pledged
+    );
+    assert_eq!(
+        sum("secured", "in_kind") + sum("pledged", "in_kind"),
+        dashboard.in_kind.secured + dashboard.in_kind.pledged
+    );
+
+    let (_, token) = server::api_tokens::create(&app.engine, "demo", &facilitator)
+        .await
+        .unwrap();
+    let xlsx = get(
+        &app,
+        "/w/demo/export/commitments.xlsx",
+        Some(("authorization", format!("Bearer {token}"))),
+    )
+    .await;
+    assert_eq!(xlsx.status(), 200);
+    let bytes = xlsx.bytes().await.unwrap();
+    assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip archive");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("xl/workbook.xml") && text.contains("xl/worksheets/sheet1.xml"));
+}
+on_both_backends!(register, the_register_files_match_the_dashboard);

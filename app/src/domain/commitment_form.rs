@@ -6,7 +6,7 @@ use super::command::NewCommitment;
 use super::error::{AppError, FieldErrors};
 use super::ids::*;
 use super::model::*;
-use super::money::{Money, MoneyError};
+use super::money::{Currency, Money, MoneyError};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
@@ -98,20 +98,25 @@ impl CommitmentForm {
         if organisation.is_none() {
             problem("organisation", "required");
         }
+        // The currency is checked on its own, so that a bad currency and a
+        // bad amount are both reported at once.
+        let currency = Currency::parse(&self.currency).ok();
+        if currency.is_none() {
+            problem("currency", "unknown_currency");
+        }
         let money = if self.amount.trim().is_empty() {
             problem("amount", "required");
             None
         } else {
-            match Money::parse(&self.amount, &self.currency) {
+            // Without a valid currency, the amount's shape and sign are
+            // still checked, against a currency with cents.
+            let code = currency.map_or("USD", |c| c.code());
+            match Money::parse(&self.amount, code) {
                 Ok(money) if money.amount.is_zero() => {
                     problem("amount", "positive");
                     None
                 }
-                Ok(money) => Some(money),
-                Err(MoneyError::UnknownCurrency(_)) => {
-                    problem("currency", "unknown_currency");
-                    None
-                }
+                Ok(money) => currency.map(|_| money),
                 Err(MoneyError::Malformed(_)) => {
                     problem("amount", "amount_format");
                     None
@@ -121,9 +126,12 @@ impl CommitmentForm {
                     None
                 }
                 Err(MoneyError::TooManyDecimals { .. }) => {
-                    problem("amount", "too_many_decimals");
+                    if currency.is_some() {
+                        problem("amount", "too_many_decimals");
+                    }
                     None
                 }
+                Err(MoneyError::UnknownCurrency(_)) => None,
             }
         };
         let instrument = from_code::<Instrument>(&self.instrument);
@@ -245,6 +253,7 @@ mod tests {
             ("", "USD", "amount", "required"),
             ("0", "USD", "amount", "positive"),
             ("100", "XYZ", "currency", "unknown_currency"),
+            ("-1", "XYZ", "amount", "negative"),
         ];
         for (amount, currency, field, code) in cases {
             let mut form = filled();

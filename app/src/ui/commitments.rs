@@ -19,6 +19,7 @@ use leptos::html::Form;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use std::collections::BTreeSet;
 
 pub fn amount_in(currency: Currency, value: rust_decimal::Decimal) -> String {
     format!("{currency} {}", format_amount(value, currency))
@@ -33,25 +34,83 @@ pub fn CommitmentsPage() -> impl IntoView {
     let view_data = Resource::new(slug, load_commitments);
     super::live::follow(version, view_data, |v| v.version);
     let record = ServerAction::<RecordCommitment>::new();
+    // The form to record with is drawn once and not redrawn when others
+    // commit, so what a delegate is typing is never swept away; the
+    // figures and the register around it follow the live stream.
+    let form_source = Resource::new(slug, load_commitments);
+    let tier_filter = RwSignal::new(String::new());
+    let open = RwSignal::new(BTreeSet::new());
     view! {
         <Title text=tr(Msg::StageCommitments)/>
         <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match view_data.await {
                     Err(error) => view! { <Failure error/> }.into_any(),
-                    Ok(data) => view! { <Commitments slug=slug() data record/> }.into_any(),
+                    Ok(data) => view! { <Summary slug=slug() data/> }.into_any(),
                 }
+            })}
+        </Transition>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                form_source.await.ok().filter(|data| !data.locked || data.facilitator).map(|data| view! {
+                    <CommitmentEditor slug=slug() data existing=None record=Some(record)/>
+                })
+            })}
+        </Suspense>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                view_data.await.ok().map(|data| view! { <Ledger slug=slug() data tier_filter open/> })
             })}
         </Transition>
     }
 }
 
 #[component]
-fn Commitments(slug: String, data: CommitmentsView, record: ServerAction<RecordCommitment>) -> impl IntoView {
+fn Summary(slug: String, data: CommitmentsView) -> impl IntoView {
     let tr = use_locale();
     let currency = data.reporting_currency;
     let d = &data.dashboard;
-    let (tier_filter, set_tier_filter) = signal(String::new());
+    let facilitator = data.facilitator;
+    view! {
+        <p class="eyebrow">{tr(Msg::StageLabel)}" 4 · "{tr(Msg::StageCommitments)}</p>
+        <h1>{data.title.clone()}</h1>
+        <nav class="workshop-nav" aria-label=tr(Msg::StageCommitments)>
+            <a href=format!("/w/{slug}")>{tr(Msg::Overview)}</a>
+            <a href=format!("/w/{slug}/screen")>{tr(Msg::ScreenLink)}</a>
+            {facilitator.then(|| view! {
+                <a href=format!("/w/{slug}/export/commitments.csv") rel="external" download="">{tr(Msg::ExportCsv)}</a>
+                <a href=format!("/w/{slug}/export/commitments.xlsx") rel="external" download="">{tr(Msg::ExportXlsx)}</a>
+            })}
+        </nav>
+        {data.locked.then(|| view! { <p class="note warning" role="status">{tr(Msg::StageLockedNotice)}</p> })}
+
+        <section aria-labelledby="figures-heading" class="financing">
+            <h2 id="figures-heading">{tr(Msg::Financing)}</h2>
+            <dl class="figures">
+                <div><dt>{tr(Msg::Required)}</dt><dd>{amount_in(currency, d.required)}</dd></div>
+                <div><dt>{tr(Msg::Secured)}</dt><dd>{amount_in(currency, d.cash.secured)}</dd></div>
+                <div><dt>{tr(Msg::Pledged)}</dt><dd>{amount_in(currency, d.cash.pledged)}</dd></div>
+                <div><dt>{tr(Msg::Gap)}</dt><dd>{amount_in(currency, d.gap)}</dd></div>
+                <div><dt>{tr(Msg::Guarantees)}</dt><dd>{amount_in(currency, d.guarantees.secured + d.guarantees.pledged)}</dd></div>
+                <div><dt>{tr(Msg::InKind)}</dt><dd>{amount_in(currency, d.in_kind.secured + d.in_kind.pledged)}</dd></div>
+            </dl>
+            <p class="note">{tr(Msg::CashOnly)}</p>
+            <RatesUsed tr rates=d.rates_used.clone()/>
+        </section>
+    }
+}
+
+#[component]
+fn Ledger(
+    slug: String,
+    data: CommitmentsView,
+    /// Page-wide, so the choice survives the register being redrawn.
+    tier_filter: RwSignal<String>,
+    /// The lines whose history is open; page-wide for the same reason.
+    open: RwSignal<BTreeSet<CommitmentId>>,
+) -> impl IntoView {
+    let tr = use_locale();
+    let currency = data.reporting_currency;
     let lines = StoredValue::new(data.lines.clone());
     let awaiting: Vec<LedgerLine> = awaiting_confirmation(&data.lines).into_iter().cloned().collect();
     let filtered = move || {
@@ -69,41 +128,6 @@ fn Commitments(slug: String, data: CommitmentsView, record: ServerAction<RecordC
     let form_data = StoredValue::new(data.clone());
     let (list_slug, rates_slug) = (slug.clone(), slug.clone());
     view! {
-        <p class="eyebrow">{tr(Msg::StageLabel)}" 4 · "{tr(Msg::StageCommitments)}</p>
-        <h1>{data.title.clone()}</h1>
-        <nav class="workshop-nav" aria-label=tr(Msg::StageCommitments)>
-            <a href=format!("/w/{slug}")>{tr(Msg::Overview)}</a>
-            <a href=format!("/w/{slug}/screen")>{tr(Msg::ScreenLink)}</a>
-            {facilitator.then(|| view! {
-                <a href=format!("/w/{slug}/export/commitments.csv") rel="external" download="">{tr(Msg::ExportCsv)}</a>
-                <a href=format!("/w/{slug}/export/commitments.xlsx") rel="external" download="">{tr(Msg::ExportXlsx)}</a>
-            })}
-        </nav>
-        {locked.then(|| view! { <p class="note warning" role="status">{tr(Msg::StageLockedNotice)}</p> })}
-
-        <section aria-labelledby="figures-heading" class="financing">
-            <h2 id="figures-heading">{tr(Msg::Financing)}</h2>
-            <dl class="figures">
-                <div><dt>{tr(Msg::Required)}</dt><dd>{amount_in(currency, d.required)}</dd></div>
-                <div><dt>{tr(Msg::Secured)}</dt><dd>{amount_in(currency, d.cash.secured)}</dd></div>
-                <div><dt>{tr(Msg::Pledged)}</dt><dd>{amount_in(currency, d.cash.pledged)}</dd></div>
-                <div><dt>{tr(Msg::Gap)}</dt><dd>{amount_in(currency, d.gap)}</dd></div>
-                <div><dt>{tr(Msg::Guarantees)}</dt><dd>{amount_in(currency, d.guarantees.secured + d.guarantees.pledged)}</dd></div>
-                <div><dt>{tr(Msg::InKind)}</dt><dd>{amount_in(currency, d.in_kind.secured + d.in_kind.pledged)}</dd></div>
-            </dl>
-            <p class="note">{tr(Msg::CashOnly)}</p>
-            <RatesUsed tr rates=d.rates_used.clone()/>
-        </section>
-
-        {(!locked || facilitator).then(|| view! {
-            <CommitmentEditor
-                slug=slug.clone()
-                data=form_data.get_value()
-                existing=None
-                record=Some(record)
-            />
-        })}
-
         {(facilitator && !awaiting.is_empty()).then(|| view! {
             <section aria-labelledby="awaiting-heading">
                 <h2 id="awaiting-heading">{tr(Msg::AwaitingConfirmation)}</h2>
@@ -123,7 +147,7 @@ fn Commitments(slug: String, data: CommitmentsView, record: ServerAction<RecordC
             <h2 id="register-heading">{tr(Msg::Register)}</h2>
             <div class="field inline">
                 <label for="tier-filter">{tr(Msg::Show)}</label>
-                <select id="tier-filter" on:change=move |ev| set_tier_filter.set(event_target_value(&ev))>
+                <select id="tier-filter" prop:value=move || tier_filter.get() on:change=move |ev| tier_filter.set(event_target_value(&ev))>
                     <option value="">{tr(Msg::All)}</option>
                     {[Tier::Pledged, Tier::Secured, Tier::Withdrawn].into_iter().map(|t| view! {
                         <option value=code_of(t)>{tr(tier_name(t))}</option>
@@ -138,7 +162,7 @@ fn Commitments(slug: String, data: CommitmentsView, record: ServerAction<RecordC
                 view! {
                     <ul class="register">
                         {shown.into_iter().map(|line| view! {
-                            <RegisterLine slug=list_slug.clone() line data=form_data.get_value() locked/>
+                            <RegisterLine slug=list_slug.clone() line data=form_data.get_value() locked open/>
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -162,9 +186,16 @@ fn RatesUsed(tr: Tr, rates: Vec<crate::domain::model::ExchangeRate>) -> impl Int
 }
 
 #[component]
-fn RegisterLine(slug: String, line: LedgerLine, data: CommitmentsView, locked: bool) -> impl IntoView {
+fn RegisterLine(
+    slug: String,
+    line: LedgerLine,
+    data: CommitmentsView,
+    locked: bool,
+    open: RwSignal<BTreeSet<CommitmentId>>,
+) -> impl IntoView {
     let tr = use_locale();
     let c = line.commitment.clone();
+    let id = c.id;
     let currency = data.reporting_currency;
     let may_edit = data.facilitator || !locked;
     view! {
@@ -179,8 +210,13 @@ fn RegisterLine(slug: String, line: LedgerLine, data: CommitmentsView, locked: b
                 <span class="instrument">{tr(instrument_name(c.instrument))}</span>
                 <span class="earmark">{if line.earmark.is_empty() { tr(Msg::WholeProgramme).to_string() } else { line.earmark.clone() }}</span>
             </div>
-            <details>
-                <summary>{tr(Msg::HistoryAndChanges)}</summary>
+            <details prop:open=move || open.with(|o| o.contains(&id))>
+                <summary on:click=move |ev| {
+                    // The page keeps which lines are open, so a line stays
+                    // open when the register is redrawn by someone's commit.
+                    ev.prevent_default();
+                    open.update(|o| if !o.remove(&id) { o.insert(id); });
+                }>{tr(Msg::HistoryAndChanges)}</summary>
                 <ol class="history">
                     {line.history.iter().map(|h| view! {
                         <li>

@@ -7,7 +7,7 @@ use crate::api::{load_dashboard, load_room_code};
 use crate::domain::dashboard::{Bar, Dashboard, PublicName, RequiredSource};
 use crate::domain::money::Currency;
 use crate::i18n::{
-    commitment_status_name, instrument_name, organisation_type_name, partner_group_name, stage_name, Msg,
+    anonymous_name, commitment_status_name, instrument_name, partner_group_name, stage_name, Msg,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -56,6 +56,11 @@ fn Board(d: Dashboard) -> impl IntoView {
     let tr = use_locale();
     let c = d.reporting_currency;
     let big = move |v: Decimal| amount_in(c, v);
+    // Large figures: the currency code small, the amount to the cent, so the
+    // screen matches the register's totals exactly.
+    let figure = move |v: Decimal| {
+        view! { <span class="code">{c.code()}</span>{crate::domain::money::format_amount(v, c)} }
+    };
     let required_note = match d.required_source {
         RequiredSource::Budget => tr(Msg::FromTheBudget),
         RequiredSource::Target => tr(Msg::FromTheTarget),
@@ -87,10 +92,10 @@ fn Board(d: Dashboard) -> impl IntoView {
         </header>
         <section class="screen-figures" aria-label=tr(Msg::Financing)>
             <dl>
-                <div class="figure required"><dt>{tr(Msg::Required)}</dt><dd>{big(d.required)}</dd><dd class="small">{required_note}</dd></div>
-                <div class="figure secured"><dt>{tr(Msg::Secured)}</dt><dd data-figure="secured">{big(d.cash.secured)}</dd></div>
-                <div class="figure pledged"><dt>{tr(Msg::Pledged)}</dt><dd data-figure="pledged">{big(d.cash.pledged)}</dd></div>
-                <div class="figure gap"><dt>{tr(Msg::Gap)}</dt><dd data-figure="gap">{big(d.gap)}</dd></div>
+                <div class="figure required"><dt>{tr(Msg::Required)}</dt><dd>{figure(d.required)}</dd><dd class="small">{required_note}</dd></div>
+                <div class="figure secured"><dt>{tr(Msg::Secured)}</dt><dd data-figure="secured">{figure(d.cash.secured)}</dd></div>
+                <div class="figure pledged"><dt>{tr(Msg::Pledged)}</dt><dd data-figure="pledged">{figure(d.cash.pledged)}</dd></div>
+                <div class="figure gap"><dt>{tr(Msg::Gap)}</dt><dd data-figure="gap">{figure(d.gap)}</dd></div>
             </dl>
             <Progress secured=d.secured_percent pledged=d.pledged_percent tr/>
             <p class="screen-note">
@@ -111,7 +116,7 @@ fn Board(d: Dashboard) -> impl IntoView {
                 {d.newest.iter().map(|line| {
                     let who = match &line.who {
                         PublicName::Named { name } => name.clone(),
-                        PublicName::Anonymous { kind } => format!("{} {}", tr(Msg::AnonymousA), tr(organisation_type_name(*kind))),
+                        PublicName::Anonymous { kind } => tr(anonymous_name(kind.group())).to_string(),
                     };
                     view! {
                         <li>
@@ -124,8 +129,8 @@ fn Board(d: Dashboard) -> impl IntoView {
             </ol>
         </section>
         <p class="screen-rates">
-            {(!d.rates_used.is_empty()).then(|| tr(Msg::RatesUsed))}" "
-            {d.rates_used.iter().map(|r| format!("{} {} ({})", r.currency, r.per_unit, r.as_of)).collect::<Vec<_>>().join(" · ")}
+            {d.rates_used.iter().any(|r| r.currency != c).then(|| tr(Msg::RatesUsed))}" "
+            {d.rates_used.iter().filter(|r| r.currency != c).map(|r| format!("{} {} ({})", r.currency, r.per_unit, r.as_of)).collect::<Vec<_>>().join(" · ")}
         </p>
         </div>
     }
@@ -204,7 +209,7 @@ fn Chart(title: &'static str, rows: Vec<ChartRow>, currency: Currency) -> impl I
     view! {
         <figure class="chart">
             <figcaption>{title}</figcaption>
-            <svg viewBox=format!("0 0 1000 {height}") role="img" aria-label=format!("{title}: {summary}")>
+            <svg viewBox=format!("0 0 1000 {height}") preserveAspectRatio="xMinYMin meet" role="img" aria-label=format!("{title}: {summary}")>
                 {rows.into_iter().zip(lengths).enumerate().map(|(i, (row, (required, secured, pledged)))| {
                     let y = i * ROW;
                     view! {
