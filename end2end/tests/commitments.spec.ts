@@ -1,22 +1,10 @@
-import { test, expect, Browser, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { signedInFacilitator } from './helpers';
 import AxeBuilder from '@axe-core/playwright';
 
 // Stage 4 as the room lives it: commitments recorded from laptops, the
 // projector's screen following on its own.
 
-const EMAIL = 'facilitator@example.org';
-const PASSWORD = 'roundtable-demo';
-
-async function signedInFacilitator(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/signin');
-  await page.locator('body[data-hydrated]').waitFor();
-  await page.getByLabel('Email').fill(EMAIL);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  return page;
-}
 
 /** The amount in a figure such as "USD 12,345,678.00", as a number of cents. */
 function cents(text: string | null): number {

@@ -1,22 +1,9 @@
-import { test, expect, Browser, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { EMAIL, PASSWORD, signedInFacilitator } from './helpers';
 
 // A facilitator signs in, hands an organisation its invite link, and a
 // delegate joins with it from another device (a separate browser context).
 
-const EMAIL = 'facilitator@example.org';
-const PASSWORD = 'roundtable-demo';
-
-async function signedInFacilitator(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/signin');
-  await page.locator('body[data-hydrated]').waitFor();
-  await page.getByLabel('Email').fill(EMAIL);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.locator('.account')).toContainText('Demo Facilitator');
-  return page;
-}
 
 test('a wrong password is told next to the field and signs nobody in', async ({ page }) => {
   await page.goto('/signin');

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { signedInFacilitator } from './helpers';
 
 // A third device joins with the room code on the projector, asks to act for
 // an organisation, and is approved with one click.
@@ -27,13 +28,7 @@ test('a participant joins with the room code and is approved as a delegate', asy
   await phone.getByRole('button', { name: 'Ask' }).click();
   await expect(phone.getByRole('status')).toContainText('Waiting for a facilitator');
 
-  const facilitator = await (await browser.newContext()).newPage();
-  await facilitator.goto('/signin');
-  await facilitator.locator('body[data-hydrated]').waitFor();
-  await facilitator.getByLabel('Email').fill('facilitator@example.org');
-  await facilitator.getByLabel('Password').fill('roundtable-demo');
-  await facilitator.getByRole('button', { name: 'Sign in' }).click();
-  await expect(facilitator).toHaveURL(/\/$/);
+  const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo/setup');
   await facilitator.locator('body[data-hydrated]').waitFor();
   await facilitator.getByRole('button', { name: `Approve ${name}` }).click();

@@ -13,15 +13,17 @@
 //! Settings (environment): BENCH_RATE (submits/s, 200), BENCH_SECONDS (15),
 //! BENCH_SESSIONS (500), BENCH_STREAMS (1000).
 
+#[path = "../tests/support/process.rs"]
+mod process;
+
 use futures::StreamExt;
 use leptos::server_fn::ServerFn;
+use process::{
+    commitment_form, cookie_named, demo_facilitator, demo_organisations, post, run, ServerProcess,
+};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-
-const BIN: &str = env!("CARGO_BIN_EXE_roundtable");
 
 fn setting(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -52,50 +54,6 @@ fn vm_kib(pid: u32, field: &str) -> u64 {
         .unwrap_or(0)
 }
 
-fn start_server(url: &str) -> (Child, String) {
-    let mut child = Command::new(BIN)
-        .arg("serve")
-        .env("DATABASE_URL", url)
-        .env("ROUNDTABLE_ADDR", "127.0.0.1:0")
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("server starts");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let base = loop {
-        let line = lines.next().expect("address line").unwrap();
-        if let Some(address) = line.strip_prefix("Roundtable is serving ") {
-            break address.trim().to_string();
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
-    (child, base)
-}
-
-fn cookie_of(response: &reqwest::Response, name: &str) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(&format!("{name}=")))
-        .map(|v| v.split(';').next().unwrap().to_string())
-}
-
-async fn post(
-    client: &reqwest::Client,
-    url: String,
-    cookie: Option<&str>,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    let mut request = client.post(url).header("accept", "application/json").form(form);
-    if let Some(cookie) = cookie {
-        request = request.header("cookie", cookie);
-    }
-    request.send().await.expect("server answers")
-}
-
 #[tokio::main]
 async fn main() {
     let rate = setting("BENCH_RATE", 200);
@@ -105,39 +63,17 @@ async fn main() {
 
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/bench.sqlite3", dir.path().display());
-    let status = Command::new(BIN)
-        .arg("demo")
-        .env("DATABASE_URL", &url)
-        .stdout(Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let (mut server, base) = start_server(&url);
-    let pid = server.id();
+    run(&["demo"], &url);
+    let server = ServerProcess::start(&url);
+    let (base, pid) = (server.base.clone(), server.pid());
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(1024)
         .build()
         .unwrap();
 
     // A facilitator issues invite links; delegates join with them.
-    let signed_in = post(
-        &client,
-        format!("{base}{}", app::api::SignIn::PATH),
-        None,
-        &[
-            ("email", server::cli::DEMO_FACILITATOR_EMAIL),
-            ("password", server::cli::DEMO_FACILITATOR_PASSWORD),
-        ],
-    )
-    .await;
-    let facilitator = cookie_of(&signed_in, "rt_session").expect("facilitator session");
-    let organisations: Vec<String> = app::domain::demo::demo_commands()
-        .into_iter()
-        .filter_map(|(_, command)| match command {
-            app::domain::command::Command::AddOrganisation(new) => Some(new.id.to_string()),
-            _ => None,
-        })
-        .collect();
+    let facilitator = demo_facilitator(&client, &base).await;
+    let organisations = demo_organisations();
     let mut links = Vec::new();
     for organisation in &organisations {
         let answer = post(
@@ -166,7 +102,7 @@ async fn main() {
             ],
         )
         .await;
-        let cookie = cookie_of(&joined, "rt_delegate").expect("delegate session");
+        let cookie = cookie_named(&joined, "rt_delegate").expect("delegate session");
         delegates.push((organisation.clone(), cookie));
     }
     println!(
@@ -174,10 +110,11 @@ async fn main() {
         organisations.len()
     );
 
-    // The dashboards: each records when each version arrived.
-    let arrivals: Arc<Mutex<Vec<(u64, i64)>>> = Arc::new(Mutex::new(Vec::with_capacity(streams * 4096)));
-    let (ready_tx, mut ready_rx) = tokio::sync::mpsc::channel::<()>(streams);
-    for _ in 0..streams {
+    // The dashboards: each records, in order, when each version arrived.
+    let arrivals: Arc<Mutex<Vec<(usize, u64, i64)>>> =
+        Arc::new(Mutex::new(Vec::with_capacity(streams * 1024)));
+    let (ready_tx, mut ready_rx) = tokio::sync::mpsc::channel::<()>(streams.max(1));
+    for stream in 0..streams {
         let client = reqwest::Client::new();
         let (base, arrivals, ready) = (base.clone(), arrivals.clone(), ready_tx.clone());
         tokio::spawn(async move {
@@ -199,7 +136,7 @@ async fn main() {
                         .find_map(|l| l.strip_prefix("data:"))
                         .and_then(|d| d.trim().parse::<u64>().ok())
                     {
-                        arrivals.lock().unwrap().push((seq, at));
+                        arrivals.lock().unwrap().push((stream, seq, at));
                     }
                 }
             }
@@ -239,25 +176,9 @@ async fn main() {
         handles.push(tokio::spawn(async move {
             let id = uuid::Uuid::new_v4().to_string();
             let sent = Instant::now();
-            let response = post(
-                &client,
-                format!("{base}{}", app::api::RecordCommitment::PATH),
-                Some(&cookie),
-                &[
-                    ("slug", "demo"),
-                    ("id", &id),
-                    ("organisation", &organisation),
-                    ("amount", "12500.50"),
-                    ("currency", "USD"),
-                    ("instrument", "grant"),
-                    ("status", "indicative_pledge"),
-                    ("earmark", "programme"),
-                    ("years", "2027"),
-                    ("conditions", ""),
-                    ("note", "bench"),
-                ],
-            )
-            .await;
+            let form = commitment_form(&id, &organisation, "bench");
+            let url = format!("{base}{}", app::api::SaveCommitment::PATH);
+            let response = post(&client, url, Some(&cookie), &form).await;
             if response.status().is_success() {
                 latencies
                     .lock()
@@ -298,20 +219,24 @@ async fn main() {
         .collect();
     let last_seq = recorded.keys().copied().max().unwrap_or(0);
 
-    // Each stream message carries the newest version of a group commit;
-    // its delay is measured against that event's recorded_at (the events
-    // of one group commit share their commit).
-    let mut delivery: Vec<f64> = arrivals
-        .lock()
-        .unwrap()
-        .iter()
-        .filter(|(seq, _)| *seq >= first_seq_measured)
-        .filter_map(|(seq, at)| {
-            recorded
-                .get(seq)
-                .map(|recorded_at| (at - recorded_at) as f64 / 1000.0)
-        })
-        .collect();
+    // A message carrying version v delivers to its stream every event after
+    // the version that stream last had, up to v: each event is measured, on
+    // each stream, from its recorded_at to the message that brought it.
+    let mut by_stream = arrivals.lock().unwrap().clone();
+    by_stream.sort_by_key(|(stream, ..)| *stream); // stable: arrival order kept
+    let mut delivery: Vec<f64> = Vec::with_capacity(by_stream.len() * 4);
+    let mut current = (usize::MAX, 0u64);
+    for (stream, version, at) in by_stream {
+        if stream != current.0 {
+            current = (stream, first_seq_measured - 1);
+        }
+        for seq in (current.1 + 1).max(first_seq_measured)..=version {
+            if let Some(recorded_at) = recorded.get(&seq) {
+                delivery.push((at - recorded_at) as f64 / 1000.0);
+            }
+        }
+        current.1 = current.1.max(version);
+    }
     delivery.sort_by(|a, b| a.partial_cmp(b).unwrap());
     let mut submit = latencies.lock().unwrap().clone();
     submit.sort_by(|a, b| a.partial_cmp(b).unwrap());
@@ -345,6 +270,5 @@ async fn main() {
         peak_rss as f64 / 1024.0
     );
     println!("  events in the log: {last_seq}");
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
 }

@@ -9,10 +9,12 @@ use app::api::service::{Roundtable, SESSION_COOKIE};
 use app::domain::command::administers;
 use app::domain::error::AppError;
 use app::domain::event::Actor;
+use app::domain::state::WorkshopState;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
+use std::sync::Arc;
 
 pub const AUDIT_TOKEN_CREATED: &str = "api_token_created";
 pub const AUDIT_TOKEN_REVOKED: &str = "api_token_revoked";
@@ -121,13 +123,18 @@ async fn authorize(engine: &Engine, slug: &str, headers: &HeaderMap) -> Result<(
     }
 }
 
+/// The workshop's state, once the request is allowed to read its exports.
+async fn readable(state: &AppState, slug: &str, headers: &HeaderMap) -> Result<Arc<WorkshopState>, AppError> {
+    authorize(&state.engine, slug, headers).await?;
+    state.engine.workshop(slug).await
+}
+
 pub async fn export_state(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, HttpError> {
-    authorize(&state.engine, &slug, &headers).await?;
-    let workshop = state.engine.workshop(&slug).await?;
+    let workshop = readable(&state, &slug, &headers).await?;
     let body = crate::export::state_json(&workshop).map_err(|_| AppError::Internal)?;
     Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
@@ -148,8 +155,7 @@ pub async fn export_commitments_csv(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, HttpError> {
-    authorize(&state.engine, &slug, &headers).await?;
-    let workshop = state.engine.workshop(&slug).await?;
+    let workshop = readable(&state, &slug, &headers).await?;
     let body = crate::register::csv(&workshop).map_err(|_| AppError::Internal)?;
     Ok(attachment(
         "text/csv; charset=utf-8",
@@ -163,14 +169,10 @@ pub async fn export_commitments_xlsx(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, HttpError> {
-    authorize(&state.engine, &slug, &headers).await?;
-    let workshop = state.engine.workshop(&slug).await?;
+    let workshop = readable(&state, &slug, &headers).await?;
     let body = crate::register::xlsx(&workshop).map_err(|_| AppError::Internal)?;
-    Ok(attachment(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        &format!("{slug}-commitments.xlsx"),
-        body,
-    ))
+    let kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    Ok(attachment(kind, &format!("{slug}-commitments.xlsx"), body))
 }
 
 /// A file to download, named after the workshop (slugs are plain ASCII).

@@ -56,6 +56,19 @@ impl Workshop {
         self.state.read().expect("state lock poisoned").clone()
     }
 
+    /// Installs a state that already has `events` applied, and publishes them.
+    fn replace(&self, state: WorkshopState, events: &[StoredEvent]) {
+        *self.state.write().expect("state lock poisoned") = Arc::new(state);
+        self.publish(events);
+    }
+
+    fn publish(&self, events: &[StoredEvent]) {
+        for event in events {
+            // Nobody listening is not an error.
+            let _ = self.live.send(Arc::new(event.clone()));
+        }
+    }
+
     fn apply(&self, events: &[StoredEvent]) {
         if events.is_empty() {
             return;
@@ -66,10 +79,7 @@ impl Workshop {
             state.apply(event);
         }
         drop(guard);
-        for event in events {
-            // Nobody listening is not an error.
-            let _ = self.live.send(Arc::new(event.clone()));
-        }
+        self.publish(events);
     }
 }
 
@@ -139,6 +149,12 @@ impl Engine {
         }
     }
 
+    async fn catch_up_all(&self) {
+        for workshop in self.loaded.lock().await.values() {
+            let _ = workshop.queue.try_send(Job::CatchUp);
+        }
+    }
+
     async fn create(&self, actor: Actor, key: &str, command: Command) -> Result<u64, AppError> {
         let Command::CreateWorkshop(new) = &command else {
             unreachable!("create is only called with CreateWorkshop")
@@ -192,6 +208,11 @@ pub fn follow_other_instances(engine: &Arc<Engine>) {
                 tracing::warn!(%error, "LISTEN failed; retrying");
                 tokio::time::sleep(std::time::Duration::from_secs(1)).await;
                 continue;
+            }
+            // Whatever was written while we were not listening.
+            match engine.upgrade() {
+                Some(engine) => engine.catch_up_all().await,
+                None => return,
             }
             while let Ok(notification) = listener.recv().await {
                 let Some(engine) = engine.upgrade() else { return };
@@ -309,8 +330,10 @@ async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> 
             Err(error) => Err(internal(error)),
         };
         if appended.is_ok() {
+            // The scratch state already has the batch applied, and only this
+            // task writes the workshop's state: it becomes the state.
             let events: Vec<StoredEvent> = entries.iter().flat_map(|(_, _, events)| events.clone()).collect();
-            workshop.apply(&events);
+            workshop.replace(state, &events);
         }
         return decided
             .into_iter()

@@ -12,7 +12,11 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use futures::stream::{self, Stream, StreamExt};
 use std::convert::Infallible;
 use std::time::Duration;
-use tokio::sync::broadcast::error::RecvError;
+use std::time::Instant;
+use tokio::sync::broadcast::error::{RecvError, TryRecvError};
+
+/// The shortest time between two messages on one stream.
+const MIN_INTERVAL: Duration = Duration::from_millis(100);
 
 fn version_event(version: u64) -> Result<Event, Infallible> {
     Ok(Event::default()
@@ -39,24 +43,36 @@ pub async fn stream(
     let receiver = state.engine.subscribe(&slug).await?;
     let current = state.engine.workshop(&slug).await?.version;
     let first = (last_heard(&headers) != Some(current)).then_some(current);
-    let updates = stream::unfold(receiver, |mut receiver| async move {
-        loop {
-            match receiver.recv().await {
-                Ok(event) => {
-                    // A group commit publishes many events at once; the page
-                    // needs only the newest version, so send one message.
-                    let mut newest = event.seq;
-                    while let Ok(next) = receiver.try_recv() {
-                        newest = newest.max(next.seq);
+    let updates = stream::unfold(
+        (receiver, None::<Instant>),
+        |(mut receiver, last_sent)| async move {
+            loop {
+                match receiver.recv().await {
+                    Ok(event) => {
+                        // At most one message per MIN_INTERVAL: a page refetches on
+                        // each, and a busy room must not make a thousand screens
+                        // refetch a hundred times a second. The message carries the
+                        // newest version, so nothing is missed, only merged.
+                        if let Some(last) = last_sent {
+                            tokio::time::sleep_until((last + MIN_INTERVAL).into()).await;
+                        }
+                        let mut newest = event.seq;
+                        loop {
+                            match receiver.try_recv() {
+                                Ok(next) => newest = newest.max(next.seq),
+                                Err(TryRecvError::Lagged(_)) => continue,
+                                Err(_) => break,
+                            }
+                        }
+                        return Some((newest, (receiver, Some(Instant::now()))));
                     }
-                    return Some((newest, receiver));
+                    // Fell behind: the next event still carries the newest version.
+                    Err(RecvError::Lagged(_)) => continue,
+                    Err(RecvError::Closed) => return None,
                 }
-                // Fell behind: the next event still carries the newest version.
-                Err(RecvError::Lagged(_)) => continue,
-                Err(RecvError::Closed) => return None,
             }
-        }
-    });
+        },
+    );
     let versions = stream::iter(first).chain(updates).map(version_event);
     Ok(Sse::new(versions).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
 }

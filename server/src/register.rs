@@ -36,6 +36,8 @@ pub const COLUMNS: [&str; 23] = [
     "public",
 ];
 
+const RATE_COLUMN: usize = 12;
+
 /// A spreadsheet program runs a cell that starts with one of these as a
 /// formula; typed text never should (OWASP "CSV injection").
 fn inert(text: &str) -> String {
@@ -126,7 +128,7 @@ pub fn xlsx(state: &WorkshopState) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
     let money = Format::new().set_num_format("#,##0.00");
-    let numeric = [10usize, 12, 15];
+    let numeric = [10usize, RATE_COLUMN, 15];
 
     let register = workbook.add_worksheet().set_name("Register")?;
     for (col, title) in COLUMNS.iter().enumerate() {
@@ -140,7 +142,10 @@ pub fn xlsx(state: &WorkshopState) -> Result<Vec<u8>, XlsxError> {
                 .then(|| value.parse::<rust_decimal::Decimal>().ok())
                 .flatten()
                 .and_then(|d| d.to_f64());
+            // Amounts with thousands separators; a rate as it is (0.0067
+            // must not show as 0.01).
             match number {
+                Some(number) if col == RATE_COLUMN => register.write_number(r, col as u16, number)?,
                 Some(number) => register.write_number_with_format(r, col as u16, number, &money)?,
                 None => register.write_string(r, col as u16, value)?,
             };

@@ -2,28 +2,8 @@
 
 mod common;
 use app::api::service::Roundtable;
-use app::domain::command::Command;
 use app::domain::event::Actor;
-use common::{facilitator_session, Backend, TestApp};
-
-async fn demo_with_facilitator(backend: Backend) -> Option<(TestApp, String, Actor)> {
-    let app = TestApp::with_demo(backend).await?;
-    let cookie = facilitator_session(&app, "ana@example.org").await;
-    let account = app
-        .engine
-        .store()
-        .account_by_email("ana@example.org")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let add = Command::AddFacilitator { account };
-    app.engine
-        .execute("demo", Actor::System, "test:facilitator", add)
-        .await
-        .unwrap();
-    Some((app, cookie, Actor::Facilitator { account }))
-}
+use common::{demo_with_facilitator, facilitator_session, Backend, TestApp};
 
 async fn get(app: &TestApp, path: &str, auth: Option<(&str, String)>) -> reqwest::Response {
     let mut request = app.client.get(app.url(path));

@@ -110,12 +110,14 @@ pub async fn load_dashboard(slug: String) -> Result<Dashboard, AppError> {
     .await
 }
 
-/// Records a new commitment. The commitment's id, made when the form was
-/// drawn, is the idempotency key: a retried or double-clicked submit
-/// records it once.
+/// Records a new commitment, or with `revision` amends one (new values, a
+/// step on the ladder, a withdrawal). The key of the write is the new
+/// commitment's id, or the revision's id, both made when the form was
+/// drawn: a retried or double-clicked submit is recorded once.
 #[server]
-pub async fn record_commitment(
+pub async fn save_commitment(
     slug: String,
+    revision: Option<String>,
     id: String,
     organisation: String,
     amount: String,
@@ -146,64 +148,17 @@ pub async fn record_commitment(
             public: public.is_some(),
         };
         let new = form.parse()?;
-        let key = format!("commitment:{}", new.id);
         let id = new.id.to_string();
-        service::services()?
-            .execute(&slug, actor, &key, Command::RecordCommitment(new))
-            .await?;
-        Ok(id)
-    })
-    .await
-}
-
-/// New values for a commitment. `revision` is made when the form was
-/// drawn and keys the change, so a retried submit revises once.
-#[server]
-pub async fn revise_commitment(
-    slug: String,
-    revision: String,
-    id: String,
-    organisation: String,
-    amount: String,
-    currency: String,
-    instrument: String,
-    status: String,
-    earmark: String,
-    years: String,
-    conditions: String,
-    note: String,
-    public: Option<String>,
-) -> Result<String, AppError> {
-    use crate::domain::command::Command;
-    use crate::domain::commitment_form::CommitmentForm;
-    service::respond(async {
-        let actor = service::actor_in(&slug).await?;
-        let revision: uuid::Uuid = revision
-            .parse()
-            .map_err(|_| AppError::invalid("revision", "invalid"))?;
-        let form = CommitmentForm {
-            id,
-            organisation,
-            amount,
-            currency,
-            instrument,
-            status,
-            earmark,
-            years,
-            conditions,
-            note,
-            public: public.is_some(),
+        let (key, command) = match revision {
+            None => (format!("commitment:{id}"), Command::RecordCommitment(new)),
+            Some(revision) => {
+                let revision: uuid::Uuid = revision
+                    .parse()
+                    .map_err(|_| AppError::invalid("revision", "invalid"))?;
+                (format!("revision:{revision}"), Command::ReviseCommitment(new))
+            }
         };
-        let new = form.parse()?;
-        let id = new.id.to_string();
-        service::services()?
-            .execute(
-                &slug,
-                actor,
-                &format!("revision:{revision}"),
-                Command::ReviseCommitment(new),
-            )
-            .await?;
+        service::services()?.execute(&slug, actor, &key, command).await?;
         Ok(id)
     })
     .await

@@ -4,9 +4,7 @@
 
 use super::forms::{field_problem, Field, FormProblem, SelectField, TextArea};
 use super::{use_locale, Failure, Tr};
-use crate::api::{
-    load_commitments, CommitmentsView, RecordCommitment, ReviseCommitment, SetExchangeRate, SetFundingTarget,
-};
+use crate::api::{load_commitments, CommitmentsView, SaveCommitment, SetExchangeRate, SetFundingTarget};
 use crate::domain::commitment_form::{code_of, CommitmentForm};
 use crate::domain::dashboard::{awaiting_confirmation, LedgerLine};
 use crate::domain::error::AppError;
@@ -33,7 +31,7 @@ pub fn CommitmentsPage() -> impl IntoView {
     let version = super::live::use_live_version(slug);
     let view_data = Resource::new(slug, load_commitments);
     super::live::follow(version, view_data, |v| v.version);
-    let record = ServerAction::<RecordCommitment>::new();
+    let record = ServerAction::<SaveCommitment>::new();
     // The form to record with is drawn once and not redrawn when others
     // commit, so what a delegate is typing is never swept away; the
     // figures and the register around it follow the live stream.
@@ -240,7 +238,7 @@ fn CommitmentEditor(
     slug: String,
     data: CommitmentsView,
     existing: Option<CommitmentId>,
-    record: Option<ServerAction<RecordCommitment>>,
+    record: Option<ServerAction<SaveCommitment>>,
 ) -> impl IntoView {
     let tr = use_locale();
     let current = existing.and_then(|id| data.lines.iter().find(|l| l.commitment.id == id));
@@ -257,7 +255,7 @@ fn CommitmentEditor(
     let prefix = existing.map_or_else(|| "new".to_string(), |id| format!("c-{id}"));
     let field_id = move |name: &str| format!("{prefix}-{name}");
 
-    let revise = ServerAction::<ReviseCommitment>::new();
+    let revise = ServerAction::<SaveCommitment>::new();
     let error = Signal::derive(move || match record {
         Some(record) => record.value().get().and_then(|r| r.err()),
         None => revise.value().get().and_then(|r| r.err()),

@@ -233,3 +233,27 @@ pub async fn facilitator_session(app: &TestApp, email: &str) -> String {
     let cookie = session_cookie(&response).expect("signed in");
     cookie.split(';').next().unwrap().to_string()
 }
+
+/// The demo with a facilitator of it signed in: the app, the session's
+/// `name=value` cookie, and the facilitator as an actor.
+pub async fn demo_with_facilitator(backend: Backend) -> Option<(TestApp, String, app::domain::event::Actor)> {
+    use app::api::service::Roundtable;
+    use app::domain::command::Command;
+    use app::domain::event::Actor;
+    let app = TestApp::with_demo(backend).await?;
+    let cookie = facilitator_session(&app, "ana@example.org").await;
+    let account = app
+        .engine
+        .store()
+        .account_by_email("ana@example.org")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let add = Command::AddFacilitator { account };
+    app.engine
+        .execute("demo", Actor::System, "test:facilitator", add)
+        .await
+        .unwrap();
+    Some((app, cookie, Actor::Facilitator { account }))
+}
