@@ -206,6 +206,13 @@ catalogue! {
     ProblemCountryFormat => "Use the two-letter ISO code, such as TH.", "请使用两个字母的 ISO 代码，例如 TH。";
     ProblemGeneric => "Something went wrong; nothing was changed. Try again.", "出现问题，未做任何更改。请重试。";
     All => "All", "全部";
+    QuestionsToTheRoom => "Questions to the room", "向全场提问";
+    AskTheRoom => "Ask the room a question", "向全场提出问题";
+    NoQuestions => "No questions yet.", "尚无问题。";
+    Closed => "Closed", "已结束";
+    YourAnswer => "Your answer", "您的回答";
+    Send => "Send", "发送";
+    CloseQuestion => "Close the question", "结束此问题";
     Amount => "Amount", "金额";
     AmountHelp => "Digits with an optional decimal point, such as 1,250,000.50.", "数字，可带小数点，例如 1,250,000.50。";
     AnonymousPublic => "A city or public body", "一个城市或公共机构";
@@ -303,6 +310,7 @@ catalogue! {
     ProblemStageLocked => "This stage is locked; nothing was changed.", "此阶段已锁定，未做任何更改。";
     ProblemUnknownOrganisation => "This organisation is not part of the workshop.", "该机构不属于本研讨会。";
     ProblemCannotChange => "This cannot be changed once recorded.", "登记后不能更改此项。";
+    ProblemDiscussionClosed => "This question is closed; your answer was not sent.", "此问题已结束，您的回答未发送。";
 }
 
 pub fn organisation_type_name(kind: OrganisationType) -> Msg {
@@ -359,6 +367,7 @@ pub fn problem(code: &str) -> Msg {
         "unknown_code" => Msg::ProblemUnknownCode,
         "unknown_organisation" => Msg::ProblemUnknownOrganisation,
         "cannot_change" => Msg::ProblemCannotChange,
+        "discussion_closed" => Msg::ProblemDiscussionClosed,
         _ => Msg::ProblemInvalid,
     }
 }

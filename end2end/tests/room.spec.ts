@@ -39,3 +39,40 @@ test('a participant joins with the room code and is approved as a delegate', asy
   await phone.locator('body[data-hydrated]').waitFor();
   await expect(phone.locator('section.record')).toBeVisible();
 });
+
+test('the room answers a question the facilitator asks, live', async ({ browser }) => {
+  const screen = await (await browser.newContext()).newPage();
+  await screen.goto('/w/demo/screen');
+  const code = ((await screen.locator('.room-code').textContent()) ?? '').trim();
+
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await phone.goto(`/room?code=${code}`);
+  await phone.locator('body[data-hydrated]').waitFor();
+  await expect(phone.getByLabel('Room code')).toHaveValue(code);
+  const name = `Mei ${Date.now() % 100000}`;
+  await phone.getByLabel('Your name').fill(name);
+  await phone.getByRole('button', { name: 'Join' }).click();
+  await expect(phone).toHaveURL(/\/w\/demo\/room$/);
+  await phone.locator('body[data-hydrated]').waitFor();
+
+  const facilitator = await signedInFacilitator(browser);
+  await facilitator.goto('/w/demo');
+  await facilitator.locator('body[data-hydrated]').waitFor();
+  const question = `Which border crossing first? ${Date.now() % 100000}`;
+  await facilitator.getByLabel('Ask the room a question').fill(question);
+  await facilitator.getByRole('button', { name: 'Ask', exact: true }).click();
+
+  // The question reaches the phone without a reload; the answer comes back.
+  const item = phone.locator('.discussion', { hasText: question });
+  await expect(item).toBeVisible();
+  await item.getByLabel('Your answer').fill('Mukdahan–Savannakhet');
+  await item.getByRole('button', { name: 'Send' }).click();
+  await expect(facilitator.locator('.discussion', { hasText: question }).locator('.contributions'))
+    .toContainText(`${name}: Mukdahan–Savannakhet`);
+  await expect(item.getByLabel('Your answer')).toHaveValue('');
+
+  // A closed question takes no more answers.
+  await facilitator.locator('.discussion', { hasText: question }).getByRole('button', { name: 'Close the question' }).click();
+  await expect(item.getByText('Closed')).toBeVisible();
+  await expect(item.getByLabel('Your answer')).toHaveCount(0);
+});

@@ -198,6 +198,53 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
     .await;
     let participant = cookie_named(&joined, "rt_participant").expect("a participant session");
 
+    // A participant answers the room's open questions; a visitor does not.
+    let question = new_id();
+    let ask = [
+        ("slug", "demo"),
+        ("id", question.as_str()),
+        ("question", "Which port first?"),
+    ];
+    let asked = call(
+        &demo.app,
+        app::api::OpenDiscussion::PATH,
+        &ask,
+        Some(&participant),
+    )
+    .await;
+    assert_eq!(asked.status(), 403, "only facilitators ask");
+    let asked = call(
+        &demo.app,
+        app::api::OpenDiscussion::PATH,
+        &ask,
+        Some(&demo.facilitator),
+    )
+    .await;
+    assert_eq!(asked.status(), 200);
+    let answer = [
+        ("slug", "demo"),
+        ("item", question.as_str()),
+        ("id", &new_id()),
+        ("text", "Laem Chabang"),
+    ];
+    assert_eq!(
+        call(&demo.app, app::api::Contribute::PATH, &answer, None)
+            .await
+            .status(),
+        401
+    );
+    assert_eq!(
+        call(&demo.app, app::api::Contribute::PATH, &answer, Some(&participant))
+            .await
+            .status(),
+        200
+    );
+    let state = demo.app.engine.workshop("demo").await.unwrap();
+    assert_eq!(
+        state.discussions[&question.parse().unwrap()].contributions.len(),
+        1
+    );
+
     // A participant views but does not record, approve, or change setup.
     assert_eq!(
         record(&demo, Some(&participant), &new_id(), &demo.org_a, "5")

@@ -154,3 +154,100 @@ pub async fn decide_delegation(slug: String, participant: String, decision: Stri
     })
     .await
 }
+
+/// An open or closed question with its answers, as the room sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiscussionView {
+    pub id: crate::domain::ids::DiscussionId,
+    pub question: String,
+    pub open: bool,
+    /// (who, what), oldest first.
+    pub contributions: Vec<(String, String)>,
+}
+
+/// The room's questions, for whoever is in the room: its participants,
+/// delegates and facilitators. The version, whether the viewer runs the
+/// workshop, and the questions, newest first; `None` for anyone else (the
+/// public pages that show this must stay public, so that is not an error).
+#[server]
+pub async fn load_discussions(slug: String) -> Result<Option<(u64, bool, Vec<DiscussionView>)>, AppError> {
+    use crate::domain::dashboard::actor_name;
+    service::respond(async {
+        let Ok(actor) = service::actor_in(&slug).await else {
+            return Ok(None);
+        };
+        let state = service::services()?.workshop(&slug).await?;
+        let facilitator = crate::domain::command::administers(&state, &actor);
+        if matches!(actor, crate::domain::event::Actor::Facilitator { .. }) && !facilitator {
+            return Ok(None);
+        }
+        let mut items: Vec<_> = state.discussions.values().collect();
+        items.sort_by_key(|d| std::cmp::Reverse(d.seq));
+        let items = items
+            .into_iter()
+            .map(|d| DiscussionView {
+                id: d.id,
+                question: d.question.clone(),
+                open: d.open,
+                contributions: d
+                    .contributions
+                    .iter()
+                    .map(|c| (actor_name(&state, &c.by), c.text.clone()))
+                    .collect(),
+            })
+            .collect();
+        Ok(Some((state.version, facilitator, items)))
+    })
+    .await
+}
+
+#[server]
+pub async fn open_discussion(slug: String, id: String, question: String) -> Result<(), AppError> {
+    use crate::domain::command::{Command, NewDiscussion};
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
+        let command = Command::OpenDiscussion(NewDiscussion { id, question });
+        service::services()?
+            .execute(&slug, actor, &format!("discussion:{id}"), command)
+            .await?;
+        Ok(())
+    })
+    .await
+}
+
+#[server]
+pub async fn close_discussion(slug: String, item: String) -> Result<(), AppError> {
+    use crate::domain::command::Command;
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let item = item.parse().map_err(|_| AppError::invalid("item", "invalid"))?;
+        service::services()?
+            .execute(
+                &slug,
+                actor,
+                &format!("close:{item}"),
+                Command::CloseDiscussion { item },
+            )
+            .await?;
+        Ok(())
+    })
+    .await
+}
+
+/// Adds an answer; `id` is made when the form is drawn, so a retry is one.
+#[server]
+pub async fn contribute(slug: String, item: String, id: String, text: String) -> Result<(), AppError> {
+    use crate::domain::command::{Command, NewContribution};
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let item = item.parse().map_err(|_| AppError::invalid("item", "invalid"))?;
+        let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
+        let command = Command::Contribute(NewContribution { item, id, text });
+        service::services()?
+            .execute(&slug, actor, &format!("contribution:{id}"), command)
+            .await?;
+        Ok(())
+    })
+    .await
+}

@@ -46,6 +46,26 @@ pub enum Command {
         participant: ParticipantId,
         approve: bool,
     },
+    OpenDiscussion(NewDiscussion),
+    CloseDiscussion {
+        item: DiscussionId,
+    },
+    Contribute(NewContribution),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewDiscussion {
+    pub id: DiscussionId,
+    #[validate(length(min = 1, max = 300))]
+    pub question: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewContribution {
+    pub item: DiscussionId,
+    pub id: ContributionId,
+    #[validate(length(min = 1, max = 1000))]
+    pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -531,6 +551,48 @@ pub fn decide(
                     participant,
                     organisation,
                 }
+            }])
+        }
+        Command::OpenDiscussion(new) => {
+            require_facilitator(state, actor)?;
+            new.validate()?;
+            if state.discussions.contains_key(&new.id) {
+                return Err(AppError::AlreadyExists(new.id.to_string()));
+            }
+            Ok(vec![Event::DiscussionOpened {
+                item: new.id,
+                question: new.question.trim().to_string(),
+            }])
+        }
+        Command::CloseDiscussion { item } => {
+            require_facilitator(state, actor)?;
+            match state.discussions.get(&item) {
+                None => Err(AppError::NotFound("discussion".into())),
+                Some(d) if !d.open => Ok(vec![]),
+                Some(_) => Ok(vec![Event::DiscussionClosed { item }]),
+            }
+        }
+        Command::Contribute(new) => {
+            // Everyone in the room: its participants, its delegates, its
+            // facilitators; nobody from outside it.
+            match actor {
+                Actor::Participant { participant } if state.participants.contains_key(participant) => {}
+                Actor::Delegate { organisation, .. } if state.organisations.contains_key(organisation) => {}
+                _ => require_facilitator(state, actor)?,
+            }
+            new.validate()?;
+            match state.discussions.get(&new.item) {
+                None => return Err(AppError::NotFound("discussion".into())),
+                Some(d) if !d.open => return Err(AppError::invalid("text", "discussion_closed")),
+                Some(d) if d.contributions.iter().any(|c| c.id == new.id) => {
+                    return Err(AppError::AlreadyExists(new.id.to_string()))
+                }
+                Some(_) => {}
+            }
+            Ok(vec![Event::ContributionAdded {
+                item: new.item,
+                contribution: new.id,
+                text: new.text.trim().to_string(),
             }])
         }
     }

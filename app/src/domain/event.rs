@@ -79,6 +79,20 @@ pub enum Event {
         participant: ParticipantId,
         organisation: OrganisationId,
     },
+    /// A facilitator puts a question to the room.
+    DiscussionOpened {
+        item: DiscussionId,
+        question: String,
+    },
+    DiscussionClosed {
+        item: DiscussionId,
+    },
+    /// Someone in the room answers an open question.
+    ContributionAdded {
+        item: DiscussionId,
+        contribution: ContributionId,
+        text: String,
+    },
 }
 
 impl Event {
@@ -101,6 +115,9 @@ impl Event {
             Event::DelegationRequested { .. } => "delegation_requested",
             Event::DelegationApproved { .. } => "delegation_approved",
             Event::DelegationDeclined { .. } => "delegation_declined",
+            Event::DiscussionOpened { .. } => "discussion_opened",
+            Event::DiscussionClosed { .. } => "discussion_closed",
+            Event::ContributionAdded { .. } => "contribution_added",
         }
     }
 }

@@ -41,4 +41,6 @@ id_type!(
     AccountId,
     DelegateId,
     ParticipantId,
+    DiscussionId,
+    ContributionId,
 );

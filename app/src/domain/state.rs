@@ -26,6 +26,26 @@ pub struct WorkshopState {
     /// The facilitator's funding target in the reporting currency.
     pub funding_target: Option<Decimal>,
     pub participants: BTreeMap<ParticipantId, Participant>,
+    pub discussions: BTreeMap<DiscussionId, Discussion>,
+}
+
+/// A question the facilitator put to the room, and the room's answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Discussion {
+    pub id: DiscussionId,
+    /// The event that opened it, for ordering.
+    pub seq: u64,
+    pub question: String,
+    pub open: bool,
+    pub contributions: Vec<Contribution>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contribution {
+    pub id: ContributionId,
+    pub by: Actor,
+    pub at: DateTime<Utc>,
+    pub text: String,
 }
 
 /// One version of a commitment in its history.
@@ -176,6 +196,37 @@ impl WorkshopState {
                             email: None,
                         },
                     );
+                }
+            }
+            Event::DiscussionOpened { item, question } => {
+                self.discussions.insert(
+                    *item,
+                    Discussion {
+                        id: *item,
+                        seq: stored.seq,
+                        question: question.clone(),
+                        open: true,
+                        contributions: Vec::new(),
+                    },
+                );
+            }
+            Event::DiscussionClosed { item } => {
+                if let Some(discussion) = self.discussions.get_mut(item) {
+                    discussion.open = false;
+                }
+            }
+            Event::ContributionAdded {
+                item,
+                contribution,
+                text,
+            } => {
+                if let Some(discussion) = self.discussions.get_mut(item) {
+                    discussion.contributions.push(Contribution {
+                        id: *contribution,
+                        by: stored.actor.clone(),
+                        at: stored.recorded_at,
+                        text: text.clone(),
+                    });
                 }
             }
             Event::DelegationDeclined { participant, .. } => {

@@ -321,6 +321,14 @@ fn authorization_matrix() {
         unreachable!()
     };
     commit(&mut state, Command::RecordCommitment(existing.clone()));
+    let question = DiscussionId::random();
+    commit(
+        &mut state,
+        Command::OpenDiscussion(NewDiscussion {
+            id: question,
+            question: "Which ports first?".into(),
+        }),
+    );
     let revised = Command::ReviseCommitment(NewCommitment {
         status: CommitmentStatus::FirmCommitment,
         ..existing.clone()
@@ -461,6 +469,23 @@ fn authorization_matrix() {
                 approve: true,
             },
             [true, false, false, false, false, true],
+        ),
+        (
+            "open a discussion",
+            Command::OpenDiscussion(NewDiscussion {
+                id: DiscussionId::random(),
+                question: "q".into(),
+            }),
+            [true, false, false, false, false, true],
+        ),
+        (
+            "contribute to an open discussion",
+            Command::Contribute(NewContribution {
+                item: question,
+                id: ContributionId::random(),
+                text: "Laem Chabang".into(),
+            }),
+            [true, false, true, true, true, true],
         ),
         (
             "ask to act for A",
@@ -786,4 +811,48 @@ proptest! {
         prop_assert_eq!(by_instrument, all);
         prop_assert_eq!(dashboard.gap, dashboard.required - dashboard.cash.secured);
     }
+}
+
+#[test]
+fn a_closed_discussion_takes_no_more_contributions() {
+    let (mut state, _) = demo();
+    let item = DiscussionId::random();
+    commit(
+        &mut state,
+        Command::OpenDiscussion(NewDiscussion {
+            id: item,
+            question: "Which KPIs matter most?".into(),
+        }),
+    );
+    let participant = ParticipantId::random();
+    let actor = Actor::Participant { participant };
+    apply_as(
+        &mut state,
+        actor.clone(),
+        Command::JoinRoom(NewParticipant {
+            id: participant,
+            name: "Lan".into(),
+        }),
+    );
+    let contribute = |text: &str| {
+        Command::Contribute(NewContribution {
+            item,
+            id: ContributionId::random(),
+            text: text.into(),
+        })
+    };
+    assert_eq!(
+        decide(&state, &actor, contribute(""), now()),
+        Err(AppError::invalid("text", "length"))
+    );
+    apply_as(&mut state, actor.clone(), contribute("Clearance time"));
+    commit(&mut state, Command::CloseDiscussion { item });
+    assert_eq!(
+        decide(&state, &actor, contribute("Too late"), now()),
+        Err(AppError::invalid("text", "discussion_closed"))
+    );
+    let discussion = &state.discussions[&item];
+    assert!(!discussion.open);
+    assert_eq!(discussion.contributions.len(), 1);
+    assert_eq!(discussion.contributions[0].by, actor);
 }

@@ -4,8 +4,11 @@
 
 use super::forms::{field_problem, Field, FormProblem, SelectField};
 use super::{use_locale, Failure};
-use crate::api::{load_my_room, load_requests, DecideDelegation, JoinRoom, RequestDelegation};
-use crate::domain::ids::ParticipantId;
+use crate::api::{
+    load_discussions, load_my_room, load_requests, CloseDiscussion, Contribute, DecideDelegation, JoinRoom,
+    OpenDiscussion, RequestDelegation,
+};
+use crate::domain::ids::{ContributionId, DiscussionId, ParticipantId};
 use crate::i18n::Msg;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -89,6 +92,7 @@ pub fn MyRoomPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        <Discussions slug=params.read_untracked().get("slug").unwrap_or_default()/>
     }
 }
 
@@ -144,5 +148,113 @@ pub fn DelegationRequests(slug: String) -> impl IntoView {
                 }}
             </Transition>
         </section>
+    }
+}
+
+/// The room's questions: everyone in the room answers the open ones; the
+/// facilitator asks and closes them. Shows nothing to someone not in the room.
+#[component]
+pub fn Discussions(slug: String) -> impl IntoView {
+    let tr = use_locale();
+    let live_slug = slug.clone();
+    let version = super::live::use_live_version(move || live_slug.clone());
+    let list_slug = slug.clone();
+    let discussions = Resource::new(move || list_slug.clone(), load_discussions);
+    // Someone not in the room has nothing to follow.
+    super::live::follow(version, discussions, |seen| {
+        seen.as_ref().map_or(u64::MAX, |(version, _, _)| *version)
+    });
+    // What people are typing, kept outside the list, which is redrawn
+    // whenever anyone in the workshop commits anything.
+    let drafts = RwSignal::new(std::collections::BTreeMap::<DiscussionId, String>::new());
+    let contribute = ServerAction::<Contribute>::new();
+    let open = ServerAction::<OpenDiscussion>::new();
+    let close = ServerAction::<CloseDiscussion>::new();
+    // Which question was answered last, to clear its draft or show its
+    // problem (set by the answer's button, which Enter also presses).
+    let answered = RwSignal::new(None::<DiscussionId>);
+    Effect::new(move |_| {
+        if let (Some(Ok(())), Some(item)) = (contribute.value().get(), answered.get_untracked()) {
+            drafts.update(|d| {
+                d.remove(&item);
+            });
+        }
+    });
+    let contribute_error = Signal::derive(move || contribute.value().get().and_then(|r| r.err()));
+    let open_error = Signal::derive(move || open.value().get().and_then(|r| r.err()));
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                let slug = slug.clone();
+                Suspend::new(async move {
+                    let Ok(Some((_, facilitator, items))) = discussions.await else {
+                        return ().into_any();
+                    };
+                    let question_id = DiscussionId::random().to_string();
+                    let ask_slug = slug.clone();
+                    view! {
+                        <section aria-labelledby="discussions-heading" class="discussions">
+                            <h2 id="discussions-heading">{tr(Msg::QuestionsToTheRoom)}</h2>
+                            {facilitator.then(|| view! {
+                                <ActionForm action=open attr:class="form" attr:novalidate=true>
+                                    <FormProblem tr error=open_error/>
+                                    <input type="hidden" name="slug" value=ask_slug/>
+                                    <input type="hidden" name="id" value=question_id/>
+                                    <Field name="question" id="new-question" label=tr(Msg::AskTheRoom)
+                                        problem=Signal::derive(move || field_problem(tr, &open_error.get(), "question"))/>
+                                    <button type="submit">{tr(Msg::Ask)}</button>
+                                </ActionForm>
+                            })}
+                            {items.is_empty().then(|| view! { <p>{tr(Msg::NoQuestions)}</p> })}
+                            <ul class="discussion-list">
+                                {items.into_iter().map(|item| {
+                                    let id = item.id;
+                                    let field = format!("answer-{id}");
+                                    let (slug_a, slug_b) = (slug.clone(), slug.clone());
+                                    view! {
+                                        <li class="discussion" data-open=item.open.to_string()>
+                                            <h3>{item.question.clone()}</h3>
+                                            {(!item.open).then(|| view! { <p class="note">{tr(Msg::Closed)}</p> })}
+                                            <ul class="contributions">
+                                                {item.contributions.iter().map(|(who, text)| view! {
+                                                    <li><strong>{who.clone()}</strong>": "{text.clone()}</li>
+                                                }).collect_view()}
+                                            </ul>
+                                            {item.open.then(|| view! {
+                                                <ActionForm action=contribute attr:class="form inline-answer" attr:novalidate=true>
+                                                    <input type="hidden" name="slug" value=slug_a/>
+                                                    <input type="hidden" name="item" value=id.to_string()/>
+                                                    <input type="hidden" name="id" value=ContributionId::random().to_string()/>
+                                                    <div class="field">
+                                                        <label for=field.clone()>{tr(Msg::YourAnswer)}</label>
+                                                        <input id=field.clone() name="text" type="text"
+                                                            prop:value=move || drafts.with(|d| d.get(&id).cloned().unwrap_or_default())
+                                                            on:input=move |ev| drafts.update(|d| { d.insert(id, event_target_value(&ev)); })
+                                                            aria-describedby=format!("{field}-problem")/>
+                                                        <p id=format!("{field}-problem") class="problem" role="alert">
+                                                            {move || (answered.get() == Some(id))
+                                                                .then(|| field_problem(tr, &contribute_error.get(), "text"))
+                                                                .flatten()}
+                                                        </p>
+                                                    </div>
+                                                    <button type="submit" on:click=move |_| answered.set(Some(id))>{tr(Msg::Send)}</button>
+                                                </ActionForm>
+                                            })}
+                                            {(facilitator && item.open).then(|| view! {
+                                                <ActionForm action=close attr:class="inline-form">
+                                                    <input type="hidden" name="slug" value=slug_b/>
+                                                    <input type="hidden" name="item" value=id.to_string()/>
+                                                    <button type="submit" class="secondary">{tr(Msg::CloseQuestion)}</button>
+                                                </ActionForm>
+                                            })}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }.into_any()
+                })
+            }}
+        </Transition>
     }
 }

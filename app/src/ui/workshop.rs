@@ -35,6 +35,7 @@ pub fn WorkshopPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        <super::room::Discussions slug=params.read_untracked().get("slug").unwrap_or_default()/>
     }
 }
 
