@@ -206,6 +206,9 @@ catalogue! {
     ProblemCountryFormat => "Use the two-letter ISO code, such as TH.", "请使用两个字母的 ISO 代码，例如 TH。";
     ProblemGeneric => "Something went wrong; nothing was changed. Try again.", "出现问题，未做任何更改。请重试。";
     All => "All", "全部";
+    OpenStage => "Open", "开启";
+    LockStage => "Lock", "锁定";
+    ReopenStage => "Reopen", "重新开启";
     QuestionsToTheRoom => "Questions to the room", "向全场提问";
     AskTheRoom => "Ask the room a question", "向全场提出问题";
     NoQuestions => "No questions yet.", "尚无问题。";

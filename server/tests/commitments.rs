@@ -418,3 +418,55 @@ async fn another_instances_commit_reaches_this_instances_streams() {
     assert_eq!(event.seq, before + 1);
     assert_eq!(other.workshop("demo").await.unwrap().version, before + 1);
 }
+
+async fn a_locked_stage_refuses_delegates_until_reopened(backend: Backend) {
+    let Some(demo) = demo(backend).await else { return };
+    let delegate = delegate_of(&demo, &demo.org_a).await;
+    let lock = [("slug", "demo"), ("stage", "commitments"), ("status", "locked")];
+    let by_delegate = call(&demo.app, app::api::SetStageStatus::PATH, &lock, Some(&delegate)).await;
+    assert_eq!(by_delegate.status(), 403, "only facilitators lock stages");
+    assert_eq!(
+        call(
+            &demo.app,
+            app::api::SetStageStatus::PATH,
+            &lock,
+            Some(&demo.facilitator)
+        )
+        .await
+        .status(),
+        200
+    );
+
+    let before = commitments(&demo).await;
+    let refused = record(&demo, Some(&delegate), &new_id(), &demo.org_a, "10").await;
+    assert_eq!(refused.status(), 409);
+    let problem: serde_json::Value = refused.json().await.unwrap();
+    assert_eq!(problem["StageLocked"], "commitments", "{problem}");
+    assert_eq!(commitments(&demo).await, before);
+    assert_eq!(
+        record(&demo, Some(&demo.facilitator), &new_id(), &demo.org_a, "10")
+            .await
+            .status(),
+        200
+    );
+
+    let reopen = [("slug", "demo"), ("stage", "commitments"), ("status", "open")];
+    assert_eq!(
+        call(
+            &demo.app,
+            app::api::SetStageStatus::PATH,
+            &reopen,
+            Some(&demo.facilitator)
+        )
+        .await
+        .status(),
+        200
+    );
+    assert_eq!(
+        record(&demo, Some(&delegate), &new_id(), &demo.org_a, "10")
+            .await
+            .status(),
+        200
+    );
+}
+on_both_backends!(stage_lock, a_locked_stage_refuses_delegates_until_reopened);

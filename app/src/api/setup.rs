@@ -163,3 +163,45 @@ pub async fn revoke_api_token(slug: String, id: String) -> Result<(), AppError> 
     })
     .await
 }
+
+/// Opens, locks or reopens a stage (`status` is `open` or `locked`).
+#[server]
+pub async fn set_stage_status(slug: String, stage: String, status: String) -> Result<(), AppError> {
+    use crate::domain::command::Command;
+    use crate::domain::commitment_form::from_code;
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let stage = from_code(&stage).ok_or_else(|| AppError::invalid("stage", "invalid"))?;
+        let status = from_code(&status).ok_or_else(|| AppError::invalid("status", "invalid"))?;
+        let key = format!("stage:{}", uuid::Uuid::new_v4());
+        service::services()?
+            .execute(&slug, actor, &key, Command::SetStageStatus { stage, status })
+            .await?;
+        Ok(())
+    })
+    .await
+}
+
+/// The stages and their status, for the facilitator's controls.
+#[server]
+pub async fn load_stages(
+    slug: String,
+) -> Result<
+    (
+        u64,
+        Vec<(crate::domain::model::Stage, crate::domain::model::StageStatus)>,
+    ),
+    AppError,
+> {
+    use crate::domain::model::Stage;
+    service::respond(async {
+        let actor = service::current_actor().await?;
+        let state = service::services()?.workshop(&slug).await?;
+        if !crate::domain::command::administers(&state, &actor) {
+            return Err(AppError::Forbidden);
+        }
+        let stages = Stage::ALL.iter().map(|s| (*s, state.stage_status(*s))).collect();
+        Ok((state.version, stages))
+    })
+    .await
+}

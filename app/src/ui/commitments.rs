@@ -36,6 +36,8 @@ pub fn CommitmentsPage() -> impl IntoView {
     // commit, so what a delegate is typing is never swept away; the
     // figures and the register around it follow the live stream.
     let form_source = Resource::new(slug, load_commitments);
+    // Set from the live figures: the form goes the moment the stage is locked.
+    let read_only = RwSignal::new(false);
     let tier_filter = RwSignal::new(String::new());
     let open = RwSignal::new(BTreeSet::new());
     view! {
@@ -44,14 +46,16 @@ pub fn CommitmentsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match view_data.await {
                     Err(error) => view! { <Failure error/> }.into_any(),
-                    Ok(data) => view! { <Summary slug=slug() data/> }.into_any(),
+                    Ok(data) => view! { <Summary slug=slug() data read_only/> }.into_any(),
                 }
             })}
         </Transition>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 form_source.await.ok().filter(|data| !data.locked || data.facilitator).map(|data| view! {
-                    <CommitmentEditor slug=slug() data existing=None record=Some(record)/>
+                    <Show when=move || !read_only.get()>
+                        <CommitmentEditor slug=slug() data=data.clone() existing=None record=Some(record)/>
+                    </Show>
                 })
             })}
         </Suspense>
@@ -64,8 +68,10 @@ pub fn CommitmentsPage() -> impl IntoView {
 }
 
 #[component]
-fn Summary(slug: String, data: CommitmentsView) -> impl IntoView {
+fn Summary(slug: String, data: CommitmentsView, read_only: RwSignal<bool>) -> impl IntoView {
     let tr = use_locale();
+    let locked_for_me = data.locked && !data.facilitator;
+    Effect::new(move |_| read_only.set(locked_for_me));
     let currency = data.reporting_currency;
     let d = &data.dashboard;
     let facilitator = data.facilitator;

@@ -4,13 +4,15 @@
 use super::forms::{field_problem, Field, FormProblem};
 use super::{use_locale, Failure};
 use crate::api::{
-    list_api_tokens, load_roster, AddFacilitator, AddOrganisation, CreateApiToken, IssueInvite,
-    RevokeApiToken, RevokeInvites,
+    list_api_tokens, load_roster, load_stages, AddFacilitator, AddOrganisation, CreateApiToken, IssueInvite,
+    RevokeApiToken, RevokeInvites, SetStageStatus,
 };
 use crate::domain::analytics::RosterLine;
+use crate::domain::commitment_form::code_of;
 use crate::domain::ids::OrganisationId;
 use crate::domain::model::OrganisationType;
-use crate::i18n::{organisation_type_name, Msg};
+use crate::domain::model::StageStatus;
+use crate::i18n::{organisation_type_name, stage_name, stage_status_name, Msg};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -54,6 +56,7 @@ pub fn SetupPage() -> impl IntoView {
                             <a href=format!("/w/{}/commitments", slug())>{tr(Msg::StageCommitments)}</a>
                             <a href=format!("/w/{}/screen", slug())>{tr(Msg::ScreenLink)}</a>
                         </nav>
+                        <StageControls slug=slug()/>
                         <super::room::DelegationRequests slug=slug()/>
                         <NewOrganisationForm slug=slug() action=add/>
                         <AddFacilitatorForm slug=slug()/>
@@ -260,6 +263,56 @@ fn ApiTokens(slug: String) -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         }.into_any()
+                    })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+/// Open, lock and reopen each stage; every open page follows at once.
+#[component]
+fn StageControls(slug: String) -> impl IntoView {
+    let tr = use_locale();
+    let change = ServerAction::<SetStageStatus>::new();
+    let live_slug = slug.clone();
+    let version = super::live::use_live_version(move || live_slug.clone());
+    let list_slug = slug.clone();
+    let stages = Resource::new(move || list_slug.clone(), load_stages);
+    super::live::follow(version, stages, |(version, _)| *version);
+    view! {
+        <section aria-labelledby="stages-heading">
+            <h2 id="stages-heading">{tr(Msg::Stages)}</h2>
+            <Transition fallback=|| ()>
+                {move || {
+                    let slug = slug.clone();
+                    Suspend::new(async move {
+                        let (_, list) = stages.await.unwrap_or_default();
+                        view! {
+                            <ul class="stage-controls">
+                                {list.into_iter().map(|(stage, status)| {
+                                    let (action, label) = match status {
+                                        StageStatus::NotStarted => ("open", Msg::OpenStage),
+                                        StageStatus::Open => ("locked", Msg::LockStage),
+                                        StageStatus::Locked => ("open", Msg::ReopenStage),
+                                    };
+                                    let name = tr(stage_name(stage));
+                                    let slug = slug.clone();
+                                    view! {
+                                        <li data-stage=stage.number()>
+                                            <span>{tr(Msg::StageLabel)}" "{stage.number()}" · "{name}</span>
+                                            <span class="stage-status">{tr(stage_status_name(status))}</span>
+                                            <ActionForm action=change attr:class="inline-form">
+                                                <input type="hidden" name="slug" value=slug/>
+                                                <input type="hidden" name="stage" value=code_of(stage)/>
+                                                <input type="hidden" name="status" value=action/>
+                                                <button type="submit" aria-label=format!("{}: {name}", tr(label))>{tr(label)}</button>
+                                            </ActionForm>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }
                     })
                 }}
             </Transition>
