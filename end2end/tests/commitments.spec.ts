@@ -102,3 +102,39 @@ test('the commitments page and the screen have no serious accessibility violatio
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   }
 });
+
+test('two delegates record in their own currencies and the screen follows', async ({ browser }) => {
+  const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await screen.goto('/w/demo/screen');
+  await screen.locator('body[data-hydrated]').waitFor();
+
+  const facilitator = await signedInFacilitator(browser);
+  await facilitator.goto('/w/demo/setup');
+  await facilitator.locator('body[data-hydrated]').waitFor();
+  const entries = [
+    { organisation: 'Silk Harbour Commercial Bank', amount: '1,000,000', currency: 'JPY', shown: 'JPY 1,000,000' },
+    { organisation: 'Harbourline Data Systems', amount: '10000', currency: 'eur', shown: 'EUR 10,000.00' },
+  ];
+  for (const entry of entries) {
+    const line = facilitator.locator('.roster > li', { hasText: entry.organisation });
+    await line.getByRole('button', { name: 'Make an invite link' }).click();
+    const url = await line.locator('input.invite-url').inputValue();
+    const delegate = await (await browser.newContext()).newPage();
+    await delegate.goto(url);
+    await delegate.locator('body[data-hydrated]').waitFor();
+    await delegate.getByLabel('Your name').fill(`Delegate of ${entry.organisation}`);
+    await delegate.getByRole('button', { name: 'Join' }).click();
+    await expect(delegate).toHaveURL(/\/w\/demo$/);
+    await delegate.goto('/w/demo/commitments');
+    await delegate.locator('body[data-hydrated]').waitFor();
+    // A delegate records only for their own organisation: no choice offered.
+    await expect(delegate.locator('section.record').getByLabel('Organisation', { exact: true })).toHaveCount(0);
+    const form = delegate.locator('section.record');
+    await form.getByLabel('Amount').fill(entry.amount);
+    await form.getByLabel('Currency').fill(entry.currency);
+    await form.getByRole('button', { name: 'Record a commitment' }).dblclick();
+    await expect(delegate.locator('.register > li', { hasText: entry.shown })).toHaveCount(1);
+    // The projector follows on its own.
+    await expect(screen.locator('.screen-feed')).toContainText(entry.shown);
+  }
+});
