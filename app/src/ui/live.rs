@@ -3,11 +3,23 @@
 
 use leptos::prelude::*;
 
+/// The live version a page already follows, shared with its components.
+#[derive(Clone, Copy)]
+struct LiveVersion(ReadSignal<u64>);
+
 /// The newest event number of a workshop: 0 on the server and until the
 /// stream's first message, then whatever the server last announced. The
 /// browser's EventSource reconnects by itself after a network drop.
+///
+/// One stream per page: a component inside a page that already follows
+/// the workshop shares the page's signal. (Browsers allow six connections
+/// per host; each open stream holds one.)
 pub fn use_live_version(slug: impl Fn() -> String + Send + Sync + 'static) -> ReadSignal<u64> {
+    if let Some(LiveVersion(version)) = use_context::<LiveVersion>() {
+        return version;
+    }
     let (version, set_version) = signal(0u64);
+    provide_context(LiveVersion(version));
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::prelude::*;
