@@ -5,7 +5,7 @@
 //! blank on the projector.
 
 use crate::domain::model::{
-    CommitmentStatus, Instrument, OrganisationType, PartnerGroup, Stage, StageStatus, Tier,
+    CommitmentStatus, DesignField, Instrument, OrganisationType, PartnerGroup, Stage, StageStatus, Tier,
 };
 use serde::{Deserialize, Serialize};
 
@@ -206,6 +206,28 @@ catalogue! {
     ProblemCountryFormat => "Use the two-letter ISO code, such as TH.", "请使用两个字母的 ISO 代码，例如 TH。";
     ProblemGeneric => "Something went wrong; nothing was changed. Try again.", "出现问题，未做任何更改。请重试。";
     All => "All", "全部";
+    DesignIntro => "Write the programme down together, one part at a time. Anyone the facilitator lets in can edit; saved changes appear for everyone. What you type is kept on this device until you save.",
+                   "大家一起逐项写下项目内容。主持人开放后即可编辑；保存的修改会实时显示给所有人。您输入的内容在保存前保留在本设备上。";
+    DesignLockedNotice => "The facilitator has locked this stage: it can be read but not changed.", "主持人已锁定此阶段：只能查看，不能修改。";
+    UnsavedDraft => "Not saved yet.", "尚未保存。";
+    EditedMeanwhile => "Someone else saved this part while you were editing. Their version is below; choose which to keep.", "您编辑期间，其他人保存了这一部分。其版本如下，请选择保留哪一个。";
+    UseTheirs => "Use theirs", "采用对方版本";
+    KeepMine => "Keep mine (then save)", "保留我的版本（再保存）";
+    Save => "Save", "保存";
+    FieldSummary => "Summary", "摘要";
+    FieldSummaryHelp => "Two or three sentences anyone can understand: what the programme does, for whom.", "用两三句通俗的话说明：项目做什么、为谁做。";
+    FieldProblem => "The problem", "问题";
+    FieldProblemHelp => "What goes wrong today, and who bears the cost.", "目前存在什么问题，谁承担代价。";
+    FieldRationale => "Why this way", "理由";
+    FieldRationaleHelp => "Why this programme, and why these partners, are the right answer.", "为什么这个项目和这些伙伴是正确的答案。";
+    FieldGoal => "Goal", "总目标";
+    FieldGoalHelp => "The long-term change the programme contributes to.", "项目所促成的长期变化。";
+    FieldPurpose => "Purpose", "具体目标";
+    FieldPurposeHelp => "What will be different when the programme ends.", "项目结束时会有什么不同。";
+    FieldScope => "Scope", "范围";
+    FieldScopeHelp => "Which cities, ports and border crossings are in, and which are not.", "包括哪些城市、港口和口岸，不包括哪些。";
+    FieldTargetGroups => "Target groups", "目标群体";
+    FieldTargetGroupsHelp => "Who benefits: traders, agencies, logistics firms, and others.", "受益者：贸易商、政府机构、物流企业等。";
     OpenStage => "Open", "开启";
     LockStage => "Lock", "锁定";
     ReopenStage => "Reopen", "重新开启";
@@ -382,6 +404,30 @@ pub fn anonymous_name(group: PartnerGroup) -> Msg {
         PartnerGroup::Private => Msg::AnonymousPrivate,
         PartnerGroup::Financier => Msg::AnonymousFinancier,
         PartnerGroup::Other => Msg::AnonymousOther,
+    }
+}
+
+pub fn design_field_name(field: DesignField) -> Msg {
+    match field {
+        DesignField::Summary => Msg::FieldSummary,
+        DesignField::Problem => Msg::FieldProblem,
+        DesignField::Rationale => Msg::FieldRationale,
+        DesignField::Goal => Msg::FieldGoal,
+        DesignField::Purpose => Msg::FieldPurpose,
+        DesignField::Scope => Msg::FieldScope,
+        DesignField::TargetGroups => Msg::FieldTargetGroups,
+    }
+}
+
+pub fn design_field_help(field: DesignField) -> Msg {
+    match field {
+        DesignField::Summary => Msg::FieldSummaryHelp,
+        DesignField::Problem => Msg::FieldProblemHelp,
+        DesignField::Rationale => Msg::FieldRationaleHelp,
+        DesignField::Goal => Msg::FieldGoalHelp,
+        DesignField::Purpose => Msg::FieldPurposeHelp,
+        DesignField::Scope => Msg::FieldScopeHelp,
+        DesignField::TargetGroups => Msg::FieldTargetGroupsHelp,
     }
 }
 

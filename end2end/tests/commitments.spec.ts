@@ -92,9 +92,9 @@ test('amending keeps the history, and only facilitators download the register', 
   expect(refused.status()).toBe(401);
 });
 
-test('the commitments page and the screen have no serious accessibility violations', async ({ browser }) => {
+test('the commitments, screen and design pages have no serious accessibility violations', async ({ browser }) => {
   const page = await signedInFacilitator(browser);
-  for (const path of ['/w/demo/commitments', '/w/demo/screen']) {
+  for (const path of ['/w/demo/commitments', '/w/demo/screen', '/w/demo/design']) {
     await page.goto(path);
     await page.locator('body[data-hydrated]').waitFor();
     const results = await new AxeBuilder({ page }).analyze();

@@ -6,12 +6,14 @@ use crate::domain::error::AppError;
 use leptos::prelude::*;
 
 mod commitments;
+mod design;
 mod room;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod setup;
 
 pub use commitments::*;
+pub use design::*;
 pub use room::*;
 pub use setup::*;
 

@@ -120,6 +120,10 @@ pub struct DesignText {
     pub field: DesignField,
     #[validate(length(max = 20000))]
     pub text: String,
+    /// The version of the field the editor started from (0: never set).
+    /// `None` (the command line, the demo) overwrites without checking.
+    #[serde(default)]
+    pub based_on: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -250,6 +254,20 @@ fn require_facilitator(state: &WorkshopState, actor: &Actor) -> Result<(), AppEr
     }
 }
 
+/// Facilitators edit a stage's shared text at any time; the room's
+/// delegates while the facilitator has it open.
+fn require_stage_editor(state: &WorkshopState, actor: &Actor, stage: Stage) -> Result<(), AppError> {
+    match (actor, state.stage_status(stage)) {
+        (Actor::Delegate { organisation, .. }, StageStatus::Open)
+            if state.organisations.contains_key(organisation) =>
+        {
+            Ok(())
+        }
+        (Actor::Delegate { .. }, StageStatus::Locked) => Err(AppError::StageLocked(stage)),
+        _ => require_facilitator(state, actor),
+    }
+}
+
 /// A delegate records and revises only their own organisation's
 /// commitments, and not once the stage is locked; facilitators any.
 fn require_commitment_rights(
@@ -377,8 +395,21 @@ pub fn decide(
             Ok(vec![Event::StageStatusChanged { stage, status }])
         }
         Command::SetDesignText(input) => {
-            require_facilitator(state, actor)?;
+            require_stage_editor(state, actor, Stage::ProjectDesign)?;
             input.validate()?;
+            let current = state.design.text(input.field);
+            let version = state.design_versions.get(&input.field).copied().unwrap_or(0);
+            if current == input.text {
+                return Ok(vec![]);
+            }
+            // Two people saving the same field from the same starting point:
+            // the second is told, with the other's text, and chooses.
+            if input.based_on.is_some_and(|based_on| based_on != version) {
+                return Err(AppError::EditedMeanwhile {
+                    theirs: current.to_string(),
+                    version,
+                });
+            }
             Ok(vec![Event::DesignTextSet {
                 field: input.field,
                 text: input.text,

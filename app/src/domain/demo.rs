@@ -456,7 +456,7 @@ pub fn demo_commands() -> Vec<(String, Command)> {
         (DesignField::Goal, "Faster, cheaper and more transparent trade for the cities of the Asia-Pacific region."),
         (DesignField::Purpose, "Customs and logistics information flows electronically between traders, ports and agencies in the pilot cities and across borders."),
         (DesignField::Scope, "Twelve cities, their seaports and four land border crossings; pilot 2027, scale-up 2028, regional interoperability 2029."),
-    ].map(|(field, text)| Command::SetDesignText(DesignText { field, text: text.into() })));
+    ].map(|(field, text)| Command::SetDesignText(DesignText { field, text: text.into(), based_on: None })));
     commands.extend(outputs().into_iter().map(Command::AddOutput));
     commands.extend(components().into_iter().map(Command::AddComponent));
     commands.extend(rates().into_iter().map(Command::SetExchangeRate));

@@ -23,6 +23,10 @@ pub enum AppError {
     StageLocked(Stage),
     #[error("the workshop changed meanwhile; try again")]
     Conflict,
+    /// Someone else saved this text since the editor's copy was loaded:
+    /// their text and its version, so the editor can choose.
+    #[error("edited meanwhile by someone else")]
+    EditedMeanwhile { theirs: String, version: u64 },
     /// Too many failed sign-ins for one account; nothing was checked.
     #[error("too many attempts; retry after {retry_after_seconds} s")]
     TooManyAttempts { retry_after_seconds: u64 },
@@ -48,7 +52,10 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::TooManyAttempts { .. } => 429,
             AppError::NotFound(_) => 404,
-            AppError::AlreadyExists(_) | AppError::Conflict | AppError::StageLocked(_) => 409,
+            AppError::AlreadyExists(_)
+            | AppError::Conflict
+            | AppError::StageLocked(_)
+            | AppError::EditedMeanwhile { .. } => 409,
             AppError::Internal => 500,
         }
     }

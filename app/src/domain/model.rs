@@ -151,7 +151,7 @@ pub struct Delegate {
 }
 
 /// Narrative fields of stage 1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DesignField {
     Summary,
@@ -209,6 +209,18 @@ pub struct ProjectDesign {
     pub target_groups: String,
     pub outputs: Vec<Output>,
     pub components: Vec<Component>,
+}
+
+impl DesignField {
+    pub const ALL: [DesignField; 7] = [
+        Self::Summary,
+        Self::Problem,
+        Self::Rationale,
+        Self::Goal,
+        Self::Purpose,
+        Self::Scope,
+        Self::TargetGroups,
+    ];
 }
 
 impl ProjectDesign {

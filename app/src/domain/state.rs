@@ -27,6 +27,10 @@ pub struct WorkshopState {
     pub funding_target: Option<Decimal>,
     pub participants: BTreeMap<ParticipantId, Participant>,
     pub discussions: BTreeMap<DiscussionId, Discussion>,
+    /// The event that last set each narrative field of the design: what an
+    /// editor's copy is "based on", to catch two people saving at once.
+    #[serde(default)]
+    pub design_versions: BTreeMap<DesignField, u64>,
 }
 
 /// A question the facilitator put to the room, and the room's answers.
@@ -140,6 +144,7 @@ impl WorkshopState {
             }
             Event::DesignTextSet { field, text } => {
                 *self.design.text_mut(*field) = text.clone();
+                self.design_versions.insert(*field, stored.seq);
             }
             Event::OutputAdded { output } => self.design.outputs.push(output.clone()),
             Event::ComponentAdded { component } => self.design.components.push(component.clone()),

@@ -388,12 +388,13 @@ fn authorization_matrix() {
             [true, false, false, false, false, true],
         ),
         (
-            "edit design text",
+            "edit design text (stage 1 is open)",
             Command::SetDesignText(DesignText {
                 field: DesignField::Problem,
                 text: "x".into(),
+                based_on: None,
             }),
-            [true, false, false, false, false, true],
+            [true, false, true, true, false, true],
         ),
         (
             "add output",
@@ -855,4 +856,48 @@ fn a_closed_discussion_takes_no_more_contributions() {
     assert!(!discussion.open);
     assert_eq!(discussion.contributions.len(), 1);
     assert_eq!(discussion.contributions[0].by, actor);
+}
+
+#[test]
+fn the_second_of_two_saves_from_the_same_start_is_told_and_shown_the_first() {
+    let (mut state, _) = demo();
+    let mut orgs = state.organisations.keys().copied();
+    let (a, b) = (orgs.next().unwrap(), orgs.next().unwrap());
+    let delegate = |organisation| Actor::Delegate {
+        organisation,
+        delegate: None,
+    };
+    let start = state
+        .design_versions
+        .get(&DesignField::Rationale)
+        .copied()
+        .unwrap_or(0);
+    let save = |text: &str, based_on| {
+        Command::SetDesignText(DesignText {
+            field: DesignField::Rationale,
+            text: text.into(),
+            based_on: Some(based_on),
+        })
+    };
+    apply_as(&mut state, delegate(a), save("Ports first.", start));
+    let second = decide(&state, &delegate(b), save("Borders first.", start), now());
+    let Err(AppError::EditedMeanwhile { theirs, version }) = second else {
+        panic!("expected a conflict, got {second:?}");
+    };
+    assert_eq!(theirs, "Ports first.");
+    // Having seen it, the second person may keep their own text.
+    apply_as(&mut state, delegate(b), save("Borders first.", version));
+    assert_eq!(state.design.rationale, "Borders first.");
+
+    // A locked stage is read-only for delegates, not for facilitators.
+    commit(
+        &mut state,
+        Command::SetStageStatus {
+            stage: Stage::ProjectDesign,
+            status: StageStatus::Locked,
+        },
+    );
+    let version = state.design_versions[&DesignField::Rationale];
+    let refused = decide(&state, &delegate(a), save("Again.", version), now());
+    assert_eq!(refused, Err(AppError::StageLocked(Stage::ProjectDesign)));
 }

@@ -3,6 +3,7 @@
 
 mod auth;
 mod commitments;
+mod design;
 mod forms;
 mod home;
 mod join;
@@ -70,6 +71,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/w/:slug/setup") view=setup::SetupPage ssr=SsrMode::Async/>
                     <Route path=path!("/signin") view=auth::SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/join/:token") view=join::JoinPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/design") view=design::DesignPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/commitments") view=commitments::CommitmentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/screen") view=screen::ScreenPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/room") view=room::MyRoomPage ssr=SsrMode::Async/>
