@@ -37,9 +37,11 @@ test('a delegate joins with the invite link the facilitator made', async ({ brow
   await expect(delegate).toHaveURL(/\/w\/demo$/);
 
   // The facilitator's open setup page sees the delegate arrive, unreloaded.
+  // 10 s, not the default 5: once in four full parallel runs on two cores
+  // this took longer (cause not found; it never failed when repeated alone).
   await expect(
     facilitator.locator('.roster > li', { hasText: 'Open Trade Foundation' }).locator('.count'),
-  ).toHaveText(`${delegatesBefore + 1} delegates`);
+  ).toHaveText(`${delegatesBefore + 1} delegates`, { timeout: 10_000 });
 
   // A new link ends the old one: the delegate's link is now dead.
   await line.getByRole('button', { name: 'Make an invite link' }).click();
