@@ -15,3 +15,13 @@ export async function signedInFacilitator(browser: Browser): Promise<Page> {
   await expect(page.locator('.account')).toContainText('Demo Facilitator');
   return page;
 }
+
+/** An amount no other test (nor an earlier run on the same database) uses:
+ * what to type, and how the app shows it. */
+export function uniqueAmount(decimals: 0 | 2): { typed: string; shown: string; cents: number } {
+  const whole = 100000 + Math.floor(Math.random() * 800000);
+  const fraction = decimals === 2 ? String(Math.floor(Math.random() * 100)).padStart(2, '0') : '';
+  const shown = whole.toLocaleString('en-US') + (decimals === 2 ? `.${fraction}` : '');
+  const typed = decimals === 2 ? `${whole}.${fraction}` : `${whole}`;
+  return { typed, shown, cents: decimals === 2 ? whole * 100 + Number(fraction) : whole * 100 };
+}

@@ -39,6 +39,10 @@ pub fn SetupPage() -> impl IntoView {
     let version = super::live::use_live_version(slug);
     let roster = Resource::new(slug, load_roster);
     super::live::follow(version, roster, |(_, version, _)| *version);
+    // The forms and the live lists are drawn once, from a resource the
+    // stream does not refetch: only the roster is redrawn when the workshop
+    // moves, so nothing being typed is swept away.
+    let access = Resource::new(slug, load_roster);
     view! {
         <Title text=tr(Msg::SetupTitle)/>
         <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
@@ -52,19 +56,25 @@ pub fn SetupPage() -> impl IntoView {
                         <ul class="roster">
                             {lines.into_iter().map(|line| view! { <RosterItem slug=slug() line issue revoke/> }).collect_view()}
                         </ul>
-                        <nav class="workshop-nav" aria-label=tr(Msg::SetupTitle)>
-                            <a href=format!("/w/{}/commitments", slug())>{tr(Msg::StageCommitments)}</a>
-                            <a href=format!("/w/{}/screen", slug())>{tr(Msg::ScreenLink)}</a>
-                        </nav>
-                        <StageControls slug=slug()/>
-                        <super::room::DelegationRequests slug=slug()/>
-                        <NewOrganisationForm slug=slug() action=add/>
-                        <AddFacilitatorForm slug=slug()/>
-                        <ApiTokens slug=slug()/>
                     }.into_any(),
                 }
             })}
         </Transition>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                access.await.ok().map(|_| view! {
+                    <nav class="workshop-nav" aria-label=tr(Msg::SetupTitle)>
+                        <a href=format!("/w/{}/commitments", slug())>{tr(Msg::StageCommitments)}</a>
+                        <a href=format!("/w/{}/screen", slug())>{tr(Msg::ScreenLink)}</a>
+                    </nav>
+                    <StageControls slug=slug()/>
+                    <super::room::DelegationRequests slug=slug()/>
+                    <NewOrganisationForm slug=slug() action=add/>
+                    <AddFacilitatorForm slug=slug()/>
+                    <ApiTokens slug=slug()/>
+                })
+            })}
+        </Suspense>
     }
 }
 
