@@ -19,7 +19,7 @@ mod process;
 use futures::StreamExt;
 use leptos::server_fn::ServerFn;
 use process::{
-    commitment_form, cookie_named, demo_facilitator, demo_organisations, post, run, ServerProcess,
+    commitment_form, cookie_named, demo_facilitator, demo_log, demo_organisations, post, run, ServerProcess,
 };
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -147,18 +147,7 @@ async fn main() {
         ready_rx.recv().await.expect("stream connected");
     }
     let rss_idle_streams = vm_kib(pid, "VmRSS:");
-    let first_seq_measured = {
-        let events = client
-            .get(format!("{base}/w/demo/export/events.jsonl"))
-            .header("cookie", &facilitator)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        events.lines().count() as u64 + 1
-    };
+    let first_seq_measured = demo_log(&client, &base, &facilitator).await.len() as u64 + 1;
     println!("setup: {streams} live streams connected");
 
     // Open-loop submits at a steady rate.
@@ -199,18 +188,9 @@ async fn main() {
     let rss_now = vm_kib(pid, "VmRSS:");
 
     // When each event was recorded, from the log.
-    let log = client
-        .get(format!("{base}/w/demo/export/events.jsonl"))
-        .header("cookie", &facilitator)
-        .send()
+    let recorded: HashMap<u64, i64> = demo_log(&client, &base, &facilitator)
         .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let recorded: HashMap<u64, i64> = log
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .into_iter()
         .filter_map(|e| {
             let seq = e["seq"].as_u64()?;
             let at = chrono::DateTime::parse_from_rfc3339(e["recorded_at"].as_str()?).ok()?;

@@ -7,7 +7,7 @@
 mod process;
 
 use leptos::server_fn::ServerFn;
-use process::{commitment_form, demo_facilitator, demo_organisations, run, ServerProcess};
+use process::{commitment_form, demo_facilitator, demo_log, demo_organisations, run, ServerProcess};
 
 async fn submit(client: &reqwest::Client, base: &str, cookie: &str, id: &str, organisation: &str) -> bool {
     let url = format!("{base}{}", app::api::SaveCommitment::PATH);
@@ -76,18 +76,8 @@ async fn acknowledged_commitments_survive_sigkill_exactly_once() {
     // A retry of an acknowledged submission, after the restart, is the same
     // commitment, not a second one.
     assert!(submit(&client, &server.base, &cookie, &acknowledged[0], &organisation).await);
-    let log = client
-        .get(format!("{}/w/demo/export/events.jsonl", server.base))
-        .header("cookie", &cookie)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
     let mut recorded = std::collections::HashMap::<String, usize>::new();
-    for line in log.lines() {
-        let event: serde_json::Value = serde_json::from_str(line).unwrap();
+    for event in demo_log(&client, &server.base, &cookie).await {
         if event["event"]["type"] == "commitment_recorded" {
             let id = event["event"]["commitment"]["id"].as_str().unwrap().to_string();
             *recorded.entry(id).or_default() += 1;

@@ -69,3 +69,24 @@ pub fn follow<T>(
         }
     });
 }
+
+/// A workshop's data that follows the live stream: fetched with `fetch`,
+/// refetched whenever the stream is ahead of `version_of` the data.
+pub fn live_resource<T, F, Fut>(
+    slug: String,
+    fetch: F,
+    version_of: fn(&T) -> u64,
+) -> Resource<Result<T, crate::domain::error::AppError>>
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(String) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, crate::domain::error::AppError>> + Send + 'static,
+{
+    let version = {
+        let slug = slug.clone();
+        use_live_version(move || slug.clone())
+    };
+    let resource = Resource::new(move || slug.clone(), fetch);
+    follow(version, resource, version_of);
+    resource
+}

@@ -102,11 +102,7 @@ pub fn MyRoomPage() -> impl IntoView {
 pub fn DelegationRequests(slug: String) -> impl IntoView {
     let tr = use_locale();
     let decide = ServerAction::<DecideDelegation>::new();
-    let live_slug = slug.clone();
-    let version = super::live::use_live_version(move || live_slug.clone());
-    let list_slug = slug.clone();
-    let requests = Resource::new(move || list_slug.clone(), load_requests);
-    super::live::follow(version, requests, |(version, _)| *version);
+    let requests = super::live::live_resource(slug.clone(), load_requests, |(version, _)| *version);
     view! {
         <section aria-labelledby="requests-heading">
             <h2 id="requests-heading">{tr(Msg::Requests)}</h2>
@@ -156,12 +152,8 @@ pub fn DelegationRequests(slug: String) -> impl IntoView {
 #[component]
 pub fn Discussions(slug: String) -> impl IntoView {
     let tr = use_locale();
-    let live_slug = slug.clone();
-    let version = super::live::use_live_version(move || live_slug.clone());
-    let list_slug = slug.clone();
-    let discussions = Resource::new(move || list_slug.clone(), load_discussions);
     // Someone not in the room has nothing to follow.
-    super::live::follow(version, discussions, |seen| {
+    let discussions = super::live::live_resource(slug.clone(), load_discussions, |seen| {
         seen.as_ref().map_or(u64::MAX, |(version, _, _)| *version)
     });
     // What people are typing, kept outside the list, which is redrawn

@@ -285,11 +285,7 @@ fn ApiTokens(slug: String) -> impl IntoView {
 fn StageControls(slug: String) -> impl IntoView {
     let tr = use_locale();
     let change = ServerAction::<SetStageStatus>::new();
-    let live_slug = slug.clone();
-    let version = super::live::use_live_version(move || live_slug.clone());
-    let list_slug = slug.clone();
-    let stages = Resource::new(move || list_slug.clone(), load_stages);
-    super::live::follow(version, stages, |(version, _)| *version);
+    let stages = super::live::live_resource(slug.clone(), load_stages, |(version, _)| *version);
     view! {
         <section aria-labelledby="stages-heading">
             <h2 id="stages-heading">{tr(Msg::Stages)}</h2>

@@ -136,3 +136,20 @@ pub fn demo_organisations() -> Vec<String> {
         })
         .collect()
 }
+
+/// The demo workshop's event log, as the facilitator export serves it: one
+/// JSON value per stored event, in order.
+pub async fn demo_log(client: &reqwest::Client, base: &str, cookie: &str) -> Vec<serde_json::Value> {
+    let text = client
+        .get(format!("{base}/w/demo/export/events.jsonl"))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .expect("the server answers")
+        .text()
+        .await
+        .expect("a readable body");
+    text.lines()
+        .map(|line| serde_json::from_str(line).expect("each line is JSON"))
+        .collect()
+}
