@@ -4,6 +4,9 @@
 //! compile otherwise), so a missing translation is a build error, not a
 //! blank on the projector.
 
+use crate::domain::design::{
+    BodyKind, DecisionRule, IatiRole, PartneringStage, PppRole, Raci, RaciFlag, RiskCategory, Step,
+};
 use crate::domain::model::{
     CommitmentStatus, DesignField, Instrument, OrganisationType, PartnerGroup, Stage, StageStatus, Tier,
 };
@@ -336,6 +339,168 @@ catalogue! {
     ProblemUnknownOrganisation => "This organisation is not part of the workshop.", "该机构不属于本研讨会。";
     ProblemCannotChange => "This cannot be changed once recorded.", "登记后不能更改此项。";
     ProblemDiscussionClosed => "This question is closed; your answer was not sent.", "此问题已结束，您的回答未发送。";
+    FieldTitle => "Project title", "项目名称";
+    FieldTitleHelp => "The name the proposal will carry, in a few words.", "提案所用的名称，几个词即可。";
+    FieldGoalAssumptions => "Assumptions for the goal", "目标的假设";
+    FieldGoalAssumptionsHelp => "What must hold, outside the programme's control, for the goal to be reached.", "在项目控制之外、实现目标所必须具备的条件。";
+    FieldPurposeAssumptions => "Assumptions for the purpose", "目的的假设";
+    FieldPurposeAssumptionsHelp => "What must hold, outside the programme's control, for the purpose to lead to the goal.", "在项目控制之外、使目的能够促成目标的条件。";
+    FieldDataSharing => "Data sharing", "数据共享";
+    FieldDataSharingHelp => "Who may see and reuse which data, and under which law.", "谁可以查看和再利用哪些数据，依据哪项法律。";
+    FieldIntellectualProperty => "Intellectual property", "知识产权";
+    FieldIntellectualPropertyHelp => "Who owns what the programme builds, and who may use it.", "项目所建成果归谁所有，谁可以使用。";
+    FieldExitRules => "Exit", "退出";
+    FieldExitRulesHelp => "How a partner can leave, and what happens to its share.", "合作伙伴如何退出，其份额如何处理。";
+    FieldDisputeRules => "Disputes", "争议";
+    FieldDisputeRulesHelp => "How disagreements are settled: first talks, then mediation or arbitration.", "如何解决分歧：先协商，再调解或仲裁。";
+    StartHeading => "How do you want to start?", "您希望如何开始？";
+    StartHelp => "The template fills in the usual components, indicators and trade-facilitation references of a customs and logistics programme; the room then edits all of it. A blank start begins with empty lists.", "模板会预先填入海关与物流项目常见的组成部分、指标和贸易便利化条款，随后由全场共同修改。空白开始则从空列表起步。";
+    StartFromTemplate => "Start from the customs-and-logistics template", "使用海关与物流模板开始";
+    StartBlank => "Start blank", "空白开始";
+    NotStartedYet => "The facilitator has not started this design yet.", "主持人尚未开始此设计。";
+    StepsDone => "steps done", "个步骤已完成";
+    StepDone => "done", "已完成";
+    StepToDo => "to do", "待完成";
+    StepProject => "The project", "项目概况";
+    StepProjectHelp => "Name the project, say what problem it solves and where, and split its duration into phases.", "为项目命名，说明它要解决的问题和范围，并将周期划分为若干阶段。";
+    StepResults => "Results framework", "成果框架";
+    StepResultsHelp => "From the goal down to activities: what changes, how you will know (indicators with a baseline and a target), and what must hold outside your control.", "从目标到活动：会发生什么变化，如何衡量（带基线和目标的指标），以及哪些外部条件必须成立。";
+    StepComponents => "Components", "组成部分";
+    StepComponentsHelp => "The work packages: who leads each, what it costs each year, and which outputs it delivers.", "工作包：由谁牵头、每年成本多少、交付哪些产出。";
+    StepRisks => "Risks", "风险";
+    StepRisksHelp => "What could go wrong, how likely and how serious it is (1 to 5), and who does what about it.", "可能出现什么问题，可能性和严重程度如何（1 至 5），由谁负责应对。";
+    StepRoles => "Partners and roles", "合作伙伴与角色";
+    StepRolesHelp => "Each organisation's roles, in IATI's terms and in a public-private partnership's.", "每个机构的角色，按 IATI 和公私合营的分类。";
+    StepResponsibilities => "Responsibility matrix", "职责矩阵";
+    StepResponsibilitiesHelp => "For each component, who is Responsible, Accountable, Consulted or Informed. Each component needs exactly one A and at least one R.", "对每个组成部分，谁负责执行（R）、谁承担最终责任（A）、谁被咨询（C）、谁被告知（I）。每个组成部分须恰好有一个 A，至少有一个 R。";
+    StepGovernance => "Governance", "治理";
+    StepGovernanceHelp => "The bodies that steer the programme: who sits on them, who chairs, how they decide and how often they meet.", "指导项目的机构：成员、主席、决策规则和会议频率。";
+    StepAgreements => "Agreements", "协议";
+    StepAgreementsHelp => "Where each partner stands, and the dates of its letter of intent, MoU and partnership agreement.", "每个合作伙伴所处的阶段，以及意向书、谅解备忘录和合作协议的日期。";
+    StepPrinciples => "Principles", "原则";
+    StepPrinciplesHelp => "Short rules the partners agree on before they sign.", "合作伙伴在签署前商定的简要规则。";
+    AddPhase => "Add a phase", "添加阶段";
+    AddOutput => "Add an output", "添加产出";
+    AddActivity => "Add an activity", "添加活动";
+    AddIndicator => "Add an indicator", "添加指标";
+    AddComponent => "Add a component", "添加组成部分";
+    AddRisk => "Add a risk", "添加风险";
+    AddBody => "Add a governance body", "添加治理机构";
+    Remove => "Remove", "删除";
+    NewItem => "New, not yet saved", "新建，尚未保存";
+    Name => "Name", "名称";
+    StartYear => "First year", "起始年份";
+    EndYear => "Last year", "结束年份";
+    Description => "Description", "描述";
+    Code => "Code", "编号";
+    TitleLabel => "Title", "标题";
+    Assumptions => "Assumptions", "假设";
+    OutputLabel => "Output", "产出";
+    Inputs => "Means and inputs", "手段与投入";
+    Level => "Level in the results chain", "在成果链中的层级";
+    LevelImpact => "Goal (impact)", "目标（影响）";
+    LevelOutcome => "Purpose (outcome)", "目的（成果）";
+    IndicatorName => "Indicator", "指标";
+    Unit => "Unit", "单位";
+    Baseline => "Baseline", "基线";
+    BaselineYear => "Baseline year", "基线年份";
+    Target => "Target", "目标值";
+    TargetYear => "Target year", "目标年份";
+    MeansOfVerification => "Means of verification", "验证方式";
+    LeadPartner => "Lead partner", "牵头伙伴";
+    NoneYet => "None yet", "暂无";
+    LinkedOutputs => "Outputs it delivers", "交付的产出";
+    TfaMeasures => "WTO Trade Facilitation Agreement measures", "世贸组织《贸易便利化协定》措施";
+    YearlyCost => "Cost estimate by year", "按年度的成本估算";
+    RiskLabel => "Risk", "风险";
+    Category => "Category", "类别";
+    Likelihood => "Likelihood (1 rare – 5 almost certain)", "可能性（1 罕见 – 5 几乎肯定）";
+    Impact => "Impact (1 negligible – 5 severe)", "影响（1 轻微 – 5 严重）";
+    Mitigation => "Mitigation", "缓解措施";
+    RiskOwner => "Owner", "负责方";
+    IatiRoles => "IATI roles", "IATI 角色";
+    PppRoles => "Roles in the partnership", "公私合营角色";
+    BodyKindLabel => "Kind of body", "机构类型";
+    Members => "Members", "成员";
+    Chair => "Chair", "主席";
+    DecisionRuleLabel => "Decision rule", "决策规则";
+    Cadence => "Meets", "会议频率";
+    PartneringStageLabel => "Partnering stage", "合作阶段";
+    LetterOfIntentDate => "Letter of intent signed", "意向书签署日期";
+    MouDate => "MoU signed", "谅解备忘录签署日期";
+    AgreementDate => "Partnership agreement signed", "合作协议签署日期";
+    Logframe => "Logical framework", "逻辑框架";
+    LfNarrative => "Narrative summary", "概要说明";
+    LfIndicators => "Indicators", "指标";
+    LfVerification => "Means of verification", "验证方式";
+    LfAssumptions => "Assumptions", "假设";
+    LfGoal => "Goal", "目标";
+    LfPurpose => "Purpose", "目的";
+    LfOutputs => "Outputs", "产出";
+    LfActivities => "Activities", "活动";
+    RiskMatrix => "Risk matrix: likelihood by impact", "风险矩阵：可能性 × 影响";
+    Duration => "Duration", "周期";
+    Partner => "Partner", "合作伙伴";
+    Check => "Check", "检查";
+    FlagNoAccountable => "No A: one partner must be accountable.", "缺少 A：须有一个合作伙伴承担最终责任。";
+    FlagSeveralAccountable => "More than one A: only one partner may be accountable.", "A 多于一个：只能有一个合作伙伴承担最终责任。";
+    FlagNoResponsible => "No R: someone must do the work.", "缺少 R：须有人负责执行。";
+    FlagComplete => "Complete", "完整";
+    ItemEditedMeanwhile => "Someone else saved this meanwhile. Their version is below; keep theirs, or keep yours and save again.", "有人在此期间保存了此项。下方是对方的版本；您可以采用对方版本，或保留您的版本后再次保存。";
+    ItemRemovedMeanwhile => "Someone else removed this meanwhile.", "有人在此期间删除了此项。";
+    CellChangedMeanwhile => "Someone else changed this cell meanwhile; it now shows their choice. Choose again if you disagree.", "有人在此期间修改了此单元格，现显示对方的选择。如有异议，请重新选择。";
+    OwnRowsOnly => "You can change your own organisation's roles, agreement and column of the matrix.", "您可以修改本机构的角色、协议和矩阵中的本机构一列。";
+    PartnershipIntro => "Who does what, how the partners decide together, and how far each has agreed.", "谁做什么、合作伙伴如何共同决策，以及各方的协议进展。";
+    PartnershipLockedNotice => "This stage is locked: it can be read but not changed.", "此阶段已锁定：只能查看，不能修改。";
+    RiskCategoryPolitical => "Political", "政治";
+    RiskCategoryLegal => "Legal", "法律";
+    RiskCategoryFinancial => "Financial", "财务";
+    RiskCategoryTechnical => "Technical", "技术";
+    RiskCategoryOperational => "Operational", "运营";
+    RiskCategorySocial => "Social", "社会";
+    RiskCategoryEnvironmental => "Environmental", "环境";
+    IatiFunding => "Funding (1)", "出资方（1）";
+    IatiAccountable => "Accountable (2)", "问责方（2）";
+    IatiExtending => "Extending (3)", "执行委托方（3）";
+    IatiImplementing => "Implementing (4)", "实施方（4）";
+    PppContractingAuthority => "Contracting authority", "订约机构";
+    PppConcessionaire => "Concessionaire / special-purpose company", "特许经营方/项目公司";
+    PppLender => "Lender", "贷款方";
+    PppGuarantor => "Guarantor", "担保方";
+    PppOperator => "Operator", "运营方";
+    PppTechnologyProvider => "Technology provider", "技术提供方";
+    PppTransactionAdviser => "Transaction adviser", "交易顾问";
+    RaciResponsible => "R – Responsible", "R – 负责执行";
+    RaciAccountable => "A – Accountable", "A – 最终负责";
+    RaciConsulted => "C – Consulted", "C – 被咨询";
+    RaciInformed => "I – Informed", "I – 被告知";
+    BodySteeringCommittee => "Steering committee", "指导委员会";
+    BodyProjectManagementUnit => "Project management unit", "项目管理办公室";
+    BodyTechnicalWorkingGroup => "Technical working group", "技术工作组";
+    BodyTradeFacilitationCommittee => "Trade-facilitation committee", "贸易便利化委员会";
+    BodyOther => "Other body", "其他机构";
+    RuleConsensus => "Consensus", "协商一致";
+    RuleMajority => "Majority", "多数决";
+    RuleWeighted => "Weighted vote", "加权表决";
+    PartneringScoping => "1 Scoping", "1 范围界定";
+    PartneringIdentifying => "2 Identifying", "2 识别伙伴";
+    PartneringBuilding => "3 Building (MoU)", "3 建立关系（谅解备忘录）";
+    PartneringPlanning => "4 Planning", "4 规划";
+    PartneringManaging => "5 Managing", "5 管理";
+    PartneringResourcing => "6 Resourcing", "6 筹集资源";
+    PartneringImplementing => "7 Implementing", "7 实施";
+    PartneringReviewing => "8 Reviewing", "8 评估";
+    PartneringSustaining => "9 Sustaining", "9 持续";
+    ProblemWholeNumber => "Give a whole number, such as 2028.", "请填写整数，例如 2028。";
+    ProblemNumber => "Give a number, such as 12.5.", "请填写数字，例如 12.5。";
+    ProblemRange => "This number is outside the allowed range.", "此数字超出允许范围。";
+    ProblemEndBeforeStart => "The last year cannot be before the first.", "结束年份不能早于起始年份。";
+    ProblemAlreadyStarted => "This design has already been started.", "此设计已经开始。";
+    ProblemUnknownOutput => "This output is not in the design.", "此产出不在设计中。";
+    ProblemUnknownComponent => "This component is not in the design.", "此组成部分不在设计中。";
+    ProblemUnknownTfa => "This is not a Trade Facilitation Agreement measure.", "这不是《贸易便利化协定》的措施。";
+    ProblemDuplicateYear => "Each year can have only one cost.", "每年只能有一项成本。";
+    ProblemHasCommitments => "Commitments are earmarked to this component, so it cannot be removed.", "已有承诺指定用于此组成部分，因此不能删除。";
 }
 
 pub fn organisation_type_name(kind: OrganisationType) -> Msg {
@@ -393,6 +558,17 @@ pub fn problem(code: &str) -> Msg {
         "unknown_organisation" => Msg::ProblemUnknownOrganisation,
         "cannot_change" => Msg::ProblemCannotChange,
         "discussion_closed" => Msg::ProblemDiscussionClosed,
+        "whole_number" => Msg::ProblemWholeNumber,
+        "number" => Msg::ProblemNumber,
+        "range" => Msg::ProblemRange,
+        "date" => Msg::ProblemDateFormat,
+        "end_before_start" => Msg::ProblemEndBeforeStart,
+        "already_started" => Msg::ProblemAlreadyStarted,
+        "unknown_output" => Msg::ProblemUnknownOutput,
+        "unknown_component" => Msg::ProblemUnknownComponent,
+        "unknown_tfa_measure" => Msg::ProblemUnknownTfa,
+        "duplicate_year" => Msg::ProblemDuplicateYear,
+        "has_commitments" => Msg::ProblemHasCommitments,
         _ => Msg::ProblemInvalid,
     }
 }
@@ -416,6 +592,13 @@ pub fn design_field_name(field: DesignField) -> Msg {
         DesignField::Purpose => Msg::FieldPurpose,
         DesignField::Scope => Msg::FieldScope,
         DesignField::TargetGroups => Msg::FieldTargetGroups,
+        DesignField::DisputeRules => Msg::FieldDisputeRules,
+        DesignField::ExitRules => Msg::FieldExitRules,
+        DesignField::IntellectualProperty => Msg::FieldIntellectualProperty,
+        DesignField::DataSharing => Msg::FieldDataSharing,
+        DesignField::PurposeAssumptions => Msg::FieldPurposeAssumptions,
+        DesignField::GoalAssumptions => Msg::FieldGoalAssumptions,
+        DesignField::Title => Msg::FieldTitle,
     }
 }
 
@@ -428,6 +611,13 @@ pub fn design_field_help(field: DesignField) -> Msg {
         DesignField::Purpose => Msg::FieldPurposeHelp,
         DesignField::Scope => Msg::FieldScopeHelp,
         DesignField::TargetGroups => Msg::FieldTargetGroupsHelp,
+        DesignField::DisputeRules => Msg::FieldDisputeRulesHelp,
+        DesignField::ExitRules => Msg::FieldExitRulesHelp,
+        DesignField::IntellectualProperty => Msg::FieldIntellectualPropertyHelp,
+        DesignField::DataSharing => Msg::FieldDataSharingHelp,
+        DesignField::PurposeAssumptions => Msg::FieldPurposeAssumptionsHelp,
+        DesignField::GoalAssumptions => Msg::FieldGoalAssumptionsHelp,
+        DesignField::Title => Msg::FieldTitleHelp,
     }
 }
 
@@ -492,6 +682,103 @@ pub fn partner_group_name(group: PartnerGroup) -> Msg {
         PartnerGroup::Private => Msg::GroupPrivate,
         PartnerGroup::Financier => Msg::GroupFinancier,
         PartnerGroup::Other => Msg::GroupOther,
+    }
+}
+
+pub fn risk_category_name(category: RiskCategory) -> Msg {
+    match category {
+        RiskCategory::Political => Msg::RiskCategoryPolitical,
+        RiskCategory::Legal => Msg::RiskCategoryLegal,
+        RiskCategory::Financial => Msg::RiskCategoryFinancial,
+        RiskCategory::Technical => Msg::RiskCategoryTechnical,
+        RiskCategory::Operational => Msg::RiskCategoryOperational,
+        RiskCategory::Social => Msg::RiskCategorySocial,
+        RiskCategory::Environmental => Msg::RiskCategoryEnvironmental,
+    }
+}
+
+pub fn iati_role_name(role: IatiRole) -> Msg {
+    match role {
+        IatiRole::Funding => Msg::IatiFunding,
+        IatiRole::Accountable => Msg::IatiAccountable,
+        IatiRole::Extending => Msg::IatiExtending,
+        IatiRole::Implementing => Msg::IatiImplementing,
+    }
+}
+
+pub fn ppp_role_name(role: PppRole) -> Msg {
+    match role {
+        PppRole::ContractingAuthority => Msg::PppContractingAuthority,
+        PppRole::Concessionaire => Msg::PppConcessionaire,
+        PppRole::Lender => Msg::PppLender,
+        PppRole::Guarantor => Msg::PppGuarantor,
+        PppRole::Operator => Msg::PppOperator,
+        PppRole::TechnologyProvider => Msg::PppTechnologyProvider,
+        PppRole::TransactionAdviser => Msg::PppTransactionAdviser,
+    }
+}
+
+pub fn raci_name(role: Raci) -> Msg {
+    match role {
+        Raci::Responsible => Msg::RaciResponsible,
+        Raci::Accountable => Msg::RaciAccountable,
+        Raci::Consulted => Msg::RaciConsulted,
+        Raci::Informed => Msg::RaciInformed,
+    }
+}
+
+pub fn body_kind_name(kind: BodyKind) -> Msg {
+    match kind {
+        BodyKind::SteeringCommittee => Msg::BodySteeringCommittee,
+        BodyKind::ProjectManagementUnit => Msg::BodyProjectManagementUnit,
+        BodyKind::TechnicalWorkingGroup => Msg::BodyTechnicalWorkingGroup,
+        BodyKind::TradeFacilitationCommittee => Msg::BodyTradeFacilitationCommittee,
+        BodyKind::Other => Msg::BodyOther,
+    }
+}
+
+pub fn decision_rule_name(rule: DecisionRule) -> Msg {
+    match rule {
+        DecisionRule::Consensus => Msg::RuleConsensus,
+        DecisionRule::Majority => Msg::RuleMajority,
+        DecisionRule::Weighted => Msg::RuleWeighted,
+    }
+}
+
+pub fn partnering_stage_name(stage: PartneringStage) -> Msg {
+    use PartneringStage::*;
+    match stage {
+        Scoping => Msg::PartneringScoping,
+        Identifying => Msg::PartneringIdentifying,
+        Building => Msg::PartneringBuilding,
+        Planning => Msg::PartneringPlanning,
+        Managing => Msg::PartneringManaging,
+        Resourcing => Msg::PartneringResourcing,
+        Implementing => Msg::PartneringImplementing,
+        Reviewing => Msg::PartneringReviewing,
+        Sustaining => Msg::PartneringSustaining,
+    }
+}
+
+pub fn raci_flag_text(flag: RaciFlag) -> Msg {
+    match flag {
+        RaciFlag::NoAccountable => Msg::FlagNoAccountable,
+        RaciFlag::SeveralAccountable => Msg::FlagSeveralAccountable,
+        RaciFlag::NoResponsible => Msg::FlagNoResponsible,
+    }
+}
+
+pub fn step_name(step: Step) -> (Msg, Msg) {
+    match step {
+        Step::Project => (Msg::StepProject, Msg::StepProjectHelp),
+        Step::Results => (Msg::StepResults, Msg::StepResultsHelp),
+        Step::Components => (Msg::StepComponents, Msg::StepComponentsHelp),
+        Step::Risks => (Msg::StepRisks, Msg::StepRisksHelp),
+        Step::Roles => (Msg::StepRoles, Msg::StepRolesHelp),
+        Step::Responsibilities => (Msg::StepResponsibilities, Msg::StepResponsibilitiesHelp),
+        Step::Governance => (Msg::StepGovernance, Msg::StepGovernanceHelp),
+        Step::Agreements => (Msg::StepAgreements, Msg::StepAgreementsHelp),
+        Step::Principles => (Msg::StepPrinciples, Msg::StepPrinciplesHelp),
     }
 }
 

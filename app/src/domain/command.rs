@@ -1,6 +1,7 @@
 //! Commands, and `decide`: what a command becomes, given the state and who
 //! asks. Every rule of who may do what lives here.
 
+use super::design::{current_item, DesignItem, DesignStart, ItemKey};
 use super::error::AppError;
 use super::event::{Actor, Event};
 use super::ids::*;
@@ -29,8 +30,23 @@ pub enum Command {
         status: StageStatus,
     },
     SetDesignText(DesignText),
-    AddOutput(NewOutput),
-    AddComponent(NewComponent),
+    /// Starts stage 1 from the template or blank; only an empty design.
+    StartDesign {
+        start: DesignStart,
+    },
+    /// Saves a structured item of stage 1 or 2 whole, as edited from
+    /// version `based_on` of it (`None`: the command line and the demo,
+    /// which overwrite without checking).
+    SaveItem {
+        item: DesignItem,
+        #[serde(default)]
+        based_on: Option<u64>,
+    },
+    RemoveItem {
+        key: ItemKey,
+        #[serde(default)]
+        based_on: Option<u64>,
+    },
     SetExchangeRate(NewExchangeRate),
     RecordCommitment(NewCommitment),
     /// New values for an existing commitment (same id and organisation).
@@ -127,46 +143,6 @@ pub struct DesignText {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct NewIndicator {
-    #[validate(length(min = 1, max = 300))]
-    pub name: String,
-    #[validate(length(min = 1, max = 40))]
-    pub unit: String,
-    pub baseline: Decimal,
-    pub target: Decimal,
-    #[validate(range(min = 2000, max = 2100))]
-    pub target_year: u16,
-    #[validate(length(max = 500))]
-    pub means_of_verification: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct NewOutput {
-    pub id: OutputId,
-    #[validate(length(min = 1, max = 20))]
-    pub code: String,
-    #[validate(length(min = 1, max = 300))]
-    pub title: String,
-    #[validate(nested)]
-    pub indicators: Vec<NewIndicator>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct NewComponent {
-    pub id: ComponentId,
-    #[validate(length(min = 1, max = 20))]
-    pub code: String,
-    #[validate(length(min = 1, max = 300))]
-    pub title: String,
-    #[validate(length(max = 5000))]
-    pub description: String,
-    pub lead: Option<OrganisationId>,
-    #[validate(custom(function = "valid_cost_years"))]
-    pub yearly_cost: Vec<CostLine>,
-    pub outputs: Vec<OutputId>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct NewExchangeRate {
     pub currency: Currency,
     #[validate(custom(function = "positive"))]
@@ -228,14 +204,6 @@ fn valid_years(years: &[u16]) -> Result<(), ValidationError> {
         .ok_or_else(|| ValidationError::new("year_range"))
 }
 
-fn valid_cost_years(lines: &[CostLine]) -> Result<(), ValidationError> {
-    lines
-        .iter()
-        .all(|l| valid_year(l.year))
-        .then_some(())
-        .ok_or_else(|| ValidationError::new("year_range"))
-}
-
 /// Whether `actor` administers the workshop: its facilitators and the
 /// command line.
 pub fn administers(state: &WorkshopState, actor: &Actor) -> bool {
@@ -265,6 +233,74 @@ fn require_stage_editor(state: &WorkshopState, actor: &Actor, stage: Stage) -> R
         }
         (Actor::Delegate { .. }, StageStatus::Locked) => Err(AppError::StageLocked(stage)),
         _ => require_facilitator(state, actor),
+    }
+}
+
+/// Shared items of a stage are edited like its texts; an organisation's own
+/// items (its roles, its agreement, its column of the responsibility
+/// matrix) only by its delegates and the facilitators.
+fn require_item_editor(state: &WorkshopState, actor: &Actor, key: &ItemKey) -> Result<(), AppError> {
+    match (actor, key.owner()) {
+        (Actor::Delegate { organisation, .. }, Some(owner)) if *organisation != owner => {
+            Err(AppError::Forbidden)
+        }
+        _ => require_stage_editor(state, actor, key.stage()),
+    }
+}
+
+/// Two people saving the same item from the same starting point: the
+/// second is told, with the other's version, and chooses.
+fn check_version(
+    state: &WorkshopState,
+    key: &ItemKey,
+    based_on: Option<u64>,
+    current: Option<DesignItem>,
+) -> Result<(), AppError> {
+    let version = state.item_version(key);
+    match based_on {
+        Some(based_on) if based_on != version => Err(AppError::ItemEditedMeanwhile {
+            theirs: current.map(Box::new),
+            version,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The checks an item passes against the workshop: its own rules, then
+/// that what it refers to exists.
+fn check_item(state: &WorkshopState, item: &DesignItem) -> Result<(), AppError> {
+    item.validate()?;
+    let (organisations, outputs) = item.references();
+    if let Some((field, _)) = organisations
+        .iter()
+        .find(|(_, id)| !state.organisations.contains_key(id))
+    {
+        return Err(AppError::invalid(field, "unknown_organisation"));
+    }
+    if let Some((field, _)) = outputs
+        .iter()
+        .find(|(_, id)| !state.design.outputs.iter().any(|o| o.id == *id))
+    {
+        return Err(AppError::invalid(field, "unknown_output"));
+    }
+    match item {
+        DesignItem::Component(component) => {
+            let reporting = state.reporting_currency();
+            if component
+                .yearly_cost
+                .iter()
+                .any(|l| Some(l.amount.currency) != reporting)
+            {
+                return Err(AppError::invalid("yearly_cost", "reporting_currency_only"));
+            }
+            Ok(())
+        }
+        DesignItem::Responsibility(cell)
+            if !state.design.components.iter().any(|c| c.id == cell.component) =>
+        {
+            Err(AppError::invalid("component", "unknown_component"))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -395,7 +431,7 @@ pub fn decide(
             Ok(vec![Event::StageStatusChanged { stage, status }])
         }
         Command::SetDesignText(input) => {
-            require_stage_editor(state, actor, Stage::ProjectDesign)?;
+            require_stage_editor(state, actor, input.field.stage())?;
             input.validate()?;
             let current = state.design.text(input.field);
             let version = state.design_versions.get(&input.field).copied().unwrap_or(0);
@@ -415,69 +451,51 @@ pub fn decide(
                 text: input.text,
             }])
         }
-        Command::AddOutput(new) => {
-            require_facilitator(state, actor)?;
-            new.validate()?;
-            if state.design.outputs.iter().any(|o| o.id == new.id) {
-                return Err(AppError::AlreadyExists(new.id.to_string()));
+        Command::StartDesign { start } => {
+            require_stage_editor(state, actor, Stage::ProjectDesign)?;
+            let design = &state.design;
+            if design.start.is_some() || !design.outputs.is_empty() || !design.components.is_empty() {
+                return Err(AppError::invalid("start", "already_started"));
             }
-            Ok(vec![Event::OutputAdded {
-                output: Output {
-                    id: new.id,
-                    code: new.code,
-                    title: new.title,
-                    indicators: new
-                        .indicators
+            let mut events = vec![Event::DesignStarted { start }];
+            if start == DesignStart::CustomsLogistics {
+                let workshop = setup.map(|s| s.id).unwrap_or_default();
+                events.extend(
+                    super::template::customs_logistics(workshop)
                         .into_iter()
-                        .map(|i| Indicator {
-                            name: i.name,
-                            unit: i.unit,
-                            baseline: i.baseline,
-                            target: i.target,
-                            target_year: i.target_year,
-                            means_of_verification: i.means_of_verification,
-                        })
-                        .collect(),
-                },
-            }])
-        }
-        Command::AddComponent(new) => {
-            require_facilitator(state, actor)?;
-            new.validate()?;
-            let reporting = setup.map(|s| s.reporting_currency);
-            if new
-                .yearly_cost
-                .iter()
-                .any(|l| Some(l.amount.currency) != reporting)
-            {
-                return Err(AppError::invalid("yearly_cost", "reporting_currency_only"));
+                        .map(|item| Event::DesignItemSaved { item }),
+                );
             }
-            if let Some(lead) = new.lead {
-                if !state.organisations.contains_key(&lead) {
-                    return Err(AppError::invalid("lead", "unknown_organisation"));
+            Ok(events)
+        }
+        Command::SaveItem { item, based_on } => {
+            let key = item.key();
+            require_item_editor(state, actor, &key)?;
+            check_item(state, &item)?;
+            let current = current_item(&state.design, &state.partnership, &key);
+            if current.as_ref() == Some(&item) {
+                return Ok(vec![]);
+            }
+            check_version(state, &key, based_on, current)?;
+            Ok(vec![Event::DesignItemSaved { item }])
+        }
+        Command::RemoveItem { key, based_on } => {
+            require_item_editor(state, actor, &key)?;
+            let current = current_item(&state.design, &state.partnership, &key);
+            if current.is_none() {
+                return Ok(vec![]);
+            }
+            check_version(state, &key, based_on, current)?;
+            if let ItemKey::Component { id } = key {
+                let earmarked = state
+                    .commitments
+                    .values()
+                    .any(|c| matches!(c.earmark, Earmark::Component { component } if component == id));
+                if earmarked {
+                    return Err(AppError::invalid("component", "has_commitments"));
                 }
             }
-            if new
-                .outputs
-                .iter()
-                .any(|id| !state.design.outputs.iter().any(|o| o.id == *id))
-            {
-                return Err(AppError::invalid("outputs", "unknown_output"));
-            }
-            if state.design.components.iter().any(|c| c.id == new.id) {
-                return Err(AppError::AlreadyExists(new.id.to_string()));
-            }
-            Ok(vec![Event::ComponentAdded {
-                component: Component {
-                    id: new.id,
-                    code: new.code,
-                    title: new.title,
-                    description: new.description,
-                    lead: new.lead,
-                    yearly_cost: new.yearly_cost,
-                    outputs: new.outputs,
-                },
-            }])
+            Ok(vec![Event::DesignItemRemoved { key }])
         }
         Command::SetExchangeRate(new) => {
             require_facilitator(state, actor)?;

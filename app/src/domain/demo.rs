@@ -6,11 +6,14 @@
 //! interrupted, sends the very same commands under the same idempotency keys.
 
 use super::command::*;
+use super::design::*;
 use super::ids::*;
 use super::model::*;
 use super::money::{Currency, Money};
+use super::template;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 use std::str::FromStr;
 use uuid::Uuid;
 
@@ -131,65 +134,27 @@ const RIM_FUND: u128 = 17;
 const SILK_BANK: u128 = 18;
 const FOUNDATION: u128 = 19;
 
-fn outputs() -> Vec<NewOutput> {
-    let indicator = |name: &str, unit: &str, baseline: &str, target: &str, mov: &str| NewIndicator {
-        name: name.into(),
-        unit: unit.into(),
-        baseline: dec(baseline),
-        target: dec(target),
-        target_year: 2029,
-        means_of_verification: mov.into(),
-    };
-    vec![
-        NewOutput {
-            id: OutputId(fixed(2, 1)),
-            code: "1.1".into(),
-            title: "Single windows operating in the pilot cities".into(),
-            indicators: vec![
-                indicator(
-                    "Average release time (WCO Time Release Study)",
-                    "hours",
-                    "48",
-                    "24",
-                    "Time Release Studies in 2026 and 2029",
-                ),
-                indicator(
-                    "Share of declarations lodged electronically",
-                    "%",
-                    "35",
-                    "90",
-                    "Customs statistics",
-                ),
-            ],
-        },
-        NewOutput {
-            id: OutputId(fixed(2, 2)),
-            code: "1.2".into(),
-            title: "Port community systems exchange data with customs".into(),
-            indicators: vec![indicator(
-                "Container dwell time",
-                "days",
-                "6.5",
-                "3.5",
-                "Port operator records",
-            )],
-        },
-        NewOutput {
-            id: OutputId(fixed(2, 3)),
-            code: "1.3".into(),
-            title: "Officials and traders trained on the new procedures".into(),
-            indicators: vec![indicator(
-                "People trained",
-                "people",
-                "0",
-                "1200",
-                "Training attendance records",
-            )],
-        },
-    ]
+/// The demo's template components by the numbers the old demo gave them,
+/// which its commitments still use: C1, C2, C5, C7, C11 and C4.
+fn component(n: u128) -> ComponentId {
+    let template_number = [1, 2, 5, 7, 11, 4][n as usize - 1];
+    template::component_id(demo_workshop_id(), template_number)
 }
 
-fn components() -> Vec<NewComponent> {
+/// Stage 1 started from the template, then partly filled in by the room;
+/// stage 2 partly agreed. Every edit is a whole item, as the walk saves it.
+fn design_items() -> Vec<DesignItem> {
+    let workshop = demo_workshop_id();
+    let mut items: BTreeMap<ItemKey, DesignItem> = template::customs_logistics(workshop)
+        .into_iter()
+        .map(|item| (item.key(), item))
+        .collect();
+    let mut changed = Vec::new();
+    let mut edit = |key: ItemKey, change: &dyn Fn(&mut DesignItem)| {
+        let item = items.get_mut(&key).expect("a template item");
+        change(item);
+        changed.push(item.clone());
+    };
     let costs = |amounts: [&str; 3]| -> Vec<CostLine> {
         amounts
             .iter()
@@ -200,77 +165,191 @@ fn components() -> Vec<NewComponent> {
             })
             .collect()
     };
-    let component = |n: u128,
-                     code: &str,
-                     title: &str,
-                     description: &str,
-                     lead: u128,
-                     yearly: [&str; 3],
-                     outputs: Vec<u128>| NewComponent {
-        id: ComponentId(fixed(3, n)),
-        code: code.into(),
-        title: title.into(),
-        description: description.into(),
-        lead: Some(org(lead)),
-        yearly_cost: costs(yearly),
-        outputs: outputs.into_iter().map(|o| OutputId(fixed(2, o))).collect(),
-    };
-    vec![
-        component(
-            1,
-            "C1",
-            "National single windows",
-            "Single-window services per UN/CEFACT Recommendation 33 (TFA Art. 10.4) in each pilot city.",
-            HARBOURLINE,
-            ["6000000", "9000000", "5000000"],
-            vec![1],
-        ),
-        component(
-            2,
-            "C2",
-            "Data harmonisation to the WCO Data Model",
-            "Common data sets per UN/CEFACT Recommendation 34.",
-            SHANGHAI,
-            ["1500000", "1000000", "500000"],
-            vec![1],
-        ),
-        component(
-            3,
-            "C3",
-            "Port community systems",
-            "Shared platforms linking ports, carriers, forwarders and customs.",
-            LOTUS,
-            ["4000000", "7000000", "4000000"],
-            vec![2],
-        ),
-        component(
-            4,
-            "C4",
-            "Cargo tracking and tracing",
-            "End-to-end visibility across the corridor, including transit (TFA Art. 11).",
-            MERIDIAN,
-            ["1000000", "2500000", "2000000"],
-            vec![2],
-        ),
-        component(
-            5,
-            "C5",
-            "Capacity building",
-            "Training for customs officials, city staff and small traders.",
-            FOUNDATION,
-            ["800000", "900000", "700000"],
-            vec![3],
-        ),
-        component(
-            6,
-            "C6",
-            "Regional interoperability",
-            "Cross-border single-window exchange per Recommendation 36.",
-            TRADE_BANK,
-            ["2000000", "4000000", "14000000"],
-            vec![1, 2],
-        ),
-    ]
+    for (n, lead, yearly) in [
+        (1, HARBOURLINE, ["6000000", "9000000", "5000000"]),
+        (2, SHANGHAI, ["1500000", "1000000", "500000"]),
+        (3, LOTUS, ["4000000", "7000000", "4000000"]),
+        (4, MERIDIAN, ["1000000", "2500000", "2000000"]),
+        (5, FOUNDATION, ["800000", "900000", "700000"]),
+        (6, TRADE_BANK, ["2000000", "4000000", "14000000"]),
+    ] {
+        edit(ItemKey::Component { id: component(n) }, &|item| {
+            if let DesignItem::Component(c) = item {
+                c.lead = Some(org(lead));
+                c.yearly_cost = costs(yearly);
+            }
+        });
+    }
+    for (n, baseline, target) in [
+        (1, "2.9", "3.4"),
+        (5, "48", "24"),
+        (7, "35", "90"),
+        (9, "6.5", "3.5"),
+        (11, "0", "1200"),
+    ] {
+        edit(
+            ItemKey::Indicator {
+                id: template::indicator_id(workshop, n),
+            },
+            &|item| {
+                if let DesignItem::Indicator(i) = item {
+                    i.baseline = Some(dec(baseline));
+                    i.baseline_year = Some(2026);
+                    i.target = Some(dec(target));
+                    i.target_year = Some(2029);
+                }
+            },
+        );
+    }
+    edit(
+        ItemKey::Output {
+            id: template::output_id(workshop, 1),
+        },
+        &|item| {
+            if let DesignItem::Output(o) = item {
+                o.assumptions = "Each pilot city's customs and port agencies agree to connect.".into();
+            }
+        },
+    );
+    for (n, owner) in [(1, SHANGHAI), (3, HARBOURLINE), (4, TRADE_BANK)] {
+        edit(
+            ItemKey::Risk {
+                id: template::risk_id(workshop, n),
+            },
+            &|item| {
+                if let DesignItem::Risk(r) = item {
+                    r.owner = Some(org(owner));
+                }
+            },
+        );
+    }
+    changed.extend(
+        [
+            (
+                1,
+                1,
+                "A1.1",
+                "Map procedures and data requirements in each pilot city",
+                "Two analysts per city",
+            ),
+            (
+                2,
+                1,
+                "A1.2",
+                "Procure and configure the single-window platform",
+                "Platform licence, integration team",
+            ),
+            (
+                3,
+                2,
+                "A2.1",
+                "Connect terminal operators and carriers to the port community system",
+                "Interface specifications",
+            ),
+        ]
+        .map(|(n, output, code, title, inputs)| {
+            DesignItem::Activity(Activity {
+                id: template::activity_id(workshop, n),
+                output: template::output_id(workshop, output),
+                code: code.into(),
+                title: title.into(),
+                inputs: inputs.into(),
+                assumptions: String::new(),
+            })
+        }),
+    );
+    changed.extend(
+        [
+            (
+                SHANGHAI,
+                vec![IatiRole::Accountable],
+                vec![PppRole::ContractingAuthority],
+            ),
+            (TRADE_BANK, vec![IatiRole::Funding], vec![PppRole::Lender]),
+            (
+                HARBOURLINE,
+                vec![IatiRole::Implementing],
+                vec![PppRole::TechnologyProvider],
+            ),
+            (LOTUS, vec![IatiRole::Implementing], vec![PppRole::Operator]),
+            (RIM_FUND, vec![IatiRole::Funding], vec![PppRole::Guarantor]),
+        ]
+        .map(|(who, iati, ppp)| {
+            DesignItem::Roles(PartnerRoles {
+                organisation: org(who),
+                iati: iati.into_iter().collect(),
+                ppp: ppp.into_iter().collect(),
+            })
+        }),
+    );
+    // Partly agreed: C2's row still lacks its accountable partner, which
+    // the matrix flags.
+    changed.extend(
+        [
+            (1, SHANGHAI, Raci::Accountable),
+            (1, HARBOURLINE, Raci::Responsible),
+            (1, TRADE_BANK, Raci::Consulted),
+            (2, HARBOURLINE, Raci::Responsible),
+            (3, BANGKOK, Raci::Accountable),
+            (3, LOTUS, Raci::Responsible),
+            (6, TRADE_BANK, Raci::Accountable),
+            (6, HARBOURLINE, Raci::Responsible),
+            (6, MANILA, Raci::Informed),
+        ]
+        .map(|(n, who, role)| {
+            DesignItem::Responsibility(Responsibility {
+                component: component(n),
+                organisation: org(who),
+                role: Some(role),
+            })
+        }),
+    );
+    changed.push(DesignItem::Body(GovernanceBody {
+        id: BodyId(fixed(5, 1)),
+        kind: BodyKind::SteeringCommittee,
+        name: "Programme steering committee".into(),
+        members: [SHANGHAI, BANGKOK, MANILA, TRADE_BANK, RIM_FUND]
+            .map(org)
+            .into_iter()
+            .collect(),
+        chair: Some(org(SHANGHAI)),
+        decision_rule: DecisionRule::Consensus,
+        cadence: "Twice a year".into(),
+    }));
+    changed.push(DesignItem::Body(GovernanceBody {
+        id: BodyId(fixed(5, 2)),
+        kind: BodyKind::ProjectManagementUnit,
+        name: "Project management unit".into(),
+        members: [TRADE_BANK, HARBOURLINE].map(org).into_iter().collect(),
+        chair: Some(org(TRADE_BANK)),
+        decision_rule: DecisionRule::Majority,
+        cadence: "Monthly".into(),
+    }));
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    changed.extend([
+        DesignItem::Agreement(Agreement {
+            organisation: org(TRADE_BANK),
+            stage: PartneringStage::Building,
+            letter_of_intent: date(2026, 10, 15),
+            mou: None,
+            agreement: None,
+        }),
+        DesignItem::Agreement(Agreement {
+            organisation: org(HARBOURLINE),
+            stage: PartneringStage::Planning,
+            letter_of_intent: date(2026, 9, 1),
+            mou: date(2026, 11, 20),
+            agreement: None,
+        }),
+        DesignItem::Agreement(Agreement {
+            organisation: org(SHANGHAI),
+            stage: PartneringStage::Identifying,
+            letter_of_intent: None,
+            mou: None,
+            agreement: None,
+        }),
+    ]);
+    changed
 }
 
 fn rates() -> Vec<NewExchangeRate> {
@@ -314,7 +393,7 @@ fn commitments() -> Vec<NewCommitment> {
         public,
     };
     let component = |n: u128| Earmark::Component {
-        component: ComponentId(fixed(3, n)),
+        component: component(n),
     };
     use CommitmentStatus::*;
     use Instrument::*;
@@ -456,9 +535,18 @@ pub fn demo_commands() -> Vec<(String, Command)> {
         (DesignField::Goal, "Faster, cheaper and more transparent trade for the cities of the Asia-Pacific region."),
         (DesignField::Purpose, "Customs and logistics information flows electronically between traders, ports and agencies in the pilot cities and across borders."),
         (DesignField::Scope, "Twelve cities, their seaports and four land border crossings; pilot 2027, scale-up 2028, regional interoperability 2029."),
+        (DesignField::Title, "Efficient Customs & Logistic Information for Asia-Pacific cities"),
+        (DesignField::GoalAssumptions, "Governments keep trade facilitation among their priorities."),
+        (DesignField::DataSharing, "Each agency keeps its data; the single windows share what a declaration needs, under each country's data-protection law."),
     ].map(|(field, text)| Command::SetDesignText(DesignText { field, text: text.into(), based_on: None })));
-    commands.extend(outputs().into_iter().map(Command::AddOutput));
-    commands.extend(components().into_iter().map(Command::AddComponent));
+    commands.push(Command::StartDesign {
+        start: DesignStart::CustomsLogistics,
+    });
+    commands.extend(
+        design_items()
+            .into_iter()
+            .map(|item| Command::SaveItem { item, based_on: None }),
+    );
     commands.extend(rates().into_iter().map(Command::SetExchangeRate));
     commands.extend(
         [

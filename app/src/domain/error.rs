@@ -27,6 +27,13 @@ pub enum AppError {
     /// their text and its version, so the editor can choose.
     #[error("edited meanwhile by someone else")]
     EditedMeanwhile { theirs: String, version: u64 },
+    /// The same for a structured item of the design: its value now (none if
+    /// it was removed) and its version.
+    #[error("item edited meanwhile by someone else")]
+    ItemEditedMeanwhile {
+        theirs: Option<Box<crate::domain::design::DesignItem>>,
+        version: u64,
+    },
     /// Too many failed sign-ins for one account; nothing was checked.
     #[error("too many attempts; retry after {retry_after_seconds} s")]
     TooManyAttempts { retry_after_seconds: u64 },
@@ -55,7 +62,8 @@ impl AppError {
             AppError::AlreadyExists(_)
             | AppError::Conflict
             | AppError::StageLocked(_)
-            | AppError::EditedMeanwhile { .. } => 409,
+            | AppError::EditedMeanwhile { .. }
+            | AppError::ItemEditedMeanwhile { .. } => 409,
             AppError::Internal => 500,
         }
     }
@@ -80,6 +88,11 @@ fn collect(errors: &validator::ValidationErrors, prefix: &str, into: &mut FieldE
         match kind {
             ValidationErrorsKind::Field(list) => {
                 if let Some(first) = list.first() {
+                    // A rule across fields names the field it concerns.
+                    let name = match first.params.get("field").and_then(|f| f.as_str()) {
+                        Some(target) if field.as_ref() == "__all__" => target.to_string(),
+                        _ => name,
+                    };
                     into.entry(name).or_insert_with(|| first.code.to_string());
                 }
             }

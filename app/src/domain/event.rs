@@ -3,6 +3,7 @@
 //! Stored events are a public contract: never change what a stored event
 //! means. Add a new variant, or a new field with `#[serde(default)]`.
 
+use super::design::{DesignItem, DesignStart, ItemKey};
 use super::ids::*;
 use super::model::*;
 use super::money::Currency;
@@ -93,6 +94,18 @@ pub enum Event {
         contribution: ContributionId,
         text: String,
     },
+    /// The room started stage 1, from the template or blank. A template's
+    /// items follow as `DesignItemSaved` events in the same batch.
+    DesignStarted {
+        start: DesignStart,
+    },
+    /// A structured item of stage 1 or 2, whole, as saved.
+    DesignItemSaved {
+        item: DesignItem,
+    },
+    DesignItemRemoved {
+        key: ItemKey,
+    },
 }
 
 impl Event {
@@ -118,6 +131,9 @@ impl Event {
             Event::DiscussionOpened { .. } => "discussion_opened",
             Event::DiscussionClosed { .. } => "discussion_closed",
             Event::ContributionAdded { .. } => "contribution_added",
+            Event::DesignStarted { .. } => "design_started",
+            Event::DesignItemSaved { .. } => "design_item_saved",
+            Event::DesignItemRemoved { .. } => "design_item_removed",
         }
     }
 }

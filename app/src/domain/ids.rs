@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 macro_rules! id_type {
     ($($name:ident),* $(,)?) => {$(
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
         pub struct $name(pub Uuid);
 
@@ -43,4 +43,9 @@ id_type!(
     ParticipantId,
     DiscussionId,
     ContributionId,
+    IndicatorId,
+    ActivityId,
+    RiskId,
+    PhaseId,
+    BodyId,
 );

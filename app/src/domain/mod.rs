@@ -6,12 +6,15 @@ pub mod command;
 pub mod commitment_form;
 pub mod dashboard;
 pub mod demo;
+pub mod design;
 pub mod error;
 pub mod event;
 pub mod ids;
+pub mod item_form;
 pub mod model;
 pub mod money;
 pub mod state;
+pub mod template;
 
 #[cfg(test)]
 mod tests;

@@ -6,6 +6,7 @@ use super::money::{Currency, Money};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use validator::Validate;
 
 /// The four working stages of a session, in the order the room walks them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -161,23 +162,62 @@ pub enum DesignField {
     Purpose,
     Scope,
     TargetGroups,
+    Title,
+    GoalAssumptions,
+    PurposeAssumptions,
+    DataSharing,
+    IntellectualProperty,
+    ExitRules,
+    DisputeRules,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Where an indicator sits in the results chain (IATI result types: 3
+/// impact, 2 outcome, 1 output).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResultLevel {
+    Impact,
+    #[default]
+    Outcome,
+    Output(OutputId),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct Indicator {
+    /// Absent from indicators given inside an older `OutputAdded`; the
+    /// state derives one for those.
+    #[serde(default)]
+    pub id: IndicatorId,
+    #[serde(default)]
+    pub level: ResultLevel,
+    #[validate(length(min = 1, max = 300))]
     pub name: String,
+    #[validate(length(min = 1, max = 40))]
     pub unit: String,
-    pub baseline: Decimal,
-    pub target: Decimal,
-    pub target_year: u16,
+    pub baseline: Option<Decimal>,
+    #[serde(default)]
+    #[validate(range(min = 1990, max = 2100))]
+    pub baseline_year: Option<u16>,
+    pub target: Option<Decimal>,
+    #[validate(range(min = 2000, max = 2100))]
+    pub target_year: Option<u16>,
+    #[validate(length(max = 500))]
     pub means_of_verification: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct Output {
     pub id: OutputId,
+    #[validate(length(min = 1, max = 20))]
     pub code: String,
+    #[validate(length(min = 1, max = 300))]
     pub title: String,
+    #[serde(default)]
+    #[validate(length(max = 2000))]
+    pub assumptions: String,
+    /// Indicators given with the output in older events; the state moves
+    /// them to `ProjectDesign::indicators`, where each is edited alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
 }
 
@@ -187,40 +227,91 @@ pub struct CostLine {
     pub amount: Money,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct Component {
     pub id: ComponentId,
+    #[validate(length(min = 1, max = 20))]
     pub code: String,
+    #[validate(length(min = 1, max = 300))]
     pub title: String,
+    #[validate(length(max = 5000))]
     pub description: String,
     pub lead: Option<OrganisationId>,
+    #[validate(custom(function = "crate::domain::design::valid_cost_years"))]
     pub yearly_cost: Vec<CostLine>,
     pub outputs: Vec<OutputId>,
+    /// WTO Trade Facilitation Agreement measures it implements ("7.1", …).
+    #[serde(default)]
+    #[validate(custom(function = "crate::domain::design::known_tfa_measures"))]
+    pub tfa: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProjectDesign {
+    #[serde(default)]
+    pub title: String,
     pub summary: String,
     pub problem: String,
     pub rationale: String,
     pub goal: String,
+    #[serde(default)]
+    pub goal_assumptions: String,
     pub purpose: String,
+    #[serde(default)]
+    pub purpose_assumptions: String,
     pub scope: String,
     pub target_groups: String,
+    /// How the room started the design: from a template, or blank.
+    #[serde(default)]
+    pub start: Option<crate::domain::design::DesignStart>,
+    #[serde(default)]
+    pub phases: Vec<crate::domain::design::Phase>,
     pub outputs: Vec<Output>,
+    #[serde(default)]
+    pub activities: Vec<crate::domain::design::Activity>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
     pub components: Vec<Component>,
+    #[serde(default)]
+    pub risks: Vec<crate::domain::design::Risk>,
+    /// Stage 2's short rules, edited as text.
+    #[serde(default)]
+    pub data_sharing: String,
+    #[serde(default)]
+    pub intellectual_property: String,
+    #[serde(default)]
+    pub exit_rules: String,
+    #[serde(default)]
+    pub dispute_rules: String,
 }
 
 impl DesignField {
-    pub const ALL: [DesignField; 7] = [
+    pub const ALL: [DesignField; 14] = [
+        Self::Title,
         Self::Summary,
         Self::Problem,
         Self::Rationale,
-        Self::Goal,
-        Self::Purpose,
         Self::Scope,
         Self::TargetGroups,
+        Self::Goal,
+        Self::GoalAssumptions,
+        Self::Purpose,
+        Self::PurposeAssumptions,
+        Self::DataSharing,
+        Self::IntellectualProperty,
+        Self::ExitRules,
+        Self::DisputeRules,
     ];
+
+    /// The stage whose walk edits the field.
+    pub fn stage(self) -> Stage {
+        match self {
+            Self::DataSharing | Self::IntellectualProperty | Self::ExitRules | Self::DisputeRules => {
+                Stage::Partnership
+            }
+            _ => Stage::ProjectDesign,
+        }
+    }
 }
 
 impl ProjectDesign {
@@ -233,6 +324,13 @@ impl ProjectDesign {
             DesignField::Purpose => &self.purpose,
             DesignField::Scope => &self.scope,
             DesignField::TargetGroups => &self.target_groups,
+            DesignField::DisputeRules => &self.dispute_rules,
+            DesignField::ExitRules => &self.exit_rules,
+            DesignField::IntellectualProperty => &self.intellectual_property,
+            DesignField::DataSharing => &self.data_sharing,
+            DesignField::PurposeAssumptions => &self.purpose_assumptions,
+            DesignField::GoalAssumptions => &self.goal_assumptions,
+            DesignField::Title => &self.title,
         }
     }
 
@@ -245,6 +343,13 @@ impl ProjectDesign {
             DesignField::Purpose => &mut self.purpose,
             DesignField::Scope => &mut self.scope,
             DesignField::TargetGroups => &mut self.target_groups,
+            DesignField::DisputeRules => &mut self.dispute_rules,
+            DesignField::ExitRules => &mut self.exit_rules,
+            DesignField::IntellectualProperty => &mut self.intellectual_property,
+            DesignField::DataSharing => &mut self.data_sharing,
+            DesignField::PurposeAssumptions => &mut self.purpose_assumptions,
+            DesignField::GoalAssumptions => &mut self.goal_assumptions,
+            DesignField::Title => &mut self.title,
         }
     }
 }

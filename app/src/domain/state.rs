@@ -1,5 +1,6 @@
 //! The folded state of one workshop, and `apply`, the only way it changes.
 
+use super::design::{put_item, remove_item, DesignItem, ItemKey, Partnership};
 use super::event::{Actor, Event, StoredEvent};
 use super::ids::*;
 use super::model::*;
@@ -31,6 +32,12 @@ pub struct WorkshopState {
     /// editor's copy is "based on", to catch two people saving at once.
     #[serde(default)]
     pub design_versions: BTreeMap<DesignField, u64>,
+    /// Stage 2's structured parts.
+    #[serde(default)]
+    pub partnership: Partnership,
+    /// The event that last changed each structured item, by `ItemKey::code`.
+    #[serde(default)]
+    pub item_versions: BTreeMap<String, u64>,
 }
 
 /// A question the facilitator put to the room, and the room's answers.
@@ -90,6 +97,16 @@ impl WorkshopState {
         state
     }
 
+    fn store_item(&mut self, seq: u64, item: DesignItem) {
+        self.item_versions.insert(item.key().code(), seq);
+        put_item(&mut self.design, &mut self.partnership, item);
+    }
+
+    /// The version an item is at: the event that last changed it, 0 if never.
+    pub fn item_version(&self, key: &ItemKey) -> u64 {
+        self.item_versions.get(&key.code()).copied().unwrap_or(0)
+    }
+
     pub fn stage_status(&self, stage: Stage) -> StageStatus {
         self.stages.get(&stage).copied().unwrap_or_default()
     }
@@ -146,8 +163,16 @@ impl WorkshopState {
                 *self.design.text_mut(*field) = text.clone();
                 self.design_versions.insert(*field, stored.seq);
             }
-            Event::OutputAdded { output } => self.design.outputs.push(output.clone()),
-            Event::ComponentAdded { component } => self.design.components.push(component.clone()),
+            Event::OutputAdded { output } => self.store_item(stored.seq, DesignItem::Output(output.clone())),
+            Event::ComponentAdded { component } => {
+                self.store_item(stored.seq, DesignItem::Component(component.clone()))
+            }
+            Event::DesignStarted { start } => self.design.start = Some(*start),
+            Event::DesignItemSaved { item } => self.store_item(stored.seq, item.clone()),
+            Event::DesignItemRemoved { key } => {
+                remove_item(&mut self.design, &mut self.partnership, key);
+                self.item_versions.insert(key.code(), stored.seq);
+            }
             Event::ExchangeRateSet { rate } => {
                 self.rates.insert(rate.currency, rate.clone());
             }

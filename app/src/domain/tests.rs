@@ -1,6 +1,7 @@
 use super::analytics::{Totals, WorkshopOverview};
 use super::command::*;
 use super::demo::demo_commands;
+use super::design::*;
 use super::error::AppError;
 use super::event::{Actor, StoredEvent};
 use super::ids::*;
@@ -82,7 +83,27 @@ fn the_demo_decides_cleanly_and_has_what_the_issue_asks_for() {
         .partners_by_group
         .iter()
         .any(|(g, n)| *g == PartnerGroup::Financier && *n >= 2));
-    assert_eq!(overview.components, 6);
+    // Stage 1 from the template, partly filled in; stage 2 partly agreed.
+    assert_eq!(state.design.start, Some(DesignStart::CustomsLogistics));
+    assert_eq!(overview.components, 12);
+    assert!(
+        state
+            .design
+            .indicators
+            .iter()
+            .filter(|i| i.baseline.is_some() && i.target.is_some())
+            .count()
+            >= 4
+    );
+    assert!(state.design.risks.iter().all(|r| r.score() > 0));
+    assert!(state.partnership.roles.len() >= 4);
+    assert!(!state.partnership.bodies.is_empty());
+    let flags = raci_flags(&state.design, &state.partnership);
+    assert!(flags.iter().any(|(_, f)| f.is_empty()), "a complete row");
+    assert!(
+        flags.iter().any(|(_, f)| f.contains(&RaciFlag::NoAccountable)),
+        "a flagged row"
+    );
     assert_eq!(state.version as usize, log.len());
     let currencies: std::collections::BTreeSet<_> =
         state.commitments.values().map(|c| c.money.currency).collect();
@@ -397,30 +418,62 @@ fn authorization_matrix() {
             [true, false, true, true, false, true],
         ),
         (
-            "add output",
-            Command::AddOutput(NewOutput {
-                id: OutputId::random(),
-                code: "9".into(),
-                title: "t".into(),
-                indicators: vec![],
-            }),
-            [true, false, false, false, false, true],
+            "add output (stage 1 is open)",
+            Command::SaveItem {
+                item: DesignItem::Output(Output {
+                    id: OutputId::random(),
+                    code: "9".into(),
+                    title: "t".into(),
+                    assumptions: String::new(),
+                    indicators: vec![],
+                }),
+                based_on: Some(0),
+            },
+            [true, false, true, true, false, true],
         ),
         (
-            "add component",
-            Command::AddComponent(NewComponent {
-                id: ComponentId::random(),
-                code: "C9".into(),
-                title: "t".into(),
-                description: String::new(),
-                lead: Some(org_a),
-                yearly_cost: vec![CostLine {
-                    year: 2027,
-                    amount: Money::new(dec!(1), usd).unwrap(),
-                }],
-                outputs: vec![output],
-            }),
-            [true, false, false, false, false, true],
+            "add component (stage 1 is open)",
+            Command::SaveItem {
+                item: DesignItem::Component(Component {
+                    id: ComponentId::random(),
+                    code: "C9".into(),
+                    title: "t".into(),
+                    description: String::new(),
+                    lead: Some(org_a),
+                    yearly_cost: vec![CostLine {
+                        year: 2027,
+                        amount: Money::new(dec!(1), usd).unwrap(),
+                    }],
+                    outputs: vec![output],
+                    tfa: vec!["10.4".into()],
+                }),
+                based_on: None,
+            },
+            [true, false, true, true, false, true],
+        ),
+        (
+            "set A's roles (stage 2 is open)",
+            Command::SaveItem {
+                item: DesignItem::Roles(PartnerRoles {
+                    organisation: org_a,
+                    iati: [IatiRole::Funding].into_iter().collect(),
+                    ppp: Default::default(),
+                }),
+                based_on: None,
+            },
+            [true, false, true, false, false, true],
+        ),
+        (
+            "set B's cell of the responsibility matrix",
+            Command::SaveItem {
+                item: DesignItem::Responsibility(Responsibility {
+                    component,
+                    organisation: org_b,
+                    role: Some(Raci::Informed),
+                }),
+                based_on: None,
+            },
+            [true, false, false, true, false, true],
         ),
         (
             "set exchange rate",
@@ -900,4 +953,447 @@ fn the_second_of_two_saves_from_the_same_start_is_told_and_shown_the_first() {
     let version = state.design_versions[&DesignField::Rationale];
     let refused = decide(&state, &delegate(a), save("Again.", version), now());
     assert_eq!(refused, Err(AppError::StageLocked(Stage::ProjectDesign)));
+}
+
+/// Decides one command as `actor` and applies its events, or says why not.
+fn try_as(state: &mut WorkshopState, actor: &Actor, command: Command) -> Result<(), AppError> {
+    for event in decide(state, actor, command, now())? {
+        let seq = state.version + 1;
+        state.apply(&StoredEvent {
+            seq,
+            recorded_at: now(),
+            actor: actor.clone(),
+            event,
+        });
+    }
+    Ok(())
+}
+
+fn delegate_of(state: &WorkshopState, n: usize) -> Actor {
+    Actor::Delegate {
+        organisation: *state.organisations.keys().nth(n).unwrap(),
+        delegate: None,
+    }
+}
+
+fn indicator_of(state: &WorkshopState, n: usize) -> Indicator {
+    state.design.indicators[n].clone()
+}
+
+#[test]
+fn the_template_fills_an_empty_design_once() {
+    let (state, _) = demo();
+    let refused = decide(
+        &state,
+        &Actor::System,
+        Command::StartDesign {
+            start: DesignStart::Blank,
+        },
+        now(),
+    );
+    assert_eq!(refused, Err(AppError::invalid("start", "already_started")));
+
+    let mut fresh = WorkshopState::default();
+    commit(&mut fresh, demo_commands().remove(0).1);
+    commit(
+        &mut fresh,
+        Command::StartDesign {
+            start: DesignStart::CustomsLogistics,
+        },
+    );
+    assert_eq!(fresh.design.components.len(), 12);
+    assert_eq!(fresh.design.outputs.len(), 4);
+    assert!(fresh
+        .design
+        .indicators
+        .iter()
+        .any(|i| i.name.contains("release time")));
+    assert!(fresh
+        .design
+        .components
+        .iter()
+        .any(|c| c.tfa.contains(&"10.4".to_string())));
+    assert_eq!(fresh.design.phases.len(), 3);
+    // Every template item is valid as the room would save it.
+    for item in super::template::customs_logistics(WorkshopId::random()) {
+        assert!(item.validate().is_ok(), "{item:?}");
+    }
+    // Started blank, nothing is filled in.
+    let mut blank = WorkshopState::default();
+    commit(&mut blank, demo_commands().remove(0).1);
+    commit(
+        &mut blank,
+        Command::StartDesign {
+            start: DesignStart::Blank,
+        },
+    );
+    assert_eq!(blank.design.start, Some(DesignStart::Blank));
+    assert!(blank.design.components.is_empty());
+}
+
+#[test]
+fn two_delegates_editing_different_outputs_both_keep_their_work() {
+    let (mut state, _) = demo();
+    let (a, b) = (delegate_of(&state, 0), delegate_of(&state, 1));
+    let mut first = state.design.outputs[0].clone();
+    let mut second = state.design.outputs[1].clone();
+    let (v1, v2) = (
+        state.item_version(&DesignItem::Output(first.clone()).key()),
+        state.item_version(&DesignItem::Output(second.clone()).key()),
+    );
+    first.title = "Edited by A".into();
+    second.title = "Edited by B".into();
+    try_as(
+        &mut state,
+        &a,
+        Command::SaveItem {
+            item: DesignItem::Output(first),
+            based_on: Some(v1),
+        },
+    )
+    .unwrap();
+    try_as(
+        &mut state,
+        &b,
+        Command::SaveItem {
+            item: DesignItem::Output(second),
+            based_on: Some(v2),
+        },
+    )
+    .unwrap();
+    assert_eq!(state.design.outputs[0].title, "Edited by A");
+    assert_eq!(state.design.outputs[1].title, "Edited by B");
+}
+
+#[test]
+fn the_second_save_of_the_same_indicator_is_told_and_may_keep_its_own() {
+    let (mut state, _) = demo();
+    let (a, b) = (delegate_of(&state, 0), delegate_of(&state, 1));
+    let original = indicator_of(&state, 4);
+    let key = DesignItem::Indicator(original.clone()).key();
+    let version = state.item_version(&key);
+    let mut mine = original.clone();
+    mine.target = Some(dec!(20));
+    let mut theirs = original.clone();
+    theirs.target = Some(dec!(12));
+    try_as(
+        &mut state,
+        &a,
+        Command::SaveItem {
+            item: DesignItem::Indicator(theirs.clone()),
+            based_on: Some(version),
+        },
+    )
+    .unwrap();
+    let refused = try_as(
+        &mut state,
+        &b,
+        Command::SaveItem {
+            item: DesignItem::Indicator(mine.clone()),
+            based_on: Some(version),
+        },
+    );
+    let Err(AppError::ItemEditedMeanwhile {
+        theirs: Some(seen),
+        version: now_at,
+    }) = refused
+    else {
+        panic!("expected a conflict, got {refused:?}");
+    };
+    assert_eq!(*seen, DesignItem::Indicator(theirs));
+    assert_eq!(
+        indicator_of(&state, 4).target,
+        Some(dec!(12)),
+        "nothing was overwritten"
+    );
+    // B keeps their own, saving again from the version they were shown.
+    try_as(
+        &mut state,
+        &b,
+        Command::SaveItem {
+            item: DesignItem::Indicator(mine),
+            based_on: Some(now_at),
+        },
+    )
+    .unwrap();
+    assert_eq!(indicator_of(&state, 4).target, Some(dec!(20)));
+    // A retried save of what is already there changes nothing and is no conflict.
+    let same = indicator_of(&state, 4);
+    assert_eq!(
+        decide(
+            &state,
+            &a,
+            Command::SaveItem {
+                item: DesignItem::Indicator(same),
+                based_on: Some(1)
+            },
+            now()
+        ),
+        Ok(vec![])
+    );
+}
+
+#[test]
+fn a_delegate_changes_only_their_own_organisations_partnership_records() {
+    let (mut state, _) = demo();
+    let a = delegate_of(&state, 0);
+    let org_b = *state.organisations.keys().nth(1).unwrap();
+    let refused = try_as(
+        &mut state,
+        &a,
+        Command::SaveItem {
+            item: DesignItem::Agreement(Agreement {
+                organisation: org_b,
+                ..Agreement::default()
+            }),
+            based_on: None,
+        },
+    );
+    assert_eq!(refused, Err(AppError::Forbidden));
+    assert!(!state.partnership.agreements.contains_key(&org_b));
+    // And nothing once the facilitator locks the stage.
+    commit(
+        &mut state,
+        Command::SetStageStatus {
+            stage: Stage::Partnership,
+            status: StageStatus::Locked,
+        },
+    );
+    let org_a = *state.organisations.keys().next().unwrap();
+    let locked = try_as(
+        &mut state,
+        &a,
+        Command::SaveItem {
+            item: DesignItem::Agreement(Agreement {
+                organisation: org_a,
+                ..Agreement::default()
+            }),
+            based_on: None,
+        },
+    );
+    assert_eq!(locked, Err(AppError::StageLocked(Stage::Partnership)));
+}
+
+#[test]
+fn the_matrix_flags_a_component_with_two_accountable_partners() {
+    let (mut state, _) = demo();
+    let component = state.design.components[0].id;
+    assert!(raci_flags(&state.design, &state.partnership)[0].1.is_empty());
+    let organisation = *state.organisations.keys().nth(5).unwrap();
+    commit(
+        &mut state,
+        Command::SaveItem {
+            item: DesignItem::Responsibility(Responsibility {
+                component,
+                organisation,
+                role: Some(Raci::Accountable),
+            }),
+            based_on: Some(0),
+        },
+    );
+    assert_eq!(
+        raci_flags(&state.design, &state.partnership)[0].1,
+        vec![RaciFlag::SeveralAccountable]
+    );
+    // Clearing the cell clears the flag.
+    commit(
+        &mut state,
+        Command::SaveItem {
+            item: DesignItem::Responsibility(Responsibility {
+                component,
+                organisation,
+                role: None,
+            }),
+            based_on: None,
+        },
+    );
+    assert!(raci_flags(&state.design, &state.partnership)[0].1.is_empty());
+}
+
+#[test]
+fn removing_an_output_takes_its_activities_and_indicators_along() {
+    let (mut state, _) = demo();
+    let output = state.design.outputs[0].id;
+    assert!(state.design.activities.iter().any(|a| a.output == output));
+    commit(
+        &mut state,
+        Command::RemoveItem {
+            key: ItemKey::Output { id: output },
+            based_on: None,
+        },
+    );
+    assert!(!state.design.activities.iter().any(|a| a.output == output));
+    assert!(!state
+        .design
+        .indicators
+        .iter()
+        .any(|i| i.level == ResultLevel::Output(output)));
+    assert!(!state
+        .design
+        .components
+        .iter()
+        .any(|c| c.outputs.contains(&output)));
+    // A component with commitments earmarked to it stays.
+    let earmarked = state
+        .commitments
+        .values()
+        .find_map(|c| match c.earmark {
+            Earmark::Component { component } => Some(component),
+            _ => None,
+        })
+        .unwrap();
+    let refused = decide(
+        &state,
+        &Actor::System,
+        Command::RemoveItem {
+            key: ItemKey::Component { id: earmarked },
+            based_on: None,
+        },
+        now(),
+    );
+    assert_eq!(refused, Err(AppError::invalid("component", "has_commitments")));
+}
+
+#[test]
+fn the_logframe_and_the_risk_matrix_show_the_design() {
+    let (state, _) = demo();
+    let [goal, purpose, outputs, activities] = logframe(&state.design);
+    assert_eq!(goal.narrative, vec![state.design.goal.clone()]);
+    assert!(goal
+        .indicators
+        .iter()
+        .any(|l| l.contains("Logistics Performance Index")));
+    assert!(
+        purpose
+            .indicators
+            .iter()
+            .any(|l| l.contains("48 → 24 hours (2029)")),
+        "{:?}",
+        purpose.indicators
+    );
+    assert_eq!(outputs.narrative.len(), state.design.outputs.len());
+    assert!(!activities.narrative.is_empty());
+    let matrix = risk_matrix(&state.design.risks);
+    let placed: usize = matrix.iter().flatten().map(Vec::len).sum();
+    assert_eq!(placed, state.design.risks.len());
+    let first = &state.design.risks[0];
+    assert!(matrix[usize::from(first.likelihood - 1)][usize::from(first.impact - 1)].contains(&0));
+    assert_eq!(risk_band(5, 5), RiskBand::High);
+    assert_eq!(risk_band(1, 2), RiskBand::Low);
+    assert_eq!(duration(&state.design.phases), Some((2027, 2029)));
+}
+
+#[test]
+fn a_form_reports_every_problem_next_to_its_field_and_round_trips() {
+    use super::item_form::{from_form, to_form, FormValues};
+    let usd = super::money::Currency::parse("USD").unwrap();
+    let key = ItemKey::Indicator {
+        id: IndicatorId::random(),
+    };
+    let values: FormValues = [
+        ("level", "outcome"),
+        ("name", ""),
+        ("unit", "hours"),
+        ("baseline", "4x"),
+        ("target_year", "1800"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let problems = from_form(key, &values, usd).unwrap_err();
+    assert_eq!(problems.get("name").map(String::as_str), Some("length"));
+    assert_eq!(problems.get("baseline").map(String::as_str), Some("number"));
+    assert_eq!(problems.get("target_year").map(String::as_str), Some("range"));
+
+    let phase = ItemKey::Phase {
+        id: PhaseId::random(),
+    };
+    let values: FormValues = [("name", "Pilot"), ("start_year", "2029"), ("end_year", "2027")]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(
+        from_form(phase, &values, usd)
+            .unwrap_err()
+            .get("end_year")
+            .map(String::as_str),
+        Some("end_before_start")
+    );
+    let component_key = ItemKey::Component {
+        id: ComponentId::random(),
+    };
+    let values: FormValues = [
+        ("code", "C1"),
+        ("title", "T"),
+        ("cost:2027", "-5"),
+        ("tfa", "99.9"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let problems = from_form(component_key, &values, usd).unwrap_err();
+    assert_eq!(problems.get("cost:2027").map(String::as_str), Some("negative"));
+    assert_eq!(
+        problems.get("tfa").map(String::as_str),
+        Some("unknown_tfa_measure")
+    );
+
+    let (state, _) = demo();
+    for item in state
+        .design
+        .components
+        .iter()
+        .cloned()
+        .map(DesignItem::Component)
+        .chain(state.design.indicators.iter().cloned().map(DesignItem::Indicator))
+        .chain(state.design.risks.iter().cloned().map(DesignItem::Risk))
+        .chain(state.partnership.bodies.iter().cloned().map(DesignItem::Body))
+        .chain(
+            state
+                .partnership
+                .agreements
+                .values()
+                .cloned()
+                .map(DesignItem::Agreement),
+        )
+        .chain(state.partnership.roles.values().cloned().map(DesignItem::Roles))
+    {
+        assert_eq!(from_form(item.key(), &to_form(&item), usd), Ok(item.clone()));
+    }
+}
+
+#[test]
+fn older_outputs_with_nested_indicators_fold_into_the_flat_list() {
+    let (mut state, _) = demo();
+    let output = OutputId::random();
+    let indicator = Indicator {
+        id: IndicatorId::default(),
+        level: ResultLevel::Outcome,
+        name: "Old".into(),
+        unit: "%".into(),
+        baseline: Some(dec!(1)),
+        baseline_year: None,
+        target: Some(dec!(2)),
+        target_year: Some(2029),
+        means_of_verification: String::new(),
+    };
+    let json = serde_json::json!({
+        "type": "output_added",
+        "output": {"id": output, "code": "9", "title": "Old output",
+                   "indicators": [{"name": "Old", "unit": "%", "baseline": "1", "target": "2",
+                                   "target_year": 2029, "means_of_verification": ""}]}
+    });
+    let event: super::event::Event = serde_json::from_value(json).unwrap();
+    let seq = state.version + 1;
+    state.apply(&StoredEvent {
+        seq,
+        recorded_at: now(),
+        actor: Actor::System,
+        event,
+    });
+    let folded = state.design.indicators.last().unwrap();
+    assert_eq!(folded.level, ResultLevel::Output(output));
+    assert_eq!(folded.name, indicator.name);
+    assert_ne!(folded.id, IndicatorId::default());
+    assert!(state.design.outputs.iter().all(|o| o.indicators.is_empty()));
 }

@@ -1,0 +1,425 @@
+//! The structured items of stages 1 and 2 as a form holds them: named text
+//! values. Parsing runs the same `validator` rules in the browser (before
+//! sending) and on the server (in `decide`), and reports every problem by
+//! field, so the message appears next to it.
+
+use super::commitment_form::{code_of, from_code};
+use super::design::*;
+use super::error::{AppError, FieldErrors};
+use super::ids::*;
+use super::model::*;
+use super::money::{Currency, Money, MoneyError};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+use std::str::FromStr;
+
+/// Field name to what is typed (lists are comma-separated codes).
+pub type FormValues = BTreeMap<String, String>;
+
+/// The field name of a component's cost for a year.
+pub fn cost_field(year: u16) -> String {
+    format!("cost:{year}")
+}
+
+/// An indicator's level as a form's select sends it.
+pub fn level_code(level: ResultLevel) -> String {
+    match level {
+        ResultLevel::Impact => "impact".into(),
+        ResultLevel::Outcome => "outcome".into(),
+        ResultLevel::Output(output) => format!("output:{output}"),
+    }
+}
+
+fn parse_level(code: &str) -> Option<ResultLevel> {
+    match code.trim() {
+        "impact" => Some(ResultLevel::Impact),
+        "outcome" => Some(ResultLevel::Outcome),
+        other => other
+            .strip_prefix("output:")
+            .and_then(|id| id.parse().ok())
+            .map(ResultLevel::Output),
+    }
+}
+
+fn list<T: ToString>(items: impl IntoIterator<Item = T>) -> String {
+    items
+        .into_iter()
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn codes<T: serde::Serialize + Copy>(items: impl IntoIterator<Item = T>) -> String {
+    list(items.into_iter().map(code_of))
+}
+
+fn optional<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The item's values as its form shows them.
+pub fn to_form(item: &DesignItem) -> FormValues {
+    let pairs: Vec<(String, String)> = match item {
+        DesignItem::Phase(p) => vec![
+            ("name".into(), p.name.clone()),
+            ("start_year".into(), p.start_year.to_string()),
+            ("end_year".into(), p.end_year.to_string()),
+            ("description".into(), p.description.clone()),
+        ],
+        DesignItem::Output(o) => vec![
+            ("code".into(), o.code.clone()),
+            ("title".into(), o.title.clone()),
+            ("assumptions".into(), o.assumptions.clone()),
+        ],
+        DesignItem::Activity(a) => vec![
+            ("output".into(), a.output.to_string()),
+            ("code".into(), a.code.clone()),
+            ("title".into(), a.title.clone()),
+            ("inputs".into(), a.inputs.clone()),
+            ("assumptions".into(), a.assumptions.clone()),
+        ],
+        DesignItem::Indicator(i) => vec![
+            ("level".into(), level_code(i.level)),
+            ("name".into(), i.name.clone()),
+            ("unit".into(), i.unit.clone()),
+            ("baseline".into(), optional(i.baseline)),
+            ("baseline_year".into(), optional(i.baseline_year)),
+            ("target".into(), optional(i.target)),
+            ("target_year".into(), optional(i.target_year)),
+            ("means_of_verification".into(), i.means_of_verification.clone()),
+        ],
+        DesignItem::Component(c) => {
+            let mut pairs = vec![
+                ("code".into(), c.code.clone()),
+                ("title".into(), c.title.clone()),
+                ("description".into(), c.description.clone()),
+                ("lead".into(), optional(c.lead)),
+                ("outputs".into(), list(&c.outputs)),
+                ("tfa".into(), c.tfa.join(",")),
+            ];
+            pairs.extend(
+                c.yearly_cost
+                    .iter()
+                    .map(|l| (cost_field(l.year), l.amount.amount.to_string())),
+            );
+            pairs
+        }
+        DesignItem::Risk(r) => vec![
+            ("description".into(), r.description.clone()),
+            ("category".into(), code_of(r.category)),
+            ("likelihood".into(), r.likelihood.to_string()),
+            ("impact".into(), r.impact.to_string()),
+            ("mitigation".into(), r.mitigation.clone()),
+            ("owner".into(), optional(r.owner)),
+        ],
+        DesignItem::Roles(r) => vec![
+            ("iati".into(), codes(r.iati.iter().copied())),
+            ("ppp".into(), codes(r.ppp.iter().copied())),
+        ],
+        DesignItem::Responsibility(r) => vec![("role".into(), r.role.map(code_of).unwrap_or_default())],
+        DesignItem::Body(b) => vec![
+            ("kind".into(), code_of(b.kind)),
+            ("name".into(), b.name.clone()),
+            ("members".into(), list(&b.members)),
+            ("chair".into(), optional(b.chair)),
+            ("decision_rule".into(), code_of(b.decision_rule)),
+            ("cadence".into(), b.cadence.clone()),
+        ],
+        DesignItem::Agreement(a) => vec![
+            ("stage".into(), code_of(a.stage)),
+            ("letter_of_intent".into(), optional(a.letter_of_intent)),
+            ("mou".into(), optional(a.mou)),
+            ("agreement".into(), optional(a.agreement)),
+        ],
+    };
+    pairs.into_iter().collect()
+}
+
+/// Reads a form, collecting each field's first problem.
+struct Reader<'a> {
+    values: &'a FormValues,
+    problems: FieldErrors,
+}
+
+impl Reader<'_> {
+    fn problem(&mut self, field: &str, code: &str) {
+        self.problems
+            .entry(field.to_string())
+            .or_insert_with(|| code.to_string());
+    }
+
+    fn raw(&self, field: &str) -> &str {
+        self.values.get(field).map_or("", |v| v.trim())
+    }
+
+    fn text(&self, field: &str) -> String {
+        self.raw(field).to_string()
+    }
+
+    /// A required choice among codes.
+    fn choice<T: serde::de::DeserializeOwned>(&mut self, field: &str) -> Option<T> {
+        let value = from_code(self.raw(field));
+        if value.is_none() {
+            self.problem(field, "required");
+        }
+        value
+    }
+
+    fn whole<T: FromStr>(&mut self, field: &str, required: bool) -> Option<T> {
+        let raw = self.raw(field);
+        if raw.is_empty() {
+            if required {
+                self.problem(field, "required");
+            }
+            return None;
+        }
+        let value = raw.parse().ok();
+        if value.is_none() {
+            self.problem(field, "whole_number");
+        }
+        value
+    }
+
+    fn decimal(&mut self, field: &str) -> Option<Decimal> {
+        let cleaned: String = self
+            .raw(field)
+            .chars()
+            .filter(|c| !matches!(c, ',' | ' ' | '_'))
+            .collect();
+        if cleaned.is_empty() {
+            return None;
+        }
+        let value = Decimal::from_str(&cleaned).ok();
+        if value.is_none() {
+            self.problem(field, "number");
+        }
+        value
+    }
+
+    fn date(&mut self, field: &str) -> Option<NaiveDate> {
+        let raw = self.raw(field);
+        if raw.is_empty() {
+            return None;
+        }
+        let value = NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok();
+        if value.is_none() {
+            self.problem(field, "date");
+        }
+        value
+    }
+
+    /// An optional id: empty is none; anything else must be an id.
+    fn id<T: FromStr>(&mut self, field: &str) -> Option<T> {
+        let raw = self.raw(field);
+        if raw.is_empty() {
+            return None;
+        }
+        let value = raw.parse().ok();
+        if value.is_none() {
+            self.problem(field, "invalid");
+        }
+        value
+    }
+
+    fn ids<T: FromStr + Ord>(&mut self, field: &str) -> BTreeSet<T> {
+        let parsed: Result<BTreeSet<T>, _> = self
+            .raw(field)
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::parse)
+            .collect();
+        parsed.unwrap_or_else(|_| {
+            self.problem(field, "invalid");
+            BTreeSet::new()
+        })
+    }
+
+    fn code_set<T: serde::de::DeserializeOwned + Ord>(&mut self, field: &str) -> BTreeSet<T> {
+        let parsed: Option<BTreeSet<T>> = self
+            .raw(field)
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(from_code)
+            .collect();
+        parsed.unwrap_or_else(|| {
+            self.problem(field, "invalid");
+            BTreeSet::new()
+        })
+    }
+
+    fn costs(&mut self, currency: Currency) -> Vec<CostLine> {
+        let mut lines = Vec::new();
+        for (field, value) in self.values.clone() {
+            let Some(year) = field.strip_prefix("cost:").and_then(|y| y.parse::<u16>().ok()) else {
+                continue;
+            };
+            if value.trim().is_empty() {
+                continue;
+            }
+            match Money::parse(&value, currency.code()) {
+                Ok(amount) => lines.push(CostLine { year, amount }),
+                Err(MoneyError::Negative) => self.problem(&field, "negative"),
+                Err(MoneyError::TooManyDecimals { .. }) => self.problem(&field, "too_many_decimals"),
+                Err(_) => self.problem(&field, "amount_format"),
+            }
+        }
+        lines
+    }
+}
+
+/// The item a form describes, or every problem with it by field. `key`
+/// names the item (and carries its ids); `currency` is the reporting
+/// currency, in which costs are estimated.
+pub fn from_form(key: ItemKey, values: &FormValues, currency: Currency) -> Result<DesignItem, FieldErrors> {
+    let mut r = Reader {
+        values,
+        problems: FieldErrors::new(),
+    };
+    let item = match key {
+        ItemKey::Phase { id } => {
+            let start_year = r.whole("start_year", true);
+            let end_year = r.whole("end_year", true);
+            DesignItem::Phase(Phase {
+                id,
+                name: r.text("name"),
+                start_year: start_year.unwrap_or_default(),
+                end_year: end_year.unwrap_or_default(),
+                description: r.text("description"),
+            })
+        }
+        ItemKey::Output { id } => DesignItem::Output(Output {
+            id,
+            code: r.text("code"),
+            title: r.text("title"),
+            assumptions: r.text("assumptions"),
+            indicators: Vec::new(),
+        }),
+        ItemKey::Activity { id } => {
+            let output = r.id("output");
+            if output.is_none() {
+                r.problem("output", "required");
+            }
+            DesignItem::Activity(Activity {
+                id,
+                output: output.unwrap_or_default(),
+                code: r.text("code"),
+                title: r.text("title"),
+                inputs: r.text("inputs"),
+                assumptions: r.text("assumptions"),
+            })
+        }
+        ItemKey::Indicator { id } => {
+            let level = parse_level(r.raw("level"));
+            if level.is_none() {
+                r.problem("level", "required");
+            }
+            DesignItem::Indicator(Indicator {
+                id,
+                level: level.unwrap_or_default(),
+                name: r.text("name"),
+                unit: r.text("unit"),
+                baseline: r.decimal("baseline"),
+                baseline_year: r.whole("baseline_year", false),
+                target: r.decimal("target"),
+                target_year: r.whole("target_year", false),
+                means_of_verification: r.text("means_of_verification"),
+            })
+        }
+        ItemKey::Component { id } => {
+            let tfa = r
+                .raw("tfa")
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            DesignItem::Component(Component {
+                id,
+                code: r.text("code"),
+                title: r.text("title"),
+                description: r.text("description"),
+                lead: r.id("lead"),
+                yearly_cost: r.costs(currency),
+                outputs: r.ids::<OutputId>("outputs").into_iter().collect(),
+                tfa,
+            })
+        }
+        ItemKey::Risk { id } => {
+            let category = r.choice("category");
+            DesignItem::Risk(Risk {
+                id,
+                description: r.text("description"),
+                category: category.unwrap_or(RiskCategory::Operational),
+                likelihood: r.whole("likelihood", true).unwrap_or(1),
+                impact: r.whole("impact", true).unwrap_or(1),
+                mitigation: r.text("mitigation"),
+                owner: r.id("owner"),
+            })
+        }
+        ItemKey::Roles { organisation } => DesignItem::Roles(PartnerRoles {
+            organisation,
+            iati: r.code_set("iati"),
+            ppp: r.code_set("ppp"),
+        }),
+        ItemKey::Responsibility {
+            component,
+            organisation,
+        } => {
+            let raw = r.text("role");
+            let role = if raw.is_empty() {
+                None
+            } else {
+                let role = from_code(&raw);
+                if role.is_none() {
+                    r.problem("role", "invalid");
+                }
+                role
+            };
+            DesignItem::Responsibility(Responsibility {
+                component,
+                organisation,
+                role,
+            })
+        }
+        ItemKey::Body { id } => {
+            let kind = r.choice("kind");
+            let decision_rule = r.choice("decision_rule");
+            DesignItem::Body(GovernanceBody {
+                id,
+                kind: kind.unwrap_or(BodyKind::Other),
+                name: r.text("name"),
+                members: r.ids("members"),
+                chair: r.id("chair"),
+                decision_rule: decision_rule.unwrap_or(DecisionRule::Consensus),
+                cadence: r.text("cadence"),
+            })
+        }
+        ItemKey::Agreement { organisation } => {
+            let stage = r.choice("stage");
+            DesignItem::Agreement(Agreement {
+                organisation,
+                stage: stage.unwrap_or_default(),
+                letter_of_intent: r.date("letter_of_intent"),
+                mou: r.date("mou"),
+                agreement: r.date("agreement"),
+            })
+        }
+    };
+    // The validator's rules come after the parse problems, which are more
+    // precise for the same field.
+    if let Err(errors) = item.validate() {
+        if let AppError::Invalid(fields) = AppError::from(errors) {
+            for (field, code) in fields {
+                r.problems.entry(field).or_insert(code);
+            }
+        }
+    }
+    if r.problems.is_empty() {
+        Ok(item)
+    } else {
+        Err(r.problems)
+    }
+}
