@@ -439,6 +439,8 @@ catalogue! {
     LfOutputs => "Outputs", "产出";
     LfActivities => "Activities", "活动";
     RiskMatrix => "Risk matrix: likelihood by impact", "风险矩阵：可能性 × 影响";
+    LikelihoodAxis => "Likelihood", "可能性";
+    ImpactAxis => "Impact", "影响";
     Duration => "Duration", "周期";
     Partner => "Partner", "合作伙伴";
     Check => "Check", "检查";

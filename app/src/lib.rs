@@ -1,6 +1,9 @@
 //! Roundtable's application: the pure domain, the server functions and the
 //! pages. Compiled into the server (feature `ssr`) and to WASM (`hydrate`).
 
+// The views of the design walk are deep types; the compiler needs room.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod domain;
 pub mod i18n;

@@ -1,49 +1,108 @@
-//! Server functions of stage 1's shared texts.
+//! Server functions of stages 1 and 2: the shared texts and the structured
+//! items, each saved against the version the editor started from.
 
+use crate::domain::design::{DesignItem, ItemKey, Partnership};
 use crate::domain::error::AppError;
-use crate::domain::model::DesignField;
+use crate::domain::ids::OrganisationId;
+use crate::domain::model::{DesignField, ProjectDesign, Stage};
+use crate::domain::money::Currency;
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[cfg(feature = "ssr")]
 use super::service;
 
-/// Stage 1's narrative fields as the room edits them.
+/// A stage's walk as the room edits it: its texts with their versions, and
+/// the whole design, which the steps draw from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DesignView {
     pub version: u64,
     pub title: String,
-    /// Each field with its text and the version it is at.
+    pub stage: Stage,
+    /// The stage's texts with the version each is at.
     pub fields: Vec<(DesignField, String, u64)>,
+    pub design: ProjectDesign,
+    pub partnership: Partnership,
+    /// The version of each item, by `ItemKey::code`.
+    pub item_versions: BTreeMap<String, u64>,
+    pub organisations: Vec<(OrganisationId, String)>,
+    /// The organisation the viewer acts for, if a delegate.
+    pub own: Option<OrganisationId>,
+    pub facilitator: bool,
+    /// Whether the viewer may edit the stage's shared parts now.
     pub may_edit: bool,
     pub locked: bool,
+    pub currency: Currency,
+    /// The year on the server's clock, for suggesting years to cost.
+    pub this_year: u16,
+}
+
+impl DesignView {
+    pub fn item_version(&self, key: &ItemKey) -> u64 {
+        self.item_versions.get(&key.code()).copied().unwrap_or(0)
+    }
+
+    /// Whether the viewer may change an item: a shared one when the stage
+    /// is theirs to edit; an organisation's own one only for its delegates
+    /// and the facilitators.
+    pub fn may_change(&self, key: &ItemKey) -> bool {
+        self.may_edit && (self.facilitator || key.owner().is_none() || key.owner() == self.own)
+    }
+
+    pub fn organisation_name(&self, id: OrganisationId) -> String {
+        self.organisations
+            .iter()
+            .find(|(o, _)| *o == id)
+            .map(|(_, name)| name.clone())
+            .unwrap_or_default()
+    }
 }
 
 #[server]
-pub async fn load_design(slug: String) -> Result<DesignView, AppError> {
+pub async fn load_design(slug: String, stage: Stage) -> Result<DesignView, AppError> {
     use crate::domain::event::Actor;
-    use crate::domain::model::{Stage, StageStatus};
+    use crate::domain::model::StageStatus;
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
         let state = service::services()?.workshop(&slug).await?;
         let facilitator = crate::domain::command::administers(&state, &actor);
-        let status = state.stage_status(Stage::ProjectDesign);
-        let delegate = matches!(actor, Actor::Delegate { .. });
-        if !facilitator && !delegate && !matches!(actor, Actor::Participant { .. }) {
+        let status = state.stage_status(stage);
+        let own = match actor {
+            Actor::Delegate { organisation, .. } => Some(organisation),
+            _ => None,
+        };
+        if !facilitator && own.is_none() && !matches!(actor, Actor::Participant { .. }) {
             return Err(AppError::Forbidden);
         }
+        let setup = state.setup.as_ref().ok_or(AppError::Internal)?;
         Ok(DesignView {
             version: state.version,
-            title: state.setup.as_ref().map(|s| s.title.clone()).unwrap_or_default(),
+            title: setup.title.clone(),
+            stage,
             fields: DesignField::ALL
                 .iter()
+                .filter(|f| f.stage() == stage)
                 .map(|f| {
                     let version = state.design_versions.get(f).copied().unwrap_or(0);
                     (*f, state.design.text(*f).to_string(), version)
                 })
                 .collect(),
-            may_edit: facilitator || (delegate && status == StageStatus::Open),
+            design: state.design.clone(),
+            partnership: state.partnership.clone(),
+            item_versions: state.item_versions.clone(),
+            organisations: state
+                .organisations
+                .values()
+                .map(|o| (o.id, o.name.clone()))
+                .collect(),
+            own,
+            facilitator,
+            may_edit: facilitator || (own.is_some() && status == StageStatus::Open),
             locked: status == StageStatus::Locked,
+            currency: setup.reporting_currency,
+            this_year: u16::try_from(chrono::Datelike::year(&chrono::Utc::now())).unwrap_or(2026),
         })
     })
     .await
@@ -60,17 +119,51 @@ pub async fn save_design_text(
 ) -> Result<(), AppError> {
     use crate::domain::command::{Command, DesignText};
     use crate::domain::commitment_form::from_code;
-    service::respond(async {
-        let actor = service::actor_in(&slug).await?;
-        let field = from_code(&field).ok_or_else(|| AppError::invalid("field", "invalid"))?;
-        let command = Command::SetDesignText(DesignText {
-            field,
-            text,
-            based_on: Some(based_on),
+    let command = from_code(&field)
+        .ok_or_else(|| AppError::invalid("field", "invalid"))
+        .map(|field| {
+            Command::SetDesignText(DesignText {
+                field,
+                text,
+                based_on: Some(based_on),
+            })
         });
-        let key = format!("design:{}", uuid::Uuid::new_v4());
-        service::services()?.execute(&slug, actor, &key, command).await?;
-        Ok(())
-    })
-    .await
+    service::execute_once(&slug, command).await.map(|_| ())
+}
+
+/// Starts stage 1 from the template (`customs_logistics`) or `blank`.
+#[server]
+pub async fn start_design(slug: String, start: String) -> Result<(), AppError> {
+    use crate::domain::command::Command;
+    use crate::domain::commitment_form::from_code;
+    let command = from_code(&start)
+        .ok_or_else(|| AppError::invalid("start", "required"))
+        .map(|start| Command::StartDesign { start });
+    service::execute_once(&slug, command).await.map(|_| ())
+}
+
+/// Saves an item whole, as edited from version `based_on` of it, and
+/// answers the version it is at now; if someone else changed it since,
+/// nothing is stored and the answer carries theirs. A retry of a save that
+/// went through finds the same item and does nothing.
+#[server(input = Json)]
+pub async fn save_item(slug: String, item: DesignItem, based_on: u64) -> Result<u64, AppError> {
+    use crate::domain::command::Command;
+    let key = item.key();
+    let command = Command::SaveItem {
+        item,
+        based_on: Some(based_on),
+    };
+    let state = service::execute_once(&slug, Ok(command)).await?;
+    Ok(state.item_version(&key))
+}
+
+#[server(input = Json)]
+pub async fn remove_item(slug: String, key: ItemKey, based_on: u64) -> Result<(), AppError> {
+    use crate::domain::command::Command;
+    let command = Command::RemoveItem {
+        key,
+        based_on: Some(based_on),
+    };
+    service::execute_once(&slug, Ok(command)).await.map(|_| ())
 }

@@ -252,3 +252,22 @@ pub async fn respond<T>(body: impl std::future::Future<Output = Result<T, AppErr
     }
     result
 }
+
+/// Runs one command (or reports why the input made none) for whoever is
+/// signed in to the workshop, under a key of its own: for commands whose
+/// retry is harmless by their nature (a save of the same value finds
+/// nothing to change). Returns the workshop's state after it.
+pub async fn execute_once(
+    slug: &str,
+    command: Result<crate::domain::command::Command, AppError>,
+) -> Result<Arc<crate::domain::state::WorkshopState>, AppError> {
+    respond(async {
+        let actor = actor_in(slug).await?;
+        let command = command?;
+        let key = format!("edit:{}", uuid::Uuid::new_v4());
+        let services = services()?;
+        services.execute(slug, actor, &key, command).await?;
+        services.workshop(slug).await
+    })
+    .await
+}

@@ -398,7 +398,11 @@ pub fn from_form(key: ItemKey, values: &FormValues, currency: Currency) -> Resul
             })
         }
         ItemKey::Agreement { organisation } => {
-            let stage = r.choice("stage");
+            // A partner nobody has placed yet is at the first stage.
+            let stage = match r.raw("stage") {
+                "" => Some(PartneringStage::default()),
+                _ => r.choice("stage"),
+            };
             DesignItem::Agreement(Agreement {
                 organisation,
                 stage: stage.unwrap_or_default(),

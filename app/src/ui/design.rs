@@ -1,232 +1,529 @@
-//! Stage 1's shared texts, edited by several people at once. Drafts live on
-//! the device (so a dropped connection or a reload loses nothing); a save
-//! made from an outdated copy is refused and shows the other person's text.
+//! Stage 1's guided walk: the project, its results framework (with the
+//! logframe table), its components and its risks (with the 5×5 matrix).
 
-use super::{use_locale, Failure};
-use crate::api::{load_design, DesignView, SaveDesignText};
+use super::use_locale;
+use super::walk::{FieldSpec, Input, ItemList, Kind, StartChoice, StepSection, TextEditor, Walk, WalkPage};
+use super::Tr;
+use crate::api::DesignView;
 use crate::domain::commitment_form::code_of;
-use crate::domain::error::AppError;
-use crate::domain::model::DesignField;
-use crate::i18n::{design_field_help, design_field_name, Msg};
-use leptos::form::ActionForm;
+use crate::domain::design::{
+    cost_years, duration, logframe, risk_band, risk_matrix, ItemKey, RiskCategory, Step, TFA_MEASURES,
+};
+use crate::domain::ids::*;
+use crate::domain::item_form::{cost_field, level_code, FormValues};
+use crate::domain::model::{DesignField, ResultLevel, Stage};
+use crate::i18n::{risk_category_name, Msg};
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
-use std::collections::BTreeMap;
-
-/// A draft: what was typed, and the version of the field it started from.
-type Drafts = BTreeMap<DesignField, (String, u64)>;
-
-fn storage_key(slug: &str) -> String {
-    format!("roundtable:drafts:{slug}")
-}
-
-/// The drafts saved on this device for a workshop.
-fn stored_drafts(slug: &str) -> Drafts {
-    #[cfg(feature = "hydrate")]
-    {
-        let stored = window()
-            .local_storage()
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_item(&storage_key(slug)).ok().flatten());
-        if let Some(json) = stored {
-            return serde_json::from_str(&json).unwrap_or_default();
-        }
-    }
-    let _ = storage_key(slug);
-    Drafts::new()
-}
-
-fn store_drafts(slug: &str, drafts: &Drafts) {
-    #[cfg(feature = "hydrate")]
-    if let Some(storage) = window().local_storage().ok().flatten() {
-        let _ = match serde_json::to_string(drafts) {
-            Ok(json) if !drafts.is_empty() => storage.set_item(&storage_key(slug), &json),
-            _ => storage.remove_item(&storage_key(slug)),
-        };
-    }
-    let _ = (slug, drafts);
-}
+use std::sync::Arc;
 
 #[component]
 pub fn DesignPage() -> impl IntoView {
+    view! { <WalkPage stage=Stage::ProjectDesign content=design_steps/> }
+}
+
+fn design_steps(walk: Walk) -> AnyView {
     let tr = use_locale();
-    let params = use_params_map();
-    let slug = params.read_untracked().get("slug").unwrap_or_default();
-    let version = {
-        let slug = slug.clone();
-        super::live::use_live_version(move || slug.clone())
+    let texts = move |fields: &[DesignField]| {
+        fields
+            .iter()
+            .map(|field| view! { <TextEditor walk field=*field/> })
+            .collect_view()
     };
-    // Drawn once, so the editors (and what is typed in them) are never
-    // redrawn; `latest` brings them others' saves as they happen.
-    let initial = Resource::new(
-        {
-            let slug = slug.clone();
-            move || slug.clone()
-        },
-        load_design,
-    );
-    let live = Resource::new(
-        {
-            let slug = slug.clone();
-            move || slug.clone()
-        },
-        load_design,
-    );
-    super::live::follow(version, live, |d| d.version);
-    let latest = RwSignal::new(None::<DesignView>);
-    let drafts = RwSignal::new(Drafts::new());
-    {
-        let slug = slug.clone();
-        Effect::new(move |_| drafts.set(stored_drafts(&slug)));
+    let span = move || {
+        walk.current
+            .with(|v| duration(&v.design.phases))
+            .map(|(start, end)| format!("{start}–{end}"))
+    };
+    // Each step is its own view, so the page's type stays shallow enough
+    // for the compiler.
+    let project = view! {
+        <StepSection step=Step::Project>
+            {texts(&[DesignField::Title, DesignField::Summary, DesignField::Problem, DesignField::Rationale, DesignField::Scope, DesignField::TargetGroups])}
+            <h3>{tr(Msg::Duration)}" "<span class="figure">{span}</span></h3>
+            <ItemList walk kind=phases()/>
+        </StepSection>
     }
-    {
-        let slug = slug.clone();
-        Effect::new(move |_| drafts.with(|d| store_drafts(&slug, d)));
+    .into_any();
+    let goal = view! {
+        {texts(&[DesignField::Goal, DesignField::GoalAssumptions])}
+        <h3>{tr(Msg::LevelImpact)}" · "{tr(Msg::LfIndicators)}</h3>
+        <ItemList walk kind=indicators(LevelGroup::Impact)/>
+        {texts(&[DesignField::Purpose, DesignField::PurposeAssumptions])}
+        <h3>{tr(Msg::LevelOutcome)}" · "{tr(Msg::LfIndicators)}</h3>
+        <ItemList walk kind=indicators(LevelGroup::Outcome)/>
     }
-    view! {
-        <Title text=tr(Msg::StageProjectDesign)/>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                if let Ok(data) = live.await {
-                    view! { <Follow data latest/> }.into_any()
-                } else {
-                    ().into_any()
-                }
-            })}
-        </Transition>
-        <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-            {move || {
-                let slug = slug.clone();
-                Suspend::new(async move {
-                    match initial.await {
-                        Err(error) => view! { <Failure error/> }.into_any(),
-                        Ok(data) => {
-                            let fields = data.fields.clone();
-                            view! {
-                                <p class="eyebrow">{tr(Msg::StageLabel)}" 1 · "{tr(Msg::StageProjectDesign)}</p>
-                                <h1>{data.title.clone()}</h1>
-                                <p class="help">{tr(Msg::DesignIntro)}</p>
-                                {move || {
-                                    let locked = latest.get().map_or(data.locked, |d| d.locked);
-                                    locked.then(|| view! { <p class="note warning" role="status">{tr(Msg::DesignLockedNotice)}</p> })
-                                }}
-                                {fields.into_iter().map(|(field, text, version)| view! {
-                                    <FieldEditor slug=slug.clone() field initial=(text, version) may_edit=data.may_edit latest drafts/>
-                                }).collect_view()}
-                            }.into_any()
-                        }
-                    }
-                })
-            }}
-        </Suspense>
+    .into_any();
+    let outputs = view! {
+        <h3>{tr(Msg::LfOutputs)}</h3>
+        <ItemList walk kind=outputs()/>
+        <h3>{tr(Msg::LfOutputs)}" · "{tr(Msg::LfIndicators)}</h3>
+        <ItemList walk kind=indicators(LevelGroup::Outputs)/>
+        <h3>{tr(Msg::LfActivities)}</h3>
+        <ItemList walk kind=activities()/>
+        <LogframeTable walk/>
+    }
+    .into_any();
+    let results = view! { <StepSection step=Step::Results>{goal}{outputs}</StepSection> }.into_any();
+    let components = view! {
+        <StepSection step=Step::Components>
+            <ItemList walk kind=components()/>
+        </StepSection>
+    }
+    .into_any();
+    let risks = view! {
+        <StepSection step=Step::Risks>
+            <ItemList walk kind=risks()/>
+            <RiskMatrix walk/>
+        </StepSection>
+    }
+    .into_any();
+    view! { <StartChoice walk/>{project}{results}{components}{risks} }.into_any()
+}
+
+fn value<'a>(values: &'a FormValues, name: &str) -> &'a str {
+    values.get(name).map_or("", |v| v.as_str())
+}
+
+fn form(pairs: &[(&str, String)]) -> FormValues {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+}
+
+/// "(none yet)" and the workshop's organisations, for a select.
+fn organisation_options(view: &DesignView, tr: Tr) -> Vec<(String, String)> {
+    std::iter::once((String::new(), tr(Msg::NoneYet).to_string()))
+        .chain(
+            view.organisations
+                .iter()
+                .map(|(id, name)| (id.to_string(), name.clone())),
+        )
+        .collect()
+}
+
+fn output_options(view: &DesignView) -> Vec<(String, String)> {
+    view.design
+        .outputs
+        .iter()
+        .map(|o| (o.id.to_string(), format!("{} {}", o.code, o.title)))
+        .collect()
+}
+
+fn phases() -> Kind {
+    Kind {
+        keys: Arc::new(|v| {
+            v.design
+                .phases
+                .iter()
+                .map(|p| ItemKey::Phase { id: p.id })
+                .collect()
+        }),
+        drafts: Arc::new(|d| matches!(d.key, ItemKey::Phase { .. })),
+        heading: Arc::new(|_, _, values| {
+            format!(
+                "{} · {}–{}",
+                value(values, "name"),
+                value(values, "start_year"),
+                value(values, "end_year")
+            )
+        }),
+        fields: Arc::new(|_, tr| {
+            vec![
+                FieldSpec::new("name", tr(Msg::Name), Input::Text),
+                FieldSpec::new("start_year", tr(Msg::StartYear), Input::Number),
+                FieldSpec::new("end_year", tr(Msg::EndYear), Input::Number),
+                FieldSpec::new("description", tr(Msg::Description), Input::LongText),
+            ]
+        }),
+        add: Some((
+            Msg::AddPhase,
+            Arc::new(|_| {
+                (
+                    ItemKey::Phase {
+                        id: PhaseId::random(),
+                    },
+                    FormValues::new(),
+                )
+            }),
+        )),
     }
 }
 
-/// Copies the latest data into the page's signal when it arrives.
-#[component]
-fn Follow(data: DesignView, latest: RwSignal<Option<DesignView>>) -> impl IntoView {
-    Effect::new(move |_| latest.set(Some(data.clone())));
+/// Which indicators a list shows: those of the goal, of the purpose, or
+/// of the outputs.
+#[derive(Clone, Copy, PartialEq)]
+enum LevelGroup {
+    Impact,
+    Outcome,
+    Outputs,
 }
 
-#[component]
-fn FieldEditor(
-    slug: String,
-    field: DesignField,
-    initial: (String, u64),
-    may_edit: bool,
-    latest: RwSignal<Option<DesignView>>,
-    drafts: RwSignal<Drafts>,
-) -> impl IntoView {
-    let tr = use_locale();
-    let save = ServerAction::<SaveDesignText>::new();
-    let code = code_of(field);
-    let id = format!("design-{code}");
-    // The field as saved, newest known.
-    let saved = move || {
-        latest
-            .get()
-            .and_then(|d| d.fields.into_iter().find(|(f, ..)| *f == field))
-            .map_or(initial.clone(), |(_, text, version)| (text, version))
-    };
-    let saved = Memo::new(move |_| saved());
-    let editable = move || may_edit && !latest.get().is_some_and(|d| d.locked && !d.may_edit);
-    let shown = move || {
-        drafts
-            .with(|d| d.get(&field).map(|(text, _)| text.clone()))
-            .unwrap_or_else(|| saved.get().0)
-    };
-    let based_on = move || {
-        drafts
-            .with(|d| d.get(&field).map(|(_, v)| *v))
-            .unwrap_or_else(|| saved.get().1)
-    };
-    let conflict = move || match save.value().get() {
-        Some(Err(AppError::EditedMeanwhile { theirs, version })) => Some((theirs, version)),
-        _ => None,
-    };
-    Effect::new(move |_| {
-        if let Some(Ok(())) = save.value().get() {
-            drafts.update(|d| {
-                d.remove(&field);
-            });
+impl LevelGroup {
+    fn of_level(level: ResultLevel) -> LevelGroup {
+        match level {
+            ResultLevel::Impact => LevelGroup::Impact,
+            ResultLevel::Outcome => LevelGroup::Outcome,
+            ResultLevel::Output(_) => LevelGroup::Outputs,
         }
-    });
-    let problem = move || match save.value().get() {
-        Some(Err(AppError::EditedMeanwhile { .. })) | None | Some(Ok(())) => None,
-        Some(Err(error)) => crate::i18n::form_problem(&error).map(tr),
-    };
-    let (label_id, help_id, problem_id) = (
-        format!("{id}-label"),
-        format!("{id}-help"),
-        format!("{id}-problem"),
-    );
-    let described_by = format!("{help_id} {problem_id}");
-    let section_label = label_id.clone();
-    view! {
-        <section class="design-field" aria-labelledby=section_label>
-            <ActionForm action=save attr:class="form" attr:novalidate=true>
-                <input type="hidden" name="slug" value=slug/>
-                <input type="hidden" name="field" value=code/>
-                <input type="hidden" name="based_on" prop:value=move || based_on().to_string()/>
-                <div class="field">
-                    <label id=label_id for=id.clone()>{tr(design_field_name(field))}</label>
-                    <p id=help_id class="help">{tr(design_field_help(field))}</p>
-                    <textarea
-                        id=id.clone()
-                        name="text"
-                        rows="3"
-                        readonly=move || !editable()
-                        aria-describedby=described_by
-                        prop:value=shown
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            let from = based_on();
-                            drafts.update(|d| { d.insert(field, (text, from)); });
-                        }
-                    ></textarea>
-                    <p id=problem_id class="problem" role="alert">{problem}</p>
-                </div>
-                {move || drafts.with(|d| d.contains_key(&field)).then(|| view! {
-                    <p class="note draft">{tr(Msg::UnsavedDraft)}</p>
-                })}
-                {move || conflict().map(|(theirs, version)| {
-                    let keep_theirs = move |_| drafts.update(|d| { d.remove(&field); });
-                    let keep_mine = move |_| drafts.update(|d| {
-                        if let Some(draft) = d.get_mut(&field) { draft.1 = version; }
-                    });
-                    view! {
-                        <div class="conflict" role="alert">
-                            <p>{tr(Msg::EditedMeanwhile)}</p>
-                            <blockquote class="theirs">{theirs}</blockquote>
-                            <button type="button" on:click=keep_theirs>{tr(Msg::UseTheirs)}</button>
-                            <button type="button" class="secondary" on:click=keep_mine>{tr(Msg::KeepMine)}</button>
-                        </div>
+    }
+
+    fn of_code(code: &str) -> LevelGroup {
+        match code {
+            "impact" => LevelGroup::Impact,
+            "outcome" => LevelGroup::Outcome,
+            _ => LevelGroup::Outputs,
+        }
+    }
+}
+
+fn indicators(group: LevelGroup) -> Kind {
+    Kind {
+        keys: Arc::new(move |v| {
+            v.design
+                .indicators
+                .iter()
+                .filter(|i| LevelGroup::of_level(i.level) == group)
+                .map(|i| ItemKey::Indicator { id: i.id })
+                .collect()
+        }),
+        drafts: Arc::new(move |d| {
+            matches!(d.key, ItemKey::Indicator { .. })
+                && LevelGroup::of_code(value(&d.values, "level")) == group
+        }),
+        heading: Arc::new(|v, _, values| {
+            let output = value(values, "level")
+                .strip_prefix("output:")
+                .and_then(|id| v.design.outputs.iter().find(|o| o.id.to_string() == id))
+                .map(|o| format!("{} · ", o.code))
+                .unwrap_or_default();
+            let known = |name| Some(value(values, name)).filter(|x| !x.is_empty()).unwrap_or("…");
+            format!(
+                "{output}{}: {} → {} {}",
+                value(values, "name"),
+                known("baseline"),
+                known("target"),
+                value(values, "unit")
+            )
+        }),
+        fields: Arc::new(|v, tr| {
+            let levels = [
+                (level_code(ResultLevel::Impact), tr(Msg::LevelImpact).to_string()),
+                (
+                    level_code(ResultLevel::Outcome),
+                    tr(Msg::LevelOutcome).to_string(),
+                ),
+            ]
+            .into_iter()
+            .chain(v.design.outputs.iter().map(|o| {
+                (
+                    level_code(ResultLevel::Output(o.id)),
+                    format!("{} {} {}", tr(Msg::OutputLabel), o.code, o.title),
+                )
+            }))
+            .collect();
+            vec![
+                FieldSpec::new("name", tr(Msg::IndicatorName), Input::Text),
+                FieldSpec::new("level", tr(Msg::Level), Input::Select(levels)),
+                FieldSpec::new("unit", tr(Msg::Unit), Input::Text),
+                FieldSpec::new("baseline", tr(Msg::Baseline), Input::Number),
+                FieldSpec::new("baseline_year", tr(Msg::BaselineYear), Input::Number),
+                FieldSpec::new("target", tr(Msg::Target), Input::Number),
+                FieldSpec::new("target_year", tr(Msg::TargetYear), Input::Number),
+                FieldSpec::new(
+                    "means_of_verification",
+                    tr(Msg::MeansOfVerification),
+                    Input::LongText,
+                ),
+            ]
+        }),
+        add: Some((
+            Msg::AddIndicator,
+            Arc::new(move |v: &DesignView| {
+                let level = match (group, v.design.outputs.first()) {
+                    (LevelGroup::Impact, _) => level_code(ResultLevel::Impact),
+                    (LevelGroup::Outcome, _) | (LevelGroup::Outputs, None) => {
+                        level_code(ResultLevel::Outcome)
                     }
-                })}
-                {move || editable().then(|| view! { <button type="submit">{tr(Msg::Save)}</button> })}
-            </ActionForm>
-        </section>
+                    (LevelGroup::Outputs, Some(output)) => level_code(ResultLevel::Output(output.id)),
+                };
+                (
+                    ItemKey::Indicator {
+                        id: IndicatorId::random(),
+                    },
+                    form(&[("level", level)]),
+                )
+            }),
+        )),
+    }
+}
+
+fn outputs() -> Kind {
+    Kind {
+        keys: Arc::new(|v| {
+            v.design
+                .outputs
+                .iter()
+                .map(|o| ItemKey::Output { id: o.id })
+                .collect()
+        }),
+        drafts: Arc::new(|d| matches!(d.key, ItemKey::Output { .. })),
+        heading: Arc::new(|_, _, values| format!("{} {}", value(values, "code"), value(values, "title"))),
+        fields: Arc::new(|_, tr| {
+            vec![
+                FieldSpec::new("code", tr(Msg::Code), Input::Text),
+                FieldSpec::new("title", tr(Msg::TitleLabel), Input::Text),
+                FieldSpec::new("assumptions", tr(Msg::Assumptions), Input::LongText),
+            ]
+        }),
+        add: Some((
+            Msg::AddOutput,
+            Arc::new(|_| {
+                (
+                    ItemKey::Output {
+                        id: OutputId::random(),
+                    },
+                    FormValues::new(),
+                )
+            }),
+        )),
+    }
+}
+
+fn activities() -> Kind {
+    Kind {
+        keys: Arc::new(|v| {
+            v.design
+                .activities
+                .iter()
+                .map(|a| ItemKey::Activity { id: a.id })
+                .collect()
+        }),
+        drafts: Arc::new(|d| matches!(d.key, ItemKey::Activity { .. })),
+        heading: Arc::new(|_, _, values| format!("{} {}", value(values, "code"), value(values, "title"))),
+        fields: Arc::new(|v, tr| {
+            let mut outputs = vec![(String::new(), tr(Msg::NoneYet).to_string())];
+            outputs.extend(output_options(v));
+            vec![
+                FieldSpec::new("output", tr(Msg::OutputLabel), Input::Select(outputs)),
+                FieldSpec::new("code", tr(Msg::Code), Input::Text),
+                FieldSpec::new("title", tr(Msg::TitleLabel), Input::Text),
+                FieldSpec::new("inputs", tr(Msg::Inputs), Input::LongText),
+                FieldSpec::new("assumptions", tr(Msg::Assumptions), Input::LongText),
+            ]
+        }),
+        add: Some((
+            Msg::AddActivity,
+            Arc::new(|_| {
+                (
+                    ItemKey::Activity {
+                        id: ActivityId::random(),
+                    },
+                    FormValues::new(),
+                )
+            }),
+        )),
+    }
+}
+
+fn components() -> Kind {
+    Kind {
+        keys: Arc::new(|v| {
+            v.design
+                .components
+                .iter()
+                .map(|c| ItemKey::Component { id: c.id })
+                .collect()
+        }),
+        drafts: Arc::new(|d| matches!(d.key, ItemKey::Component { .. })),
+        heading: Arc::new(|v, _, values| {
+            let lead = value(values, "lead")
+                .parse::<OrganisationId>()
+                .map(|id| format!(" · {}", v.organisation_name(id)))
+                .unwrap_or_default();
+            format!("{} {}{lead}", value(values, "code"), value(values, "title"))
+        }),
+        fields: Arc::new(|v, tr| {
+            let tfa = TFA_MEASURES
+                .iter()
+                .map(|(code, name)| (code.to_string(), format!("{code} {name}")))
+                .collect();
+            let mut fields = vec![
+                FieldSpec::new("code", tr(Msg::Code), Input::Text),
+                FieldSpec::new("title", tr(Msg::TitleLabel), Input::Text),
+                FieldSpec::new("description", tr(Msg::Description), Input::LongText),
+                FieldSpec::new(
+                    "lead",
+                    tr(Msg::LeadPartner),
+                    Input::Select(organisation_options(v, tr)),
+                ),
+                FieldSpec::new(
+                    "outputs",
+                    tr(Msg::LinkedOutputs),
+                    Input::Checks(output_options(v)),
+                ),
+                FieldSpec::new("tfa", tr(Msg::TfaMeasures), Input::Checks(tfa)),
+            ];
+            fields.extend(
+                cost_years(&v.design.phases, &v.design.components, v.this_year)
+                    .into_iter()
+                    .map(|year| {
+                        FieldSpec::new(
+                            &cost_field(year),
+                            &format!("{} {year} ({})", tr(Msg::YearlyCost), v.currency.code()),
+                            Input::Number,
+                        )
+                    }),
+            );
+            fields
+        }),
+        add: Some((
+            Msg::AddComponent,
+            Arc::new(|_| {
+                (
+                    ItemKey::Component {
+                        id: ComponentId::random(),
+                    },
+                    FormValues::new(),
+                )
+            }),
+        )),
+    }
+}
+
+fn risks() -> Kind {
+    Kind {
+        keys: Arc::new(|v| {
+            v.design
+                .risks
+                .iter()
+                .map(|r| ItemKey::Risk { id: r.id })
+                .collect()
+        }),
+        drafts: Arc::new(|d| matches!(d.key, ItemKey::Risk { .. })),
+        heading: Arc::new(|v, key, values| {
+            let number = v
+                .design
+                .risks
+                .iter()
+                .position(|r| ItemKey::Risk { id: r.id } == *key)
+                .map(|n| format!("R{} · ", n + 1))
+                .unwrap_or_default();
+            format!(
+                "{number}{} ({}×{})",
+                value(values, "description"),
+                value(values, "likelihood"),
+                value(values, "impact")
+            )
+        }),
+        fields: Arc::new(|v, tr| {
+            let scale: Vec<(String, String)> = (1..=5).map(|n| (n.to_string(), n.to_string())).collect();
+            let categories = RiskCategory::ALL
+                .iter()
+                .map(|c| (code_of(*c), tr(risk_category_name(*c)).to_string()))
+                .collect();
+            vec![
+                FieldSpec::new("description", tr(Msg::RiskLabel), Input::LongText),
+                FieldSpec::new("category", tr(Msg::Category), Input::Select(categories)),
+                FieldSpec::new("likelihood", tr(Msg::Likelihood), Input::Select(scale.clone())),
+                FieldSpec::new("impact", tr(Msg::Impact), Input::Select(scale)),
+                FieldSpec::new("mitigation", tr(Msg::Mitigation), Input::LongText),
+                FieldSpec::new(
+                    "owner",
+                    tr(Msg::RiskOwner),
+                    Input::Select(organisation_options(v, tr)),
+                ),
+            ]
+        }),
+        add: Some((
+            Msg::AddRisk,
+            Arc::new(|_| {
+                (
+                    ItemKey::Risk { id: RiskId::random() },
+                    form(&[
+                        ("category", code_of(RiskCategory::Operational)),
+                        ("likelihood", "3".into()),
+                        ("impact", "3".into()),
+                    ]),
+                )
+            }),
+        )),
+    }
+}
+
+/// The results chain as the familiar four-by-four table.
+#[component]
+fn LogframeTable(walk: Walk) -> impl IntoView {
+    let tr = use_locale();
+    let rows = move || walk.current.with(|v| logframe(&v.design));
+    let lines = |lines: Vec<String>| {
+        view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="logframe">
+                <caption>{tr(Msg::Logframe)}</caption>
+                <thead>
+                    <tr>
+                        <td></td>
+                        <th scope="col">{tr(Msg::LfNarrative)}</th>
+                        <th scope="col">{tr(Msg::LfIndicators)}</th>
+                        <th scope="col">{tr(Msg::LfVerification)}</th>
+                        <th scope="col">{tr(Msg::LfAssumptions)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let names = [Msg::LfGoal, Msg::LfPurpose, Msg::LfOutputs, Msg::LfActivities];
+                        rows().into_iter().zip(names).map(|(row, name)| view! {
+                            <tr>
+                                <th scope="row">{tr(name)}</th>
+                                <td>{lines(row.narrative)}</td>
+                                <td>{lines(row.indicators)}</td>
+                                <td>{lines(row.verification)}</td>
+                                <td>{lines(row.assumptions)}</td>
+                            </tr>
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Risks placed by likelihood (rows, 5 at the top) and impact (columns);
+/// each cell is banded low, medium or high by its score.
+#[component]
+fn RiskMatrix(walk: Walk) -> impl IntoView {
+    let tr = use_locale();
+    let cells = move || walk.current.with(|v| risk_matrix(&v.design.risks));
+    view! {
+        <div class="table-scroll">
+            <table class="risk-matrix">
+                <caption>{tr(Msg::RiskMatrix)}</caption>
+                <thead>
+                    <tr>
+                        <td></td>
+                        {(1..=5u8).map(|impact| view! { <th scope="col">{tr(Msg::ImpactAxis)}" "{impact}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let cells = cells();
+                        (1..=5u8).rev().map(|likelihood| view! {
+                            <tr>
+                                <th scope="row">{tr(Msg::LikelihoodAxis)}" "{likelihood}</th>
+                                {(1..=5u8).map(|impact| {
+                                    let band = code_of(risk_band(likelihood, impact));
+                                    let names = cells[usize::from(likelihood - 1)][usize::from(impact - 1)]
+                                        .iter()
+                                        .map(|n| format!("R{}", n + 1))
+                                        .collect::<Vec<_>>()
+                                        .join(" ");
+                                    view! { <td class=format!("band-{band}")>{names}</td> }
+                                }).collect_view()}
+                            </tr>
+                        }).collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
     }
 }

@@ -9,9 +9,11 @@ mod home;
 mod join;
 mod live;
 mod locale;
+mod partnership;
 mod room;
 mod screen;
 mod setup;
+mod walk;
 mod workshop;
 
 pub use locale::{use_locale, Tr};
@@ -72,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signin") view=auth::SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/join/:token") view=join::JoinPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/design") view=design::DesignPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/partnership") view=partnership::PartnershipPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/commitments") view=commitments::CommitmentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/screen") view=screen::ScreenPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/room") view=room::MyRoomPage ssr=SsrMode::Async/>
