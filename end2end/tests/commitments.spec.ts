@@ -98,7 +98,7 @@ test('amending keeps the history, and only facilitators download the register', 
 
 test('the commitments, screen and design pages have no serious accessibility violations', async ({ browser }) => {
   const page = await signedInFacilitator(browser);
-  for (const path of ['/w/demo/commitments', '/w/demo/screen', '/w/demo/design']) {
+  for (const path of ['/w/demo/commitments', '/w/demo/screen', '/w/demo/design', '/w/demo/partnership']) {
     await page.goto(path);
     await page.locator('body[data-hydrated]').waitFor();
     const results = await new AxeBuilder({ page }).analyze();

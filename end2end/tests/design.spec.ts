@@ -13,10 +13,10 @@ test('the second of two saves from the same start is told, sees the other text, 
   const run = Date.now() % 100000;
   const mine = `Borders first (${run}).`;
   const theirs = `Ports first (${run}).`;
-  const purposeOf = (page) => page.getByRole('region', { name: 'Purpose' });
+  const purposeOf = (page) => page.getByRole('region', { name: 'Purpose', exact: true });
 
-  await purposeOf(second).getByLabel('Purpose').fill(mine);
-  await purposeOf(first).getByLabel('Purpose').fill(theirs);
+  await purposeOf(second).getByLabel('Purpose', { exact: true }).fill(mine);
+  await purposeOf(first).getByLabel('Purpose', { exact: true }).fill(theirs);
   await purposeOf(first).getByRole('button', { name: 'Save', exact: true }).click();
   await expect(purposeOf(first).getByText('Not saved yet.')).toHaveCount(0);
 
@@ -24,13 +24,13 @@ test('the second of two saves from the same start is told, sees the other text, 
   const conflict = purposeOf(second).locator('.conflict');
   await expect(conflict).toContainText('Someone else saved this part');
   await expect(conflict.locator('.theirs')).toHaveText(theirs);
-  await expect(purposeOf(second).getByLabel('Purpose')).toHaveValue(mine);
+  await expect(purposeOf(second).getByLabel('Purpose', { exact: true })).toHaveValue(mine);
   await conflict.getByRole('button', { name: 'Keep mine (then save)' }).click();
   await purposeOf(second).getByRole('button', { name: 'Save', exact: true }).click();
   await expect(purposeOf(second).getByText('Not saved yet.')).toHaveCount(0);
 
   // The first editor sees the kept text arrive without a reload.
-  await expect(purposeOf(first).getByLabel('Purpose')).toHaveValue(mine);
+  await expect(purposeOf(first).getByLabel('Purpose', { exact: true })).toHaveValue(mine);
 });
 
 test('a draft survives a reload on the same device', async ({ browser }) => {

@@ -25,3 +25,34 @@ export function uniqueAmount(decimals: 0 | 2): { typed: string; shown: string; c
   const typed = decimals === 2 ? `${whole}.${fraction}` : `${whole}`;
   return { typed, shown, cents: decimals === 2 ? whole * 100 + Number(fraction) : whole * 100 };
 }
+
+/** A new browser profile that joins as a delegate of `organisation`, through
+ * the invite link the facilitator makes on the setup page of `slug`. */
+export async function delegateOf(browser: Browser, facilitator: Page, slug: string, organisation: string): Promise<Page> {
+  await facilitator.goto(`/w/${slug}/setup`);
+  await facilitator.locator('body[data-hydrated]').waitFor();
+  const line = facilitator.locator('.roster > li', { hasText: organisation });
+  await line.getByRole('button', { name: 'Make an invite link' }).click();
+  const url = await line.locator('input.invite-url').inputValue();
+  const delegate = await (await browser.newContext()).newPage();
+  await delegate.goto(url);
+  await delegate.locator('body[data-hydrated]').waitFor();
+  await delegate.getByLabel('Your name').fill(`Delegate of ${organisation}`);
+  await delegate.getByRole('button', { name: 'Join' }).click();
+  await expect(delegate).toHaveURL(new RegExp(`/w/${slug}$`));
+  return delegate;
+}
+
+/** A workshop of its own, made by the signed-in facilitator on the home page. */
+export async function newWorkshop(facilitator: Page, prefix: string): Promise<string> {
+  const slug = `${prefix}-${Date.now() % 1000000}`;
+  await facilitator.goto('/');
+  await facilitator.locator('body[data-hydrated]').waitFor();
+  await facilitator.getByLabel('Title').fill(`${prefix} workshop`);
+  await facilitator.getByLabel('Programme', { exact: true }).fill(`${prefix} programme`);
+  await facilitator.getByLabel('Short name for the address').fill(slug);
+  await facilitator.getByLabel('Reporting currency').fill('USD');
+  await facilitator.getByRole('button', { name: 'Create' }).click();
+  await expect(facilitator).toHaveURL(new RegExp(`/w/${slug}$`));
+  return slug;
+}

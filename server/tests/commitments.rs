@@ -44,27 +44,7 @@ fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> {
 
 /// A delegate of `organisation`, joined through an invite link.
 async fn delegate_of(demo: &Demo, organisation: &str) -> String {
-    let form = [("slug", "demo"), ("organisation", organisation)];
-    let (_, url): (String, String) = call(
-        &demo.app,
-        app::api::IssueInvite::PATH,
-        &form,
-        Some(&demo.facilitator),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
-    let token = url.rsplit('/').next().unwrap().to_string();
-    let delegate = new_id();
-    let form = [
-        ("token", token.as_str()),
-        ("delegate", &delegate),
-        ("name", "Somchai"),
-        ("email", ""),
-    ];
-    let joined = call(&demo.app, app::api::JoinWorkshop::PATH, &form, None).await;
-    cookie_named(&joined, "rt_delegate").expect("a delegate session")
+    common::demo_delegate(&demo.app, &demo.facilitator, organisation).await
 }
 
 async fn record(

@@ -24,6 +24,33 @@ async fn exports_need_a_token_or_a_facilitator(backend: Backend) {
     assert_eq!(by_session.status(), 200);
     let state: serde_json::Value = by_session.json().await.unwrap();
     assert_eq!(state["schema"], "roundtable.workshop-state/1");
+    // Stages 1 and 2 travel whole: the results framework with baselines and
+    // targets, costed components, scored risks, roles and the matrix.
+    let design = &state["workshop"]["design"];
+    let partnership = &state["workshop"]["partnership"];
+    let measured = design["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["baseline"].is_string() && i["target"].is_string())
+        .count();
+    assert!(measured >= 4, "{design}");
+    assert!(design["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| !c["yearly_cost"].as_array().unwrap().is_empty()));
+    assert!(design["risks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["likelihood"].as_u64().is_some()));
+    assert!(!design["phases"].as_array().unwrap().is_empty());
+    assert!(!design["activities"].as_array().unwrap().is_empty());
+    assert!(!partnership["roles"].as_object().unwrap().is_empty());
+    assert!(!partnership["responsibilities"].as_array().unwrap().is_empty());
+    assert!(!partnership["bodies"].as_array().unwrap().is_empty());
+    assert!(!partnership["agreements"].as_object().unwrap().is_empty());
 
     let (id, token) = server::api_tokens::create(&app.engine, "demo", &facilitator)
         .await

@@ -307,6 +307,10 @@ impl Partnership {
     }
 }
 
+/// The organisations and outputs an item names, each with the field that
+/// names it.
+pub type References = (Vec<(&'static str, OrganisationId)>, Vec<(&'static str, OutputId)>);
+
 /// Anything saved whole on the stage 1 and 2 walks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "item", rename_all = "snake_case")]
@@ -444,7 +448,7 @@ impl DesignItem {
 
     /// The organisations and results the item refers to, for checking that
     /// they exist.
-    pub fn references(&self) -> (Vec<(&'static str, OrganisationId)>, Vec<(&'static str, OutputId)>) {
+    pub fn references(&self) -> References {
         match self {
             Self::Activity(a) => (vec![], vec![("output", a.output)]),
             Self::Indicator(i) => match i.level {

@@ -40,7 +40,15 @@ pub fn activity_id(workshop: WorkshopId, n: u128) -> ActivityId {
 }
 
 /// (code, title, description, TFA measures, outputs by number)
-const COMPONENTS: [(&str, &str, &str, &[&str], &[u128]); 12] = [
+type TemplateComponent = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [u128],
+);
+
+const COMPONENTS: [TemplateComponent; 12] = [
     ("C1", "National single windows", "One entry point for trade documents in each city (UN/CEFACT Recommendation 33).", &["10.4"], &[1]),
     ("C2", "Data harmonisation to the WCO Data Model", "Common data sets and codes (UN/CEFACT Recommendation 34).", &[], &[1]),
     ("C3", "Legal framework for electronic trade documents", "Laws that give electronic documents and signatures legal force (UN/CEFACT Recommendation 35).", &[], &[4]),

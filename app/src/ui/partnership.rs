@@ -2,7 +2,7 @@
 //! matrix with its flags, governance bodies, agreements and principles.
 
 use super::use_locale;
-use super::walk::{FieldSpec, Input, ItemList, Kind, StepSection, TextEditor, Walk, WalkPage};
+use super::walk::{FieldSpec, Input, ItemList, KeysOf, Kind, StepSection, TextEditor, Walk, WalkPage};
 use super::Tr;
 use crate::api::{DesignView, SaveItem};
 use crate::domain::commitment_form::{code_of, from_code};
@@ -92,9 +92,7 @@ fn organisation_choices(view: &DesignView) -> Vec<(String, String)> {
 
 /// Every organisation of the workshop is a partner; each has one roles
 /// item and one agreement item, saved or not yet.
-fn every_organisation(
-    make: fn(OrganisationId) -> ItemKey,
-) -> Arc<dyn Fn(&DesignView) -> Vec<ItemKey> + Send + Sync> {
+fn every_organisation(make: fn(OrganisationId) -> ItemKey) -> KeysOf {
     Arc::new(move |v| v.organisations.iter().map(|(id, _)| make(*id)).collect())
 }
 

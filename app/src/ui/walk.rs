@@ -396,21 +396,23 @@ impl FieldSpec {
     }
 }
 
+pub type KeysOf = Arc<dyn Fn(&DesignView) -> Vec<ItemKey> + Send + Sync>;
+pub type HeadingOf = Arc<dyn Fn(&DesignView, &ItemKey, &FormValues) -> String + Send + Sync>;
+pub type FieldsOf = Arc<dyn Fn(&DesignView, Tr) -> Vec<FieldSpec> + Send + Sync>;
+pub type NewItem = Arc<dyn Fn(&DesignView) -> (ItemKey, FormValues) + Send + Sync>;
+
 /// What an item list shows: which items, a heading for each, and the
 /// fields of its editor.
 #[derive(Clone)]
 pub struct Kind {
     /// The saved items, in order.
-    pub keys: Arc<dyn Fn(&DesignView) -> Vec<ItemKey> + Send + Sync>,
+    pub keys: KeysOf,
     /// Which unsaved drafts belong in this list.
     pub drafts: Arc<dyn Fn(&ItemDraft) -> bool + Send + Sync>,
-    pub heading: Arc<dyn Fn(&DesignView, &ItemKey, &FormValues) -> String + Send + Sync>,
-    pub fields: Arc<dyn Fn(&DesignView, Tr) -> Vec<FieldSpec> + Send + Sync>,
+    pub heading: HeadingOf,
+    pub fields: FieldsOf,
     /// A button that starts a new item with these values.
-    pub add: Option<(
-        Msg,
-        Arc<dyn Fn(&DesignView) -> (ItemKey, FormValues) + Send + Sync>,
-    )>,
+    pub add: Option<(Msg, NewItem)>,
 }
 
 /// A list of items, each in its own editor, and the button to add one.

@@ -257,3 +257,32 @@ pub async fn demo_with_facilitator(backend: Backend) -> Option<(TestApp, String,
         .unwrap();
     Some((app, cookie, Actor::Facilitator { account }))
 }
+
+/// A delegate of `organisation` in the demo, joined through an invite link
+/// that `facilitator` (a `name=value` cookie) made: the delegate's cookie.
+pub async fn demo_delegate(app: &TestApp, facilitator: &str, organisation: &str) -> String {
+    use leptos::server_fn::ServerFn;
+    let form = [("slug", "demo"), ("organisation", organisation)];
+    let (_, url): (String, String) = call(app, app::api::IssueInvite::PATH, &form, Some(facilitator))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let token = url.rsplit('/').next().unwrap().to_string();
+    let delegate = uuid::Uuid::new_v4().to_string();
+    let form = [
+        ("token", token.as_str()),
+        ("delegate", &delegate),
+        ("name", "Somchai"),
+        ("email", ""),
+    ];
+    let joined = call(app, app::api::JoinWorkshop::PATH, &form, None).await;
+    joined
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("rt_delegate="))
+        .map(|v| v.split(';').next().unwrap().to_string())
+        .expect("a delegate session")
+}
