@@ -7,7 +7,7 @@ use serde::Serialize;
 
 /// The schema identifier of the JSON state export; bump it on any change a
 /// reader could notice.
-pub const STATE_SCHEMA: &str = "roundtable.workshop-state/1";
+pub const STATE_SCHEMA: &str = "roundtable.workshop-state/2";
 
 #[derive(Serialize)]
 struct StateExport<'a> {

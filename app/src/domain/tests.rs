@@ -1397,3 +1397,70 @@ fn older_outputs_with_nested_indicators_fold_into_the_flat_list() {
     assert_ne!(folded.id, IndicatorId::default());
     assert!(state.design.outputs.iter().all(|o| o.indicators.is_empty()));
 }
+
+proptest! {
+    /// Whatever cells the room sets, in whatever order: a component is
+    /// flagged for its A's exactly when it has none or several, for its R's
+    /// exactly when it has none, and the last choice of each cell counts.
+    #[test]
+    fn the_matrix_flags_follow_the_cells(
+        cells in proptest::collection::vec((0usize..4, 0usize..6, 0usize..5), 0..60),
+    ) {
+        let (mut state, _) = demo();
+        let components: Vec<ComponentId> = state.design.components.iter().take(4).map(|c| c.id).collect();
+        let organisations: Vec<OrganisationId> = state.organisations.keys().take(6).copied().collect();
+        let mut expected: std::collections::BTreeMap<(usize, usize), Option<Raci>> = Default::default();
+        for (component, organisation) in state.partnership.responsibilities.iter().map(|r| (r.component, r.organisation)).collect::<Vec<_>>() {
+            commit(&mut state, Command::RemoveItem { key: ItemKey::Responsibility { component, organisation }, based_on: None });
+        }
+        for (c, o, role) in cells {
+            let role = [None, Some(Raci::Responsible), Some(Raci::Accountable), Some(Raci::Consulted), Some(Raci::Informed)][role];
+            commit(&mut state, Command::SaveItem {
+                item: DesignItem::Responsibility(Responsibility { component: components[c], organisation: organisations[o], role }),
+                based_on: None,
+            });
+            expected.insert((c, o), role);
+        }
+        let flags = raci_flags(&state.design, &state.partnership);
+        for (c, component) in components.iter().enumerate() {
+            let roles: Vec<Raci> = expected.iter().filter(|((x, _), _)| *x == c).filter_map(|(_, r)| *r).collect();
+            let a = roles.iter().filter(|r| **r == Raci::Accountable).count();
+            let found = &flags.iter().find(|(id, _)| id == component).unwrap().1;
+            prop_assert_eq!(found.contains(&RaciFlag::NoAccountable), a == 0);
+            prop_assert_eq!(found.contains(&RaciFlag::SeveralAccountable), a > 1);
+            prop_assert_eq!(found.contains(&RaciFlag::NoResponsible), !roles.contains(&Raci::Responsible));
+        }
+    }
+
+    /// Every risk lands in exactly one cell of the 5×5 matrix, the one of
+    /// its likelihood and impact, and a form round-trips its values.
+    #[test]
+    fn each_risk_sits_in_its_own_cell_and_its_form_round_trips(
+        scores in proptest::collection::vec((1u8..=5, 1u8..=5), 0..30),
+    ) {
+        use super::item_form::{from_form, to_form};
+        let usd = super::money::Currency::parse("USD").unwrap();
+        let risks: Vec<Risk> = scores
+            .iter()
+            .map(|(likelihood, impact)| Risk {
+                id: RiskId::random(),
+                description: format!("L{likelihood} I{impact}"),
+                category: RiskCategory::Technical,
+                likelihood: *likelihood,
+                impact: *impact,
+                mitigation: String::new(),
+                owner: None,
+            })
+            .collect();
+        let matrix = risk_matrix(&risks);
+        for (n, risk) in risks.iter().enumerate() {
+            let holding: Vec<(usize, usize)> = (0..5)
+                .flat_map(|l| (0..5).map(move |i| (l, i)))
+                .filter(|(l, i)| matrix[*l][*i].contains(&n))
+                .collect();
+            prop_assert_eq!(holding, vec![(usize::from(risk.likelihood - 1), usize::from(risk.impact - 1))]);
+            let item = DesignItem::Risk(risk.clone());
+            prop_assert_eq!(from_form(item.key(), &to_form(&item), usd), Ok(item));
+        }
+    }
+}
