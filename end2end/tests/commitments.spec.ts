@@ -143,3 +143,26 @@ test('two delegates record in their own currencies and the screen follows', asyn
     await expect(screen.locator('.screen-feed')).toContainText(entry.shown);
   }
 });
+
+test('an amendment being typed survives someone else recording meanwhile', async ({ browser }) => {
+  const page = await signedInFacilitator(browser);
+  await page.goto('/w/demo/commitments');
+  await page.locator('body[data-hydrated]').waitFor();
+  const line = page.locator('.register > li', { hasText: 'Open Trade Foundation' }).first();
+  await line.locator('summary').click();
+  const typing = uniqueAmount(2);
+  await line.getByLabel('Amount').fill(typing.typed);
+
+  const other = await signedInFacilitator(browser);
+  await other.goto('/w/demo/commitments');
+  await other.locator('body[data-hydrated]').waitFor();
+  const recorded = uniqueAmount(0);
+  const form = other.locator('section.record');
+  await form.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Harbourline Data Systems' });
+  await form.getByLabel('Amount').fill(recorded.typed);
+  await form.getByRole('button', { name: 'Record a commitment' }).click();
+
+  // The first page shows the new line, and still holds what was typed.
+  await expect(page.locator('.register > li', { hasText: `USD ${recorded.shown}` })).toHaveCount(1);
+  await expect(line.getByLabel('Amount')).toHaveValue(typing.typed);
+});

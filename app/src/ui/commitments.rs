@@ -40,6 +40,9 @@ pub fn CommitmentsPage() -> impl IntoView {
     let read_only = RwSignal::new(false);
     let tier_filter = RwSignal::new(String::new());
     let open = RwSignal::new(BTreeSet::new());
+    // The newest register; the register is drawn once and takes it line by
+    // line, so an amendment being typed survives others' commits.
+    let newest = RwSignal::new(None::<CommitmentsView>);
     view! {
         <Title text=tr(Msg::StageCommitments)/>
         <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
@@ -61,9 +64,19 @@ pub fn CommitmentsPage() -> impl IntoView {
         </Suspense>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                view_data.await.ok().map(|data| view! { <Ledger slug=slug() data tier_filter open/> })
+                view_data.await.ok().map(|data| {
+                    Effect::new(move |_| newest.set(Some(data.clone())));
+                })
             })}
         </Transition>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                form_source.await.ok().map(|first| {
+                    let data = Signal::derive(move || newest.get().unwrap_or_else(|| first.clone()));
+                    view! { <Ledger slug=slug() data tier_filter open/> }
+                })
+            })}
+        </Suspense>
     }
 }
 
@@ -107,45 +120,50 @@ fn Summary(slug: String, data: CommitmentsView, read_only: RwSignal<bool>) -> im
 #[component]
 fn Ledger(
     slug: String,
-    data: CommitmentsView,
+    /// The newest register: the ledger is drawn once and follows it.
+    data: Signal<CommitmentsView>,
     /// Page-wide, so the choice survives the register being redrawn.
     tier_filter: RwSignal<String>,
     /// The lines whose history is open; page-wide for the same reason.
     open: RwSignal<BTreeSet<CommitmentId>>,
 ) -> impl IntoView {
     let tr = use_locale();
-    let currency = data.reporting_currency;
-    let lines = StoredValue::new(data.lines.clone());
-    let awaiting: Vec<LedgerLine> = awaiting_confirmation(&data.lines).into_iter().cloned().collect();
+    let first = data.get_untracked();
+    let currency = first.reporting_currency;
+    let facilitator = first.facilitator;
+    let awaiting = move || -> Vec<LedgerLine> {
+        data.with(|d| awaiting_confirmation(&d.lines).into_iter().cloned().collect())
+    };
     let filtered = move || {
         let wanted = tier_filter.get();
-        lines.with_value(|lines| {
-            lines
+        data.with(|d| {
+            d.lines
                 .iter()
                 .filter(|l| wanted.is_empty() || code_of(l.commitment.status.tier()) == wanted)
-                .cloned()
+                .map(|l| (l.clone(), d.locked))
                 .collect::<Vec<_>>()
         })
     };
-    let facilitator = data.facilitator;
-    let locked = data.locked;
-    let form_data = StoredValue::new(data.clone());
+    let rates = Memo::new(move |_| data.with(|d| d.rates.clone()));
     let (list_slug, rates_slug) = (slug.clone(), slug.clone());
     view! {
-        {(facilitator && !awaiting.is_empty()).then(|| view! {
-            <section aria-labelledby="awaiting-heading">
-                <h2 id="awaiting-heading">{tr(Msg::AwaitingConfirmation)}</h2>
-                <ul class="awaiting">
-                    {awaiting.iter().map(|line| view! {
-                        <li>
-                            <strong>{line.organisation.clone()}</strong>" · "
-                            {line.commitment.money.display()}" · "
-                            {tr(commitment_status_name(line.commitment.status))}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        })}
+        {move || {
+            let awaiting = awaiting();
+            (facilitator && !awaiting.is_empty()).then(|| view! {
+                <section aria-labelledby="awaiting-heading">
+                    <h2 id="awaiting-heading">{tr(Msg::AwaitingConfirmation)}</h2>
+                    <ul class="awaiting">
+                        {awaiting.iter().map(|line| view! {
+                            <li>
+                                <strong>{line.organisation.clone()}</strong>" · "
+                                {line.commitment.money.display()}" · "
+                                {tr(commitment_status_name(line.commitment.status))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
 
         <section aria-labelledby="register-heading">
             <h2 id="register-heading">{tr(Msg::Register)}</h2>
@@ -158,22 +176,21 @@ fn Ledger(
                     }).collect_view()}
                 </select>
             </div>
-            {move || {
-                let shown = filtered();
-                if shown.is_empty() {
-                    return view! { <p>{tr(Msg::NoCommitments)}</p> }.into_any();
-                }
-                view! {
-                    <ul class="register">
-                        {shown.into_iter().map(|line| view! {
-                            <RegisterLine slug=list_slug.clone() line data=form_data.get_value() locked open/>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
+            {move || filtered().is_empty().then(|| view! { <p>{tr(Msg::NoCommitments)}</p> })}
+            <ul class="register">
+                // A line is drawn again only when it changes (a new version
+                // in its history) or the stage is locked or reopened.
+                <For
+                    each=filtered
+                    key=|(line, locked)| (line.commitment.id, line.history.len(), *locked)
+                    let:entry
+                >
+                    <RegisterLine slug=list_slug.clone() line=entry.0 data=data.get_untracked() locked=entry.1 open/>
+                </For>
+            </ul>
         </section>
 
-        {facilitator.then(|| view! { <RatesAndTarget slug=rates_slug currency rates=data.rates.clone()/> })}
+        {move || facilitator.then(|| view! { <RatesAndTarget slug=rates_slug.clone() currency rates=rates.get()/> })}
     }
 }
 

@@ -41,36 +41,38 @@ pub struct Drafts {
     pub items: BTreeMap<String, ItemDraft>,
 }
 
-fn storage_key(slug: &str) -> String {
-    format!("roundtable:walk-drafts:{slug}")
+/// One key per workshop and stage, so that two walks open in two tabs
+/// never write over each other's drafts.
+fn storage_key(slug: &str, stage: Stage) -> String {
+    format!("roundtable:walk-drafts:{slug}:{}", code_of(stage))
 }
 
-fn stored_drafts(slug: &str) -> Drafts {
+fn stored_drafts(slug: &str, stage: Stage) -> Drafts {
     #[cfg(feature = "hydrate")]
     {
         let stored = window()
             .local_storage()
             .ok()
             .flatten()
-            .and_then(|s| s.get_item(&storage_key(slug)).ok().flatten());
+            .and_then(|s| s.get_item(&storage_key(slug, stage)).ok().flatten());
         if let Some(json) = stored {
             return serde_json::from_str(&json).unwrap_or_default();
         }
     }
-    let _ = storage_key(slug);
+    let _ = storage_key(slug, stage);
     Drafts::default()
 }
 
-fn store_drafts(slug: &str, drafts: &Drafts) {
+fn store_drafts(slug: &str, stage: Stage, drafts: &Drafts) {
     #[cfg(feature = "hydrate")]
     if let Some(storage) = window().local_storage().ok().flatten() {
         let empty = drafts.texts.is_empty() && drafts.items.is_empty();
         let _ = match serde_json::to_string(drafts) {
-            Ok(json) if !empty => storage.set_item(&storage_key(slug), &json),
-            _ => storage.remove_item(&storage_key(slug)),
+            Ok(json) if !empty => storage.set_item(&storage_key(slug, stage), &json),
+            _ => storage.remove_item(&storage_key(slug, stage)),
         };
     }
-    let _ = (slug, drafts);
+    let _ = (slug, stage, drafts);
 }
 
 /// What every part of a walk works on: the workshop, the newest copy of
@@ -110,8 +112,8 @@ pub fn WalkPage(stage: Stage, content: fn(Walk) -> AnyView) -> impl IntoView {
                                 current: RwSignal::new(data),
                                 drafts: RwSignal::new(Drafts::default()),
                             };
-                            Effect::new(move |_| walk.drafts.set(stored_drafts(&walk.slug.get_value())));
-                            Effect::new(move |_| walk.drafts.with(|d| store_drafts(&walk.slug.get_value(), d)));
+                            Effect::new(move |_| walk.drafts.set(stored_drafts(&walk.slug.get_value(), stage)));
+                            Effect::new(move |_| walk.drafts.with(|d| store_drafts(&walk.slug.get_value(), stage, d)));
                             view! {
                                 <Transition fallback=|| ()>
                                     {move || Suspend::new(async move {
