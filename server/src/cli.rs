@@ -189,10 +189,13 @@ pub async fn serve(config: Config) -> Result<(), Failure> {
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| Failure::Runtime(format!("cannot listen on {}: {e}", config.addr)))?;
-    let router = http::router(AppState {
-        leptos: config.leptos_options(),
-        engine: engine.clone(),
-    });
+    let router = http::router(
+        AppState {
+            leptos: config.leptos_options(),
+            engine: engine.clone(),
+        },
+        http::page_routes(),
+    );
     // The bound address, not the configured one: with port 0 the OS picks,
     // and tests and scripts read the port from this line.
     let bound = listener.local_addr().unwrap_or(config.addr);

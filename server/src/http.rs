@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -43,8 +43,15 @@ impl From<AppError> for HttpError {
     }
 }
 
-pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+/// The app's page routes. Generating them renders the app once with
+/// resource loading suppressed process-wide (a flag in leptos_server), so a
+/// page rendering meanwhile on another thread can hang for good: generate
+/// them once per process, before serving, and pass them to every router.
+pub fn page_routes() -> Vec<AxumRouteListing> {
+    generate_route_list(App)
+}
+
+pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
     let services: Services = state.engine.clone();
     let leptos = state.leptos.clone();
     Router::new()

@@ -45,35 +45,33 @@ pub fn CommitmentsPage() -> impl IntoView {
     let newest = RwSignal::new(None::<CommitmentsView>);
     view! {
         <Title text=tr(Msg::StageCommitments)/>
+        // Each resource is read in one boundary only: leptos' SSR can stall
+        // a response when one resource is read under two.
         <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match view_data.await {
                     Err(error) => view! { <Failure error/> }.into_any(),
-                    Ok(data) => view! { <Summary slug=slug() data read_only/> }.into_any(),
+                    Ok(data) => {
+                        let newest_data = data.clone();
+                        Effect::new(move |_| newest.set(Some(newest_data.clone())));
+                        view! { <Summary slug=slug() data read_only/> }.into_any()
+                    }
                 }
             })}
         </Transition>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                form_source.await.ok().filter(|data| !data.locked || data.facilitator).map(|data| view! {
-                    <Show when=move || !read_only.get()>
-                        <CommitmentEditor slug=slug() data=data.clone() existing=None record=Some(record)/>
-                    </Show>
-                })
-            })}
-        </Suspense>
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                view_data.await.ok().map(|data| {
-                    Effect::new(move |_| newest.set(Some(data.clone())));
-                })
-            })}
-        </Transition>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
                 form_source.await.ok().map(|first| {
+                    let form = (!first.locked || first.facilitator).then(|| {
+                        let data = first.clone();
+                        view! {
+                            <Show when=move || !read_only.get()>
+                                <CommitmentEditor slug=slug() data=data.clone() existing=None record=Some(record)/>
+                            </Show>
+                        }
+                    });
                     let data = Signal::derive(move || newest.get().unwrap_or_else(|| first.clone()));
-                    view! { <Ledger slug=slug() data tier_filter open/> }
+                    view! { {form}<Ledger slug=slug() data tier_filter open/> }
                 })
             })}
         </Suspense>

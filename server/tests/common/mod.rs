@@ -99,6 +99,14 @@ pub struct TestApp {
     pub client: reqwest::Client,
 }
 
+/// The page routes, generated once for the whole test binary: tests run
+/// side by side in one process, and generating them while another test's
+/// page renders can stall that page for good (see `http::page_routes`).
+fn page_routes() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(http::page_routes).clone()
+}
+
 impl TestApp {
     /// `None` only for PostgreSQL when the PostgreSQL tests are skipped.
     pub async fn start(backend: Backend) -> Option<TestApp> {
@@ -108,10 +116,13 @@ impl TestApp {
         server::engine::follow_other_instances(&engine);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("local addr");
-        let router = http::router(AppState {
-            leptos: config.leptos_options(),
-            engine: engine.clone(),
-        });
+        let router = http::router(
+            AppState {
+                leptos: config.leptos_options(),
+                engine: engine.clone(),
+            },
+            page_routes(),
+        );
         tokio::spawn(async move { axum::serve(listener, router).await.expect("server runs") });
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
