@@ -440,6 +440,17 @@ catalogue! {
     LfActivities => "Activities", "活动";
     RiskMatrix => "Risk matrix: likelihood by impact", "风险矩阵：可能性 × 影响";
     LikelihoodAxis => "Likelihood", "可能性";
+    HelpLevel => "Goal: the long-term change the programme contributes to. Purpose: what the programme itself achieves. Output: what it delivers.", "目标：项目所促成的长期变化。目的：项目本身实现的成果。产出：项目交付的东西。";
+    HelpBaseline => "The value today, before the programme starts; leave it empty until someone has measured it.", "项目开始前的当前数值；尚未测量时可留空。";
+    HelpTarget => "The value the programme aims for by the target year.", "项目计划在目标年份达到的数值。";
+    HelpVerification => "Where the figure will come from, and who reports it.", "数据从何而来，由谁报告。";
+    HelpOutputAssumptions => "What must hold, outside the programme's control, for this output to serve the purpose.", "在项目控制之外、使此产出能够服务于目的的条件。";
+    HelpInputs => "The people, money or equipment the activity needs.", "该活动所需的人员、资金或设备。";
+    HelpTfa => "The articles of the WTO Trade Facilitation Agreement this component helps countries meet; governments report against them.", "此组成部分帮助各国落实的世贸组织《贸易便利化协定》条款；各国政府按这些条款报告进展。";
+    HelpMitigation => "What will be done to make the risk less likely or less harmful.", "为降低风险发生的可能性或危害而采取的措施。";
+    HelpIatiRoles => "Funding gives the money; accountable answers for it; extending manages it for a funder; implementing does the work.", "出资方提供资金；问责方对资金负责；执行委托方代出资方管理；实施方开展具体工作。";
+    HelpDecisionRule => "Consensus: everyone agrees. Majority: more than half. Weighted: votes count by an agreed weight, such as contribution.", "协商一致：全体同意。多数决：过半数同意。加权表决：按约定权重（如出资额）计票。";
+    HelpPartneringStage => "Where the partnership stands, from exploring it (scoping) to keeping it going (sustaining).", "合作关系所处的阶段，从初步探索（范围界定）到长期维持（持续）。";
     ImpactAxis => "Impact", "影响";
     Duration => "Duration", "周期";
     Partner => "Partner", "合作伙伴";

@@ -221,17 +221,18 @@ fn indicators(group: LevelGroup) -> Kind {
             .collect();
             vec![
                 FieldSpec::new("name", tr(Msg::IndicatorName), Input::Text),
-                FieldSpec::new("level", tr(Msg::Level), Input::Select(levels)),
+                FieldSpec::new("level", tr(Msg::Level), Input::Select(levels)).help(tr(Msg::HelpLevel)),
                 FieldSpec::new("unit", tr(Msg::Unit), Input::Text),
-                FieldSpec::new("baseline", tr(Msg::Baseline), Input::Number),
+                FieldSpec::new("baseline", tr(Msg::Baseline), Input::Number).help(tr(Msg::HelpBaseline)),
                 FieldSpec::new("baseline_year", tr(Msg::BaselineYear), Input::Number),
-                FieldSpec::new("target", tr(Msg::Target), Input::Number),
+                FieldSpec::new("target", tr(Msg::Target), Input::Number).help(tr(Msg::HelpTarget)),
                 FieldSpec::new("target_year", tr(Msg::TargetYear), Input::Number),
                 FieldSpec::new(
                     "means_of_verification",
                     tr(Msg::MeansOfVerification),
                     Input::LongText,
-                ),
+                )
+                .help(tr(Msg::HelpVerification)),
             ]
         }),
         add: Some((
@@ -270,7 +271,8 @@ fn outputs() -> Kind {
             vec![
                 FieldSpec::new("code", tr(Msg::Code), Input::Text),
                 FieldSpec::new("title", tr(Msg::TitleLabel), Input::Text),
-                FieldSpec::new("assumptions", tr(Msg::Assumptions), Input::LongText),
+                FieldSpec::new("assumptions", tr(Msg::Assumptions), Input::LongText)
+                    .help(tr(Msg::HelpOutputAssumptions)),
             ]
         }),
         add: Some((
@@ -305,7 +307,7 @@ fn activities() -> Kind {
                 FieldSpec::new("output", tr(Msg::OutputLabel), Input::Select(outputs)),
                 FieldSpec::new("code", tr(Msg::Code), Input::Text),
                 FieldSpec::new("title", tr(Msg::TitleLabel), Input::Text),
-                FieldSpec::new("inputs", tr(Msg::Inputs), Input::LongText),
+                FieldSpec::new("inputs", tr(Msg::Inputs), Input::LongText).help(tr(Msg::HelpInputs)),
                 FieldSpec::new("assumptions", tr(Msg::Assumptions), Input::LongText),
             ]
         }),
@@ -359,7 +361,7 @@ fn components() -> Kind {
                     tr(Msg::LinkedOutputs),
                     Input::Checks(output_options(v)),
                 ),
-                FieldSpec::new("tfa", tr(Msg::TfaMeasures), Input::Checks(tfa)),
+                FieldSpec::new("tfa", tr(Msg::TfaMeasures), Input::Checks(tfa)).help(tr(Msg::HelpTfa)),
             ];
             fields.extend(
                 cost_years(&v.design.phases, &v.design.components, v.this_year)
@@ -424,7 +426,8 @@ fn risks() -> Kind {
                 FieldSpec::new("category", tr(Msg::Category), Input::Select(categories)),
                 FieldSpec::new("likelihood", tr(Msg::Likelihood), Input::Select(scale.clone())),
                 FieldSpec::new("impact", tr(Msg::Impact), Input::Select(scale)),
-                FieldSpec::new("mitigation", tr(Msg::Mitigation), Input::LongText),
+                FieldSpec::new("mitigation", tr(Msg::Mitigation), Input::LongText)
+                    .help(tr(Msg::HelpMitigation)),
                 FieldSpec::new(
                     "owner",
                     tr(Msg::RiskOwner),

@@ -125,7 +125,8 @@ fn roles() -> Kind {
                     "iati",
                     tr(Msg::IatiRoles),
                     Input::Checks(choices(&IatiRole::ALL, iati_role_name, tr)),
-                ),
+                )
+                .help(tr(Msg::HelpIatiRoles)),
                 FieldSpec::new(
                     "ppp",
                     tr(Msg::PppRoles),
@@ -169,7 +170,8 @@ fn bodies() -> Kind {
                     "decision_rule",
                     tr(Msg::DecisionRuleLabel),
                     Input::Select(choices(&DecisionRule::ALL, decision_rule_name, tr)),
-                ),
+                )
+                .help(tr(Msg::HelpDecisionRule)),
                 FieldSpec::new("cadence", tr(Msg::Cadence), Input::Text),
                 FieldSpec::new(
                     "members",
@@ -214,7 +216,8 @@ fn agreements() -> Kind {
                     "stage",
                     tr(Msg::PartneringStageLabel),
                     Input::Select(choices(&PartneringStage::ALL, partnering_stage_name, tr)),
-                ),
+                )
+                .help(tr(Msg::HelpPartneringStage)),
                 FieldSpec::new("letter_of_intent", tr(Msg::LetterOfIntentDate), Input::Date),
                 FieldSpec::new("mou", tr(Msg::MouDate), Input::Date),
                 FieldSpec::new("agreement", tr(Msg::AgreementDate), Input::Date),

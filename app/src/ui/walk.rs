@@ -386,6 +386,8 @@ pub struct FieldSpec {
     pub name: String,
     pub label: String,
     pub input: Input,
+    /// What the field asks for, in plain words, under its label.
+    pub help: Option<&'static str>,
 }
 
 impl FieldSpec {
@@ -394,6 +396,14 @@ impl FieldSpec {
             name: name.into(),
             label: label.into(),
             input,
+            help: None,
+        }
+    }
+
+    pub fn help(self, help: &'static str) -> Self {
+        FieldSpec {
+            help: Some(help),
+            ..self
         }
     }
 }
@@ -691,6 +701,14 @@ fn ItemField(
     let tr = use_locale();
     let id = dom_id(&key, &spec.name);
     let problem_id = format!("{id}-problem");
+    let help_id = format!("{id}-help");
+    let described_by = match spec.help {
+        Some(_) => format!("{help_id} {problem_id}"),
+        None => problem_id.clone(),
+    };
+    let help = spec
+        .help
+        .map(|text| view! { <p id=help_id class="help">{text}</p> });
     let name = spec.name.clone();
     let problem_text = {
         let name = name.clone();
@@ -717,18 +735,18 @@ fn ItemField(
             };
             view! {
                 <input id=id.clone() type=kind inputmode=mode prop:value=value on:input=on_input
-                    readonly=move || !editable.get() aria-invalid=invalid aria-describedby=problem_id.clone()/>
+                    readonly=move || !editable.get() aria-invalid=invalid aria-describedby=described_by.clone()/>
             }
             .into_any()
         }
         Input::LongText => view! {
             <textarea id=id.clone() rows="2" prop:value=value on:input=on_input
-                readonly=move || !editable.get() aria-invalid=invalid aria-describedby=problem_id.clone()></textarea>
+                readonly=move || !editable.get() aria-invalid=invalid aria-describedby=described_by.clone()></textarea>
         }
         .into_any(),
         Input::Select(options) => view! {
             <select id=id.clone() on:change=on_input disabled=move || !editable.get()
-                aria-invalid=invalid aria-describedby=problem_id.clone()>
+                aria-invalid=invalid aria-describedby=described_by.clone()>
                 {options.into_iter().map(|(code, text)| {
                     let value = value.clone();
                     let chosen = {
@@ -741,10 +759,10 @@ fn ItemField(
         }
         .into_any(),
         Input::Checks(options) => {
-            let described_by = problem_id.clone();
             return view! {
                 <fieldset class="field checks" aria-describedby=described_by>
                     <legend>{spec.label.clone()}</legend>
+                    {help}
                     {options.into_iter().map(|(code, text)| {
                         let value = value.clone();
                         let name = name.clone();
@@ -775,6 +793,7 @@ fn ItemField(
     view! {
         <div class="field">
             <label for=id>{spec.label.clone()}</label>
+            {help}
             {control}
             <p id=problem_id.clone() class="problem" role="alert">{problem_text}</p>
         </div>
