@@ -96,9 +96,10 @@ test('a problem is shown next to its field and nothing is saved', async ({ brows
   );
   await facilitator.reload();
   await facilitator.locator('body[data-hydrated]').waitFor();
-  // The draft is still there to fix; the saved phase is unchanged.
+  // The draft is still there to fix, open; the saved phase is unchanged.
   await expect(facilitator.locator('summary', { hasText: 'Scale-up' })).toContainText('2028–2020');
-  const kept = await item(facilitator, 'Scale-up');
+  const kept = facilitator.locator('details.item', { has: facilitator.locator('summary', { hasText: 'Scale-up' }) });
+  await expect(kept).toHaveAttribute('open', '');
   await kept.getByLabel('Last year').fill('2028');
   await kept.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(kept.locator('.badge')).toHaveCount(0);

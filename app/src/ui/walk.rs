@@ -584,7 +584,16 @@ pub fn ItemEditor(walk: Walk, key: ItemKey, kind: Kind) -> impl IntoView {
             walk.current.with(|v| make(v, &key, &values))
         }
     };
-    let open = draft.get_untracked().is_some();
+    let is_open = RwSignal::new(draft.get_untracked().is_some());
+    // An item with a draft on this device opens by itself, also after a
+    // reload, when the drafts come back from storage.
+    Effect::new(move |had: Option<bool>| {
+        let has = draft.with(Option::is_some);
+        if has && had != Some(true) {
+            is_open.set(true);
+        }
+        has
+    });
     let is_draft = move || draft.with(Option::is_some);
     let is_new = move || saved.with(Option::is_none);
     let discard = {
@@ -606,11 +615,20 @@ pub fn ItemEditor(walk: Walk, key: ItemKey, kind: Kind) -> impl IntoView {
     let removable = key.owner().is_none();
     let value_of = move |name: &str| values().get(name).cloned().unwrap_or_default();
     view! {
-        <details class="item" open=open>
-            <summary>
+        <details class="item" prop:open=move || is_open.get()>
+            <summary on:click=move |ev| {
+                // The form is drawn only while open: a stage has dozens of
+                // items, and a phone should not build hundreds of fields.
+                ev.prevent_default();
+                is_open.update(|open| *open = !*open);
+            }>
                 <span class="item-heading">{heading}</span>
                 {move || is_draft().then(|| view! { " "<span class="badge">{tr(Msg::UnsavedDraft)}</span> })}
             </summary>
+            {move || is_open.get().then(|| {
+            let set_value = set_value.clone();
+            let discard = discard.clone();
+            view! {
             <form class="form item-form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
                 <For each=move || fields.get() key=|spec| (spec.name.clone(), spec.label.clone()) let:spec>
                     {
@@ -666,6 +684,8 @@ pub fn ItemEditor(walk: Walk, key: ItemKey, kind: Kind) -> impl IntoView {
                     }
                 })}
             </form>
+            }
+            })}
         </details>
     }
     .into_any()
