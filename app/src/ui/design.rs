@@ -2,7 +2,9 @@
 //! logframe table), its components and its risks (with the 5×5 matrix).
 
 use super::use_locale;
-use super::walk::{FieldSpec, Input, ItemList, Kind, StartChoice, StepSection, TextEditor, Walk, WalkPage};
+use super::walk::{
+    value, FieldSpec, Input, ItemList, Kind, StartChoice, StepSection, TextEditor, Walk, WalkPage,
+};
 use super::Tr;
 use crate::api::DesignView;
 use crate::domain::commitment_form::code_of;
@@ -78,10 +80,6 @@ fn design_steps(walk: Walk) -> AnyView {
     }
     .into_any();
     view! { <StartChoice walk/>{project}{results}{components}{risks} }.into_any()
-}
-
-fn value<'a>(values: &'a FormValues, name: &str) -> &'a str {
-    values.get(name).map_or("", |v| v.as_str())
 }
 
 fn form(pairs: &[(&str, String)]) -> FormValues {

@@ -2,7 +2,7 @@
 //! matrix with its flags, governance bodies, agreements and principles.
 
 use super::use_locale;
-use super::walk::{FieldSpec, Input, ItemList, KeysOf, Kind, StepSection, TextEditor, Walk, WalkPage};
+use super::walk::{value, FieldSpec, Input, ItemList, KeysOf, Kind, StepSection, TextEditor, Walk, WalkPage};
 use super::Tr;
 use crate::api::{DesignView, SaveItem};
 use crate::domain::commitment_form::{code_of, from_code};
@@ -12,7 +12,6 @@ use crate::domain::design::{
 };
 use crate::domain::error::AppError;
 use crate::domain::ids::*;
-use crate::domain::item_form::FormValues;
 use crate::domain::model::{DesignField, Stage};
 use crate::i18n::{
     body_kind_name, decision_rule_name, form_problem, iati_role_name, partnering_stage_name, ppp_role_name,
@@ -59,14 +58,6 @@ fn partnership_steps(walk: Walk) -> AnyView {
     .into_any()
 }
 
-fn value<'a>(values: &'a FormValues, name: &str) -> &'a str {
-    values.get(name).map_or("", |v| v.as_str())
-}
-
-fn organisation_of(key: &ItemKey) -> Option<OrganisationId> {
-    key.owner()
-}
-
 /// The labels of a comma-separated list of codes.
 fn labels<T: serde::de::DeserializeOwned>(codes: &str, name: impl Fn(T) -> Msg, tr: Tr) -> String {
     codes
@@ -102,9 +93,7 @@ fn roles() -> Kind {
         drafts: Arc::new(|_| false),
         heading: Arc::new(|v, key, values| {
             let tr = use_locale();
-            let name = organisation_of(key)
-                .map(|o| v.organisation_name(o))
-                .unwrap_or_default();
+            let name = key.owner().map(|o| v.organisation_name(o)).unwrap_or_default();
             let roles = [
                 labels(value(values, "iati"), iati_role_name, tr),
                 labels(value(values, "ppp"), ppp_role_name, tr),
@@ -202,9 +191,7 @@ fn agreements() -> Kind {
         drafts: Arc::new(|_| false),
         heading: Arc::new(|v, key, values| {
             let tr = use_locale();
-            let name = organisation_of(key)
-                .map(|o| v.organisation_name(o))
-                .unwrap_or_default();
+            let name = key.owner().map(|o| v.organisation_name(o)).unwrap_or_default();
             match from_code::<PartneringStage>(value(values, "stage")) {
                 Some(stage) => format!("{name}: {}", tr(partnering_stage_name(stage))),
                 None => name,

@@ -464,6 +464,11 @@ pub fn ItemList(walk: Walk, kind: Kind) -> impl IntoView {
     .into_any()
 }
 
+/// A form's value of a field, empty if it has none.
+pub fn value<'a>(values: &'a FormValues, name: &str) -> &'a str {
+    values.get(name).map_or("", |v| v.as_str())
+}
+
 /// An element id from an item's key and a field name.
 fn dom_id(key: &ItemKey, name: &str) -> String {
     format!("{}-{}", key.code(), name).replace(':', "-")
