@@ -4,7 +4,7 @@
 
 mod common;
 use app::api::service::Roundtable;
-use common::{call, demo_with_facilitator, Backend, TestApp};
+use common::{call, cookie_named, demo_with_facilitator, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 
 fn new_id() -> String {
@@ -30,16 +30,6 @@ async fn demo(backend: Backend) -> Option<Demo> {
         org_a,
         org_b,
     })
-}
-
-fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with(&format!("{name}=")))
-        .map(|v| v.split(';').next().unwrap().to_string())
 }
 
 /// A delegate of `organisation`, joined through an invite link.

@@ -74,13 +74,7 @@ async fn join(room: &Room, token: &str, name: &str) -> reqwest::Response {
 }
 
 fn delegate_cookie(response: &reqwest::Response) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("rt_delegate="))
-        .map(|v| v.split(';').next().unwrap().to_string())
+    common::cookie_named(response, "rt_delegate")
 }
 
 async fn a_delegate_joins_by_link_and_acts_only_for_their_organisation(backend: Backend) {

@@ -1,6 +1,10 @@
 //! Starts the real application on a random port against a fresh database.
 #![allow(dead_code)]
 
+#[path = "../support/process.rs"]
+mod process;
+pub use process::cookie_named;
+
 use server::cli;
 use server::config::Config;
 use server::engine::Engine;
@@ -288,12 +292,5 @@ pub async fn demo_delegate(app: &TestApp, facilitator: &str, organisation: &str)
         ("email", ""),
     ];
     let joined = call(app, app::api::JoinWorkshop::PATH, &form, None).await;
-    joined
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("rt_delegate="))
-        .map(|v| v.split(';').next().unwrap().to_string())
-        .expect("a delegate session")
+    cookie_named(&joined, "rt_delegate").expect("a delegate session")
 }
