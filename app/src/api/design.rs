@@ -41,7 +41,7 @@ pub struct DesignView {
 
 impl DesignView {
     pub fn item_version(&self, key: &ItemKey) -> u64 {
-        self.item_versions.get(&key.code()).copied().unwrap_or(0)
+        crate::domain::design::version_of(&self.item_versions, key)
     }
 
     /// Whether the viewer may change an item: a shared one when the stage

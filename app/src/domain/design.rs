@@ -476,6 +476,12 @@ impl DesignItem {
     }
 }
 
+/// The version an item is at in `versions` (by `ItemKey::code`): the event
+/// that last changed it, 0 if none did.
+pub fn version_of(versions: &BTreeMap<String, u64>, key: &ItemKey) -> u64 {
+    versions.get(&key.code()).copied().unwrap_or(0)
+}
+
 /// The item's current value in the design, if it exists.
 pub fn current_item(design: &ProjectDesign, partnership: &Partnership, key: &ItemKey) -> Option<DesignItem> {
     match key {

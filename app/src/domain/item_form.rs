@@ -149,6 +149,14 @@ impl Reader<'_> {
             .or_insert_with(|| code.to_string());
     }
 
+    /// A value the form must give; its absence is the field's problem.
+    fn required<T>(&mut self, field: &str, value: Option<T>) -> Option<T> {
+        if value.is_none() {
+            self.problem(field, "required");
+        }
+        value
+    }
+
     fn raw(&self, field: &str) -> &str {
         self.values.get(field).map_or("", |v| v.trim())
     }
@@ -160,10 +168,7 @@ impl Reader<'_> {
     /// A required choice among codes.
     fn choice<T: serde::de::DeserializeOwned>(&mut self, field: &str) -> Option<T> {
         let value = from_code(self.raw(field));
-        if value.is_none() {
-            self.problem(field, "required");
-        }
-        value
+        self.required(field, value)
     }
 
     fn whole<T: FromStr>(&mut self, field: &str, required: bool) -> Option<T> {
@@ -299,9 +304,7 @@ pub fn from_form(key: ItemKey, values: &FormValues, currency: Currency) -> Resul
         }),
         ItemKey::Activity { id } => {
             let output = r.id("output");
-            if output.is_none() {
-                r.problem("output", "required");
-            }
+            let output = r.required("output", output);
             DesignItem::Activity(Activity {
                 id,
                 output: output.unwrap_or_default(),
@@ -312,10 +315,7 @@ pub fn from_form(key: ItemKey, values: &FormValues, currency: Currency) -> Resul
             })
         }
         ItemKey::Indicator { id } => {
-            let level = parse_level(r.raw("level"));
-            if level.is_none() {
-                r.problem("level", "required");
-            }
+            let level = r.required("level", parse_level(r.raw("level")));
             DesignItem::Indicator(Indicator {
                 id,
                 level: level.unwrap_or_default(),

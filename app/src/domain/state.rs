@@ -104,7 +104,7 @@ impl WorkshopState {
 
     /// The version an item is at: the event that last changed it, 0 if never.
     pub fn item_version(&self, key: &ItemKey) -> u64 {
-        self.item_versions.get(&key.code()).copied().unwrap_or(0)
+        super::design::version_of(&self.item_versions, key)
     }
 
     pub fn stage_status(&self, stage: Stage) -> StageStatus {

@@ -3,7 +3,7 @@
 
 use super::use_locale;
 use super::walk::{
-    value, FieldSpec, Input, ItemList, Kind, StartChoice, StepSection, TextEditor, Walk, WalkPage,
+    form, value, FieldSpec, Input, ItemList, Kind, StartChoice, StepSection, TextEditor, Walk, WalkPage,
 };
 use super::Tr;
 use crate::api::DesignView;
@@ -80,10 +80,6 @@ fn design_steps(walk: Walk) -> AnyView {
     }
     .into_any();
     view! { <StartChoice walk/>{project}{results}{components}{risks} }.into_any()
-}
-
-fn form(pairs: &[(&str, String)]) -> FormValues {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
 }
 
 /// "(none yet)" and the workshop's organisations, for a select.

@@ -2,13 +2,15 @@
 //! matrix with its flags, governance bodies, agreements and principles.
 
 use super::use_locale;
-use super::walk::{value, FieldSpec, Input, ItemList, KeysOf, Kind, StepSection, TextEditor, Walk, WalkPage};
+use super::walk::{
+    form, value, FieldSpec, Input, ItemList, KeysOf, Kind, StepSection, TextEditor, Walk, WalkPage,
+};
 use super::Tr;
 use crate::api::{DesignView, SaveItem};
 use crate::domain::commitment_form::{code_of, from_code};
 use crate::domain::design::{
-    put_item, raci_flags, BodyKind, DecisionRule, DesignItem, IatiRole, ItemKey, PartneringStage, PppRole,
-    Raci, Responsibility, Step,
+    raci_flags, BodyKind, DecisionRule, DesignItem, IatiRole, ItemKey, PartneringStage, PppRole, Raci,
+    Responsibility, Step,
 };
 use crate::domain::error::AppError;
 use crate::domain::ids::*;
@@ -172,13 +174,10 @@ fn bodies() -> Kind {
         add: Some((
             Msg::AddBody,
             Arc::new(|_| {
-                let values = [
+                let values = form(&[
                     ("kind", code_of(BodyKind::SteeringCommittee)),
                     ("decision_rule", code_of(DecisionRule::Consensus)),
-                ]
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
+                ]);
                 (ItemKey::Body { id: BodyId::random() }, values)
             }),
         )),
@@ -225,11 +224,7 @@ fn RaciMatrix(walk: Walk) -> impl IntoView {
     Effect::new(move |_| match save.value().get() {
         Some(Ok(version)) => {
             if let Some(item) = last.get_untracked() {
-                let key = item.key();
-                walk.current.update(|v| {
-                    put_item(&mut v.design, &mut v.partnership, item);
-                    v.item_versions.insert(key.code(), version);
-                });
+                walk.take_saved(item, version);
             }
             notice.set(None);
         }

@@ -84,6 +84,23 @@ pub struct Walk {
     pub drafts: RwSignal<Drafts>,
 }
 
+impl Walk {
+    /// Takes an item this page saved into its copy of the design at once,
+    /// with the version the server answered, before the stream brings it.
+    pub fn take_saved(&self, item: DesignItem, version: u64) {
+        let key = item.key();
+        self.current.update(|v| {
+            put_item(&mut v.design, &mut v.partnership, item);
+            v.item_versions.insert(key.code(), version);
+        });
+    }
+}
+
+/// Form values from (field, value) pairs, for a new item's defaults.
+pub fn form(pairs: &[(&str, String)]) -> FormValues {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+}
+
 /// A stage's walk: loads the design once, follows others' saves, and lays
 /// out the steps that `content` draws.
 #[component]
@@ -229,16 +246,12 @@ pub fn StartChoice(walk: Walk) -> impl IntoView {
             v.design.start.is_none() && v.design.outputs.is_empty() && v.design.components.is_empty()
         })
     };
-    Effect::new(move |_| {
-        if let Some(Ok(())) = start.value().get() {
-            // Others learn of it from the stream; this page as well, but
-            // it need not wait to hide the choice.
-            walk.current.update(|v| v.design.start = Some(DesignStart::Blank));
-        }
-    });
+    // Others learn of the start from the stream; this page as well, but it
+    // need not wait for it to hide the choice.
+    let started = move || matches!(start.value().get(), Some(Ok(())));
     let error = Signal::derive(move || start.value().get().and_then(Result::err));
     move || {
-        empty().then(|| {
+        (empty() && !started()).then(|| {
             if !walk.current.with(|v| v.may_edit) {
                 return view! { <p class="note">{tr(Msg::NotStartedYet)}</p> }.into_any();
             }
@@ -551,10 +564,7 @@ pub fn ItemEditor(walk: Walk, key: ItemKey, kind: Kind) -> impl IntoView {
         Effect::new(move |_| match save.value().get() {
             Some(Ok(version)) => {
                 if let Some((item, values)) = sent.get_untracked() {
-                    walk.current.update(|v| {
-                        put_item(&mut v.design, &mut v.partnership, item);
-                        v.item_versions.insert(key.code(), version);
-                    });
+                    walk.take_saved(item, version);
                     // Only what was sent is saved; anything typed since stays a draft.
                     walk.drafts.update(|d| {
                         if d.items.get(&code).is_some_and(|x| x.values == values) {
