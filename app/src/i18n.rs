@@ -150,6 +150,23 @@ catalogue! {
     ProblemSlugFormat => "Use 2 to 40 lower-case letters, digits or hyphens, not starting or ending with a hyphen.", "请使用 2 至 40 个小写字母、数字或连字符，且不能以连字符开头或结尾。";
     ProblemUnknownCurrency => "This is not an ISO 4217 currency code.", "这不是 ISO 4217 货币代码。";
     ProblemAlreadyExists => "This is already taken.", "已被占用。";
+    ChangePasswordTitle => "Change password", "更改密码";
+    ChangePasswordIntro => "Give your current password, then the new one. Your other signed-in devices are signed out.", "请输入当前密码和新密码。您在其他设备上的登录将被注销。";
+    CurrentPassword => "Current password", "当前密码";
+    NewPasswordLabel => "New password", "新密码";
+    NewPasswordHelp => "At least 12 characters; a few words you will remember work well.", "至少12个字符；几个容易记住的词组合即可。";
+    PasswordChanged => "Your password was changed.", "您的密码已更改。";
+    SetPasswordTitle => "Set your password", "设置您的密码";
+    SetPasswordIntro => "Choose the password you will sign in with, as", "请设置您登录时使用的密码，账户：";
+    PasswordLinkDead => "This link was used already or has expired. Ask the facilitator who added you for a new one.", "此链接已被使用或已过期。请向添加您的主持人索取新链接。";
+    PasswordLinkFor => "Give this link to your colleague, and to nobody else. It lets them set their own password, once, within 7 days:", "请将此链接只交给您的同事。对方可在7天内用它设置自己的密码，仅限一次：";
+    People => "People in the workshop", "工作坊成员";
+    PeopleHelp => "Removing someone ends their sessions at once on every device. What they recorded stays.", "移除某人会立即结束其在所有设备上的会话。其已记录的内容会保留。";
+    NoPeople => "Nobody has joined yet.", "还没有人加入。";
+    ProblemKeyReused => "This form was already sent with other content or by someone else. Reload the page and enter it again.", "此表单已以不同内容或由他人提交过。请刷新页面后重新填写。";
+    ProblemRequestChanged => "This request changed after you saw it. Look at it again before deciding.", "此请求在您查看后已更改。请重新查看后再做决定。";
+    ProblemTooManyCodes => "Too many wrong codes from this device. Wait a minute, then try again.", "此设备输入错误代码次数过多，请等待一分钟后再试。";
+    ProblemAlreadyJoined => "This was already done, from this form or from another device. Reload the page to start again.", "此操作已通过此表单或其他设备完成。请刷新页面后重新开始。";
     ProblemSignInFirst => "Sign in as a facilitator first.", "请先以主持人身份登录。";
     ProblemForbidden => "You may not do this here.", "您无权在此执行此操作。";
     SetupTitle => "Workshop setup", "研讨会设置";
@@ -194,7 +211,6 @@ catalogue! {
     AddFacilitatorHelp => "Give a colleague the right to run this workshop. If their email has no account yet, also give a name and a first password to pass on to them.",
                           "授权同事主持本研讨会。如该邮箱尚无账户，请同时填写姓名和初始密码并转告对方。";
     FacilitatorName => "Name (new accounts only)", "姓名（仅限新账户）";
-    InitialPassword => "First password (new accounts only, at least 12 characters)", "初始密码（仅限新账户，至少 12 个字符）";
     FacilitatorAdded => "Added. They can sign in and run this workshop now.", "已添加。对方现在可以登录并主持本研讨会。";
     ApiTokens => "API tokens", "API 令牌";
     ApiTokensHelp => "A token lets another program read this workshop's exports (Authorization: Bearer). It can read, never change.",
@@ -546,6 +562,9 @@ pub fn form_problem(error: &crate::domain::error::AppError) -> Option<Msg> {
         AppError::Unauthenticated => Some(Msg::ProblemSignInFirst),
         AppError::Forbidden => Some(Msg::ProblemForbidden),
         AppError::StageLocked(_) => Some(Msg::ProblemStageLocked),
+        AppError::KeyReused => Some(Msg::ProblemKeyReused),
+        AppError::RequestChanged => Some(Msg::ProblemRequestChanged),
+        AppError::AlreadyExists(_) => Some(Msg::ProblemAlreadyJoined),
         _ => Some(Msg::ProblemGeneric),
     }
 }

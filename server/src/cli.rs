@@ -85,6 +85,12 @@ pub enum FacilitatorAction {
         #[arg(long)]
         name: String,
     },
+    /// Set an account's password (from ROUNDTABLE_PASSWORD or a prompt) and
+    /// end its sessions: for a forgotten or leaked password.
+    Password {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -164,6 +170,11 @@ async fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
         } => create_facilitator(&config, email, name)
             .await
             .map(|_| ExitCode::SUCCESS),
+        Command::Facilitator {
+            action: FacilitatorAction::Password { email },
+        } => set_facilitator_password(&config, email)
+            .await
+            .map(|_| ExitCode::SUCCESS),
         Command::Token { action } => token(&config, action).await.map(|_| ExitCode::SUCCESS),
         Command::Verify => verify(&config).await,
         Command::Export {
@@ -180,7 +191,16 @@ async fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
 pub async fn open(config: &Config) -> Result<Arc<Engine>, Failure> {
     let db = config.database.connect().await?;
     db.migrate().await?;
-    Ok(Arc::new(Engine::new(Store::new(db))))
+    let store = Store::new(db);
+    // Logs written before the hash chain existed are chained once.
+    let linked = store
+        .link_unchained()
+        .await
+        .map_err(|e| Failure::Runtime(format!("chaining the event logs: {e}")))?;
+    if linked > 0 {
+        tracing::info!(events = linked, "chained events written before the hash chain");
+    }
+    Ok(Arc::new(Engine::new(store)))
 }
 
 pub async fn serve(config: Config) -> Result<(), Failure> {
@@ -202,7 +222,9 @@ pub async fn serve(config: Config) -> Result<(), Failure> {
     println!("Roundtable is serving http://{bound}");
     println!("  data: {}", config.database.describe());
     tracing::info!(addr = %bound, backend = engine.store().db().backend(), "serving");
-    axum::serve(listener, router)
+    // The peer's address reaches handlers, for counting wrong room codes.
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| Failure::Runtime(format!("server stopped: {e}")))?;
@@ -290,13 +312,50 @@ fn describe_validation(errors: &validator::ValidationErrors) -> String {
         .join("; ")
 }
 
-async fn create_facilitator(config: &Config, email: String, name: String) -> Result<(), Failure> {
-    let password = match std::env::var("ROUNDTABLE_PASSWORD") {
-        Ok(password) => password,
-        Err(_) => rpassword::prompt_password("Password for the new facilitator: ").map_err(|e| {
+/// A password from ROUNDTABLE_PASSWORD, or typed at a prompt.
+fn read_password(prompt: &str) -> Result<String, Failure> {
+    match std::env::var("ROUNDTABLE_PASSWORD") {
+        Ok(password) => Ok(password),
+        Err(_) => rpassword::prompt_password(prompt).map_err(|e| {
             Failure::Runtime(format!("cannot read the password (set ROUNDTABLE_PASSWORD): {e}"))
-        })?,
+        }),
+    }
+}
+
+async fn set_facilitator_password(config: &Config, email: String) -> Result<(), Failure> {
+    use validator::Validate;
+    let password = app::domain::account::NewPassword {
+        password: read_password("New password: ")?,
     };
+    password
+        .validate()
+        .map_err(|e| Failure::Runtime(format!("invalid: {}", describe_validation(&e))))?;
+    let engine = open(config).await?;
+    let account = engine
+        .store()
+        .account_by_email(&email)
+        .await
+        .map_err(|e| runtime("reading the account")(e.to_string()))?
+        .ok_or_else(|| Failure::Runtime(format!("no account for {email}")))?;
+    crate::auth::set_password(
+        engine.store(),
+        engine.hashing(),
+        account.id,
+        &account.email,
+        password.password,
+        None,
+    )
+    .await
+    .map_err(|e| runtime("setting the password")(e.to_string()))?;
+    println!(
+        "Set the password of {}; their sessions have ended.",
+        account.email
+    );
+    Ok(())
+}
+
+async fn create_facilitator(config: &Config, email: String, name: String) -> Result<(), Failure> {
+    let password = read_password("Password for the new facilitator: ")?;
     let engine = open(config).await?;
     let account = NewAccount {
         email: email.clone(),
@@ -347,6 +406,9 @@ async fn verify(config: &Config) -> Result<ExitCode, Failure> {
         .map_err(|e| runtime("reading the log")(e.to_string()))?;
     for fault in &report.faults {
         println!("FAULT {fault}");
+    }
+    for (slug, seq, head) in &report.heads {
+        println!("HEAD {slug} event {seq} {head}");
     }
     println!(
         "Checked {} workshops, {} events: {} faults.",

@@ -2,10 +2,10 @@
 //! current state, appended durably, then applied to the in-memory state and
 //! published; the caller hears back only after the commit.
 
-use crate::store::{internal, Append, AppendOutcome, BatchEntry, Store};
+use crate::store::{internal, Append, AppendOutcome, BatchEntry, Recorded, Store};
 use app::api::service::{
-    ApiTokenInfo, DelegateSession, InviteView, Joined, NewAccount, NewSession, ParticipantSession,
-    Roundtable, SignedIn,
+    ApiTokenInfo, DelegateSession, InviteView, Joined, NewColleague, NewPassword, NewSession,
+    ParticipantSession, PasswordChange, Roundtable, SignedIn,
 };
 use app::domain::command::{decide, Command};
 use app::domain::error::AppError;
@@ -31,6 +31,11 @@ const QUEUE_DEPTH: usize = 4096;
 struct Pending {
     actor: Actor,
     key: String,
+    /// Who sent what, hashed: a key stands for this request and no other.
+    request_hash: String,
+    /// A join: answered only by the command that did it, never by a replay,
+    /// so that a session is issued once per person.
+    only_new: bool,
     command: Command,
     reply: oneshot::Sender<Result<u64, AppError>>,
 }
@@ -87,14 +92,71 @@ pub struct Engine {
     store: Store,
     /// Workshops loaded so far, by slug. Loaded from the log on first use.
     loaded: Mutex<HashMap<String, Arc<Workshop>>>,
+    /// Password hashes being computed at once (argon2id takes 19 MiB each).
+    hashing: tokio::sync::Semaphore,
 }
+
+/// At most this many password hashes at once: 4 × 19 MiB, whatever the
+/// number of sign-ins arriving.
+pub const CONCURRENT_PASSWORD_HASHES: usize = 4;
 
 impl Engine {
     pub fn new(store: Store) -> Engine {
         Engine {
             store,
             loaded: Mutex::new(HashMap::new()),
+            hashing: tokio::sync::Semaphore::new(CONCURRENT_PASSWORD_HASHES),
         }
+    }
+
+    /// The bound on concurrent password hashes (see `auth`).
+    pub fn hashing(&self) -> &tokio::sync::Semaphore {
+        &self.hashing
+    }
+
+    /// Runs a command that must be new: a replay of its key is refused
+    /// (`AlreadyExists`) instead of answered. Joins use it, so that only
+    /// the request that made a person gets a session for them.
+    pub async fn execute_new(
+        &self,
+        slug: &str,
+        actor: Actor,
+        key: &str,
+        command: Command,
+    ) -> Result<u64, AppError> {
+        self.submit(slug, actor, key, command, true).await
+    }
+
+    async fn submit(
+        &self,
+        slug: &str,
+        actor: Actor,
+        key: &str,
+        command: Command,
+        only_new: bool,
+    ) -> Result<u64, AppError> {
+        if matches!(command, Command::CreateWorkshop(_)) {
+            return self.create(actor, key, command).await;
+        }
+        let workshop = self
+            .find(slug)
+            .await?
+            .ok_or_else(|| AppError::NotFound(slug.into()))?;
+        let (reply, answer) = oneshot::channel();
+        let pending = Pending {
+            request_hash: request_hash(&actor, &command),
+            actor,
+            key: key.to_string(),
+            only_new,
+            command,
+            reply,
+        };
+        workshop
+            .queue
+            .send(Job::Execute(Box::new(pending)))
+            .await
+            .map_err(|_| AppError::Internal)?;
+        answer.await.map_err(|_| AppError::Internal)?
     }
 
     pub fn store(&self) -> &Store {
@@ -160,8 +222,9 @@ impl Engine {
             unreachable!("create is only called with CreateWorkshop")
         };
         let (id, slug) = (new.id, new.slug.clone());
-        if let Some(version) = self.store.recorded_version(id, key).await.map_err(internal)? {
-            return Ok(version);
+        let request_hash = request_hash(&actor, &command);
+        if let Some(recorded) = self.store.recorded(id, key).await.map_err(internal)? {
+            return answer_recorded(&recorded, &request_hash, false);
         }
         let now = clock();
         let events = stamp(
@@ -174,12 +237,13 @@ impl Engine {
             workshop: id,
             register_slug: Some(&slug),
             idempotency_key: key,
+            request_hash: &request_hash,
             version_after: events.len() as u64,
             events: &events,
         };
         match self.store.append(append).await.map_err(internal)? {
             AppendOutcome::Appended => Ok(events.len() as u64),
-            AppendOutcome::Duplicate { version } => Ok(version),
+            AppendOutcome::Duplicate(recorded) => answer_recorded(&recorded, &request_hash, false),
             AppendOutcome::Conflict => Err(AppError::AlreadyExists(slug)),
         }
     }
@@ -245,6 +309,19 @@ async fn write_loop(store: Store, workshop: Arc<Workshop>, mut jobs: mpsc::Recei
             continue;
         }
         let answers = commit_batch(&store, &workshop, &batch).await;
+        for (pending, answer) in batch.iter().zip(&answers) {
+            if matches!(answer, Err(AppError::KeyReused)) {
+                tracing::warn!(workshop = %workshop.id, key = %pending.key, "refused a reused idempotency key");
+                let actor = serde_json::to_string(&pending.actor).unwrap_or_default();
+                let detail = format!("key {} by {actor}", pending.key);
+                if let Err(error) = store
+                    .audit(AUDIT_KEY_REUSED, &workshop.id.to_string(), &detail, Utc::now())
+                    .await
+                {
+                    tracing::error!(%error, "cannot audit a reused key");
+                }
+            }
+        }
         for (pending, answer) in batch.into_iter().zip(answers) {
             // The submitter may have gone (a dropped connection); the write
             // stands, and a retry with the same key gets the same answer.
@@ -278,15 +355,25 @@ async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> 
         }
         let mut state = (*workshop.snapshot()).clone();
         let mut decided = Vec::with_capacity(batch.len());
-        let mut entries: Vec<(&str, u64, Vec<StoredEvent>)> = Vec::new();
+        let mut entries: Vec<(&Pending, u64, Vec<StoredEvent>)> = Vec::new();
         for pending in batch {
-            if let Some(i) = entries.iter().position(|(key, ..)| *key == pending.key) {
-                decided.push(Decided::Appending(i));
+            if let Some(i) = entries.iter().position(|(first, ..)| first.key == pending.key) {
+                // The same key twice in one batch: the second is a replay of
+                // the first, if it is the same request.
+                let first = entries[i].0;
+                decided.push(if first.request_hash != pending.request_hash {
+                    Decided::Answered(Err(AppError::KeyReused))
+                } else if pending.only_new {
+                    Decided::Answered(Err(AppError::AlreadyExists(pending.key.clone())))
+                } else {
+                    Decided::Appending(i)
+                });
                 continue;
             }
-            match store.recorded_version(workshop.id, &pending.key).await {
-                Ok(Some(version)) => {
-                    decided.push(Decided::Answered(Ok(version)));
+            match store.recorded(workshop.id, &pending.key).await {
+                Ok(Some(recorded)) => {
+                    let answer = answer_recorded(&recorded, &pending.request_hash, pending.only_new);
+                    decided.push(Decided::Answered(answer));
                     continue;
                 }
                 Ok(None) => {}
@@ -304,7 +391,7 @@ async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> 
                         state.apply(event);
                     }
                     decided.push(Decided::Appending(entries.len()));
-                    entries.push((&pending.key, state.version, events));
+                    entries.push((pending, state.version, events));
                 }
             }
         }
@@ -313,8 +400,9 @@ async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> 
         } else {
             let batch_entries: Vec<BatchEntry> = entries
                 .iter()
-                .map(|(key, version_after, events)| BatchEntry {
-                    idempotency_key: key,
+                .map(|(pending, version_after, events)| BatchEntry {
+                    idempotency_key: &pending.key,
+                    request_hash: &pending.request_hash,
                     version_after: *version_after,
                     events,
                 })
@@ -323,7 +411,7 @@ async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> 
         };
         let appended = match outcome {
             Ok(AppendOutcome::Appended) => Ok(()),
-            Ok(AppendOutcome::Duplicate { .. } | AppendOutcome::Conflict) => {
+            Ok(AppendOutcome::Duplicate(_) | AppendOutcome::Conflict) => {
                 backoff(attempt).await;
                 continue;
             }
@@ -344,6 +432,32 @@ async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> 
             .collect();
     }
     batch.iter().map(|_| Err(AppError::Conflict)).collect()
+}
+
+pub const AUDIT_KEY_REUSED: &str = "idempotency_key_reused";
+
+/// The answer to a key already recorded: the first answer for the same
+/// request from the same sender, a refusal for anything else. A key proves
+/// nothing about who sends it.
+fn answer_recorded(recorded: &Recorded, request_hash: &str, only_new: bool) -> Result<u64, AppError> {
+    if !recorded.is_same_request(request_hash) {
+        Err(AppError::KeyReused)
+    } else if only_new {
+        Err(AppError::AlreadyExists("request".into()))
+    } else {
+        Ok(recorded.version)
+    }
+}
+
+/// SHA-256 of who sends a command and what it says, as JSON (whose field
+/// order is fixed by the types).
+pub fn request_hash(actor: &Actor, command: &Command) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    hasher.update(serde_json::to_vec(actor).unwrap_or_default());
+    hasher.update(b"\n");
+    hasher.update(serde_json::to_vec(command).unwrap_or_default());
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A short, jittered pause so that two instances racing for the same
@@ -383,7 +497,19 @@ fn stamp(
 #[async_trait::async_trait]
 impl Roundtable for Engine {
     async fn sign_in(&self, email: &str, password: &str) -> Result<NewSession, AppError> {
-        crate::auth::sign_in(&self.store, email, password, Utc::now()).await
+        crate::auth::sign_in(&self.store, &self.hashing, email, password, Utc::now()).await
+    }
+
+    async fn change_password(&self, session_token: &str, change: PasswordChange) -> Result<(), AppError> {
+        crate::auth::change_password(&self.store, &self.hashing, session_token, change, Utc::now()).await
+    }
+
+    async fn password_link(&self, token: &str) -> Result<String, AppError> {
+        crate::auth::password_link(&self.store, token, Utc::now()).await
+    }
+
+    async fn set_password_by_link(&self, token: &str, password: NewPassword) -> Result<(), AppError> {
+        crate::auth::set_password_by_link(&self.store, &self.hashing, token, password, Utc::now()).await
     }
 
     async fn session(&self, token: &str) -> Result<Option<SignedIn>, AppError> {
@@ -394,8 +520,13 @@ impl Roundtable for Engine {
         crate::auth::sign_out(&self.store, token, Utc::now()).await
     }
 
-    async fn add_facilitator(&self, slug: &str, actor: Actor, account: NewAccount) -> Result<(), AppError> {
-        crate::auth::add_facilitator(self, slug, actor, account).await
+    async fn add_facilitator(
+        &self,
+        slug: &str,
+        actor: Actor,
+        colleague: NewColleague,
+    ) -> Result<Option<String>, AppError> {
+        crate::auth::add_facilitator(self, slug, actor, colleague).await
     }
 
     async fn create_api_token(&self, slug: &str, actor: Actor) -> Result<(String, String), AppError> {
@@ -457,8 +588,9 @@ impl Roundtable for Engine {
         code: &str,
         participant: ParticipantId,
         name: String,
+        client: &str,
     ) -> Result<Joined, AppError> {
-        crate::room::join(self, code, participant, name).await
+        crate::room::join(self, code, participant, name, client).await
     }
 
     async fn participant_session(&self, token: &str) -> Result<Option<ParticipantSession>, AppError> {
@@ -470,9 +602,14 @@ impl Roundtable for Engine {
         slug: &str,
         actor: Actor,
         participant: ParticipantId,
+        organisation: OrganisationId,
         approve: bool,
     ) -> Result<(), AppError> {
-        crate::room::decide_delegation(self, slug, actor, participant, approve).await
+        crate::room::decide_delegation(self, slug, actor, participant, organisation, approve).await
+    }
+
+    async fn remove_person(&self, slug: &str, actor: Actor, person: uuid::Uuid) -> Result<(), AppError> {
+        crate::room::remove_person(self, slug, actor, person).await
     }
 
     async fn workshops(&self) -> Result<Vec<Arc<WorkshopState>>, AppError> {
@@ -494,25 +631,6 @@ impl Roundtable for Engine {
     }
 
     async fn execute(&self, slug: &str, actor: Actor, key: &str, command: Command) -> Result<u64, AppError> {
-        if matches!(command, Command::CreateWorkshop(_)) {
-            return self.create(actor, key, command).await;
-        }
-        let workshop = self
-            .find(slug)
-            .await?
-            .ok_or_else(|| AppError::NotFound(slug.into()))?;
-        let (reply, answer) = oneshot::channel();
-        let pending = Pending {
-            actor,
-            key: key.to_string(),
-            command,
-            reply,
-        };
-        workshop
-            .queue
-            .send(Job::Execute(Box::new(pending)))
-            .await
-            .map_err(|_| AppError::Internal)?;
-        answer.await.map_err(|_| AppError::Internal)?
+        self.submit(slug, actor, key, command, false).await
     }
 }

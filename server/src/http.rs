@@ -91,6 +91,7 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
             move || shell(leptos.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panic_response))
         .layer(axum::middleware::from_fn(crate::security::guard))
         .with_state(state)
 }
@@ -125,7 +126,7 @@ async fn set_language(Form(choice): Form<LanguageChoice>) -> Response {
     let Some(locale) = app::i18n::Locale::from_tag(&choice.lang) else {
         return HttpError(AppError::invalid("lang", "unknown_language")).into_response();
     };
-    let target = if choice.return_to.starts_with('/') && !choice.return_to.starts_with("//") {
+    let target = if is_local_path(&choice.return_to) {
         choice.return_to.as_str()
     } else {
         "/"
@@ -136,4 +137,53 @@ async fn set_language(Form(choice): Form<LanguageChoice>) -> Response {
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
     response
+}
+
+/// Whether a redirect target stays on this site: a path from the root and
+/// nothing a browser could read as another host (`//host`, `/\\host`, and
+/// control characters, which browsers strip before they parse).
+pub fn is_local_path(target: &str) -> bool {
+    let mut chars = target.chars();
+    chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/' | '\\'))
+        && target.len() <= 2048
+        && !target
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || c.is_whitespace())
+}
+
+/// A panic while answering one request becomes a logged 500 for that
+/// request; the server and every other request carry on.
+pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!(panic = detail, "a request panicked; answered 500");
+    HttpError(AppError::Internal).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn redirects_stay_on_this_site() {
+        for local in ["/", "/w/demo", "/w/demo/screen?x=1"] {
+            assert!(is_local_path(local), "{local}");
+        }
+        for away in [
+            "",
+            "//evil.example",
+            "/\\evil.example",
+            "/\\/evil.example",
+            "https://evil.example",
+            "/\tevil",
+            "/ /evil.example",
+            "evil.example",
+        ] {
+            assert!(!is_local_path(away), "{away:?}");
+        }
+    }
 }

@@ -77,6 +77,12 @@ pub async fn revoke(
         .revoke_invites(workshop, organisation, now)
         .await
         .map_err(internal)?;
+    // A revoked link may have leaked: whoever joined through it is out too.
+    // (Issuing a new link does not end sessions: that is for a lost link.)
+    store
+        .end_delegate_sessions_of(workshop, organisation)
+        .await
+        .map_err(internal)?;
     store
         .audit(AUDIT_INVITE_REVOKED, slug, &organisation.to_string(), now)
         .await
@@ -114,7 +120,8 @@ pub async fn view(engine: &Engine, token: &str) -> Result<InviteView, AppError> 
 }
 
 /// Makes the holder of a live invite a delegate of its organisation, on this
-/// device. `delegate` comes from the form, so a retried join is one delegate.
+/// device. `delegate` comes from the form; only the request that made the
+/// delegate gets a session for them, so an id read elsewhere opens nothing.
 pub async fn join(
     engine: &Engine,
     token: &str,
@@ -134,7 +141,7 @@ pub async fn join(
         delegate: Some(delegate),
     };
     engine
-        .execute(&invite.slug, actor, &format!("join:{delegate}"), command)
+        .execute_new(&invite.slug, actor, &format!("join:{delegate}"), command)
         .await?;
     let state = engine.workshop(&invite.slug).await?;
     let joined = state.delegates.get(&delegate).ok_or(AppError::Internal)?;

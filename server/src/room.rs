@@ -4,16 +4,18 @@
 
 use crate::auth::{new_token, token_hash};
 use crate::engine::Engine;
-use crate::store::internal;
+use crate::store::{internal, AttemptScope};
 use app::api::service::{Joined, ParticipantSession, Roundtable};
 use app::domain::command::{Command, NewParticipant};
 use app::domain::error::AppError;
 use app::domain::event::Actor;
-use app::domain::ids::ParticipantId;
+use app::domain::ids::{DelegateId, OrganisationId, ParticipantId};
 use chrono::Utc;
 
 pub const AUDIT_PARTICIPANT_JOINED: &str = "participant_joined";
 pub const AUDIT_ROOM_CODE_REFUSED: &str = "room_code_refused";
+pub const AUDIT_ROOM_CODE_THROTTLED: &str = "room_code_throttled";
+pub const AUDIT_PERSON_REMOVED: &str = "person_removed";
 pub const AUDIT_DELEGATION_APPROVED: &str = "delegation_approved";
 pub const AUDIT_DELEGATION_DECLINED: &str = "delegation_declined";
 pub const AUDIT_DELEGATION_REFUSED: &str = "delegation_refused";
@@ -61,27 +63,52 @@ pub async fn code(engine: &Engine, slug: &str) -> Result<String, AppError> {
     }
 }
 
+/// Wrong room codes one client address may try within [`WRONG_CODE_WINDOW`]
+/// before it must wait: enough for typos, far too few to find a code among
+/// about a billion.
+pub const MAX_WRONG_CODES: usize = 10;
+pub const WRONG_CODE_WINDOW: chrono::Duration = chrono::Duration::minutes(1);
+
 /// Joins the room of the workshop whose code this is, as a participant on
-/// this device. `participant` comes from the form, so a retry is one person.
+/// this device. `participant` comes from the form; only the request that
+/// made the participant gets a session for them, so an id read elsewhere
+/// opens nothing. `client` is the address wrong codes are counted for.
 pub async fn join(
     engine: &Engine,
     code: &str,
     participant: ParticipantId,
     name: String,
+    client: &str,
 ) -> Result<Joined, AppError> {
     let store = engine.store();
     let now = Utc::now();
+    let attempt = store
+        .begin_attempt(AttemptScope::RoomCode, client, WRONG_CODE_WINDOW, now)
+        .await
+        .map_err(internal)?;
+    if attempt.count > MAX_WRONG_CODES {
+        store.forget_attempt(&attempt).await.map_err(internal)?;
+        store
+            .audit(AUDIT_ROOM_CODE_THROTTLED, client, "", now)
+            .await
+            .map_err(internal)?;
+        let wait = attempt.oldest + WRONG_CODE_WINDOW - now;
+        return Err(AppError::TooManyAttempts {
+            retry_after_seconds: wait.num_seconds().max(1) as u64,
+        });
+    }
     let Some(workshop) = store
         .room_workshop(&normalise_code(code))
         .await
         .map_err(internal)?
     else {
         store
-            .audit(AUDIT_ROOM_CODE_REFUSED, "-", "", now)
+            .audit(AUDIT_ROOM_CODE_REFUSED, client, "", now)
             .await
             .map_err(internal)?;
         return Err(AppError::invalid("code", "unknown_code"));
     };
+    store.forget_attempt(&attempt).await.map_err(internal)?;
     let slug = store
         .workshop_slug(workshop)
         .await
@@ -92,7 +119,7 @@ pub async fn join(
         name,
     });
     engine
-        .execute(
+        .execute_new(
             &slug,
             Actor::Participant { participant },
             &format!("room:{participant}"),
@@ -138,13 +165,15 @@ pub async fn session(
     Ok(Some(ParticipantSession { slug, participant }))
 }
 
-/// A facilitator approves or declines a participant's request; recorded in
-/// the log and in the audit trail, refusals included.
+/// A facilitator approves or declines a participant's request for the
+/// organisation they were shown; recorded in the log and in the audit
+/// trail, refusals included.
 pub async fn decide_delegation(
     engine: &Engine,
     slug: &str,
     actor: Actor,
     participant: ParticipantId,
+    organisation: OrganisationId,
     approve: bool,
 ) -> Result<(), AppError> {
     let result = engine
@@ -152,7 +181,11 @@ pub async fn decide_delegation(
             slug,
             actor,
             &format!("delegation:{participant}:{}", uuid::Uuid::new_v4()),
-            Command::DecideDelegation { participant, approve },
+            Command::DecideDelegation {
+                participant,
+                organisation,
+                approve,
+            },
         )
         .await;
     let kind = match (&result, approve) {
@@ -166,6 +199,49 @@ pub async fn decide_delegation(
         .await
         .map_err(internal)?;
     result.map(|_| ())
+}
+
+/// A facilitator removes a delegate or a participant (by their id) from the
+/// workshop: the log records it, their device sessions end at once, and
+/// what they recorded stays.
+pub async fn remove_person(
+    engine: &Engine,
+    slug: &str,
+    actor: Actor,
+    person: uuid::Uuid,
+) -> Result<(), AppError> {
+    let state = engine.workshop(slug).await?;
+    let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
+    let (delegate, participant) = (DelegateId(person), ParticipantId(person));
+    let mut commands = Vec::new();
+    if state.participants.contains_key(&participant) {
+        commands.push(Command::RemoveParticipant { participant });
+    }
+    if state.delegates.contains_key(&delegate) {
+        commands.push(Command::RemoveDelegate { delegate });
+    }
+    if commands.is_empty() {
+        return Err(AppError::NotFound("person".into()));
+    }
+    for command in commands {
+        engine
+            .execute(
+                slug,
+                actor.clone(),
+                &format!("remove:{person}:{}", uuid::Uuid::new_v4()),
+                command,
+            )
+            .await?;
+    }
+    let store = engine.store();
+    store
+        .end_sessions_of_person(workshop, delegate, participant)
+        .await
+        .map_err(internal)?;
+    store
+        .audit(AUDIT_PERSON_REMOVED, slug, &person.to_string(), Utc::now())
+        .await
+        .map_err(internal)
 }
 
 /// The room's QR code as SVG, for the projector: it opens the join page

@@ -81,8 +81,29 @@ pub async fn guard(mut request: Request, next: Next) -> Response {
         return response;
     }
     request.extensions_mut().insert(CspNonce(nonce.clone()));
+    let client = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    request
+        .extensions_mut()
+        .insert(app::api::service::ClientAddress(client));
+    let https = request.uri().scheme_str() == Some("https")
+        || request
+            .headers()
+            .get("x-forwarded-proto")
+            .is_some_and(|v| v == "https");
     let mut response: Response<Body> = next.run(request).await;
     add_headers(response.headers_mut(), &nonce, frameable);
+    if https {
+        // Two years, as the HSTS preload list asks; plain HTTP (a laptop
+        // on a venue network) is never told to insist on HTTPS.
+        response.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+        );
+    }
     response
 }
 

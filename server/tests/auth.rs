@@ -166,7 +166,9 @@ async fn sessions_end_when_idle_or_too_old(backend: Backend) {
     };
     let store = app.engine.store();
     let start = Utc::now();
-    let opened = auth::sign_in(store, EMAIL, PASSWORD, start).await.unwrap();
+    let opened = auth::sign_in(store, app.engine.hashing(), EMAIL, PASSWORD, start)
+        .await
+        .unwrap();
     let alive = |at| auth::session(store, &opened.token, at);
     assert!(
         alive(start + Duration::hours(3)).await.unwrap().is_some(),
@@ -185,7 +187,9 @@ async fn sessions_end_when_idle_or_too_old(backend: Backend) {
         .is_none());
     assert!(alive(start).await.unwrap().is_none(), "and it is gone for good");
 
-    let idle = auth::sign_in(store, EMAIL, PASSWORD, start).await.unwrap();
+    let idle = auth::sign_in(store, app.engine.hashing(), EMAIL, PASSWORD, start)
+        .await
+        .unwrap();
     let later = start + auth::IDLE_TIMEOUT + Duration::minutes(1);
     assert!(
         auth::session(store, &idle.token, later).await.unwrap().is_none(),

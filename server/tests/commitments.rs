@@ -242,9 +242,11 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
     .unwrap();
     assert_eq!(requests.len(), 1);
     let who = requests[0]["participant"].as_str().unwrap().to_string();
+    let shown = requests[0]["organisation_id"].as_str().unwrap().to_string();
     let approve = [
         ("slug", "demo"),
         ("participant", who.as_str()),
+        ("organisation", shown.as_str()),
         ("decision", "approve"),
     ];
     let by_participant = call(

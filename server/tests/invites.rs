@@ -273,27 +273,17 @@ async fn an_invite_page_names_the_organisation_or_says_the_link_is_dead() {
     assert!(dead.text().await.unwrap().contains("not valid any more"));
 }
 
-async fn add_facilitator(
-    room: &Room,
-    cookie: Option<&str>,
-    email: &str,
-    password: &str,
-) -> reqwest::Response {
-    let form = [
-        ("slug", "room"),
-        ("email", email),
-        ("name", "Bo"),
-        ("password", password),
-    ];
+async fn add_facilitator(room: &Room, cookie: Option<&str>, email: &str, name: &str) -> reqwest::Response {
+    let form = [("slug", "room"), ("email", email), ("name", name)];
     call(&room.app, app::api::AddFacilitator::PATH, &form, cookie).await
 }
 
 #[tokio::test]
 async fn a_facilitator_brings_in_a_colleague_who_can_then_run_the_workshop() {
     let room = room(Backend::Sqlite).await.unwrap();
-    let short = add_facilitator(&room, Some(&room.facilitator), "bo@example.org", "short").await;
-    assert_eq!(short.status(), 422);
-    assert!(short.text().await.unwrap().contains("password"));
+    let nameless = add_facilitator(&room, Some(&room.facilitator), "bo@example.org", "").await;
+    assert_eq!(nameless.status(), 422);
+    assert!(nameless.text().await.unwrap().contains("name"));
     assert!(room
         .app
         .engine
@@ -303,14 +293,17 @@ async fn a_facilitator_brings_in_a_colleague_who_can_then_run_the_workshop() {
         .unwrap()
         .is_none());
 
-    let added = add_facilitator(
-        &room,
-        Some(&room.facilitator),
-        "bo@example.org",
-        "a long enough passphrase",
-    )
-    .await;
+    let added = add_facilitator(&room, Some(&room.facilitator), "bo@example.org", "Bo").await;
     assert!(added.status().is_success(), "{}", added.status());
+    // The colleague chooses their own password through the one-time link;
+    // the facilitator who added them never knows it.
+    let link: Option<String> = added.json().await.unwrap();
+    let token = link.unwrap().rsplit('/').next().unwrap().to_string();
+    let set = [
+        ("token", token.as_str()),
+        ("password", "a long enough passphrase"),
+    ];
+    call(&room.app, app::api::SetPasswordByLink::PATH, &set, None).await;
     let form = [
         ("email", "bo@example.org"),
         ("password", "a long enough passphrase"),
@@ -337,15 +330,9 @@ async fn a_facilitator_brings_in_a_colleague_who_can_then_run_the_workshop() {
 async fn nobody_else_adds_facilitators_nor_creates_accounts_trying() {
     let room = room(Backend::Sqlite).await.unwrap();
     let stranger = facilitator_session(&room.app, "eve@example.org").await;
-    let refused = add_facilitator(
-        &room,
-        Some(&stranger),
-        "mallory@example.org",
-        "a long enough passphrase",
-    )
-    .await;
+    let refused = add_facilitator(&room, Some(&stranger), "mallory@example.org", "Mallory").await;
     assert_eq!(refused.status(), 403);
-    let anonymous = add_facilitator(&room, None, "mallory@example.org", "a long enough passphrase").await;
+    let anonymous = add_facilitator(&room, None, "mallory@example.org", "Mallory").await;
     assert_eq!(anonymous.status(), 401);
     assert!(room
         .app

@@ -93,10 +93,14 @@ async fn a_retried_command_is_recorded_once(backend: Backend) {
         .execute("w1", Actor::System, "same-key", stage(StageStatus::Open))
         .await
         .unwrap();
-    // The retry carries a different command under the same key: the first
-    // answer wins and nothing new is written.
-    let again = engine
+    // The same key with another command is not a retry: refused, and
+    // nothing new is written; the same command again gets the first answer.
+    let other = engine
         .execute("w1", Actor::System, "same-key", stage(StageStatus::Locked))
+        .await;
+    assert_eq!(other, Err(AppError::KeyReused));
+    let again = engine
+        .execute("w1", Actor::System, "same-key", stage(StageStatus::Open))
         .await
         .unwrap();
     assert_eq!(first, again);
@@ -142,6 +146,7 @@ async fn a_taken_sequence_number_is_a_conflict_and_writes_nothing(backend: Backe
             workshop: id,
             register_slug: None,
             idempotency_key: "k2",
+            request_hash: "test",
             version_after: 1,
             events: &events,
         })
@@ -149,7 +154,7 @@ async fn a_taken_sequence_number_is_a_conflict_and_writes_nothing(backend: Backe
         .unwrap();
     assert_eq!(outcome, AppendOutcome::Conflict);
     // The conflicting append also left no idempotency record behind.
-    assert_eq!(store.recorded_version(id, "k2").await.unwrap(), None);
+    assert_eq!(store.recorded(id, "k2").await.unwrap(), None);
     assert_eq!(store.load(id, 0).await.unwrap().len(), 1);
 }
 on_both_backends!(

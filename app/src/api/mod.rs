@@ -65,6 +65,38 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     .await
 }
 
+/// A signed-in facilitator changes their own password; their other
+/// sessions end.
+#[server]
+pub async fn change_password(current: String, password: String) -> Result<(), AppError> {
+    service::respond(async {
+        let token = service::session_token().ok_or(AppError::Unauthenticated)?;
+        let change = crate::domain::account::PasswordChange { current, password };
+        service::services()?.change_password(&token, change).await
+    })
+    .await
+}
+
+/// The email a one-time password link is for (404 once used or expired).
+#[server]
+pub async fn load_password_link(token: String) -> Result<String, AppError> {
+    service::respond(async { service::services()?.password_link(&token).await }).await
+}
+
+/// Sets one's password through a one-time link, then goes to sign in.
+#[server]
+pub async fn set_password_by_link(token: String, password: String) -> Result<(), AppError> {
+    service::respond(async {
+        let password = crate::domain::account::NewPassword { password };
+        service::services()?
+            .set_password_by_link(&token, password)
+            .await?;
+        leptos_axum::redirect("/signin");
+        Ok(())
+    })
+    .await
+}
+
 #[server]
 pub async fn sign_out() -> Result<(), AppError> {
     service::respond(async {

@@ -35,7 +35,10 @@ pub async fn load_room_code(slug: String) -> Result<RoomCode, AppError> {
 pub async fn join_room(code: String, id: String, name: String) -> Result<(), AppError> {
     service::respond(async {
         let participant: ParticipantId = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
-        let joined = service::services()?.join_room(&code, participant, name).await?;
+        let client = service::client_address();
+        let joined = service::services()?
+            .join_room(&code, participant, name, &client)
+            .await?;
         service::set_cookie(service::PARTICIPANT_COOKIE, Some(&joined.session_token));
         leptos_axum::redirect(&format!("/w/{}/room", joined.slug));
         Ok(())
@@ -112,6 +115,8 @@ pub async fn request_delegation(slug: String, organisation: String) -> Result<()
 pub struct DelegationRequest {
     pub participant: ParticipantId,
     pub name: String,
+    /// What the facilitator is shown, and what their decision names.
+    pub organisation_id: crate::domain::ids::OrganisationId,
     pub organisation: String,
 }
 
@@ -131,28 +136,52 @@ pub async fn load_requests(slug: String) -> Result<(u64, Vec<DelegationRequest>)
                 Some(DelegationRequest {
                     participant: p.id,
                     name: p.name.clone(),
+                    organisation_id: organisation.id,
                     organisation: organisation.name.clone(),
                 })
             })
+            .filter(|r| !state.is_removed(r.participant.0))
             .collect();
         Ok((state.version, requests))
     })
     .await
 }
 
-/// Approves (`decision` = "approve") or declines a participant's request.
+/// Approves (`decision` = "approve") or declines a participant's request
+/// to act for `organisation`, the one the facilitator was shown.
 #[server]
-pub async fn decide_delegation(slug: String, participant: String, decision: String) -> Result<(), AppError> {
+pub async fn decide_delegation(
+    slug: String,
+    participant: String,
+    organisation: String,
+    decision: String,
+) -> Result<(), AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
-        let participant = participant
-            .parse()
-            .map_err(|_| AppError::invalid("participant", "invalid"))?;
+        let participant = parse_id(&participant, "participant")?;
+        let organisation = parse_id(&organisation, "organisation")?;
         service::services()?
-            .decide_delegation(&slug, actor, participant, decision == "approve")
+            .decide_delegation(&slug, actor, participant, organisation, decision == "approve")
             .await
     })
     .await
+}
+
+/// Removes a delegate or a participant (by id) from the workshop.
+#[server]
+pub async fn remove_person(slug: String, person: String) -> Result<(), AppError> {
+    service::respond(async {
+        let actor = service::current_actor().await?;
+        let person: uuid::Uuid = parse_id(&person, "person")?;
+        service::services()?.remove_person(&slug, actor, person).await
+    })
+    .await
+}
+
+/// An id from a form, or the field's problem.
+#[cfg(feature = "ssr")]
+fn parse_id<T: std::str::FromStr>(text: &str, field: &str) -> Result<T, AppError> {
+    text.parse().map_err(|_| AppError::invalid(field, "invalid"))
 }
 
 /// An open or closed question with its answers, as the room sees it.

@@ -1,7 +1,9 @@
 //! What the server provides to server functions, as a trait so that the app
 //! never depends on the server crate.
 
-pub use crate::domain::account::{ApiTokenInfo, InviteView, NewAccount, SignedIn};
+pub use crate::domain::account::{
+    ApiTokenInfo, InviteView, NewColleague, NewPassword, PasswordChange, SignedIn,
+};
 use crate::domain::command::Command;
 use crate::domain::error::AppError;
 use crate::domain::event::Actor;
@@ -33,8 +35,22 @@ pub trait Roundtable: Send + Sync + 'static {
     /// Ends a session.
     async fn sign_out(&self, token: &str) -> Result<(), AppError>;
     /// Makes a person a facilitator of the workshop, creating their account
-    /// first if their email has none (then name and password are needed).
-    async fn add_facilitator(&self, slug: &str, actor: Actor, account: NewAccount) -> Result<(), AppError>;
+    /// first if their email has none (then a name is needed). For a new
+    /// account, the token of a one-time link with which they set their own
+    /// password.
+    async fn add_facilitator(
+        &self,
+        slug: &str,
+        actor: Actor,
+        colleague: NewColleague,
+    ) -> Result<Option<String>, AppError>;
+    /// Changes the password of a session's facilitator, who gives the
+    /// current one; their other sessions end.
+    async fn change_password(&self, session_token: &str, change: PasswordChange) -> Result<(), AppError>;
+    /// The email a live one-time password link is for.
+    async fn password_link(&self, token: &str) -> Result<String, AppError>;
+    /// Sets a password through a one-time link, which dies with it.
+    async fn set_password_by_link(&self, token: &str, password: NewPassword) -> Result<(), AppError>;
 
     /// A new read-only API token for the workshop's exports: its id and secret.
     async fn create_api_token(&self, slug: &str, actor: Actor) -> Result<(String, String), AppError>;
@@ -71,23 +87,29 @@ pub trait Roundtable: Send + Sync + 'static {
     /// The workshop's short room code, made on first use.
     async fn room_code(&self, slug: &str) -> Result<String, AppError>;
     /// Joins the room of a code as a participant on this device.
+    /// `client` is the address wrong codes are counted for.
     async fn join_room(
         &self,
         code: &str,
         participant: ParticipantId,
         name: String,
+        client: &str,
     ) -> Result<Joined, AppError>;
     /// The participant of a device session, if any.
     async fn participant_session(&self, token: &str) -> Result<Option<ParticipantSession>, AppError>;
     /// A facilitator approves or declines a participant's request to act
-    /// for an organisation.
+    /// for the organisation the facilitator was shown.
     async fn decide_delegation(
         &self,
         slug: &str,
         actor: Actor,
         participant: ParticipantId,
+        organisation: OrganisationId,
         approve: bool,
     ) -> Result<(), AppError>;
+    /// Removes a delegate or participant (by id) from the workshop; their
+    /// sessions end at once, their records stay.
+    async fn remove_person(&self, slug: &str, actor: Actor, person: uuid::Uuid) -> Result<(), AppError>;
 }
 
 pub type Services = Arc<dyn Roundtable>;
@@ -95,6 +117,24 @@ pub type Services = Arc<dyn Roundtable>;
 pub const SESSION_COOKIE: &str = "rt_session";
 pub const DELEGATE_COOKIE: &str = "rt_delegate";
 pub const PARTICIPANT_COOKIE: &str = "rt_participant";
+
+/// The address of the client that sent the request, as the server saw it;
+/// the server's security layer puts it in the request's extensions.
+#[derive(Clone, Debug)]
+pub struct ClientAddress(pub String);
+
+/// The client address of the current request (for counting wrong guesses).
+pub fn client_address() -> String {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<ClientAddress>().cloned())
+        .map(|ClientAddress(address)| address)
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Over HTTPS cookies get the `__Host-` prefix: the browser then refuses
+/// them unless Secure, host-only and for the whole site, so a sibling
+/// domain cannot plant one.
+const HOST_PREFIX: &str = "__Host-";
 
 pub struct Joined {
     pub session_token: String,
@@ -130,9 +170,23 @@ pub fn cookie_in(headers: &http::HeaderMap, wanted: &str) -> Option<String> {
         .map(|(_, value)| value.to_string())
 }
 
-/// A cookie of the current request.
+/// A cookie of the current request: the `__Host-` one over HTTPS.
 pub fn cookie(wanted: &str) -> Option<String> {
-    cookie_in(&use_context::<http::request::Parts>()?.headers, wanted)
+    let parts = use_context::<http::request::Parts>()?;
+    if is_https(&parts) {
+        cookie_in(&parts.headers, &format!("{HOST_PREFIX}{wanted}"))
+    } else {
+        cookie_in(&parts.headers, wanted)
+    }
+}
+
+/// Whether the request came over HTTPS, directly or via a proxy.
+pub fn is_https(parts: &http::request::Parts) -> bool {
+    parts.uri.scheme_str() == Some("https")
+        || parts
+            .headers
+            .get("x-forwarded-proto")
+            .is_some_and(|v| v == "https")
 }
 
 /// The facilitator session token of the current request, if any.
@@ -170,10 +224,15 @@ pub async fn actor_in(slug: &str) -> Result<Actor, AppError> {
     if let Some(token) = cookie(DELEGATE_COOKIE) {
         if let Some(session) = services()?.delegate_session(&token).await? {
             if session.slug == slug {
-                return Ok(Actor::Delegate {
+                let actor = Actor::Delegate {
                     organisation: session.organisation,
                     delegate: Some(session.delegate),
-                });
+                };
+                // A removal is in the log, so it holds on every instance at
+                // once, whatever sessions a database still lists.
+                if !services()?.workshop(slug).await?.acts_no_more(&actor) {
+                    return Ok(actor);
+                }
             }
         }
     }
@@ -183,7 +242,9 @@ pub async fn actor_in(slug: &str) -> Result<Actor, AppError> {
                 // Approval is in the log: the same device acts as the
                 // organisation's delegate from the moment it is given.
                 let state = services()?.workshop(slug).await?;
-                return Ok(state.participant_actor(session.participant));
+                if !state.is_removed(session.participant.0) {
+                    return Ok(state.participant_actor(session.participant));
+                }
             }
         }
     }
@@ -216,19 +277,17 @@ pub fn set_cookie(name: &str, token: Option<&str>) {
     let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
         return;
     };
-    let https = use_context::<http::request::Parts>().is_some_and(|parts| {
-        parts.uri.scheme_str() == Some("https")
-            || parts
-                .headers
-                .get("x-forwarded-proto")
-                .is_some_and(|v| v == "https")
-    });
-    let secure = if https { "; Secure" } else { "" };
+    let https = use_context::<http::request::Parts>().is_some_and(|parts| is_https(&parts));
+    let (prefix, secure) = if https {
+        (HOST_PREFIX, "; Secure")
+    } else {
+        ("", "")
+    };
     let cookie = match token {
         Some(token) => {
-            format!("{name}={token}; Path=/; HttpOnly; SameSite=Strict{secure}")
+            format!("{prefix}{name}={token}; Path=/; HttpOnly; SameSite=Strict{secure}")
         }
-        None => format!("{name}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}"),
+        None => format!("{prefix}{name}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}"),
     };
     if let Ok(value) = http::HeaderValue::from_str(&cookie) {
         response.append_header(http::header::SET_COOKIE, value);

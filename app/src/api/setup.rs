@@ -115,23 +115,36 @@ pub async fn join_workshop(
     .await
 }
 
-/// Makes someone a facilitator of this workshop; a new account needs a name
-/// and an initial password, which they should change.
+/// Makes someone a facilitator of this workshop; a new account needs a
+/// name, and the answer is then the one-time link with which they set
+/// their own password (nobody else ever knows it).
 #[server]
-pub async fn add_facilitator(
-    slug: String,
-    email: String,
-    name: String,
-    password: String,
-) -> Result<(), AppError> {
+pub async fn add_facilitator(slug: String, email: String, name: String) -> Result<Option<String>, AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
-        let account = crate::domain::account::NewAccount {
+        let colleague = crate::domain::account::NewColleague {
             email: email.trim().to_string(),
             name,
-            password,
         };
-        service::services()?.add_facilitator(&slug, actor, account).await
+        let link = service::services()?
+            .add_facilitator(&slug, actor, colleague)
+            .await?;
+        Ok(link.map(|token| format!("{}/password/{token}", service::origin())))
+    })
+    .await
+}
+
+/// The people of a workshop a facilitator may remove: delegates and
+/// participants, with their organisation if any.
+#[server]
+pub async fn load_people(slug: String) -> Result<(u64, Vec<crate::domain::analytics::PersonLine>), AppError> {
+    service::respond(async {
+        let actor = service::current_actor().await?;
+        let state = service::services()?.workshop(&slug).await?;
+        if !crate::domain::command::administers(&state, &actor) {
+            return Err(AppError::Forbidden);
+        }
+        Ok((state.version, crate::domain::analytics::people(&state)))
     })
     .await
 }

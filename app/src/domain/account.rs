@@ -18,6 +18,32 @@ pub struct NewAccount {
     pub password: String,
 }
 
+/// A colleague a facilitator adds: their account is made without a
+/// password, and they set their own through a one-time link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewColleague {
+    #[validate(email, length(max = 254))]
+    pub email: String,
+    #[validate(length(min = 1, max = 200))]
+    pub name: String,
+}
+
+/// A new password, as the password pages send it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewPassword {
+    #[validate(length(min = "MIN_PASSWORD_LEN", max = 1024))]
+    pub password: String,
+}
+
+/// A signed-in facilitator changing their own password.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct PasswordChange {
+    #[validate(length(min = 1, max = 1024))]
+    pub current: String,
+    #[validate(length(min = "MIN_PASSWORD_LEN", max = 1024))]
+    pub password: String,
+}
+
 /// Who is signed in, as pages may see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedIn {

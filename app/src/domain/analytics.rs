@@ -193,3 +193,46 @@ pub fn roster(state: &WorkshopState) -> Vec<RosterLine> {
     lines.sort_by(|a, b| a.organisation.name.cmp(&b.organisation.name));
     lines
 }
+
+/// A delegate or participant as the facilitator's list of people shows it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PersonLine {
+    pub id: uuid::Uuid,
+    pub name: String,
+    /// The organisation they act for, if any.
+    pub organisation: Option<String>,
+}
+
+/// Everyone who joined and was not removed, delegates first, by name. An
+/// approved participant is listed once, as a delegate.
+pub fn people(state: &WorkshopState) -> Vec<PersonLine> {
+    let organisation = |id| state.organisations.get(&id).map(|o| o.name.clone());
+    let mut lines: Vec<PersonLine> = state
+        .delegates
+        .values()
+        .map(|d| PersonLine {
+            id: d.id.0,
+            name: d.name.clone(),
+            organisation: organisation(d.organisation),
+        })
+        .collect();
+    lines.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut participants: Vec<PersonLine> = state
+        .participants
+        .values()
+        .filter(|p| {
+            !state
+                .delegates
+                .contains_key(&crate::domain::ids::DelegateId(p.id.0))
+        })
+        .map(|p| PersonLine {
+            id: p.id.0,
+            name: p.name.clone(),
+            organisation: None,
+        })
+        .collect();
+    participants.sort_by(|a, b| a.name.cmp(&b.name));
+    lines.extend(participants);
+    lines.retain(|line| !state.is_removed(line.id));
+    lines
+}

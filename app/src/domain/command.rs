@@ -58,9 +58,20 @@ pub enum Command {
     RequestDelegation {
         organisation: OrganisationId,
     },
+    /// Names the organisation the facilitator was shown: a request changed
+    /// since is not approved.
     DecideDelegation {
         participant: ParticipantId,
+        organisation: OrganisationId,
         approve: bool,
+    },
+    /// Removes a delegate from the workshop (their records stay).
+    RemoveDelegate {
+        delegate: DelegateId,
+    },
+    /// Removes a participant from the room (their records stay).
+    RemoveParticipant {
+        participant: ParticipantId,
     },
     OpenDiscussion(NewDiscussion),
     CloseDiscussion {
@@ -352,6 +363,9 @@ pub fn decide(
         (None, _) => return Err(AppError::NotFound("workshop".into())),
         (Some(setup), _) => Some(setup),
     };
+    if state.acts_no_more(actor) {
+        return Err(AppError::Forbidden);
+    }
     match command {
         Command::CreateWorkshop(new) => {
             let creator = match actor {
@@ -411,7 +425,13 @@ pub fn decide(
             if !state.organisations.contains_key(&new.organisation) {
                 return Err(AppError::invalid("organisation", "unknown_organisation"));
             }
-            if state.delegates.contains_key(&new.id) {
+            // Delegates and participants share one space of ids (an approved
+            // participant becomes a delegate under its own id): an id already
+            // used by anyone is never someone new.
+            if state.delegates.contains_key(&new.id)
+                || state.participants.contains_key(&ParticipantId(new.id.0))
+                || state.is_removed(new.id.0)
+            {
                 return Err(AppError::AlreadyExists(new.id.to_string()));
             }
             Ok(vec![Event::DelegateJoined {
@@ -562,7 +582,10 @@ pub fn decide(
                 _ => return Err(AppError::Forbidden),
             }
             new.validate()?;
-            if state.participants.contains_key(&new.id) {
+            if state.participants.contains_key(&new.id)
+                || state.delegates.contains_key(&DelegateId(new.id.0))
+                || state.is_removed(new.id.0)
+            {
                 return Err(AppError::AlreadyExists(new.id.to_string()));
             }
             Ok(vec![Event::ParticipantJoined {
@@ -585,11 +608,23 @@ pub fn decide(
                 organisation,
             }])
         }
-        Command::DecideDelegation { participant, approve } => {
+        Command::DecideDelegation {
+            participant,
+            organisation: shown,
+            approve,
+        } => {
             require_facilitator(state, actor)?;
-            let Some(organisation) = state.participants.get(&participant).and_then(|p| p.requested) else {
+            let Some(organisation) = state
+                .participants
+                .get(&participant)
+                .filter(|p| !state.is_removed(p.id.0))
+                .and_then(|p| p.requested)
+            else {
                 return Err(AppError::NotFound("request".into()));
             };
+            if organisation != shown {
+                return Err(AppError::RequestChanged);
+            }
             Ok(vec![if approve {
                 Event::DelegationApproved {
                     participant,
@@ -601,6 +636,26 @@ pub fn decide(
                     organisation,
                 }
             }])
+        }
+        Command::RemoveDelegate { delegate } => {
+            require_facilitator(state, actor)?;
+            if !state.delegates.contains_key(&delegate) {
+                return Err(AppError::NotFound("delegate".into()));
+            }
+            if state.is_removed(delegate.0) {
+                return Ok(vec![]);
+            }
+            Ok(vec![Event::DelegateRemoved { delegate }])
+        }
+        Command::RemoveParticipant { participant } => {
+            require_facilitator(state, actor)?;
+            if !state.participants.contains_key(&participant) {
+                return Err(AppError::NotFound("participant".into()));
+            }
+            if state.is_removed(participant.0) {
+                return Ok(vec![]);
+            }
+            Ok(vec![Event::ParticipantRemoved { participant }])
         }
         Command::OpenDiscussion(new) => {
             require_facilitator(state, actor)?;

@@ -34,7 +34,16 @@ pub enum AppError {
         theirs: Option<Box<crate::domain::design::DesignItem>>,
         version: u64,
     },
-    /// Too many failed sign-ins for one account; nothing was checked.
+    /// An idempotency key already used by someone else, or for another
+    /// command: refused, nothing written.
+    #[error("this key was already used for another request")]
+    KeyReused,
+    /// A facilitator's decision names what they were shown, and the
+    /// request has changed since.
+    #[error("the request changed since it was shown")]
+    RequestChanged,
+    /// A password guess or room code refused before it was checked: too
+    /// many failed ones recently, or too many being checked at once.
     #[error("too many attempts; retry after {retry_after_seconds} s")]
     TooManyAttempts { retry_after_seconds: u64 },
     /// The request needs a signed-in user.
@@ -63,7 +72,9 @@ impl AppError {
             | AppError::Conflict
             | AppError::StageLocked(_)
             | AppError::EditedMeanwhile { .. }
-            | AppError::ItemEditedMeanwhile { .. } => 409,
+            | AppError::ItemEditedMeanwhile { .. }
+            | AppError::KeyReused
+            | AppError::RequestChanged => 409,
             AppError::Internal => 500,
         }
     }

@@ -80,6 +80,15 @@ pub enum Event {
         participant: ParticipantId,
         organisation: OrganisationId,
     },
+    /// A facilitator removed a delegate from the workshop: their device
+    /// sessions end and they act no more; what they recorded stays.
+    DelegateRemoved {
+        delegate: DelegateId,
+    },
+    /// The same for someone who joined with the room code.
+    ParticipantRemoved {
+        participant: ParticipantId,
+    },
     /// A facilitator puts a question to the room.
     DiscussionOpened {
         item: DiscussionId,
@@ -128,6 +137,8 @@ impl Event {
             Event::DelegationRequested { .. } => "delegation_requested",
             Event::DelegationApproved { .. } => "delegation_approved",
             Event::DelegationDeclined { .. } => "delegation_declined",
+            Event::DelegateRemoved { .. } => "delegate_removed",
+            Event::ParticipantRemoved { .. } => "participant_removed",
             Event::DiscussionOpened { .. } => "discussion_opened",
             Event::DiscussionClosed { .. } => "discussion_closed",
             Event::ContributionAdded { .. } => "contribution_added",

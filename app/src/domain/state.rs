@@ -38,6 +38,10 @@ pub struct WorkshopState {
     /// The event that last changed each structured item, by `ItemKey::code`.
     #[serde(default)]
     pub item_versions: BTreeMap<String, u64>,
+    /// Delegates and participants a facilitator removed, by their id (an
+    /// approved participant is a delegate under the same id).
+    #[serde(default)]
+    pub removed_people: BTreeSet<uuid::Uuid>,
 }
 
 /// A question the facilitator put to the room, and the room's answers.
@@ -109,6 +113,23 @@ impl WorkshopState {
 
     pub fn stage_status(&self, stage: Stage) -> StageStatus {
         self.stages.get(&stage).copied().unwrap_or_default()
+    }
+
+    /// Whether a delegate or participant (by their id) was removed.
+    pub fn is_removed(&self, person: uuid::Uuid) -> bool {
+        self.removed_people.contains(&person)
+    }
+
+    /// Whether an actor was removed from the workshop and may act no more.
+    pub fn acts_no_more(&self, actor: &Actor) -> bool {
+        match actor {
+            Actor::Delegate {
+                delegate: Some(delegate),
+                ..
+            } => self.is_removed(delegate.0),
+            Actor::Participant { participant } => self.is_removed(participant.0),
+            _ => false,
+        }
     }
 
     /// Who a participant acts as: the delegate of the organisation a
@@ -263,6 +284,12 @@ impl WorkshopState {
                 if let Some(p) = self.participants.get_mut(participant) {
                     p.requested = None;
                 }
+            }
+            Event::DelegateRemoved { delegate } => {
+                self.removed_people.insert(delegate.0);
+            }
+            Event::ParticipantRemoved { participant } => {
+                self.removed_people.insert(participant.0);
             }
         }
     }

@@ -2,7 +2,7 @@
 
 use super::forms::{field_problem, Field, FormProblem};
 use super::use_locale;
-use crate::api::{who_am_i, SignIn, SignOut};
+use crate::api::{load_password_link, who_am_i, ChangePassword, SetPasswordByLink, SignIn, SignOut};
 use crate::i18n::Msg;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -63,6 +63,66 @@ pub fn SignInPage() -> impl IntoView {
     }
 }
 
+/// A signed-in facilitator changes their own password: `/account/password`.
+#[component]
+pub fn ChangePasswordPage() -> impl IntoView {
+    let tr = use_locale();
+    let action = ServerAction::<ChangePassword>::new();
+    let error = Signal::derive(move || action.value().get().and_then(|result| result.err()));
+    let problem = move |field: &'static str| Signal::derive(move || field_problem(tr, &error.get(), field));
+    view! {
+        <Title text=tr(Msg::ChangePasswordTitle)/>
+        <h1>{tr(Msg::ChangePasswordTitle)}</h1>
+        <p>{tr(Msg::ChangePasswordIntro)}</p>
+        <ActionForm action attr:class="form" attr:novalidate=true>
+            <FormProblem tr error/>
+            <Field name="current" label=tr(Msg::CurrentPassword) kind="password" autocomplete="current-password"
+                problem=problem("current")/>
+            <Field name="password" label=tr(Msg::NewPasswordLabel) kind="password" autocomplete="new-password"
+                help=tr(Msg::NewPasswordHelp) problem=problem("password")/>
+            <button type="submit" disabled=move || action.pending().get()>{tr(Msg::ChangePasswordTitle)}</button>
+            {move || matches!(action.value().get(), Some(Ok(()))).then(|| view! {
+                <p class="note" role="status">{tr(Msg::PasswordChanged)}</p>
+            })}
+        </ActionForm>
+    }
+}
+
+/// A new facilitator sets their own password with a one-time link:
+/// `/password/{token}`.
+#[component]
+pub fn SetPasswordPage() -> impl IntoView {
+    let tr = use_locale();
+    let params = leptos_router::hooks::use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let link = Resource::new(token, load_password_link);
+    let action = ServerAction::<SetPasswordByLink>::new();
+    let error = Signal::derive(move || action.value().get().and_then(|result| result.err()));
+    let problem = move |field: &'static str| Signal::derive(move || field_problem(tr, &error.get(), field));
+    view! {
+        <Title text=tr(Msg::SetPasswordTitle)/>
+        <h1>{tr(Msg::SetPasswordTitle)}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match link.await {
+                    Ok(email) => view! {
+                        <p>{tr(Msg::SetPasswordIntro)}" "<strong>{email}</strong></p>
+                        <ActionForm action attr:class="form" attr:novalidate=true>
+                            <FormProblem tr error/>
+                            <input type="hidden" name="token" value=token()/>
+                            <Field name="password" label=tr(Msg::NewPasswordLabel) kind="password"
+                                autocomplete="new-password" help=tr(Msg::NewPasswordHelp)
+                                problem=problem("password")/>
+                            <button type="submit" disabled=move || action.pending().get()>{tr(Msg::SetPasswordTitle)}</button>
+                        </ActionForm>
+                    }.into_any(),
+                    Err(_) => view! { <p role="alert">{tr(Msg::PasswordLinkDead)}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
 /// The header's account corner: sign in, or who is signed in and sign out.
 #[component]
 pub fn AccountCorner() -> impl IntoView {
@@ -77,6 +137,7 @@ pub fn AccountCorner() -> impl IntoView {
                     Ok(Some(user)) => view! {
                         <div class="account">
                             <span>{tr(Msg::SignedInAs)}" "<strong>{user.name}</strong></span>
+                            <a href="/account/password">{tr(Msg::ChangePasswordTitle)}</a>
                             <ActionForm action=sign_out>
                                 <button type="submit">{tr(Msg::SignOut)}</button>
                             </ActionForm>

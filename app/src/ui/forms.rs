@@ -13,6 +13,7 @@ pub fn field_problem(tr: Tr, error: &Option<AppError>, field: &str) -> Option<&'
         Some(AppError::TooManyAttempts { .. }) if field == "password" => {
             Some(tr(Msg::ProblemTooManyAttempts))
         }
+        Some(AppError::TooManyAttempts { .. }) if field == "code" => Some(tr(Msg::ProblemTooManyCodes)),
         _ => None,
     }
 }

@@ -72,6 +72,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/w/:slug") view=workshop::WorkshopPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/setup") view=setup::SetupPage ssr=SsrMode::Async/>
                     <Route path=path!("/signin") view=auth::SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/password") view=auth::ChangePasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/password/:token") view=auth::SetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/join/:token") view=join::JoinPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/design") view=design::DesignPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/partnership") view=partnership::PartnershipPage ssr=SsrMode::Async/>

@@ -106,6 +106,7 @@ pub fn DelegationRequests(slug: String) -> impl IntoView {
     view! {
         <section aria-labelledby="requests-heading">
             <h2 id="requests-heading">{tr(Msg::Requests)}</h2>
+            <FormProblem tr=tr error=Signal::derive(move || decide.value().get().and_then(|r| r.err()))/>
             <Transition fallback=|| ()>
                 {move || {
                     let slug = slug.clone();
@@ -118,7 +119,9 @@ pub fn DelegationRequests(slug: String) -> impl IntoView {
                             <ul class="requests">
                                 {list.into_iter().map(|r| {
                                     let participant = r.participant.to_string();
+                                    let organisation = r.organisation_id.to_string();
                                     let (slug_a, slug_b) = (slug.clone(), slug.clone());
+                                    let organisation_a = organisation.clone();
                                     let (participant_a, name_a, name_b) = (participant.clone(), r.name.clone(), r.name.clone());
                                     view! {
                                         <li>
@@ -126,12 +129,14 @@ pub fn DelegationRequests(slug: String) -> impl IntoView {
                                             <ActionForm action=decide attr:class="inline-form">
                                                 <input type="hidden" name="slug" value=slug_a/>
                                                 <input type="hidden" name="participant" value=participant_a/>
+                                                <input type="hidden" name="organisation" value=organisation_a/>
                                                 <input type="hidden" name="decision" value="approve"/>
                                                 <button type="submit">{tr(Msg::Approve)}" "{name_a}</button>
                                             </ActionForm>
                                             <ActionForm action=decide attr:class="inline-form">
                                                 <input type="hidden" name="slug" value=slug_b/>
                                                 <input type="hidden" name="participant" value=participant/>
+                                                <input type="hidden" name="organisation" value=organisation/>
                                                 <input type="hidden" name="decision" value="decline"/>
                                                 <button type="submit" class="secondary">{tr(Msg::Decline)}" "{name_b}</button>
                                             </ActionForm>

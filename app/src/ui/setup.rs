@@ -4,8 +4,8 @@
 use super::forms::{field_problem, Field, FormProblem};
 use super::{use_locale, Failure};
 use crate::api::{
-    list_api_tokens, load_roster, load_stages, AddFacilitator, AddOrganisation, CreateApiToken, IssueInvite,
-    RevokeApiToken, RevokeInvites, SetStageStatus,
+    list_api_tokens, load_people, load_roster, load_stages, AddFacilitator, AddOrganisation, CreateApiToken,
+    IssueInvite, RemovePerson, RevokeApiToken, RevokeInvites, SetStageStatus,
 };
 use crate::domain::analytics::RosterLine;
 use crate::domain::commitment_form::code_of;
@@ -71,6 +71,7 @@ pub fn SetupPage() -> impl IntoView {
                     <super::room::DelegationRequests slug=slug()/>
                     <NewOrganisationForm slug=slug() action=add/>
                     <AddFacilitatorForm slug=slug()/>
+                    <People slug=slug()/>
                     <ApiTokens slug=slug()/>
                 })
             })}
@@ -201,14 +202,65 @@ fn AddFacilitatorForm(slug: String) -> impl IntoView {
                     problem=problem("email")/>
                 <Field name="name" id="facilitator-name" label=tr(Msg::FacilitatorName) autocomplete="off"
                     problem=problem("name")/>
-                <Field name="password" id="facilitator-password" label=tr(Msg::InitialPassword) kind="password"
-                    autocomplete="new-password"
-                    problem=problem("password")/>
                 <button type="submit" disabled=move || action.pending().get()>{tr(Msg::Add)}</button>
-                {move || matches!(action.value().get(), Some(Ok(()))).then(|| view! {
-                    <p class="note" role="status">{tr(Msg::FacilitatorAdded)}</p>
-                })}
+                {move || match action.value().get() {
+                    Some(Ok(Some(link))) => Some(view! {
+                        <div class="note" role="status">
+                            <p>{tr(Msg::FacilitatorAdded)}" "{tr(Msg::PasswordLinkFor)}</p>
+                            <p><code class="secret">{link}</code></p>
+                        </div>
+                    }.into_any()),
+                    Some(Ok(None)) => Some(view! {
+                        <p class="note" role="status">{tr(Msg::FacilitatorAdded)}</p>
+                    }.into_any()),
+                    _ => None,
+                }}
             </ActionForm>
+        </section>
+    }
+}
+
+/// Everyone who joined, each with a button that removes them.
+#[component]
+fn People(slug: String) -> impl IntoView {
+    let tr = use_locale();
+    let remove = ServerAction::<RemovePerson>::new();
+    let people = super::live::live_resource(slug.clone(), load_people, |(version, _)| *version);
+    view! {
+        <section aria-labelledby="people-heading">
+            <h2 id="people-heading">{tr(Msg::People)}</h2>
+            <p class="help">{tr(Msg::PeopleHelp)}</p>
+            <FormProblem tr error=Signal::derive(move || remove.value().get().and_then(|r| r.err()))/>
+            <Transition fallback=|| ()>
+                {move || {
+                    let slug = slug.clone();
+                    Suspend::new(async move {
+                        let (_, list) = people.await.unwrap_or_default();
+                        if list.is_empty() {
+                            return view! { <p>{tr(Msg::NoPeople)}</p> }.into_any();
+                        }
+                        view! {
+                            <ul class="people">
+                                {list.into_iter().map(|person| {
+                                    let label = format!("{} {}", tr(Msg::Remove), person.name);
+                                    let slug = slug.clone();
+                                    view! {
+                                        <li>
+                                            <strong>{person.name.clone()}</strong>
+                                            {person.organisation.map(|o| format!(" ({o})"))}
+                                            <ActionForm action=remove attr:class="inline-form">
+                                                <input type="hidden" name="slug" value=slug/>
+                                                <input type="hidden" name="person" value=person.id.to_string()/>
+                                                <button type="submit" class="secondary" aria-label=label>{tr(Msg::Remove)}</button>
+                                            </ActionForm>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    })
+                }}
+            </Transition>
         </section>
     }
 }

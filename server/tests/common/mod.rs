@@ -127,7 +127,8 @@ impl TestApp {
             },
             page_routes(),
         );
-        tokio::spawn(async move { axum::serve(listener, router).await.expect("server runs") });
+        let service = router.into_make_service_with_connect_info::<SocketAddr>();
+        tokio::spawn(async move { axum::serve(listener, service).await.expect("server runs") });
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()

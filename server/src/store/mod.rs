@@ -31,17 +31,34 @@ pub fn internal(error: StoreError) -> app::domain::error::AppError {
 }
 
 /// What an append did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AppendOutcome {
     Appended,
-    /// The idempotency key was used before; the workshop's version after
-    /// that first command.
-    Duplicate {
-        version: u64,
-    },
+    /// The idempotency key was used before: what was recorded for it.
+    Duplicate(Recorded),
     /// Another writer (another instance) took one of these sequence numbers
     /// or the slug; nothing was written.
     Conflict,
+}
+
+/// What an idempotency key was first used for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recorded {
+    /// The workshop's version after that first command.
+    pub version: u64,
+    /// The SHA-256 of who sent it and what it said (`None` on records
+    /// older than this field, which keep answering as before).
+    pub request_hash: Option<String>,
+}
+
+impl Recorded {
+    /// Whether a request with this hash is the one recorded: the same
+    /// sender sending the same command again.
+    pub fn is_same_request(&self, request_hash: &str) -> bool {
+        self.request_hash
+            .as_deref()
+            .is_none_or(|recorded| recorded == request_hash)
+    }
 }
 
 /// One command's worth of events, written atomically.
@@ -50,6 +67,7 @@ pub struct Append<'a> {
     /// Registers a new workshop under this slug in the same transaction.
     pub register_slug: Option<&'a str>,
     pub idempotency_key: &'a str,
+    pub request_hash: &'a str,
     pub version_after: u64,
     pub events: &'a [StoredEvent],
 }
@@ -57,6 +75,8 @@ pub struct Append<'a> {
 /// One command's worth of events inside a group commit.
 pub struct BatchEntry<'a> {
     pub idempotency_key: &'a str,
+    /// See [`Recorded::request_hash`].
+    pub request_hash: &'a str,
     pub version_after: u64,
     pub events: &'a [StoredEvent],
 }
@@ -155,6 +175,10 @@ macro_rules! in_write_transaction {
     };
 }
 
+mod attempts;
+pub mod chain;
+pub use attempts::AttemptScope;
+
 fn is_unique_violation(error: &sqlx::Error) -> bool {
     error.as_database_error().is_some_and(|e| e.is_unique_violation())
 }
@@ -228,23 +252,27 @@ impl Store {
             .collect()
     }
 
-    /// The answer recorded for an idempotency key, if it was used before.
-    pub async fn recorded_version(&self, workshop: WorkshopId, key: &str) -> Result<Option<u64>, StoreError> {
+    /// What an idempotency key was first used for, if it was used before.
+    pub async fn recorded(&self, workshop: WorkshopId, key: &str) -> Result<Option<Recorded>, StoreError> {
         let id = workshop.to_string();
-        let version: Option<i64> = on_pool!(&self.db, pool => {
-            sqlx::query_scalar("SELECT version FROM idempotency WHERE workshop_id = $1 AND idempotency_key = $2")
+        let row: Option<(i64, Option<String>)> = on_pool!(&self.db, pool => {
+            sqlx::query_as("SELECT version, request_hash FROM idempotency WHERE workshop_id = $1 AND idempotency_key = $2")
                 .bind(&id)
                 .bind(key)
                 .fetch_optional(pool)
                 .await?
         });
-        Ok(version.map(|v| v as u64))
+        Ok(row.map(|(version, request_hash)| Recorded {
+            version: version as u64,
+            request_hash,
+        }))
     }
 
     /// Appends one command's events in one transaction, or nothing.
     pub async fn append(&self, append: Append<'_>) -> Result<AppendOutcome, StoreError> {
         let entry = BatchEntry {
             idempotency_key: append.idempotency_key,
+            request_hash: append.request_hash,
             version_after: append.version_after,
             events: append.events,
         };
@@ -302,12 +330,13 @@ impl Store {
                 }
                 for entry in entries {
                     let claimed = sqlx::query(
-                        "INSERT INTO idempotency (workshop_id, idempotency_key, version, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                        "INSERT INTO idempotency (workshop_id, idempotency_key, version, recorded_at, request_hash) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
                     )
                     .bind(&id)
                     .bind(entry.idempotency_key)
                     .bind(entry.version_after as i64)
                     .bind(now)
+                    .bind(entry.request_hash)
                     .execute(&mut *$tx)
                     .await?;
                     if claimed.rows_affected() == 0 {
@@ -315,13 +344,31 @@ impl Store {
                         if entries.len() > 1 {
                             return Ok(AppendOutcome::Conflict);
                         }
-                        let version = self.recorded_version(workshop, entry.idempotency_key).await?;
-                        return Ok(match version {
-                            Some(version) => AppendOutcome::Duplicate { version },
+                        let recorded = self.recorded(workshop, entry.idempotency_key).await?;
+                        return Ok(match recorded {
+                            Some(recorded) => AppendOutcome::Duplicate(recorded),
                             None => AppendOutcome::Conflict,
                         });
                     }
                 }
+                let mut previous = match rows.first() {
+                    Some((seq, ..)) if *seq > 1 => {
+                        let found: Option<String> = sqlx::query_scalar(
+                            "SELECT hash FROM event_chain WHERE workshop_id = $1 AND seq = $2",
+                        )
+                        .bind(&id)
+                        .bind(*seq - 1)
+                        .fetch_optional(&mut *$tx)
+                        .await?;
+                        match found {
+                            Some(hash) => hash,
+                            // The event before is not there (another writer
+                            // is behind it) or not chained: decide again.
+                            None => return Ok(AppendOutcome::Conflict),
+                        }
+                    }
+                    _ => chain::GENESIS.to_string(),
+                };
                 for (seq, kind, actor, payload, recorded_at) in &rows {
                     let inserted = sqlx::query(
                         "INSERT INTO events (workshop_id, seq, kind, actor, payload, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -338,6 +385,14 @@ impl Store {
                         Err(e) if is_unique_violation(&e) => return Ok(AppendOutcome::Conflict),
                         other => { other?; }
                     }
+                    let link = chain::link(&previous, &id, *seq, kind, actor, payload, *recorded_at);
+                    sqlx::query("INSERT INTO event_chain (workshop_id, seq, hash) VALUES ($1, $2, $3)")
+                        .bind(&id)
+                        .bind(*seq)
+                        .bind(&link)
+                        .execute(&mut *$tx)
+                        .await?;
+                    previous = link;
                 }
                 if postgres && !rows.is_empty() {
                     // Tells other instances to catch up (delivered on commit).

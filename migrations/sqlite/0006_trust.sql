@@ -1,0 +1,41 @@
+-- Trust: idempotency records bound to who sent what, failed attempts
+-- counted atomically, one-time password links, and the hash chain of each
+-- workshop's log. Kept in step with ../postgres/0006_trust.sql.
+
+-- SHA-256 of the actor and the command that first used the key. NULL on
+-- records written before this migration: those keep answering as before.
+ALTER TABLE idempotency ADD COLUMN request_hash TEXT;
+
+-- Guesses in flight and failed ones (sign-in per account, room codes per
+-- client address). A row is written before the guess is checked and
+-- removed when it was right, so parallel guesses cannot all pass the count.
+CREATE TABLE attempts (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    scope   TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    at      TEXT NOT NULL
+);
+CREATE INDEX attempts_by_subject ON attempts (scope, subject, at);
+
+-- One-time links to set one's own password (a facilitator added by a
+-- colleague). Only the token's hash is stored.
+CREATE TABLE password_links (
+    token_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts (id),
+    created_at TEXT NOT NULL,
+    used_at    TEXT
+);
+
+-- hash(seq) = SHA-256(hash(seq - 1), the event as stored): editing,
+-- deleting or reordering stored events breaks the chain (roundtable verify).
+CREATE TABLE event_chain (
+    workshop_id TEXT    NOT NULL REFERENCES workshops (id),
+    seq         INTEGER NOT NULL CHECK (seq > 0),
+    hash        TEXT    NOT NULL,
+    PRIMARY KEY (workshop_id, seq)
+) WITHOUT ROWID;
+
+CREATE TRIGGER event_chain_refuse_update BEFORE UPDATE ON event_chain
+BEGIN SELECT RAISE(ABORT, 'the event chain is append-only'); END;
+CREATE TRIGGER event_chain_refuse_delete BEFORE DELETE ON event_chain
+BEGIN SELECT RAISE(ABORT, 'the event chain is append-only'); END;
