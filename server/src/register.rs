@@ -316,7 +316,7 @@ mod tests {
             let expected = if &row[amount] == "250.50" { "250.50" } else { "" };
             assert_eq!(&row[converted], expected, "{row:?}");
         }
-        assert!(rows.iter().any(|r| &r[amount] == Decimal::MAX.to_string()));
+        assert!(rows.iter().any(|r| r[amount] == Decimal::MAX.to_string()));
 
         let book = xlsx(&state).unwrap();
         assert!(book.starts_with(b"PK"), "an XLSX is a zip file");
