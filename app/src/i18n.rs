@@ -348,6 +348,12 @@ catalogue! {
     ProblemNegative => "The amount cannot be negative.", "金额不能为负数。";
     ProblemPositive => "The amount must be more than zero.", "金额必须大于零。";
     ProblemTooManyDecimals => "This currency does not have that many decimals.", "该货币不允许这么多位小数。";
+    ProblemAmountTooLarge => "This amount is above the largest one accepted, 1,000,000,000,000,000.", "金额超过可接受的上限 1,000,000,000,000,000。";
+    ProblemRateOutOfRange => "Give a rate between 0.0000001 and 10,000,000 reporting units for one unit.", "请填写 0.0000001 至 10,000,000 之间的汇率（每单位折合报告货币）。";
+    ProblemRateTooPrecise => "Give the rate with at most 12 decimals.", "汇率最多保留 12 位小数。";
+    OutOfRange => "stored amounts or rates are beyond the accepted limits and are not in these totals", "项已存金额或汇率超出可接受上限，未计入上述合计";
+    FiguresOutOfRange => "These totals are too large to compute; see the register.", "合计数额过大，无法计算；请查看登记册。";
+    OutOfRangeFigure => "out of range", "超出范围";
     ProblemYearRange => "Give years between 2000 and 2100, separated by commas.", "请填写 2000 至 2100 之间的年份，用逗号分隔。";
     ProblemDateFormat => "Give the date as YYYY-MM-DD.", "请按 YYYY-MM-DD 格式填写日期。";
     ProblemUnknownCode => "No workshop has this code. Check the screen and try again.", "没有研讨会使用此代码。请核对屏幕后重试。";
@@ -584,6 +590,9 @@ pub fn problem(code: &str) -> Msg {
         "negative" => Msg::ProblemNegative,
         "positive" => Msg::ProblemPositive,
         "too_many_decimals" => Msg::ProblemTooManyDecimals,
+        "amount_too_large" => Msg::ProblemAmountTooLarge,
+        "rate_out_of_range" => Msg::ProblemRateOutOfRange,
+        "rate_too_precise" => Msg::ProblemRateTooPrecise,
         "year_range" => Msg::ProblemYearRange,
         "date_format" => Msg::ProblemDateFormat,
         "unknown_code" => Msg::ProblemUnknownCode,
@@ -829,6 +838,18 @@ mod tests {
                 msg.text(Locale::ZhCn),
                 "{msg:?} is untranslated"
             );
+        }
+    }
+
+    #[test]
+    fn the_limits_problem_codes_have_their_own_sentences() {
+        for code in [
+            "amount_too_large",
+            "rate_out_of_range",
+            "rate_too_precise",
+            "length",
+        ] {
+            assert_ne!(problem(code), Msg::ProblemInvalid, "{code}");
         }
     }
 

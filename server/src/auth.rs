@@ -50,7 +50,7 @@ pub async fn sign_in(
     now: DateTime<Utc>,
 ) -> Result<NewSession, AppError> {
     let email = email.trim().to_lowercase();
-    if email.len() > 254 || password.len() > 1024 {
+    if email.len() > 254 || email.contains(char::is_control) || password.len() > 1024 {
         return Err(AppError::invalid("password", "wrong_credentials"));
     }
     // Written down before it is checked: of any number of parallel guesses
@@ -306,11 +306,13 @@ pub async fn add_facilitator(
     if !administers(&state, &actor) {
         return Err(AppError::Forbidden);
     }
+    // Checked before any lookup: an email the database cannot even hold
+    // (a NUL byte) is the caller's mistake, not ours.
+    colleague.validate()?;
     let store = engine.store();
     let (id, link) = match store.account_by_email(&colleague.email).await.map_err(internal)? {
         Some(existing) => (existing.id, None),
         None => {
-            colleague.validate()?;
             // Nobody knows this password; the link replaces it.
             let hash = hash_password(engine.hashing(), new_token()).await?;
             let id = app::domain::ids::AccountId::random();

@@ -168,6 +168,11 @@ impl Engine {
         if let Some(workshop) = loaded.get(slug) {
             return Ok(Some(workshop.clone()));
         }
+        // Only what could be a slug reaches the database.
+        let plausible = slug.len() <= 64 && slug.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !plausible {
+            return Ok(None);
+        }
         let Some(id) = self.store.workshop_id(slug).await.map_err(internal)? else {
             return Ok(None);
         };

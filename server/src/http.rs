@@ -14,6 +14,11 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::sync::Arc;
 
+/// The largest request body accepted (413 above it): every form and item
+/// of the app fits many times over (the longest text is 20,000 characters),
+/// and nobody can make the server hold a gigabyte.
+pub const MAX_REQUEST_BODY: usize = 1024 * 1024;
+
 #[derive(Clone)]
 pub struct AppState {
     pub leptos: LeptosOptions,
@@ -92,6 +97,8 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panic_response))
+        .layer(axum::middleware::from_fn(server_fn_status))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_REQUEST_BODY))
         .layer(axum::middleware::from_fn(crate::security::guard))
         .with_state(state)
 }
@@ -150,6 +157,27 @@ pub fn is_local_path(target: &str) -> bool {
         && !target
             .chars()
             .any(|c| c == '\\' || c.is_control() || c.is_whitespace())
+}
+
+/// Gives a server function's failure its own status. The framework answers
+/// every failure it meets before our code runs (arguments that do not
+/// parse, a missing field) with 500; the body is the `AppError`, whose
+/// `status` is the one mapping, so a malformed request becomes the 400 it
+/// is. Only 500s of `/api/` are read, and those are small.
+async fn server_fn_status(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if !api || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return HttpError(AppError::Internal).into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// A panic while answering one request becomes a logged 500 for that

@@ -1,6 +1,12 @@
 //! The commitments register as files people open: CSV and XLSX (see
 //! docs/EXPORTS.md). Converted amounts are exact (unrounded), so the sum of
 //! a column equals the dashboard's total before its display rounding.
+//!
+//! A commitment an old log carries with an amount or rate beyond the
+//! ceilings (`app::domain::limits`) is listed with an empty converted
+//! amount, like one without a rate, and is not in the totals; a total that
+//! could not be computed within range is written as "out of range", never as
+//! a number.
 
 use app::domain::commitment_form::code_of;
 use app::domain::dashboard::{ledger, Dashboard, LedgerLine};
@@ -37,6 +43,9 @@ pub const COLUMNS: [&str; 23] = [
 ];
 
 const RATE_COLUMN: usize = 12;
+
+/// What the Totals sheet says for a figure that could not be computed.
+const OUT_OF_RANGE: &str = "out of range";
 
 /// A spreadsheet program runs a cell that starts with one of these as a
 /// formula; typed text never should (OWASP "CSV injection").
@@ -170,8 +179,22 @@ pub fn xlsx(state: &WorkshopState) -> Result<Vec<u8>, XlsxError> {
         totals.write_string_with_format(0, 0, "figure", &bold)?;
         totals.write_string_with_format(0, 1, currency, &bold)?;
         for (i, (name, value)) in figures.iter().enumerate() {
-            totals.write_string(i as u32 + 1, 0, *name)?;
-            totals.write_number_with_format(i as u32 + 1, 1, value.to_f64().unwrap_or_default(), &money)?;
+            let r = i as u32 + 1;
+            totals.write_string(r, 0, *name)?;
+            if dashboard.overflow {
+                totals.write_string(r, 1, OUT_OF_RANGE)?;
+            } else {
+                totals.write_number_with_format(r, 1, value.to_f64().unwrap_or_default(), &money)?;
+            }
+        }
+        let counts = [
+            ("commitments_without_rate", dashboard.unconverted),
+            ("values_out_of_range", dashboard.out_of_range),
+        ];
+        for (i, (name, count)) in counts.iter().enumerate() {
+            let r = (figures.len() + i) as u32 + 1;
+            totals.write_string(r, 0, *name)?;
+            totals.write_number(r, 1, *count as f64)?;
         }
         totals.autofit();
 
@@ -193,11 +216,114 @@ pub fn xlsx(state: &WorkshopState) -> Result<Vec<u8>, XlsxError> {
 
 #[cfg(test)]
 mod tests {
-    use super::inert;
+    use super::*;
+    use app::domain::event::{Event, StoredEvent};
+    use app::domain::ids::*;
+    use app::domain::model::*;
+    use app::domain::money::{Currency, Money};
+    use chrono::{TimeZone, Utc};
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
 
     #[test]
     fn formulas_typed_by_people_stay_text() {
         assert_eq!(inert("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(inert("Asian Bank"), "Asian Bank");
+    }
+
+    /// A workshop folded from a log with the values the issue reports,
+    /// accepted before the ceilings existed, beside one ordinary commitment.
+    fn state_with_absurd_values() -> WorkshopState {
+        let usd = Currency::parse("USD").unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 11, 28, 14, 0, 0).unwrap();
+        let organisation = OrganisationId::random();
+        let rate = |per_unit: Decimal| ExchangeRate {
+            currency: usd,
+            per_unit,
+            as_of: at.date_naive(),
+            source: "reporting currency".into(),
+        };
+        let commitment = |amount: Decimal, rate: Option<ExchangeRate>| Event::CommitmentRecorded {
+            commitment: Commitment {
+                id: CommitmentId::random(),
+                organisation,
+                money: Money {
+                    amount,
+                    currency: usd,
+                },
+                instrument: Instrument::Grant,
+                status: CommitmentStatus::FirmCommitment,
+                earmark: Earmark::City {
+                    city: "Hai Phong".into(),
+                },
+                years: vec![2027],
+                conditions: String::new(),
+                note: String::new(),
+                public: true,
+                rate,
+                recorded_at: at,
+            },
+        };
+        let events = [
+            Event::WorkshopCreated {
+                id: WorkshopId::random(),
+                slug: "old-log".into(),
+                title: "Old log".into(),
+                programme: "Corridor".into(),
+                reporting_currency: usd,
+            },
+            Event::OrganisationAdded {
+                organisation: Organisation {
+                    id: organisation,
+                    name: "Asian Bank".into(),
+                    kind: OrganisationType::Multilateral,
+                    country: "PH".into(),
+                    city: None,
+                },
+            },
+            Event::FundingTargetSet { amount: Decimal::MAX },
+            commitment(Decimal::MAX, Some(rate(Decimal::ONE))),
+            commitment(
+                Decimal::from_str("900000000000000000000000000").unwrap(),
+                Some(rate(Decimal::ONE)),
+            ),
+            commitment(Decimal::from_str("100").unwrap(), Some(rate(Decimal::MAX))),
+            commitment(Decimal::from_str("250.50").unwrap(), Some(rate(Decimal::ONE))),
+        ];
+        let mut state = WorkshopState::default();
+        for (n, event) in events.into_iter().enumerate() {
+            state.apply(&StoredEvent {
+                seq: n as u64 + 1,
+                recorded_at: at,
+                actor: Actor::System,
+                event,
+            });
+        }
+        state
+    }
+
+    #[test]
+    fn the_register_renders_beside_absurd_stored_values() {
+        let state = state_with_absurd_values();
+        let text = String::from_utf8(csv(&state).unwrap()).unwrap();
+        let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+        let converted = COLUMNS.iter().position(|c| *c == "converted_amount").unwrap();
+        let amount = COLUMNS.iter().position(|c| *c == "amount").unwrap();
+        let rows: Vec<::csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 4);
+        for row in &rows {
+            // Out of range: listed exactly, with no converted amount.
+            let expected = if &row[amount] == "250.50" { "250.50" } else { "" };
+            assert_eq!(&row[converted], expected, "{row:?}");
+        }
+        assert!(rows.iter().any(|r| r[amount] == Decimal::MAX.to_string()));
+
+        let book = xlsx(&state).unwrap();
+        assert!(book.starts_with(b"PK"), "an XLSX is a zip file");
+
+        let dashboard = Dashboard::of(&state).unwrap();
+        assert_eq!(dashboard.cash.secured, Decimal::from_str("250.50").unwrap());
+        assert_eq!(dashboard.out_of_range, 4, "three commitments and the target");
+        assert!(!dashboard.overflow);
     }
 }

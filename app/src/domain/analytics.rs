@@ -1,6 +1,7 @@
 //! Figures derived from the state: totals by tier and kind, the funding gap,
 //! and the overview the workshop page shows. Exact decimals throughout.
 
+use super::limits::{convert, Sum};
 use super::model::*;
 use super::money::Currency;
 use super::state::WorkshopState;
@@ -15,6 +16,12 @@ pub struct Totals {
     pub by_tier_and_kind: BTreeMap<(Tier, ContributionKind), Decimal>,
     /// Commitments in a currency with no rate: listed, not converted.
     pub unconverted: usize,
+    /// Commitments whose amount or rate is beyond the ceilings (accepted
+    /// before they existed): listed, not counted (see `domain::limits`).
+    pub out_of_range: usize,
+    /// Whether a total would have passed `limits::TOTAL_CEILING`; its
+    /// figure is then not a total and must not be shown as one.
+    pub overflow: bool,
     /// Every rate a converted amount used, so a total can say what it rests on.
     pub rates_used: Vec<ExchangeRate>,
 }
@@ -22,18 +29,29 @@ pub struct Totals {
 impl Totals {
     pub fn of(state: &WorkshopState) -> Totals {
         let mut totals = Totals::default();
+        let mut sums: BTreeMap<(Tier, ContributionKind), Sum> = BTreeMap::new();
         for commitment in state.commitments.values() {
             let Some(rate) = &commitment.rate else {
                 totals.unconverted += 1;
                 continue;
             };
-            let converted = commitment.money.amount * rate.per_unit;
-            *totals
-                .by_tier_and_kind
-                .entry((commitment.status.tier(), commitment.instrument.kind()))
-                .or_default() += converted;
+            let Some(converted) = convert(commitment.money.amount, rate.per_unit) else {
+                totals.out_of_range += 1;
+                continue;
+            };
+            sums.entry((commitment.status.tier(), commitment.instrument.kind()))
+                .or_default()
+                .add(converted);
             if !totals.rates_used.contains(rate) {
                 totals.rates_used.push(rate.clone());
+            }
+        }
+        for (key, sum) in sums {
+            match sum.value() {
+                Some(value) => {
+                    totals.by_tier_and_kind.insert(key, value);
+                }
+                None => totals.overflow = true,
             }
         }
         totals.rates_used.sort_by_key(|rate| (rate.currency, rate.as_of));
@@ -78,14 +96,22 @@ pub struct WorkshopOverview {
     /// Secured cash as a whole percentage of required, 0 to 100.
     pub secured_percent: u8,
     pub unconverted: usize,
+    /// Stored values beyond the ceilings, left out of these figures.
+    pub out_of_range: usize,
+    /// Whether a figure could not be computed within range: the page says
+    /// so instead of showing it.
+    pub overflow: bool,
 }
 
 impl WorkshopOverview {
     pub fn of(state: &WorkshopState) -> Option<WorkshopOverview> {
         let setup = state.setup.as_ref()?;
         let totals = Totals::of(state);
-        let required = required(state);
+        let required = super::dashboard::requirement(state);
         let secured_cash = totals.get(Tier::Secured, ContributionKind::Cash);
+        // Both are at most the total ceiling and not negative, so this
+        // cannot fail; checked all the same, like every money figure.
+        let gap = required.amount.checked_sub(secured_cash);
         let mut groups: BTreeMap<PartnerGroup, usize> = BTreeMap::new();
         for organisation in state.organisations.values() {
             *groups.entry(organisation.kind.group()).or_default() += 1;
@@ -111,12 +137,14 @@ impl WorkshopOverview {
             outputs: state.design.outputs.len(),
             components: state.design.components.len(),
             commitments: state.commitments.len(),
-            required,
+            required: required.amount,
             secured_cash,
             pledged_cash: totals.get(Tier::Pledged, ContributionKind::Cash),
-            gap: required - secured_cash,
-            secured_percent: percent(secured_cash, required),
+            gap: gap.unwrap_or_default(),
+            secured_percent: percent(secured_cash, required.amount),
             unconverted: totals.unconverted,
+            out_of_range: totals.out_of_range + required.out_of_range,
+            overflow: totals.overflow || required.overflow || gap.is_none(),
         })
     }
 }
@@ -142,32 +170,7 @@ impl WorkshopSummary {
     }
 }
 
-/// `part` as a whole percentage of `whole`, clamped to 0..=100; 0 when there
-/// is no whole yet.
-pub fn percent(part: Decimal, whole: Decimal) -> u8 {
-    if whole <= Decimal::ZERO {
-        return 0;
-    }
-    let share = (part * Decimal::ONE_HUNDRED / whole).round();
-    share
-        .clamp(Decimal::ZERO, Decimal::ONE_HUNDRED)
-        .try_into()
-        .unwrap_or(0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent;
-    use rust_decimal_macros::dec;
-
-    #[test]
-    fn percent_is_clamped_and_safe_without_a_budget() {
-        assert_eq!(percent(dec!(1), dec!(0)), 0);
-        assert_eq!(percent(dec!(1), dec!(3)), 33);
-        assert_eq!(percent(dec!(2), dec!(3)), 67);
-        assert_eq!(percent(dec!(5), dec!(3)), 100);
-    }
-}
+pub use super::limits::percent;
 
 /// The organisations of a workshop as the facilitator's setup page lists
 /// them, with how many delegates each has in the room.

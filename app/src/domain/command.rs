@@ -5,6 +5,7 @@ use super::design::{current_item, DesignItem, DesignStart, ItemKey};
 use super::error::AppError;
 use super::event::{Actor, Event};
 use super::ids::*;
+use super::limits;
 use super::model::*;
 use super::money::{Currency, Money};
 use super::state::WorkshopState;
@@ -97,7 +98,7 @@ pub struct NewContribution {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct NewFundingTarget {
-    #[validate(custom(function = "positive"))]
+    #[validate(custom(function = "positive_within_ceiling"))]
     pub amount: Decimal,
 }
 
@@ -138,7 +139,8 @@ pub struct NewDelegate {
     pub organisation: OrganisationId,
     #[validate(length(min = 1, max = 120))]
     pub name: String,
-    #[validate(email)]
+    /// RFC 5321's longest address.
+    #[validate(email, length(max = 254))]
     pub email: Option<String>,
 }
 
@@ -156,7 +158,7 @@ pub struct DesignText {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct NewExchangeRate {
     pub currency: Currency,
-    #[validate(custom(function = "positive"))]
+    #[validate(custom(function = "crate::domain::limits::valid_rate"))]
     pub per_unit: Decimal,
     pub as_of: NaiveDate,
     #[validate(length(min = 1, max = 200))]
@@ -164,14 +166,17 @@ pub struct NewExchangeRate {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[validate(schema(function = "amount_within_ceiling", skip_on_field_errors = false))]
 pub struct NewCommitment {
     pub id: CommitmentId,
     pub organisation: OrganisationId,
     pub money: Money,
     pub instrument: Instrument,
     pub status: CommitmentStatus,
+    #[validate(custom(function = "valid_earmark"))]
     pub earmark: Earmark,
-    #[validate(custom(function = "valid_years"))]
+    /// Each allowed year at most once.
+    #[validate(length(max = 101), custom(function = "valid_years"))]
     pub years: Vec<u16>,
     #[validate(length(max = 2000))]
     pub conditions: String,
@@ -197,10 +202,32 @@ fn valid_country(code: &str) -> Result<(), ValidationError> {
         .ok_or_else(|| ValidationError::new("country_format"))
 }
 
-fn positive(value: &Decimal) -> Result<(), ValidationError> {
-    (*value > Decimal::ZERO)
-        .then_some(())
-        .ok_or_else(|| ValidationError::new("positive"))
+fn positive_within_ceiling(value: &Decimal) -> Result<(), ValidationError> {
+    if *value <= Decimal::ZERO {
+        return Err(ValidationError::new("positive"));
+    }
+    limits::amount_within_ceiling(value)
+}
+
+/// The amount's ceiling, reported under `amount`, the field a person types
+/// it in (the command carries it inside `money`).
+fn amount_within_ceiling(new: &NewCommitment) -> Result<(), ValidationError> {
+    limits::money_within_ceiling(&new.money).map_err(|mut error| {
+        error.add_param("field".into(), &"amount");
+        error
+    })
+}
+
+/// The longest city an earmark names, as an organisation's city.
+pub const CITY_MAX: usize = 120;
+
+/// An earmark's city is text people type: as long as an organisation's
+/// city at most (the screen lists it).
+fn valid_earmark(earmark: &Earmark) -> Result<(), ValidationError> {
+    match earmark {
+        Earmark::City { city } if city.chars().count() > CITY_MAX => Err(ValidationError::new("length")),
+        _ => Ok(()),
+    }
 }
 
 fn valid_year(year: u16) -> bool {

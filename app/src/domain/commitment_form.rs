@@ -5,6 +5,7 @@
 use super::command::NewCommitment;
 use super::error::{AppError, FieldErrors};
 use super::ids::*;
+use super::limits;
 use super::model::*;
 use super::money::{Currency, Money, MoneyError};
 use serde::de::DeserializeOwned;
@@ -114,6 +115,10 @@ impl CommitmentForm {
             match Money::parse(&self.amount, code) {
                 Ok(money) if money.amount.is_zero() => {
                     problem("amount", "positive");
+                    None
+                }
+                Ok(money) if !limits::amount_in_range(money.amount) => {
+                    problem("amount", "amount_too_large");
                     None
                 }
                 Ok(money) => currency.map(|_| money),
@@ -265,6 +270,39 @@ mod tests {
                 "{amount} {currency}"
             );
         }
+    }
+
+    #[test]
+    fn amounts_above_the_ceiling_are_refused_under_the_amount() {
+        let mut form = filled();
+        form.amount = "1,000,000,000,000,000.00".into();
+        assert_eq!(form.parse().unwrap().money.amount, limits::AMOUNT_CEILING);
+        for amount in ["1000000000000000.01", "900000000000000000000000000"] {
+            let mut form = filled();
+            form.amount = amount.into();
+            assert_eq!(
+                problems(form).get("amount").map(String::as_str),
+                Some("amount_too_large"),
+                "{amount}"
+            );
+        }
+        // Beyond what a decimal holds at all: not a number we can read.
+        let mut form = filled();
+        form.amount = "79228162514264337593543950336".into();
+        assert_eq!(
+            problems(form).get("amount").map(String::as_str),
+            Some("amount_format")
+        );
+    }
+
+    #[test]
+    fn a_city_earmark_is_as_long_as_a_city_at_most() {
+        let mut form = filled();
+        form.earmark = format!("city:{}", "x".repeat(super::super::command::CITY_MAX));
+        assert!(form.parse().is_ok());
+        let mut form = filled();
+        form.earmark = format!("city:{}", "x".repeat(60_000));
+        assert_eq!(problems(form).get("earmark").map(String::as_str), Some("length"));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use super::analytics::{percent, Totals};
 use super::event::Actor;
 use super::ids::*;
+use super::limits::{self, checked_sum, Sum};
 use super::model::*;
 use super::money::{Currency, Money};
 use super::state::WorkshopState;
@@ -29,30 +30,89 @@ pub enum RequiredSource {
     Nothing,
 }
 
+/// What the programme needs, with what was left out of it: stored values
+/// beyond the amount ceiling (an old log's), and whether the budget's sum
+/// left the range (see `domain::limits`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Requirement {
+    pub amount: Decimal,
+    pub source: RequiredSource,
+    pub out_of_range: usize,
+    pub overflow: bool,
+}
+
 /// The amount the programme needs: the design's budget once it has one,
 /// the facilitator's target before that.
-pub fn required(state: &WorkshopState) -> (Decimal, RequiredSource) {
-    let budget: Decimal = state.design.components.iter().map(component_required).sum();
-    if budget > Decimal::ZERO {
-        return (budget, RequiredSource::Budget);
+pub fn requirement(state: &WorkshopState) -> Requirement {
+    let mut out_of_range = 0;
+    let mut component_sums = Vec::with_capacity(state.design.components.len());
+    for component in &state.design.components {
+        let (sum, left_out) = component_budget(component);
+        out_of_range += left_out;
+        component_sums.push(sum.value());
     }
-    match state.funding_target {
-        Some(target) => (target, RequiredSource::Target),
+    let budget = component_sums
+        .into_iter()
+        .collect::<Option<Vec<Decimal>>>()
+        .and_then(checked_sum);
+    let Some(budget) = budget else {
+        return Requirement {
+            amount: Decimal::ZERO,
+            source: RequiredSource::Budget,
+            out_of_range,
+            overflow: true,
+        };
+    };
+    let (amount, source) = match state.funding_target {
+        _ if budget > Decimal::ZERO => (budget, RequiredSource::Budget),
+        Some(target) if limits::amount_in_range(target) => (target, RequiredSource::Target),
+        Some(_) => {
+            out_of_range += 1;
+            (Decimal::ZERO, RequiredSource::Nothing)
+        }
         None => (Decimal::ZERO, RequiredSource::Nothing),
+    };
+    Requirement {
+        amount,
+        source,
+        out_of_range,
+        overflow: false,
     }
 }
 
+/// The amount the programme needs and where it comes from.
+pub fn required(state: &WorkshopState) -> (Decimal, RequiredSource) {
+    let requirement = requirement(state);
+    (requirement.amount, requirement.source)
+}
+
+/// A component's yearly costs summed, and how many lines were left out
+/// because they are beyond the amount ceiling.
+pub fn component_budget(component: &Component) -> (Sum, usize) {
+    let (in_range, beyond): (Vec<&CostLine>, Vec<&CostLine>) = component
+        .yearly_cost
+        .iter()
+        .partition(|line| limits::amount_in_range(line.amount.amount));
+    (
+        in_range.iter().map(|line| line.amount.amount).collect(),
+        beyond.len(),
+    )
+}
+
+/// A component's budget; 0 if it cannot be computed within range (which
+/// the dashboard reports as `overflow`).
 pub fn component_required(component: &Component) -> Decimal {
-    component.yearly_cost.iter().map(|line| line.amount.amount).sum()
+    component_budget(component).0.value().unwrap_or_default()
 }
 
 /// A commitment's amount in the reporting currency at the rate it keeps;
-/// `None` when no rate was in force.
+/// `None` when no rate was in force, or when its amount or rate is beyond
+/// the ceilings (an old log's): such a commitment is listed, not counted.
 pub fn converted(commitment: &Commitment) -> Option<Decimal> {
     commitment
         .rate
         .as_ref()
-        .map(|rate| commitment.money.amount * rate.per_unit)
+        .and_then(|rate| limits::convert(commitment.money.amount, rate.per_unit))
 }
 
 /// Cash secured and pledged towards one part of the programme.
@@ -62,16 +122,31 @@ pub struct Tiers {
     pub pledged: Decimal,
 }
 
+/// A sum would have passed `limits::TOTAL_CEILING`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Overflow;
+
 impl Tiers {
-    fn add(&mut self, commitment: &Commitment) {
+    /// Counts a commitment in its tier; one that cannot be converted is
+    /// left out. A sum that would leave the range is not changed.
+    fn add(&mut self, commitment: &Commitment) -> Result<(), Overflow> {
         let Some(amount) = converted(commitment) else {
-            return;
+            return Ok(());
         };
-        match commitment.status.tier() {
-            Tier::Secured => self.secured += amount,
-            Tier::Pledged => self.pledged += amount,
-            Tier::Withdrawn => {}
-        }
+        let tier = match commitment.status.tier() {
+            Tier::Secured => &mut self.secured,
+            Tier::Pledged => &mut self.pledged,
+            Tier::Withdrawn => return Ok(()),
+        };
+        let sum = checked_sum([*tier, amount]).ok_or(Overflow)?;
+        *tier = sum;
+        Ok(())
+    }
+
+    /// Secured and pledged together. Each is at most the total ceiling, so
+    /// the sum fits; a sum that did not would show as the largest value.
+    pub fn total(&self) -> Decimal {
+        self.secured.checked_add(self.pledged).unwrap_or(Decimal::MAX)
     }
 }
 
@@ -84,9 +159,10 @@ pub struct Bar<K> {
 }
 
 impl<K> Bar<K> {
-    /// Required minus secured, when there is a requirement.
+    /// Required minus secured, when there is a requirement (and it can be
+    /// computed).
     pub fn gap(&self) -> Option<Decimal> {
-        self.required.map(|r| r - self.tiers.secured)
+        self.required.and_then(|r| r.checked_sub(self.tiers.secured))
     }
 }
 
@@ -138,14 +214,23 @@ pub struct Dashboard {
     pub newest: Vec<FeedLine>,
     /// Commitments not counted because their currency had no rate.
     pub unconverted: usize,
+    /// Stored values beyond the ceilings (commitments, cost lines, the
+    /// target), accepted before the ceilings existed: not counted.
+    pub out_of_range: usize,
+    /// Whether some figure could not be computed within range
+    /// (`limits::TOTAL_CEILING`): the screen says so instead of showing the
+    /// figures, which are then not totals.
+    pub overflow: bool,
     pub rates_used: Vec<ExchangeRate>,
 }
 
 impl Dashboard {
     pub fn of(state: &WorkshopState) -> Option<Dashboard> {
         let setup = state.setup.as_ref()?;
-        let (required, required_source) = required(state);
+        let requirement = requirement(state);
+        let required = requirement.amount;
         let totals = Totals::of(state);
+        let mut overflow = requirement.overflow || totals.overflow;
         let tiers = |kind| Tiers {
             secured: totals.get(Tier::Secured, kind),
             pledged: totals.get(Tier::Pledged, kind),
@@ -176,7 +261,7 @@ impl Dashboard {
                     .filter(
                         |c| matches!(&c.earmark, Earmark::Component { component: id } if *id == component.id),
                     )
-                    .for_each(|c| bar.tiers.add(c));
+                    .for_each(|c| overflow |= bar.tiers.add(c).is_err());
                 bar
             })
             .collect();
@@ -184,23 +269,25 @@ impl Dashboard {
         let mut by_instrument: BTreeMap<Instrument, Tiers> = BTreeMap::new();
         let mut by_group: BTreeMap<PartnerGroup, Tiers> = BTreeMap::new();
         let mut by_city: BTreeMap<String, Tiers> = BTreeMap::new();
+        let mut add = |tiers: &mut Tiers, commitment: &Commitment| {
+            overflow |= tiers.add(commitment).is_err();
+        };
         for commitment in &live {
-            by_instrument
-                .entry(commitment.instrument)
-                .or_default()
-                .add(commitment);
+            add(
+                by_instrument.entry(commitment.instrument).or_default(),
+                commitment,
+            );
         }
         for commitment in cash_only() {
             if let Some(organisation) = state.organisations.get(&commitment.organisation) {
-                by_group
-                    .entry(organisation.kind.group())
-                    .or_default()
-                    .add(commitment);
+                add(by_group.entry(organisation.kind.group()).or_default(), commitment);
             }
             if let Earmark::City { city } = &commitment.earmark {
-                by_city.entry(city.clone()).or_default().add(commitment);
+                add(by_city.entry(city.clone()).or_default(), commitment);
             }
         }
+        let gap = required.checked_sub(cash.secured);
+        overflow |= gap.is_none();
 
         let mut newest: Vec<&Commitment> = live.clone();
         newest.sort_by_key(|c| std::cmp::Reverse(last_change(state, c.id)));
@@ -225,10 +312,10 @@ impl Dashboard {
             reporting_currency: setup.reporting_currency,
             current_stage: current_stage(state),
             required,
-            required_source,
-            gap: required - cash.secured,
+            required_source: requirement.source,
+            gap: gap.unwrap_or_default(),
             secured_percent: percent(cash.secured, required),
-            pledged_percent: percent(cash.secured + cash.pledged, required),
+            pledged_percent: percent(cash.total(), required),
             cash,
             guarantees: tiers(ContributionKind::Guarantee),
             in_kind: tiers(ContributionKind::InKind),
@@ -238,6 +325,8 @@ impl Dashboard {
             by_city: bars(by_city),
             newest,
             unconverted: totals.unconverted,
+            out_of_range: totals.out_of_range + requirement.out_of_range,
+            overflow,
             rates_used: totals.rates_used,
         })
     }
@@ -312,7 +401,11 @@ pub struct LedgerLine {
     pub organisation: String,
     pub organisation_kind: OrganisationType,
     pub earmark: String,
+    /// In the reporting currency; `None` without a rate, or out of range.
     pub converted: Option<Decimal>,
+    /// It has a rate, but its amount or rate is beyond the ceilings (an
+    /// old log's): listed, never counted.
+    pub out_of_range: bool,
     pub history: Vec<HistoryLine>,
 }
 
@@ -330,6 +423,7 @@ pub fn ledger(state: &WorkshopState, actor: &Actor) -> Vec<LedgerLine> {
                 organisation_kind: organisation.map_or(OrganisationType::Other, |o| o.kind),
                 earmark: earmark_label(state, &c.earmark),
                 converted: converted(c),
+                out_of_range: c.rate.is_some() && converted(c).is_none(),
                 history: state
                     .commitment_history
                     .get(&c.id)

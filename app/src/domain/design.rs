@@ -240,6 +240,7 @@ pub struct GovernanceBody {
     pub kind: BodyKind,
     #[validate(length(min = 1, max = 200))]
     pub name: String,
+    #[validate(length(max = 500))]
     pub members: BTreeSet<OrganisationId>,
     pub chair: Option<OrganisationId>,
     pub decision_rule: DecisionRule,
@@ -645,6 +646,7 @@ pub fn valid_cost_years(lines: &[CostLine]) -> Result<(), ValidationError> {
         if line.amount.amount < rust_decimal::Decimal::ZERO {
             return Err(ValidationError::new("not_negative"));
         }
+        super::limits::amount_within_ceiling(&line.amount.amount)?;
     }
     Ok(())
 }

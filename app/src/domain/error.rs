@@ -46,6 +46,10 @@ pub enum AppError {
     /// many failed ones recently, or too many being checked at once.
     #[error("too many attempts; retry after {retry_after_seconds} s")]
     TooManyAttempts { retry_after_seconds: u64 },
+    /// A request that is not a form this app sends (missing or mistyped
+    /// arguments, a body that does not parse): refused, nothing read.
+    #[error("malformed request")]
+    Malformed,
     /// The request needs a signed-in user.
     #[error("not signed in")]
     Unauthenticated,
@@ -64,6 +68,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Invalid(_) => 422,
+            AppError::Malformed => 400,
             AppError::Unauthenticated => 401,
             AppError::Forbidden => 403,
             AppError::TooManyAttempts { .. } => 429,
@@ -120,7 +125,17 @@ fn collect(errors: &validator::ValidationErrors, prefix: &str, into: &mut FieldE
 impl leptos::server_fn::error::FromServerFnError for AppError {
     type Encoder = leptos::server_fn::codec::JsonEncoding;
 
-    fn from_server_fn_error(_: leptos::server_fn::error::ServerFnErrorErr) -> Self {
-        AppError::Internal
+    /// What the framework could not make into a call (the client's
+    /// arguments) is the client's fault, 400; anything else is ours, 500.
+    fn from_server_fn_error(error: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        use leptos::server_fn::error::ServerFnErrorErr;
+        match error {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::Request(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::Malformed,
+            _ => AppError::Internal,
+        }
     }
 }

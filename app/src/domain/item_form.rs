@@ -7,6 +7,7 @@ use super::commitment_form::{code_of, from_code};
 use super::design::*;
 use super::error::{AppError, FieldErrors};
 use super::ids::*;
+use super::limits;
 use super::model::*;
 use super::money::{Currency, Money, MoneyError};
 use chrono::NaiveDate;
@@ -265,6 +266,9 @@ impl Reader<'_> {
                 continue;
             }
             match Money::parse(&value, currency.code()) {
+                Ok(amount) if !limits::amount_in_range(amount.amount) => {
+                    self.problem(&field, "amount_too_large")
+                }
                 Ok(amount) => lines.push(CostLine { year, amount }),
                 Err(MoneyError::Negative) => self.problem(&field, "negative"),
                 Err(MoneyError::TooManyDecimals { .. }) => self.problem(&field, "too_many_decimals"),

@@ -11,6 +11,7 @@ pub mod error;
 pub mod event;
 pub mod ids;
 pub mod item_form;
+pub mod limits;
 pub mod model;
 pub mod money;
 pub mod state;

@@ -218,6 +218,7 @@ pub struct Output {
     /// Indicators given with the output in older events; the state moves
     /// them to `ProjectDesign::indicators`, where each is edited alone.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(nested, length(max = 50))]
     pub indicators: Vec<Indicator>,
 }
 
@@ -237,12 +238,21 @@ pub struct Component {
     #[validate(length(max = 5000))]
     pub description: String,
     pub lead: Option<OrganisationId>,
-    #[validate(custom(function = "crate::domain::design::valid_cost_years"))]
+    /// At most one line a year, 2000 to 2100.
+    #[validate(
+        length(max = 101),
+        custom(function = "crate::domain::design::valid_cost_years")
+    )]
     pub yearly_cost: Vec<CostLine>,
+    #[validate(length(max = 200))]
     pub outputs: Vec<OutputId>,
-    /// WTO Trade Facilitation Agreement measures it implements ("7.1", …).
+    /// WTO Trade Facilitation Agreement measures it implements ("7.1", …),
+    /// each once.
     #[serde(default)]
-    #[validate(custom(function = "crate::domain::design::known_tfa_measures"))]
+    #[validate(
+        length(max = 9),
+        custom(function = "crate::domain::design::known_tfa_measures")
+    )]
     pub tfa: Vec<String>,
 }
 

@@ -106,10 +106,12 @@ fn Summary(slug: String, data: CommitmentsView, read_only: RwSignal<bool>) -> im
                 <div><dt>{tr(Msg::Secured)}</dt><dd>{amount_in(currency, d.cash.secured)}</dd></div>
                 <div><dt>{tr(Msg::Pledged)}</dt><dd>{amount_in(currency, d.cash.pledged)}</dd></div>
                 <div><dt>{tr(Msg::Gap)}</dt><dd>{amount_in(currency, d.gap)}</dd></div>
-                <div><dt>{tr(Msg::Guarantees)}</dt><dd>{amount_in(currency, d.guarantees.secured + d.guarantees.pledged)}</dd></div>
-                <div><dt>{tr(Msg::InKind)}</dt><dd>{amount_in(currency, d.in_kind.secured + d.in_kind.pledged)}</dd></div>
+                <div><dt>{tr(Msg::Guarantees)}</dt><dd>{amount_in(currency, d.guarantees.total())}</dd></div>
+                <div><dt>{tr(Msg::InKind)}</dt><dd>{amount_in(currency, d.in_kind.total())}</dd></div>
             </dl>
             <p class="note">{tr(Msg::CashOnly)}</p>
+            {d.overflow.then(|| view! { <p class="note warning" role="status">{tr(Msg::FiguresOutOfRange)}</p> })}
+            {(d.out_of_range > 0).then(|| view! { <p class="note warning">{d.out_of_range}" "{tr(Msg::OutOfRange)}</p> })}
             <RatesUsed tr rates=d.rates_used.clone()/>
         </section>
     }
@@ -225,6 +227,7 @@ fn RegisterLine(
                 {line.converted.filter(|_| c.money.currency != currency).map(|v| view! {
                     <span class="converted">"≈ "{amount_in(currency, v)}</span>
                 })}
+                {line.out_of_range.then(|| view! { <span class="converted warning">{tr(Msg::OutOfRangeFigure)}</span> })}
                 <span class="status">{tr(commitment_status_name(c.status))}</span>
                 <span class="instrument">{tr(instrument_name(c.instrument))}</span>
                 <span class="earmark">{if line.earmark.is_empty() { tr(Msg::WholeProgramme).to_string() } else { line.earmark.clone() }}</span>

@@ -55,11 +55,23 @@ pub fn ScreenPage() -> impl IntoView {
 fn Board(d: Dashboard) -> impl IntoView {
     let tr = use_locale();
     let c = d.reporting_currency;
-    let big = move |v: Decimal| amount_in(c, v);
+    let overflow = d.overflow;
+    // A figure that could not be computed within range says so; it never
+    // shows a partial sum as a total.
+    let big = move |v: Decimal| {
+        if overflow {
+            tr(Msg::OutOfRangeFigure).to_string()
+        } else {
+            amount_in(c, v)
+        }
+    };
     // Large figures: the currency code small, the amount to the cent, so the
     // screen matches the register's totals exactly.
     let figure = move |v: Decimal| {
-        view! { <span class="code">{c.code()}</span>{crate::domain::money::format_amount(v, c)} }
+        if overflow {
+            return view! { <span class="out-of-range">{tr(Msg::OutOfRangeFigure)}</span> }.into_any();
+        }
+        view! { <span class="code">{c.code()}</span>{crate::domain::money::format_amount(v, c)} }.into_any()
     };
     let required_note = match d.required_source {
         RequiredSource::Budget => tr(Msg::FromTheBudget),
@@ -99,10 +111,12 @@ fn Board(d: Dashboard) -> impl IntoView {
             </dl>
             <Progress secured=d.secured_percent pledged=d.pledged_percent tr/>
             <p class="screen-note">
-                {tr(Msg::CashOnly)}" "{tr(Msg::Guarantees)}": "{big(d.guarantees.secured + d.guarantees.pledged)}
-                " · "{tr(Msg::InKind)}": "{big(d.in_kind.secured + d.in_kind.pledged)}
+                {tr(Msg::CashOnly)}" "{tr(Msg::Guarantees)}": "{big(d.guarantees.total())}
+                " · "{tr(Msg::InKind)}": "{big(d.in_kind.total())}
                 {(d.unconverted > 0).then(|| view! { " · "{d.unconverted}" "{tr(Msg::Unconverted)} })}
+                {(d.out_of_range > 0).then(|| view! { " · "{d.out_of_range}" "{tr(Msg::OutOfRange)} })}
             </p>
+            {overflow.then(|| view! { <p class="screen-note warning" role="status">{tr(Msg::FiguresOutOfRange)}</p> })}
         </section>
         <section class="screen-charts">
             <Chart title=tr(Msg::ByComponent) rows=components currency=c/>
@@ -174,14 +188,22 @@ impl ChartRow {
 pub fn bar_lengths(rows: &[ChartRow], width: f64) -> Vec<(f64, f64, f64)> {
     let longest = rows
         .iter()
-        .map(|r| r.required.unwrap_or_default().max(r.secured + r.pledged))
+        .map(|r| {
+            r.required
+                .unwrap_or_default()
+                .max(r.secured.checked_add(r.pledged).unwrap_or(Decimal::MAX))
+        })
         .max()
         .unwrap_or_default();
     let scale = |v: Decimal| {
         if longest <= Decimal::ZERO {
             0.0
         } else {
-            (v / longest).to_f64().unwrap_or(0.0).clamp(0.0, 1.0) * width
+            v.checked_div(longest)
+                .and_then(|share| share.to_f64())
+                .unwrap_or(0.0)
+                .clamp(0.0, 1.0)
+                * width
         }
     };
     rows.iter()

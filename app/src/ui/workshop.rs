@@ -114,6 +114,12 @@ fn Overview(overview: WorkshopOverview) -> impl IntoView {
             {(overview.unconverted > 0).then(|| view! {
                 <p class="note warning">{overview.unconverted}" "{tr(Msg::Unconverted)}</p>
             })}
+            {(overview.out_of_range > 0).then(|| view! {
+                <p class="note warning">{overview.out_of_range}" "{tr(Msg::OutOfRange)}</p>
+            })}
+            {overview.overflow.then(|| view! {
+                <p class="note warning" role="status">{tr(Msg::FiguresOutOfRange)}</p>
+            })}
         </section>
     }
 }
