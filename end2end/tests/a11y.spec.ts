@@ -43,5 +43,10 @@ for (const lang of ['en', 'zh-CN']) {
     await page.locator('body[data-hydrated]').waitFor();
 
     await expectNoSeriousViolations(page);
+
+    // The page where a facilitator changes their own password.
+    await page.goto('/account/password');
+    await page.locator('body[data-hydrated]').waitFor();
+    await expectNoSeriousViolations(page);
   });
 }

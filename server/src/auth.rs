@@ -5,7 +5,7 @@
 //! the event store's accounts and audited with it; the primitives (argon2id,
 //! SHA-256, the OS random generator) are well-kept crates.
 
-use crate::store::{internal, AttemptScope, Store};
+use crate::store::{internal, Attempt, AttemptScope, Store};
 use app::api::service::{NewColleague, NewPassword, NewSession, PasswordChange, SignedIn};
 use app::domain::error::AppError;
 use chrono::{DateTime, Duration, Utc};
@@ -53,19 +53,7 @@ pub async fn sign_in(
     if email.len() > 254 || email.contains(char::is_control) || password.len() > 1024 {
         return Err(AppError::invalid("password", "wrong_credentials"));
     }
-    // Written down before it is checked: of any number of parallel guesses
-    // for one account, at most MAX_FAILURES get as far as the hash.
-    let attempt = store
-        .begin_attempt(AttemptScope::SignIn, &email, FAILURE_WINDOW, now)
-        .await
-        .map_err(internal)?;
-    if attempt.count > MAX_FAILURES {
-        store.forget_attempt(&attempt).await.map_err(internal)?;
-        let wait = attempt.oldest + FAILURE_WINDOW - now;
-        return Err(AppError::TooManyAttempts {
-            retry_after_seconds: wait.num_seconds().max(1) as u64,
-        });
-    }
+    let attempt = begin_guess(store, &email, now).await?;
     let account = store.account_by_email(&email).await.map_err(internal)?;
     let valid = match check_password(
         hashing,
@@ -104,6 +92,24 @@ pub async fn sign_in(
             email: account.email,
             name: account.name,
         },
+    })
+}
+
+/// Writes a password guess for an account down before it is checked: of
+/// any number of parallel guesses, at most `MAX_FAILURES` get as far as
+/// the hash; the others are refused (429) and taken back.
+async fn begin_guess(store: &Store, email: &str, now: DateTime<Utc>) -> Result<Attempt, AppError> {
+    let attempt = store
+        .begin_attempt(AttemptScope::SignIn, email, FAILURE_WINDOW, now)
+        .await
+        .map_err(internal)?;
+    if attempt.count <= MAX_FAILURES {
+        return Ok(attempt);
+    }
+    store.forget_attempt(&attempt).await.map_err(internal)?;
+    let wait = attempt.oldest + FAILURE_WINDOW - now;
+    Err(AppError::TooManyAttempts {
+        retry_after_seconds: wait.num_seconds().max(1) as u64,
     })
 }
 
@@ -172,17 +178,7 @@ pub async fn change_password(
         .await
         .map_err(internal)?
         .ok_or(AppError::Unauthenticated)?;
-    let attempt = store
-        .begin_attempt(AttemptScope::SignIn, &user.email, FAILURE_WINDOW, now)
-        .await
-        .map_err(internal)?;
-    if attempt.count > MAX_FAILURES {
-        store.forget_attempt(&attempt).await.map_err(internal)?;
-        let wait = attempt.oldest + FAILURE_WINDOW - now;
-        return Err(AppError::TooManyAttempts {
-            retry_after_seconds: wait.num_seconds().max(1) as u64,
-        });
-    }
+    let attempt = begin_guess(store, &user.email, now).await?;
     if !check_password(hashing, &change.current, Some(account.password_hash)).await? {
         store
             .audit(AUDIT_SIGN_IN_FAILED, &user.email, "password change", now)

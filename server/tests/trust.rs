@@ -29,17 +29,6 @@ async fn join_room(app: &TestApp, code: &str, id: &str, name: &str) -> reqwest::
     call(app, app::api::JoinRoom::PATH, &form, None).await
 }
 
-/// Issues an invite link for `organisation`: its token.
-async fn invite_token(app: &TestApp, facilitator: &str, organisation: &str) -> String {
-    let form = [("slug", "demo"), ("organisation", organisation)];
-    let (_, url): (String, String) = call(app, app::api::IssueInvite::PATH, &form, Some(facilitator))
-        .await
-        .json()
-        .await
-        .unwrap();
-    url.rsplit('/').next().unwrap().to_string()
-}
-
 async fn join_by_link(app: &TestApp, token: &str, delegate: &str) -> reqwest::Response {
     let form = [
         ("token", token),
@@ -115,12 +104,12 @@ async fn another_organisations_link_does_not_open_a_delegate(backend: Backend) {
     };
     let (org_a, org_b) = organisations(&app.engine.workshop("demo").await.unwrap());
     let delegate = new_id();
-    let link_a = invite_token(&app, &facilitator, &org_a).await;
+    let link_a = common::demo_invite_token(&app, &facilitator, &org_a).await;
     let joined = join_by_link(&app, &link_a, &delegate).await;
     assert!(cookie_named(&joined, "rt_delegate").is_some());
     let before = version(&app).await;
 
-    let link_b = invite_token(&app, &facilitator, &org_b).await;
+    let link_b = common::demo_invite_token(&app, &facilitator, &org_b).await;
     let hijack = join_by_link(&app, &link_b, &delegate).await;
     assert_eq!(hijack.status(), 409);
     assert!(cookie_named(&hijack, "rt_delegate").is_none());
@@ -321,7 +310,7 @@ async fn revoking_and_removing_end_sessions_at_once(backend: Backend) {
         }
     };
     // Revoking the link ends the sessions it opened.
-    let link = invite_token(&app, &facilitator, &org_a).await;
+    let link = common::demo_invite_token(&app, &facilitator, &org_a).await;
     let delegate = cookie_named(&join_by_link(&app, &link, &new_id()).await, "rt_delegate").unwrap();
     assert_eq!(register(delegate.clone()).await, 200);
     let revoke = [("slug", "demo"), ("organisation", org_a.as_str())];
@@ -334,7 +323,7 @@ async fn revoking_and_removing_end_sessions_at_once(backend: Backend) {
     assert_eq!(register(delegate).await, 401);
 
     // Removing a delegate ends their session; what they recorded stays.
-    let link = invite_token(&app, &facilitator, &org_a).await;
+    let link = common::demo_invite_token(&app, &facilitator, &org_a).await;
     let person = new_id();
     let delegate = cookie_named(&join_by_link(&app, &link, &person).await, "rt_delegate").unwrap();
     assert_eq!(register(delegate.clone()).await, 200);
@@ -708,3 +697,58 @@ async fn an_absurd_value_already_stored_breaks_no_page(backend: Backend) {
     figures_render(&app, &facilitator).await;
 }
 on_both_backends!(stored_absurdity, an_absurd_value_already_stored_breaks_no_page);
+
+async fn a_log_from_before_the_chain_is_chained_once(backend: Backend) {
+    let Some((app, _, _)) = demo_with_facilitator(backend).await else {
+        return;
+    };
+    // A log as the previous version left it: events, no links.
+    let unlink: &[&str] = match backend {
+        Backend::Sqlite => &[
+            "DROP TRIGGER event_chain_refuse_delete",
+            "DELETE FROM event_chain",
+        ],
+        Backend::Postgres => &[
+            "DROP TRIGGER event_chain_append_only ON event_chain",
+            "DELETE FROM event_chain",
+        ],
+    };
+    tamper(&app, unlink).await;
+    let unchained = server::verify::verify(app.engine.store()).await.unwrap();
+    assert!(!unchained.faults.is_empty(), "a log without links is reported");
+    let events = app.engine.events("demo", 0).await.unwrap().len();
+    assert_eq!(app.engine.store().link_unchained().await.unwrap(), events);
+    assert_eq!(app.engine.store().link_unchained().await.unwrap(), 0, "once");
+    let report = server::verify::verify(app.engine.store()).await.unwrap();
+    assert!(report.faults.is_empty(), "{:?}", report.faults);
+    // And writing goes on from the chained head.
+    use app::domain::model::{Stage, StageStatus};
+    let before = version(&app).await;
+    let now = app
+        .engine
+        .workshop("demo")
+        .await
+        .unwrap()
+        .stage_status(Stage::Commitments);
+    let status = if now == StageStatus::Locked {
+        StageStatus::Open
+    } else {
+        StageStatus::Locked
+    };
+    app.engine
+        .execute(
+            "demo",
+            app::domain::event::Actor::System,
+            "after-chaining",
+            app::domain::command::Command::SetStageStatus {
+                stage: Stage::Commitments,
+                status,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(version(&app).await, before + 1);
+    let report = server::verify::verify(app.engine.store()).await.unwrap();
+    assert!(report.faults.is_empty(), "{:?}", report.faults);
+}
+on_both_backends!(chaining_old_logs, a_log_from_before_the_chain_is_chained_once);

@@ -58,6 +58,39 @@ fn demo() -> (WorkshopState, Vec<StoredEvent>) {
     run(demo_commands().into_iter().map(|(_, c)| c), &Actor::System)
 }
 
+/// Revises the commitment in `slot` with these values, or records a new one
+/// (for an organisation picked by the slot) when the slot is empty.
+fn record_or_revise(
+    state: &mut WorkshopState,
+    ids: &mut Vec<NewCommitment>,
+    slot: usize,
+    (money, status, instrument): (Money, CommitmentStatus, Instrument),
+    organisations: &[OrganisationId],
+) {
+    match ids.get(slot).cloned() {
+        Some(existing) => {
+            let revised = NewCommitment {
+                money,
+                status,
+                instrument,
+                ..existing
+            };
+            commit(state, Command::ReviseCommitment(revised.clone()));
+            ids[slot] = revised;
+        }
+        None => {
+            let new = NewCommitment {
+                money,
+                status,
+                instrument,
+                ..new_commitment(organisations[slot % organisations.len()], "1", "USD")
+            };
+            commit(state, Command::RecordCommitment(new.clone()));
+            ids.push(new);
+        }
+    }
+}
+
 fn commitment_for(organisation: OrganisationId, amount: &str) -> Command {
     Command::RecordCommitment(NewCommitment {
         id: CommitmentId::random(),
@@ -526,6 +559,11 @@ fn authorization_matrix() {
             [true, false, false, false, false, true],
         ),
         (
+            "remove a participant from the room",
+            Command::RemoveParticipant { participant: asking },
+            [true, false, false, false, false, true],
+        ),
+        (
             "open a discussion",
             Command::OpenDiscussion(NewDiscussion {
                 id: DiscussionId::random(),
@@ -828,23 +866,8 @@ proptest! {
         let mut ids: Vec<NewCommitment> = Vec::new();
         for (slot, cents, status, instrument, currency) in steps {
             let money = Money::parse(&Decimal::new(cents as i64, 2).to_string(), currencies[currency]).unwrap();
-            match ids.get(slot).cloned() {
-                Some(existing) => {
-                    let revised = NewCommitment { money, status: statuses[status], instrument: instruments[instrument], ..existing };
-                    commit(&mut state, Command::ReviseCommitment(revised.clone()));
-                    ids[slot] = revised;
-                }
-                None => {
-                    let new = NewCommitment {
-                        money,
-                        status: statuses[status],
-                        instrument: instruments[instrument],
-                        ..new_commitment(organisations[slot % organisations.len()], "1", "USD")
-                    };
-                    commit(&mut state, Command::RecordCommitment(new.clone()));
-                    ids.push(new);
-                }
-            }
+            let values = (money, statuses[status], instruments[instrument]);
+            record_or_revise(&mut state, &mut ids, slot, values, &organisations);
         }
         let dashboard = Dashboard::of(&state).unwrap();
         let lines = ledger(&state, &Actor::System);
@@ -1968,23 +1991,8 @@ proptest! {
             let currency = super::money::Currency::parse(currencies[currency]).unwrap();
             let amount = amounts[amount].round_dp(currency.minor_units());
             let money = Money::new(amount, currency).unwrap();
-            match ids.get(slot).cloned() {
-                Some(existing) => {
-                    let revised = NewCommitment { money, status: statuses[status], instrument: instruments[instrument], ..existing };
-                    commit(&mut state, Command::ReviseCommitment(revised.clone()));
-                    ids[slot] = revised;
-                }
-                None => {
-                    let new = NewCommitment {
-                        money,
-                        status: statuses[status],
-                        instrument: instruments[instrument],
-                        ..new_commitment(organisations[slot % organisations.len()], "1", "USD")
-                    };
-                    commit(&mut state, Command::RecordCommitment(new.clone()));
-                    ids.push(new);
-                }
-            }
+            let values = (money, statuses[status], instruments[instrument]);
+            record_or_revise(&mut state, &mut ids, slot, values, &organisations);
         }
         let dashboard = super::dashboard::Dashboard::of(&state).unwrap();
         // Accepted values are all in range, and their sums far from overflow.

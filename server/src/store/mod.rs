@@ -177,7 +177,7 @@ macro_rules! in_write_transaction {
 
 mod attempts;
 pub mod chain;
-pub use attempts::AttemptScope;
+pub use attempts::{Attempt, AttemptScope};
 
 fn is_unique_violation(error: &sqlx::Error) -> bool {
     error.as_database_error().is_some_and(|e| e.is_unique_violation())

@@ -278,13 +278,7 @@ pub async fn demo_with_facilitator(backend: Backend) -> Option<(TestApp, String,
 /// that `facilitator` (a `name=value` cookie) made: the delegate's cookie.
 pub async fn demo_delegate(app: &TestApp, facilitator: &str, organisation: &str) -> String {
     use leptos::server_fn::ServerFn;
-    let form = [("slug", "demo"), ("organisation", organisation)];
-    let (_, url): (String, String) = call(app, app::api::IssueInvite::PATH, &form, Some(facilitator))
-        .await
-        .json()
-        .await
-        .unwrap();
-    let token = url.rsplit('/').next().unwrap().to_string();
+    let token = demo_invite_token(app, facilitator, organisation).await;
     let delegate = uuid::Uuid::new_v4().to_string();
     let form = [
         ("token", token.as_str()),
@@ -294,4 +288,16 @@ pub async fn demo_delegate(app: &TestApp, facilitator: &str, organisation: &str)
     ];
     let joined = call(app, app::api::JoinWorkshop::PATH, &form, None).await;
     cookie_named(&joined, "rt_delegate").expect("a delegate session")
+}
+
+/// Issues a demo organisation's invite link as `facilitator`: its token.
+pub async fn demo_invite_token(app: &TestApp, facilitator: &str, organisation: &str) -> String {
+    use leptos::server_fn::ServerFn;
+    let form = [("slug", "demo"), ("organisation", organisation)];
+    let (_, url): (String, String) = call(app, app::api::IssueInvite::PATH, &form, Some(facilitator))
+        .await
+        .json()
+        .await
+        .unwrap();
+    url.rsplit('/').next().unwrap().to_string()
 }
