@@ -146,3 +146,55 @@ fn creates_a_facilitator_from_the_environment_password() {
     let again = create("a long enough passphrase");
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
 }
+
+#[test]
+fn a_facilitators_password_is_set_from_the_command_line_and_verify_shows_the_head() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/password.sqlite3", dir.path().display());
+    let created = roundtable(&url)
+        .args(["facilitator", "create", "--email", "ana@example.org", "--name", "Ana"])
+        .env("ROUNDTABLE_PASSWORD", "the first passphrase")
+        .output()
+        .unwrap();
+    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
+    let short = roundtable(&url)
+        .args(["facilitator", "password", "--email", "ana@example.org"])
+        .env("ROUNDTABLE_PASSWORD", "short")
+        .output()
+        .unwrap();
+    assert_eq!(short.status.code(), Some(1), "a short password is refused");
+    let set = roundtable(&url)
+        .args(["facilitator", "password", "--email", "ana@example.org"])
+        .env("ROUNDTABLE_PASSWORD", "a second passphrase")
+        .output()
+        .unwrap();
+    assert!(set.status.success(), "{}", String::from_utf8_lossy(&set.stderr));
+    assert!(String::from_utf8_lossy(&set.stdout).contains("sessions have ended"));
+    let unknown = roundtable(&url)
+        .args(["facilitator", "password", "--email", "nobody@example.org"])
+        .env("ROUNDTABLE_PASSWORD", "a second passphrase")
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(1));
+
+    // The new password is the one that works.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let config = server::config::Config::new(Some(&url), "127.0.0.1:0", None).unwrap();
+        let engine = server::cli::open(&config).await.unwrap();
+        let store = engine.store();
+        let now = chrono::Utc::now();
+        let old = server::auth::sign_in(store, engine.hashing(), "ana@example.org", "the first passphrase", now).await;
+        assert!(old.is_err());
+        let new = server::auth::sign_in(store, engine.hashing(), "ana@example.org", "a second passphrase", now).await;
+        assert!(new.is_ok());
+    });
+
+    roundtable(&url).arg("demo").output().unwrap();
+    let verify = roundtable(&url).arg("verify").output().unwrap();
+    let stdout = String::from_utf8(verify.stdout).unwrap();
+    assert!(
+        stdout.lines().any(|l| l.starts_with("HEAD demo event ") && l.len() > 64),
+        "{stdout}"
+    );
+}
