@@ -5,10 +5,11 @@
 //! blank on the projector.
 
 use crate::domain::design::{
-    BodyKind, DecisionRule, IatiRole, PartneringStage, PppRole, Raci, RaciFlag, RiskCategory, Step,
+    BodyKind, DecisionRule, IatiRole, PartneringStage, PppRole, Raci, RaciFlag, Step,
 };
 use crate::domain::model::{
-    CommitmentStatus, DesignField, Instrument, OrganisationType, PartnerGroup, Stage, StageStatus, Tier,
+    CommitmentStatus, DesignField, Instrument, OrganisationType, PartnerGroup, RiskCategory, Stage,
+    StageStatus, Tier,
 };
 use serde::{Deserialize, Serialize};
 

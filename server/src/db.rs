@@ -244,4 +244,51 @@ mod tests {
             Ok(Target::Postgres { .. })
         ));
     }
+
+    /// The `*.sql` file names of one backend's migrations, sorted.
+    fn migration_files(backend: &str) -> Vec<String> {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../migrations")
+            .join(backend);
+        let mut names: Vec<String> = std::fs::read_dir(&folder)
+            .unwrap_or_else(|error| panic!("cannot read {}: {error}", folder.display()))
+            .map(|entry| entry.expect("a directory entry").file_name())
+            .map(|name| name.to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".sql"))
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// migrations/README.md, rule 2: both backends have the same migrations,
+    /// `NNNN_name.sql` with the same number and name, each number once. A
+    /// migration added to one folder only fails here, not on the backend
+    /// someone forgot to test.
+    #[test]
+    fn sqlite_and_postgres_migrations_are_kept_in_step() {
+        let sqlite = migration_files("sqlite");
+        let postgres = migration_files("postgres");
+        assert!(!sqlite.is_empty(), "no migrations found for SQLite");
+        let only_in = |these: &[String], those: &[String]| -> Vec<String> {
+            these.iter().filter(|n| !those.contains(n)).cloned().collect()
+        };
+        assert_eq!(
+            (only_in(&sqlite, &postgres), only_in(&postgres, &sqlite)),
+            (vec![], vec![]),
+            "(only in migrations/sqlite, only in migrations/postgres)"
+        );
+        let mut numbers: Vec<&str> = sqlite.iter().map(|n| n.split('_').next().unwrap_or("")).collect();
+        assert!(
+            numbers
+                .iter()
+                .all(|n| n.len() == 4 && n.bytes().all(|b| b.is_ascii_digit())),
+            "every migration is named NNNN_name.sql: {sqlite:?}"
+        );
+        numbers.dedup();
+        assert_eq!(
+            numbers.len(),
+            sqlite.len(),
+            "a migration number is used twice: {sqlite:?}"
+        );
+    }
 }

@@ -1,9 +1,10 @@
 //! Figures derived from the state: totals by tier and kind, the funding gap,
 //! and the overview the workshop page shows. Exact decimals throughout.
 
-use super::limits::{convert, Sum};
+use super::limits::{convert, percent, Sum};
 use super::model::*;
 use super::money::Currency;
+use super::required::requirement;
 use super::state::WorkshopState;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -66,12 +67,6 @@ impl Totals {
     }
 }
 
-/// What the programme needs: the design's budget, else the facilitator's
-/// target (see `dashboard::required`).
-pub fn required(state: &WorkshopState) -> Decimal {
-    super::dashboard::required(state).0
-}
-
 /// What the page about one workshop shows; derived, never stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkshopOverview {
@@ -107,7 +102,7 @@ impl WorkshopOverview {
     pub fn of(state: &WorkshopState) -> Option<WorkshopOverview> {
         let setup = state.setup.as_ref()?;
         let totals = Totals::of(state);
-        let required = super::dashboard::requirement(state);
+        let required = requirement(state);
         let secured_cash = totals.get(Tier::Secured, ContributionKind::Cash);
         // Both are at most the total ceiling and not negative, so this
         // cannot fail; checked all the same, like every money figure.
@@ -169,8 +164,6 @@ impl WorkshopSummary {
         })
     }
 }
-
-pub use super::limits::percent;
 
 /// The organisations of a workshop as the facilitator's setup page lists
 /// them, with how many delegates each has in the room.

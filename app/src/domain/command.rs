@@ -1,7 +1,7 @@
 //! Commands, and `decide`: what a command becomes, given the state and who
 //! asks. Every rule of who may do what lives here.
 
-use super::design::{current_item, DesignItem, DesignStart, ItemKey};
+use super::design::{current_item, DesignItem, ItemKey};
 use super::error::AppError;
 use super::event::{Actor, Event};
 use super::ids::*;

@@ -4,12 +4,13 @@
 //! each organisation's own delegates). Exact decimals; rounding happens only
 //! where a figure is displayed.
 
-use super::analytics::{percent, Totals};
+use super::analytics::Totals;
 use super::event::Actor;
 use super::ids::*;
-use super::limits::{self, checked_sum, Sum};
+use super::limits::{self, checked_sum, percent};
 use super::model::*;
 use super::money::{Currency, Money};
+use super::required::{component_required, requirement, RequiredSource};
 use super::state::WorkshopState;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -18,92 +19,6 @@ use std::collections::BTreeMap;
 
 /// How many of the newest commitments the screen lists.
 pub const NEWEST_ON_SCREEN: usize = 6;
-
-/// Where the required amount comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RequiredSource {
-    /// The sum of the components' yearly costs (stage 1).
-    Budget,
-    /// The facilitator's target, used until the design has a budget.
-    Target,
-    Nothing,
-}
-
-/// What the programme needs, with what was left out of it: stored values
-/// beyond the amount ceiling (an old log's), and whether the budget's sum
-/// left the range (see `domain::limits`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Requirement {
-    pub amount: Decimal,
-    pub source: RequiredSource,
-    pub out_of_range: usize,
-    pub overflow: bool,
-}
-
-/// The amount the programme needs: the design's budget once it has one,
-/// the facilitator's target before that.
-pub fn requirement(state: &WorkshopState) -> Requirement {
-    let mut out_of_range = 0;
-    let mut component_sums = Vec::with_capacity(state.design.components.len());
-    for component in &state.design.components {
-        let (sum, left_out) = component_budget(component);
-        out_of_range += left_out;
-        component_sums.push(sum.value());
-    }
-    let budget = component_sums
-        .into_iter()
-        .collect::<Option<Vec<Decimal>>>()
-        .and_then(checked_sum);
-    let Some(budget) = budget else {
-        return Requirement {
-            amount: Decimal::ZERO,
-            source: RequiredSource::Budget,
-            out_of_range,
-            overflow: true,
-        };
-    };
-    let (amount, source) = match state.funding_target {
-        _ if budget > Decimal::ZERO => (budget, RequiredSource::Budget),
-        Some(target) if limits::amount_in_range(target) => (target, RequiredSource::Target),
-        Some(_) => {
-            out_of_range += 1;
-            (Decimal::ZERO, RequiredSource::Nothing)
-        }
-        None => (Decimal::ZERO, RequiredSource::Nothing),
-    };
-    Requirement {
-        amount,
-        source,
-        out_of_range,
-        overflow: false,
-    }
-}
-
-/// The amount the programme needs and where it comes from.
-pub fn required(state: &WorkshopState) -> (Decimal, RequiredSource) {
-    let requirement = requirement(state);
-    (requirement.amount, requirement.source)
-}
-
-/// A component's yearly costs summed, and how many lines were left out
-/// because they are beyond the amount ceiling.
-pub fn component_budget(component: &Component) -> (Sum, usize) {
-    let (in_range, beyond): (Vec<&CostLine>, Vec<&CostLine>) = component
-        .yearly_cost
-        .iter()
-        .partition(|line| limits::amount_in_range(line.amount.amount));
-    (
-        in_range.iter().map(|line| line.amount.amount).collect(),
-        beyond.len(),
-    )
-}
-
-/// A component's budget; 0 if it cannot be computed within range (which
-/// the dashboard reports as `overflow`).
-pub fn component_required(component: &Component) -> Decimal {
-    component_budget(component).0.value().unwrap_or_default()
-}
 
 /// A commitment's amount in the reporting currency at the rate it keeps;
 /// `None` when no rate was in force, or when its amount or rate is beyond

@@ -1,111 +1,17 @@
-//! The structured parts of stages 1 and 2: phases, the results chain,
-//! components, risks, partner roles, the responsibility matrix, governance
-//! and agreements. Each is an item saved whole and versioned alone, so that
-//! two people editing different items never meet, and two editing the same
-//! one are told (see `Command::SaveItem`).
+//! The structured parts of stages 1 and 2 as items: phases, the results
+//! chain, components, risks (their types are the design's, in `model`),
+//! partner roles, the responsibility matrix, governance and agreements. Each
+//! is an item saved whole and versioned alone, so that two people editing
+//! different items never meet, and two editing the same one are told (see
+//! `Command::SaveItem`). Also what is derived from them: the logframe, the
+//! risk matrix, the responsibility matrix's flags, the walk's steps.
 
 use super::ids::*;
 use super::model::*;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use validator::{Validate, ValidationError};
-
-/// How the room started stage 1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DesignStart {
-    Blank,
-    CustomsLogistics,
-}
-
-/// A phase of the programme (pilot, scale-up, …); together they give its
-/// duration.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-#[validate(schema(function = "phase_years_in_order", skip_on_field_errors = true))]
-pub struct Phase {
-    pub id: PhaseId,
-    #[validate(length(min = 1, max = 120))]
-    pub name: String,
-    #[validate(range(min = 2000, max = 2100))]
-    pub start_year: u16,
-    #[validate(range(min = 2000, max = 2100))]
-    pub end_year: u16,
-    #[validate(length(max = 1000))]
-    pub description: String,
-}
-
-fn phase_years_in_order(phase: &Phase) -> Result<(), ValidationError> {
-    if phase.end_year < phase.start_year {
-        let mut error = ValidationError::new("end_before_start");
-        error.add_param("field".into(), &"end_year");
-        return Err(error);
-    }
-    Ok(())
-}
-
-/// The fourth row of the logframe: what is done to deliver an output.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct Activity {
-    pub id: ActivityId,
-    pub output: OutputId,
-    #[validate(length(min = 1, max = 20))]
-    pub code: String,
-    #[validate(length(min = 1, max = 300))]
-    pub title: String,
-    /// The logframe's indicator column for activities: the means and inputs.
-    #[validate(length(max = 1000))]
-    pub inputs: String,
-    #[validate(length(max = 2000))]
-    pub assumptions: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RiskCategory {
-    Political,
-    Legal,
-    Financial,
-    Technical,
-    Operational,
-    Social,
-    Environmental,
-}
-
-impl RiskCategory {
-    pub const ALL: [RiskCategory; 7] = [
-        Self::Political,
-        Self::Legal,
-        Self::Financial,
-        Self::Technical,
-        Self::Operational,
-        Self::Social,
-        Self::Environmental,
-    ];
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct Risk {
-    pub id: RiskId,
-    #[validate(length(min = 1, max = 500))]
-    pub description: String,
-    pub category: RiskCategory,
-    /// 1 (rare) to 5 (almost certain).
-    #[validate(range(min = 1, max = 5))]
-    pub likelihood: u8,
-    /// 1 (negligible) to 5 (severe).
-    #[validate(range(min = 1, max = 5))]
-    pub impact: u8,
-    #[validate(length(max = 2000))]
-    pub mitigation: String,
-    pub owner: Option<OrganisationId>,
-}
-
-impl Risk {
-    pub fn score(&self) -> u8 {
-        self.likelihood * self.impact
-    }
-}
+use validator::Validate;
 
 /// IATI organisation roles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -632,44 +538,6 @@ pub fn nested_indicator_id(output: OutputId, n: usize) -> IndicatorId {
     IndicatorId(uuid::Uuid::from_u128(
         output.0.as_u128() ^ ((n as u128 + 1) << 64),
     ))
-}
-
-pub fn valid_cost_years(lines: &[CostLine]) -> Result<(), ValidationError> {
-    let mut years = BTreeSet::new();
-    for line in lines {
-        if !(2000..=2100).contains(&line.year) {
-            return Err(ValidationError::new("year_range"));
-        }
-        if !years.insert(line.year) {
-            return Err(ValidationError::new("duplicate_year"));
-        }
-        if line.amount.amount < rust_decimal::Decimal::ZERO {
-            return Err(ValidationError::new("not_negative"));
-        }
-        super::limits::amount_within_ceiling(&line.amount.amount)?;
-    }
-    Ok(())
-}
-
-/// WTO Trade Facilitation Agreement measures a component can cite.
-pub const TFA_MEASURES: [(&str, &str); 9] = [
-    ("7.1", "Pre-arrival processing"),
-    ("7.2", "Electronic payment"),
-    ("7.4", "Risk management"),
-    ("7.5", "Post-clearance audit"),
-    ("7.6", "Average release times"),
-    ("7.7", "Authorised operators"),
-    ("10.4", "Single window"),
-    ("11", "Freedom of transit"),
-    ("23.2", "National trade facilitation committee"),
-];
-
-pub fn known_tfa_measures(codes: &[String]) -> Result<(), ValidationError> {
-    codes
-        .iter()
-        .all(|code| TFA_MEASURES.iter().any(|(known, _)| known == code))
-        .then_some(())
-        .ok_or_else(|| ValidationError::new("unknown_tfa_measure"))
 }
 
 /// What a component's row of the responsibility matrix lacks.

@@ -3,7 +3,7 @@
 //! Stored events are a public contract: never change what a stored event
 //! means. Add a new variant, or a new field with `#[serde(default)]`.
 
-use super::design::{DesignItem, DesignStart, ItemKey};
+use super::design::{DesignItem, ItemKey};
 use super::ids::*;
 use super::model::*;
 use super::money::Currency;

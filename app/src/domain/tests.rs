@@ -795,7 +795,7 @@ fn the_dashboard_masks_confidential_names_and_keeps_tiers_and_kinds_apart() {
 
 #[test]
 fn required_comes_from_the_budget_else_the_target() {
-    use super::dashboard::{required, RequiredSource};
+    use super::required::{required, RequiredSource};
     let (demo_state, _) = demo();
     assert_eq!(required(&demo_state).1, RequiredSource::Budget);
     let (mut empty, _) = run(
@@ -1743,7 +1743,7 @@ fn a_yearly_cost_at_the_ceiling_is_accepted_and_above_it_refused() {
         },
     );
     assert_eq!(
-        super::dashboard::component_required(&state.design.components[0]),
+        super::required::component_required(&state.design.components[0]),
         AMOUNT_CEILING
     );
     component.yearly_cost[0].amount = Money::new(AMOUNT_CEILING + dec!(1), usd()).unwrap();
@@ -1945,7 +1945,7 @@ fn figures_hold_together(state: &WorkshopState) -> Result<(), TestCaseError> {
             .iter()
             .map(|b| b.required.unwrap_or_default()),
     );
-    if dashboard.required_source == super::dashboard::RequiredSource::Budget {
+    if dashboard.required_source == super::required::RequiredSource::Budget {
         prop_assert_eq!(budget, Some(dashboard.required));
     }
     prop_assert_eq!(
@@ -2035,7 +2035,7 @@ proptest! {
         }
         let other_budget = state.design.components[1..]
             .iter()
-            .any(|c| super::dashboard::component_required(c) > Decimal::ZERO);
+            .any(|c| super::required::component_required(c) > Decimal::ZERO);
         if no_other_budget {
             for other in &state.design.components[1..] {
                 events.push(super::event::Event::DesignItemSaved {

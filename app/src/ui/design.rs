@@ -8,12 +8,10 @@ use super::walk::{
 use super::Tr;
 use crate::api::DesignView;
 use crate::domain::commitment_form::code_of;
-use crate::domain::design::{
-    cost_years, duration, logframe, risk_band, risk_matrix, ItemKey, RiskCategory, Step, TFA_MEASURES,
-};
+use crate::domain::design::{cost_years, duration, logframe, risk_band, risk_matrix, ItemKey, Step};
 use crate::domain::ids::*;
 use crate::domain::item_form::{cost_field, level_code, FormValues};
-use crate::domain::model::{DesignField, ResultLevel, Stage};
+use crate::domain::model::{DesignField, ResultLevel, RiskCategory, Stage, TFA_MEASURES};
 use crate::i18n::{risk_category_name, Msg};
 use leptos::prelude::*;
 use std::sync::Arc;

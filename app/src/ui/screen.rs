@@ -4,8 +4,9 @@
 use super::commitments::amount_in;
 use super::{use_locale, Failure, Tr};
 use crate::api::{load_dashboard, load_room_code};
-use crate::domain::dashboard::{Bar, Dashboard, PublicName, RequiredSource};
+use crate::domain::dashboard::{Bar, Dashboard, PublicName};
 use crate::domain::money::Currency;
+use crate::domain::required::RequiredSource;
 use crate::i18n::{
     anonymous_name, commitment_status_name, instrument_name, partner_group_name, stage_name, Msg,
 };

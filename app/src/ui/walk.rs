@@ -11,10 +11,10 @@
 use super::{use_locale, Failure, Tr};
 use crate::api::{load_design, DesignView, RemoveItem, SaveDesignText, SaveItem, StartDesign};
 use crate::domain::commitment_form::code_of;
-use crate::domain::design::{current_item, put_item, step_done, DesignItem, DesignStart, ItemKey, Step};
+use crate::domain::design::{current_item, put_item, step_done, DesignItem, ItemKey, Step};
 use crate::domain::error::{AppError, FieldErrors};
 use crate::domain::item_form::{from_form, to_form, FormValues};
-use crate::domain::model::{DesignField, Stage};
+use crate::domain::model::{DesignField, DesignStart, Stage};
 use crate::i18n::{design_field_help, design_field_name, form_problem, problem, stage_name, step_name, Msg};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
