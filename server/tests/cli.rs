@@ -152,11 +152,22 @@ fn a_facilitators_password_is_set_from_the_command_line_and_verify_shows_the_hea
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/password.sqlite3", dir.path().display());
     let created = roundtable(&url)
-        .args(["facilitator", "create", "--email", "ana@example.org", "--name", "Ana"])
+        .args([
+            "facilitator",
+            "create",
+            "--email",
+            "ana@example.org",
+            "--name",
+            "Ana",
+        ])
         .env("ROUNDTABLE_PASSWORD", "the first passphrase")
         .output()
         .unwrap();
-    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
     let short = roundtable(&url)
         .args(["facilitator", "password", "--email", "ana@example.org"])
         .env("ROUNDTABLE_PASSWORD", "short")
@@ -184,9 +195,23 @@ fn a_facilitators_password_is_set_from_the_command_line_and_verify_shows_the_hea
         let engine = server::cli::open(&config).await.unwrap();
         let store = engine.store();
         let now = chrono::Utc::now();
-        let old = server::auth::sign_in(store, engine.hashing(), "ana@example.org", "the first passphrase", now).await;
+        let old = server::auth::sign_in(
+            store,
+            engine.hashing(),
+            "ana@example.org",
+            "the first passphrase",
+            now,
+        )
+        .await;
         assert!(old.is_err());
-        let new = server::auth::sign_in(store, engine.hashing(), "ana@example.org", "a second passphrase", now).await;
+        let new = server::auth::sign_in(
+            store,
+            engine.hashing(),
+            "ana@example.org",
+            "a second passphrase",
+            now,
+        )
+        .await;
         assert!(new.is_ok());
     });
 
@@ -194,7 +219,9 @@ fn a_facilitators_password_is_set_from_the_command_line_and_verify_shows_the_hea
     let verify = roundtable(&url).arg("verify").output().unwrap();
     let stdout = String::from_utf8(verify.stdout).unwrap();
     assert!(
-        stdout.lines().any(|l| l.starts_with("HEAD demo event ") && l.len() > 64),
+        stdout
+            .lines()
+            .any(|l| l.starts_with("HEAD demo event ") && l.len() > 64),
         "{stdout}"
     );
 }
