@@ -3,15 +3,11 @@
 //! published; the caller hears back only after the commit.
 
 use crate::store::{internal, Append, AppendOutcome, BatchEntry, Recorded, Store};
-use app::api::service::{
-    ApiTokenInfo, DelegateSession, InviteView, Joined, NewColleague, NewPassword, NewSession,
-    ParticipantSession, PasswordChange, Roundtable, SignedIn,
-};
+use app::api::service::Workshops;
 use app::domain::command::{decide, Command};
 use app::domain::error::AppError;
 use app::domain::event::{Actor, StoredEvent};
 use app::domain::ids::WorkshopId;
-use app::domain::ids::{DelegateId, OrganisationId, ParticipantId};
 use app::domain::state::WorkshopState;
 use chrono::Utc;
 use std::collections::HashMap;
@@ -92,26 +88,14 @@ pub struct Engine {
     store: Store,
     /// Workshops loaded so far, by slug. Loaded from the log on first use.
     loaded: Mutex<HashMap<String, Arc<Workshop>>>,
-    /// Password hashes being computed at once (argon2id takes 19 MiB each).
-    hashing: tokio::sync::Semaphore,
 }
-
-/// At most this many password hashes at once: 4 × 19 MiB, whatever the
-/// number of sign-ins arriving.
-pub const CONCURRENT_PASSWORD_HASHES: usize = 4;
 
 impl Engine {
     pub fn new(store: Store) -> Engine {
         Engine {
             store,
             loaded: Mutex::new(HashMap::new()),
-            hashing: tokio::sync::Semaphore::new(CONCURRENT_PASSWORD_HASHES),
         }
-    }
-
-    /// The bound on concurrent password hashes (see `auth`).
-    pub fn hashing(&self) -> &tokio::sync::Semaphore {
-        &self.hashing
     }
 
     /// Runs a command that must be new: a replay of its key is refused
@@ -500,123 +484,7 @@ fn stamp(
 }
 
 #[async_trait::async_trait]
-impl Roundtable for Engine {
-    async fn sign_in(&self, email: &str, password: &str) -> Result<NewSession, AppError> {
-        crate::auth::sign_in(&self.store, &self.hashing, email, password, Utc::now()).await
-    }
-
-    async fn change_password(&self, session_token: &str, change: PasswordChange) -> Result<(), AppError> {
-        crate::auth::change_password(&self.store, &self.hashing, session_token, change, Utc::now()).await
-    }
-
-    async fn password_link(&self, token: &str) -> Result<String, AppError> {
-        crate::auth::password_link(&self.store, token, Utc::now()).await
-    }
-
-    async fn set_password_by_link(&self, token: &str, password: NewPassword) -> Result<(), AppError> {
-        crate::auth::set_password_by_link(&self.store, &self.hashing, token, password, Utc::now()).await
-    }
-
-    async fn session(&self, token: &str) -> Result<Option<SignedIn>, AppError> {
-        crate::auth::session(&self.store, token, Utc::now()).await
-    }
-
-    async fn sign_out(&self, token: &str) -> Result<(), AppError> {
-        crate::auth::sign_out(&self.store, token, Utc::now()).await
-    }
-
-    async fn add_facilitator(
-        &self,
-        slug: &str,
-        actor: Actor,
-        colleague: NewColleague,
-    ) -> Result<Option<String>, AppError> {
-        crate::auth::add_facilitator(self, slug, actor, colleague).await
-    }
-
-    async fn create_api_token(&self, slug: &str, actor: Actor) -> Result<(String, String), AppError> {
-        let (id, token) = crate::api_tokens::create(self, slug, &actor).await?;
-        Ok((id.to_string(), token))
-    }
-
-    async fn revoke_api_token(&self, slug: &str, actor: Actor, id: &str) -> Result<(), AppError> {
-        let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
-        crate::api_tokens::revoke(self, slug, &actor, id).await
-    }
-
-    async fn api_tokens(&self, slug: &str, actor: Actor) -> Result<Vec<ApiTokenInfo>, AppError> {
-        crate::api_tokens::list(self, slug, &actor).await
-    }
-
-    async fn issue_invite(
-        &self,
-        slug: &str,
-        actor: Actor,
-        organisation: OrganisationId,
-    ) -> Result<String, AppError> {
-        crate::invites::issue(self, slug, actor, organisation).await
-    }
-
-    async fn revoke_invites(
-        &self,
-        slug: &str,
-        actor: Actor,
-        organisation: OrganisationId,
-    ) -> Result<(), AppError> {
-        crate::invites::revoke(self, slug, actor, organisation).await
-    }
-
-    async fn invite(&self, token: &str) -> Result<InviteView, AppError> {
-        crate::invites::view(self, token).await
-    }
-
-    async fn join(
-        &self,
-        token: &str,
-        delegate: DelegateId,
-        name: String,
-        email: Option<String>,
-    ) -> Result<Joined, AppError> {
-        crate::invites::join(self, token, delegate, name, email).await
-    }
-
-    async fn delegate_session(&self, token: &str) -> Result<Option<DelegateSession>, AppError> {
-        crate::invites::session(self, token, Utc::now()).await
-    }
-
-    async fn room_code(&self, slug: &str) -> Result<String, AppError> {
-        crate::room::code(self, slug).await
-    }
-
-    async fn join_room(
-        &self,
-        code: &str,
-        participant: ParticipantId,
-        name: String,
-        client: &str,
-    ) -> Result<Joined, AppError> {
-        crate::room::join(self, code, participant, name, client).await
-    }
-
-    async fn participant_session(&self, token: &str) -> Result<Option<ParticipantSession>, AppError> {
-        crate::room::session(self, token, Utc::now()).await
-    }
-
-    async fn decide_delegation(
-        &self,
-        slug: &str,
-        actor: Actor,
-        participant: ParticipantId,
-        organisation: OrganisationId,
-        approve: bool,
-    ) -> Result<(), AppError> {
-        crate::room::decide_delegation(self, slug, actor, participant, organisation, approve).await
-    }
-
-    async fn remove_person(&self, slug: &str, actor: Actor, person: uuid::Uuid) -> Result<(), AppError> {
-        crate::room::remove_person(self, slug, actor, person).await
-    }
-
+impl Workshops for Engine {
     async fn workshops(&self) -> Result<Vec<Arc<WorkshopState>>, AppError> {
         let registered = self.store.workshops().await.map_err(internal)?;
         let mut states = Vec::with_capacity(registered.len());

@@ -160,16 +160,14 @@ async fn the_sign_in_page_has_labelled_fields() {
 
 async fn sessions_end_when_idle_or_too_old(backend: Backend) {
     use chrono::{Duration, Utc};
-    use server::auth;
+    use server::services::accounts::IDLE_TIMEOUT;
     let Some(app) = app_with_account(backend).await else {
         return;
     };
-    let store = app.engine.store();
+    let accounts = &app.services.accounts;
     let start = Utc::now();
-    let opened = auth::sign_in(store, app.engine.hashing(), EMAIL, PASSWORD, start)
-        .await
-        .unwrap();
-    let alive = |at| auth::session(store, &opened.token, at);
+    let opened = accounts.sign_in_at(EMAIL, PASSWORD, start).await.unwrap();
+    let alive = |at| accounts.session_at(&opened.token, at);
     assert!(
         alive(start + Duration::hours(3)).await.unwrap().is_some(),
         "3 h idle is fine"
@@ -187,12 +185,10 @@ async fn sessions_end_when_idle_or_too_old(backend: Backend) {
         .is_none());
     assert!(alive(start).await.unwrap().is_none(), "and it is gone for good");
 
-    let idle = auth::sign_in(store, app.engine.hashing(), EMAIL, PASSWORD, start)
-        .await
-        .unwrap();
-    let later = start + auth::IDLE_TIMEOUT + Duration::minutes(1);
+    let idle = accounts.sign_in_at(EMAIL, PASSWORD, start).await.unwrap();
+    let later = start + IDLE_TIMEOUT + Duration::minutes(1);
     assert!(
-        auth::session(store, &idle.token, later).await.unwrap().is_none(),
+        accounts.session_at(&idle.token, later).await.unwrap().is_none(),
         "4 h idle ends it"
     );
 }

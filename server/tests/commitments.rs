@@ -3,7 +3,7 @@
 //! the live stream's Last-Event-ID, and other instances' writes.
 
 mod common;
-use app::api::service::Roundtable;
+use app::api::service::Workshops;
 use common::{call, cookie_named, demo_with_facilitator, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 

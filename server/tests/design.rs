@@ -2,7 +2,7 @@
 //! which item, bad input, two saves from the same start, and retries.
 
 mod common;
-use app::api::service::Roundtable;
+use app::api::service::Workshops;
 use app::domain::design::{Agreement, DesignItem, ItemKey, PartneringStage};
 use common::{demo_delegate, demo_with_facilitator, Backend, TestApp};
 use leptos::server_fn::ServerFn;

@@ -1,7 +1,7 @@
 //! Exports over HTTP, for a workshop's facilitators and API tokens only.
 
 mod common;
-use app::api::service::Roundtable;
+use app::api::service::Workshops;
 use app::domain::event::Actor;
 use common::{demo_with_facilitator, facilitator_session, Backend, TestApp};
 
@@ -52,7 +52,10 @@ async fn exports_need_a_token_or_a_facilitator(backend: Backend) {
     assert!(!partnership["bodies"].as_array().unwrap().is_empty());
     assert!(!partnership["agreements"].as_object().unwrap().is_empty());
 
-    let (id, token) = server::api_tokens::create(&app.engine, "demo", &facilitator)
+    let (id, token) = app
+        .services
+        .api_tokens
+        .create("demo", &facilitator)
         .await
         .unwrap();
     let bearer = || Some(("authorization", format!("Bearer {token}")));
@@ -64,7 +67,9 @@ async fn exports_need_a_token_or_a_facilitator(backend: Backend) {
 
     let wrong = get(&app, state_path, Some(("authorization", "Bearer nope".into()))).await;
     assert_eq!(wrong.status(), 401);
-    server::api_tokens::revoke(&app.engine, "demo", &facilitator, id)
+    app.services
+        .api_tokens
+        .revoke("demo", &facilitator, id)
         .await
         .unwrap();
     assert_eq!(
@@ -95,7 +100,9 @@ async fn another_workshops_facilitator_or_token_reads_nothing_here() {
         .id;
     let outsider = Actor::Facilitator { account: bo };
     assert_eq!(
-        server::api_tokens::create(&app.engine, "demo", &outsider)
+        app.services
+            .api_tokens
+            .create("demo", &outsider)
             .await
             .unwrap_err(),
         app::domain::error::AppError::Forbidden
@@ -251,7 +258,10 @@ async fn the_register_files_match_the_dashboard(backend: Backend) {
         dashboard.in_kind.secured + dashboard.in_kind.pledged
     );
 
-    let (_, token) = server::api_tokens::create(&app.engine, "demo", &facilitator)
+    let (_, token) = app
+        .services
+        .api_tokens
+        .create("demo", &facilitator)
         .await
         .unwrap();
     let xlsx = get(

@@ -3,7 +3,7 @@
 //! may be a 5xx, and a refused call changes nothing in the log.
 
 mod common;
-use app::api::service::Roundtable;
+use app::api::service::Workshops;
 use app::domain::design::DesignItem;
 use common::{call, demo_with_facilitator, Backend, TestApp};
 use leptos::server_fn::ServerFn;

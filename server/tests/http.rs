@@ -195,7 +195,7 @@ where
 
 #[tokio::test]
 async fn the_live_stream_announces_each_new_version() {
-    use app::api::service::Roundtable;
+    use app::api::service::Workshops;
     let app = TestApp::with_demo(Backend::Sqlite).await.unwrap();
     let version = app.engine.workshop("demo").await.unwrap().version;
     let response = app.client.get(app.url("/w/demo/live")).send().await.unwrap();

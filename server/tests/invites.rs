@@ -1,7 +1,7 @@
 //! Organisations, invite links and delegates, through the real server.
 
 mod common;
-use app::api::service::Roundtable;
+use app::api::service::Workshops;
 use common::{call, facilitator_session, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 
@@ -360,7 +360,7 @@ async fn a_delegates_device_session_ends_after_three_days() {
     let cookie = delegate_cookie(&joined).unwrap();
     let token = cookie.split_once('=').unwrap().1;
     let now = chrono::Utc::now();
-    let session = |at| server::invites::session(&room.app.engine, token, at);
+    let session = |at| room.app.services.invites.session_at(token, at);
     assert!(session(now + chrono::Duration::days(2)).await.unwrap().is_some());
     assert!(
         session(now + chrono::Duration::days(3) + chrono::Duration::minutes(5))

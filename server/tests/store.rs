@@ -2,7 +2,7 @@
 //! PostgreSQL, against real databases.
 
 mod common;
-use app::api::service::Roundtable;
+use app::api::service::Workshops;
 use app::domain::command::{Command, NewWorkshop};
 use app::domain::error::AppError;
 use app::domain::event::{Actor, Event, StoredEvent};

@@ -3,7 +3,7 @@
 //! leaves the log as it was.
 
 mod common;
-use app::api::service::Roundtable;
+use app::api::service::Workshops;
 use common::{call, cookie_named, demo_with_facilitator, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 

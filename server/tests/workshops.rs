@@ -1,7 +1,7 @@
 //! Facilitators create and administer workshops.
 
 mod common;
-use app::api::service::Roundtable;
+use app::api::service::Workshops;
 use common::{call, facilitator_session, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 

@@ -175,9 +175,8 @@ macro_rules! in_write_transaction {
     };
 }
 
-mod attempts;
+pub mod attempts;
 pub mod chain;
-pub use attempts::{Attempt, AttemptScope};
 
 fn is_unique_violation(error: &sqlx::Error) -> bool {
     error.as_database_error().is_some_and(|e| e.is_unique_violation())
