@@ -2,7 +2,7 @@
 //! current state, appended durably, then applied to the in-memory state and
 //! published; the caller hears back only after the commit.
 
-use crate::store::{internal, Append, AppendOutcome, BatchEntry, Recorded, Store};
+use crate::store::{Append, AppendOutcome, BatchEntry, Recorded, Store};
 use app::api::service::Workshops;
 use app::domain::command::{decide, Command};
 use app::domain::error::AppError;
@@ -157,10 +157,10 @@ impl Engine {
         if !plausible {
             return Ok(None);
         }
-        let Some(id) = self.store.workshop_id(slug).await.map_err(internal)? else {
+        let Some(id) = self.store.workshop_id(slug).await? else {
             return Ok(None);
         };
-        let events = self.store.load(id, 0).await.map_err(internal)?;
+        let events = self.store.load(id, 0).await?;
         let (queue, jobs) = mpsc::channel(QUEUE_DEPTH);
         let workshop = Arc::new(Workshop {
             id,
@@ -188,7 +188,7 @@ impl Engine {
             .find(slug)
             .await?
             .ok_or_else(|| AppError::NotFound(slug.into()))?;
-        self.store.load(workshop.id, after_seq).await.map_err(internal)
+        Ok(self.store.load(workshop.id, after_seq).await?)
     }
 
     /// Another instance appended to workshop `id`: if it is loaded here,
@@ -212,7 +212,7 @@ impl Engine {
         };
         let (id, slug) = (new.id, new.slug.clone());
         let request_hash = request_hash(&actor, &command);
-        if let Some(recorded) = self.store.recorded(id, key).await.map_err(internal)? {
+        if let Some(recorded) = self.store.recorded(id, key).await? {
             return answer_recorded(&recorded, &request_hash, false);
         }
         let now = clock();
@@ -230,7 +230,7 @@ impl Engine {
             version_after: events.len() as u64,
             events: &events,
         };
-        match self.store.append(append).await.map_err(internal)? {
+        match self.store.append(append).await? {
             AppendOutcome::Appended => Ok(events.len() as u64),
             AppendOutcome::Duplicate(recorded) => answer_recorded(&recorded, &request_hash, false),
             AppendOutcome::Conflict => Err(AppError::AlreadyExists(slug)),
@@ -322,7 +322,7 @@ async fn write_loop(store: Store, workshop: Arc<Workshop>, mut jobs: mpsc::Recei
 /// Brings a workshop's state up to date with what other instances wrote.
 async fn catch_up(store: &Store, workshop: &Workshop) -> Result<(), AppError> {
     let version = workshop.snapshot().version;
-    let newer = store.load(workshop.id, version).await.map_err(internal)?;
+    let newer = store.load(workshop.id, version).await?;
     workshop.apply(&newer);
     Ok(())
 }
@@ -367,7 +367,7 @@ async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> 
                 }
                 Ok(None) => {}
                 Err(error) => {
-                    decided.push(Decided::Answered(Err(internal(error))));
+                    decided.push(Decided::Answered(Err(error.into())));
                     continue;
                 }
             }
@@ -404,7 +404,7 @@ async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> 
                 backoff(attempt).await;
                 continue;
             }
-            Err(error) => Err(internal(error)),
+            Err(error) => Err(error.into()),
         };
         if appended.is_ok() {
             // The scratch state already has the batch applied, and only this
@@ -486,7 +486,7 @@ fn stamp(
 #[async_trait::async_trait]
 impl Workshops for Engine {
     async fn workshops(&self) -> Result<Vec<Arc<WorkshopState>>, AppError> {
-        let registered = self.store.workshops().await.map_err(internal)?;
+        let registered = self.store.workshops().await?;
         let mut states = Vec::with_capacity(registered.len());
         for (_, slug) in registered {
             if let Some(workshop) = self.find(&slug).await? {

@@ -8,7 +8,7 @@
 use crate::engine::Engine;
 use crate::services::secrets::{new_token, token_hash};
 use crate::store::attempts::{Attempt, AttemptScope};
-use crate::store::{internal, Store};
+use crate::store::Store;
 use app::api::service::{
     Accounts, NewColleague, NewPassword, NewSession, PasswordChange, SignedIn, Workshops,
 };
@@ -82,34 +82,25 @@ impl AccountService {
             return Err(AppError::invalid("password", "wrong_credentials"));
         }
         let attempt = self.begin_guess(&email, now).await?;
-        let account = store.account_by_email(&email).await.map_err(internal)?;
+        let account = store.account_by_email(&email).await?;
         let valid = match self
             .check_password(password, account.as_ref().map(|a| a.password_hash.clone()))
             .await
         {
             Ok(valid) => valid && account.is_some(),
             Err(busy) => {
-                store.forget_attempt(&attempt).await.map_err(internal)?;
+                store.forget_attempt(&attempt).await?;
                 return Err(busy);
             }
         };
         let Some(account) = account.filter(|_| valid) else {
-            store
-                .audit(AUDIT_SIGN_IN_FAILED, &email, "", now)
-                .await
-                .map_err(internal)?;
+            store.audit(AUDIT_SIGN_IN_FAILED, &email, "", now).await?;
             return Err(AppError::invalid("password", "wrong_credentials"));
         };
-        store.forget_attempt(&attempt).await.map_err(internal)?;
+        store.forget_attempt(&attempt).await?;
         let token = new_token();
-        store
-            .create_session(&token_hash(&token), account.id, now)
-            .await
-            .map_err(internal)?;
-        store
-            .audit(AUDIT_SIGN_IN, &email, "", now)
-            .await
-            .map_err(internal)?;
+        store.create_session(&token_hash(&token), account.id, now).await?;
+        store.audit(AUDIT_SIGN_IN, &email, "", now).await?;
         Ok(NewSession {
             token,
             user: SignedIn {
@@ -127,12 +118,11 @@ impl AccountService {
         let store = self.store();
         let attempt = store
             .begin_attempt(AttemptScope::SignIn, email, FAILURE_WINDOW, now)
-            .await
-            .map_err(internal)?;
+            .await?;
         if attempt.count <= MAX_FAILURES {
             return Ok(attempt);
         }
-        store.forget_attempt(&attempt).await.map_err(internal)?;
+        store.forget_attempt(&attempt).await?;
         let wait = attempt.oldest + FAILURE_WINDOW - now;
         Err(AppError::TooManyAttempts {
             retry_after_seconds: wait.num_seconds().max(1) as u64,
@@ -187,8 +177,7 @@ impl AccountService {
         change.validate()?;
         let account = store
             .account_by_email(&user.email)
-            .await
-            .map_err(internal)?
+            .await?
             .ok_or(AppError::Unauthenticated)?;
         let attempt = self.begin_guess(&user.email, now).await?;
         if !self
@@ -197,11 +186,10 @@ impl AccountService {
         {
             store
                 .audit(AUDIT_SIGN_IN_FAILED, &user.email, "password change", now)
-                .await
-                .map_err(internal)?;
+                .await?;
             return Err(AppError::invalid("current", "wrong_credentials"));
         }
-        store.forget_attempt(&attempt).await.map_err(internal)?;
+        store.forget_attempt(&attempt).await?;
         self.set_password(account.id, &user.email, change.password, Some(session_token))
             .await
     }
@@ -216,16 +204,11 @@ impl AccountService {
     ) -> Result<(), AppError> {
         let store = self.store();
         let hash = self.hash_password(password).await?;
-        store.set_password_hash(account, &hash).await.map_err(internal)?;
+        store.set_password_hash(account, &hash).await?;
         let keep = keep.map(token_hash);
-        store
-            .end_sessions_of(account, keep.as_deref())
-            .await
-            .map_err(internal)?;
-        store
-            .audit(AUDIT_PASSWORD_CHANGED, email, "", Utc::now())
-            .await
-            .map_err(internal)
+        store.end_sessions_of(account, keep.as_deref()).await?;
+        store.audit(AUDIT_PASSWORD_CHANGED, email, "", Utc::now()).await?;
+        Ok(())
     }
 
     /// The email a live one-time password link is for.
@@ -233,13 +216,11 @@ impl AccountService {
         let store = self.store();
         let account = store
             .password_link(&token_hash(token), PASSWORD_LINK_LIFETIME, now)
-            .await
-            .map_err(internal)?
+            .await?
             .ok_or_else(|| AppError::NotFound("link".into()))?;
         store
             .account_email(account)
-            .await
-            .map_err(internal)?
+            .await?
             .ok_or_else(|| AppError::NotFound("link".into()))
     }
 
@@ -256,8 +237,7 @@ impl AccountService {
         let email = self.password_link_at(token, now).await?;
         let account = store
             .use_password_link(&token_hash(token), PASSWORD_LINK_LIFETIME, now)
-            .await
-            .map_err(internal)?
+            .await?
             .ok_or_else(|| AppError::NotFound("link".into()))?;
         self.set_password(account, &email, password.password, None).await
     }
@@ -266,15 +246,15 @@ impl AccountService {
     pub async fn session_at(&self, token: &str, now: DateTime<Utc>) -> Result<Option<SignedIn>, AppError> {
         let store = self.store();
         let hash = token_hash(token);
-        let Some(row) = store.session(&hash).await.map_err(internal)? else {
+        let Some(row) = store.session(&hash).await? else {
             return Ok(None);
         };
         if now - row.last_seen_at > IDLE_TIMEOUT || now - row.created_at > ABSOLUTE_TIMEOUT {
-            store.delete_session(&hash).await.map_err(internal)?;
+            store.delete_session(&hash).await?;
             return Ok(None);
         }
         if now - row.last_seen_at > TOUCH_EVERY {
-            store.touch_session(&hash, now).await.map_err(internal)?;
+            store.touch_session(&hash, now).await?;
         }
         Ok(Some(SignedIn {
             account: row.account,
@@ -286,12 +266,9 @@ impl AccountService {
     async fn sign_out_at(&self, token: &str, now: DateTime<Utc>) -> Result<(), AppError> {
         let store = self.store();
         let hash = token_hash(token);
-        if let Some(row) = store.session(&hash).await.map_err(internal)? {
-            store.delete_session(&hash).await.map_err(internal)?;
-            store
-                .audit(AUDIT_SIGN_OUT, &row.email, "", now)
-                .await
-                .map_err(internal)?;
+        if let Some(row) = store.session(&hash).await? {
+            store.delete_session(&hash).await?;
+            store.audit(AUDIT_SIGN_OUT, &row.email, "", now).await?;
         }
         Ok(())
     }
@@ -316,7 +293,7 @@ impl AccountService {
         // (a NUL byte) is the caller's mistake, not ours.
         colleague.validate()?;
         let store = engine.store();
-        let (id, link) = match store.account_by_email(&colleague.email).await.map_err(internal)? {
+        let (id, link) = match store.account_by_email(&colleague.email).await? {
             Some(existing) => (existing.id, None),
             None => {
                 // Nobody knows this password; the link replaces it.
@@ -325,25 +302,15 @@ impl AccountService {
                 let email = colleague.email.trim().to_lowercase();
                 if !store
                     .create_account(id, &email, colleague.name.trim(), &hash)
-                    .await
-                    .map_err(internal)?
+                    .await?
                 {
                     return Err(AppError::Conflict);
                 }
                 let link = new_token();
                 let now = Utc::now();
-                store
-                    .create_password_link(&token_hash(&link), id, now)
-                    .await
-                    .map_err(internal)?;
-                store
-                    .audit(AUDIT_ACCOUNT_CREATED, &email, slug, now)
-                    .await
-                    .map_err(internal)?;
-                store
-                    .audit(AUDIT_PASSWORD_LINK_ISSUED, &email, slug, now)
-                    .await
-                    .map_err(internal)?;
+                store.create_password_link(&token_hash(&link), id, now).await?;
+                store.audit(AUDIT_ACCOUNT_CREATED, &email, slug, now).await?;
+                store.audit(AUDIT_PASSWORD_LINK_ISSUED, &email, slug, now).await?;
                 (id, Some(link))
             }
         };

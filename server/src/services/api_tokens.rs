@@ -3,7 +3,6 @@
 
 use crate::engine::Engine;
 use crate::services::secrets::{new_token, token_hash};
-use crate::store::internal;
 use app::api::service::{ApiTokenInfo, ApiTokens, Workshops};
 use app::domain::command::administers;
 use app::domain::error::AppError;
@@ -37,12 +36,10 @@ impl ApiTokenService {
         let store = engine.store();
         store
             .create_api_token(id, &token_hash(&token), workshop, *account, now)
-            .await
-            .map_err(internal)?;
+            .await?;
         store
             .audit(AUDIT_TOKEN_CREATED, slug, &id.to_string(), now)
-            .await
-            .map_err(internal)?;
+            .await?;
         Ok((id, token))
     }
 
@@ -54,19 +51,14 @@ impl ApiTokenService {
         }
         let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
         let now = Utc::now();
-        if !engine
-            .store()
-            .revoke_api_token(workshop, id, now)
-            .await
-            .map_err(internal)?
-        {
+        if !engine.store().revoke_api_token(workshop, id, now).await? {
             return Err(AppError::NotFound("token".into()));
         }
         engine
             .store()
             .audit(AUDIT_TOKEN_REVOKED, slug, &id.to_string(), now)
-            .await
-            .map_err(internal)
+            .await?;
+        Ok(())
     }
 
     /// A workshop's tokens for its setup page; facilitators only.
@@ -77,7 +69,7 @@ impl ApiTokenService {
             return Err(AppError::Forbidden);
         }
         let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
-        let rows = engine.store().api_tokens(workshop).await.map_err(internal)?;
+        let rows = engine.store().api_tokens(workshop).await?;
         Ok(rows
             .into_iter()
             .map(|(id, created_at, revoked)| ApiTokenInfo {
@@ -90,11 +82,7 @@ impl ApiTokenService {
 
     /// The workshop a live token reads, if any.
     pub async fn workshop_of(&self, token: &str) -> Result<Option<WorkshopId>, AppError> {
-        self.engine
-            .store()
-            .api_token_workshop(&token_hash(token))
-            .await
-            .map_err(internal)
+        Ok(self.engine.store().api_token_workshop(&token_hash(token)).await?)
     }
 }
 

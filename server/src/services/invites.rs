@@ -3,7 +3,6 @@
 
 use crate::engine::Engine;
 use crate::services::secrets::{new_token, token_hash};
-use crate::store::internal;
 use app::api::service::{DelegateSession, InviteView, Invites, Joined, Workshops};
 use app::domain::command::{administers, Command, NewDelegate};
 use app::domain::error::AppError;
@@ -35,8 +34,7 @@ impl InviteService {
         self.engine
             .store()
             .workshop_slug(workshop)
-            .await
-            .map_err(internal)?
+            .await?
             .ok_or_else(|| AppError::NotFound("workshop".into()))
     }
 
@@ -70,12 +68,10 @@ impl InviteService {
         let store = self.engine.store();
         store
             .replace_invite(&token_hash(&token), workshop, organisation, now)
-            .await
-            .map_err(internal)?;
+            .await?;
         store
             .audit(AUDIT_INVITE_ISSUED, slug, &organisation.to_string(), now)
-            .await
-            .map_err(internal)?;
+            .await?;
         Ok(token)
     }
 
@@ -83,36 +79,24 @@ impl InviteService {
         let workshop = self.administered(slug, &actor, organisation).await?;
         let now = Utc::now();
         let store = self.engine.store();
-        store
-            .revoke_invites(workshop, organisation, now)
-            .await
-            .map_err(internal)?;
+        store.revoke_invites(workshop, organisation, now).await?;
         // A revoked link may have leaked: whoever joined through it is out too.
         // (Issuing a new link does not end sessions: that is for a lost link.)
-        store
-            .end_delegate_sessions_of(workshop, organisation)
-            .await
-            .map_err(internal)?;
+        store.end_delegate_sessions_of(workshop, organisation).await?;
         store
             .audit(AUDIT_INVITE_REVOKED, slug, &organisation.to_string(), now)
-            .await
-            .map_err(internal)
+            .await?;
+        Ok(())
     }
 
     /// What an invite link opens: `NotFound` for an unknown or revoked link.
     async fn view(&self, token: &str) -> Result<InviteView, AppError> {
         let engine = &self.engine;
-        let Some((workshop, organisation)) = engine
-            .store()
-            .live_invite(&token_hash(token))
-            .await
-            .map_err(internal)?
-        else {
+        let Some((workshop, organisation)) = engine.store().live_invite(&token_hash(token)).await? else {
             engine
                 .store()
                 .audit(AUDIT_INVITE_REFUSED, "-", "", Utc::now())
-                .await
-                .map_err(internal)?;
+                .await?;
             return Err(AppError::NotFound("invite".into()));
         };
         let slug = self.slug_of(workshop).await?;
@@ -163,8 +147,7 @@ impl InviteService {
         engine
             .store()
             .create_delegate_session(&token_hash(&session), workshop, joined, now)
-            .await
-            .map_err(internal)?;
+            .await?;
         engine
             .store()
             .audit(
@@ -173,8 +156,7 @@ impl InviteService {
                 &invite.organisation.to_string(),
                 now,
             )
-            .await
-            .map_err(internal)?;
+            .await?;
         Ok(Joined {
             session_token: session,
             slug: invite.slug,
@@ -188,12 +170,8 @@ impl InviteService {
         token: &str,
         now: chrono::DateTime<Utc>,
     ) -> Result<Option<DelegateSession>, AppError> {
-        let Some((workshop, organisation, delegate, started)) = self
-            .engine
-            .store()
-            .delegate_session(&token_hash(token))
-            .await
-            .map_err(internal)?
+        let Some((workshop, organisation, delegate, started)) =
+            self.engine.store().delegate_session(&token_hash(token)).await?
         else {
             return Ok(None);
         };

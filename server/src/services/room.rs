@@ -5,7 +5,6 @@
 use crate::engine::Engine;
 use crate::services::secrets::{new_token, token_hash};
 use crate::store::attempts::AttemptScope;
-use crate::store::internal;
 use app::api::service::{Joined, ParticipantSession, Room, Workshops};
 use app::domain::command::{Command, NewParticipant};
 use app::domain::error::AppError;
@@ -71,15 +70,14 @@ impl RoomService {
         let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
         let store = engine.store();
         loop {
-            if let Some(code) = store.room_code(workshop).await.map_err(internal)? {
+            if let Some(code) = store.room_code(workshop).await? {
                 return Ok(code);
             }
             // Taken by another workshop (or raced by another request): the loop
             // reads again, then tries a new code.
             store
                 .claim_room_code(workshop, &random_code(), Utc::now())
-                .await
-                .map_err(internal)?;
+                .await?;
         }
     }
 
@@ -99,36 +97,21 @@ impl RoomService {
         let now = Utc::now();
         let attempt = store
             .begin_attempt(AttemptScope::RoomCode, client, WRONG_CODE_WINDOW, now)
-            .await
-            .map_err(internal)?;
+            .await?;
         if attempt.count > MAX_WRONG_CODES {
-            store.forget_attempt(&attempt).await.map_err(internal)?;
-            store
-                .audit(AUDIT_ROOM_CODE_THROTTLED, client, "", now)
-                .await
-                .map_err(internal)?;
+            store.forget_attempt(&attempt).await?;
+            store.audit(AUDIT_ROOM_CODE_THROTTLED, client, "", now).await?;
             let wait = attempt.oldest + WRONG_CODE_WINDOW - now;
             return Err(AppError::TooManyAttempts {
                 retry_after_seconds: wait.num_seconds().max(1) as u64,
             });
         }
-        let Some(workshop) = store
-            .room_workshop(&normalise_code(code))
-            .await
-            .map_err(internal)?
-        else {
-            store
-                .audit(AUDIT_ROOM_CODE_REFUSED, client, "", now)
-                .await
-                .map_err(internal)?;
+        let Some(workshop) = store.room_workshop(&normalise_code(code)).await? else {
+            store.audit(AUDIT_ROOM_CODE_REFUSED, client, "", now).await?;
             return Err(AppError::invalid("code", "unknown_code"));
         };
-        store.forget_attempt(&attempt).await.map_err(internal)?;
-        let slug = store
-            .workshop_slug(workshop)
-            .await
-            .map_err(internal)?
-            .ok_or(AppError::Internal)?;
+        store.forget_attempt(&attempt).await?;
+        let slug = store.workshop_slug(workshop).await?.ok_or(AppError::Internal)?;
         let command = Command::JoinRoom(NewParticipant {
             id: participant,
             name,
@@ -144,12 +127,10 @@ impl RoomService {
         let session = new_token();
         store
             .create_participant_session(&token_hash(&session), workshop, participant, now)
-            .await
-            .map_err(internal)?;
+            .await?;
         store
             .audit(AUDIT_PARTICIPANT_JOINED, &slug, &participant.to_string(), now)
-            .await
-            .map_err(internal)?;
+            .await?;
         Ok(Joined {
             session_token: session,
             slug,
@@ -162,21 +143,14 @@ impl RoomService {
         now: chrono::DateTime<Utc>,
     ) -> Result<Option<ParticipantSession>, AppError> {
         let store = self.engine.store();
-        let Some((workshop, participant, started)) = store
-            .participant_session(&token_hash(token))
-            .await
-            .map_err(internal)?
+        let Some((workshop, participant, started)) = store.participant_session(&token_hash(token)).await?
         else {
             return Ok(None);
         };
         if now - started > PARTICIPANT_SESSION_LIFETIME {
             return Ok(None);
         }
-        let slug = store
-            .workshop_slug(workshop)
-            .await
-            .map_err(internal)?
-            .ok_or(AppError::Internal)?;
+        let slug = store.workshop_slug(workshop).await?.ok_or(AppError::Internal)?;
         Ok(Some(ParticipantSession { slug, participant }))
     }
 
@@ -212,8 +186,7 @@ impl RoomService {
         engine
             .store()
             .audit(kind, slug, &participant.to_string(), Utc::now())
-            .await
-            .map_err(internal)?;
+            .await?;
         result.map(|_| ())
     }
 
@@ -248,12 +221,11 @@ impl RoomService {
         let store = engine.store();
         store
             .end_sessions_of_person(workshop, delegate, participant)
-            .await
-            .map_err(internal)?;
+            .await?;
         store
             .audit(AUDIT_PERSON_REMOVED, slug, &person.to_string(), Utc::now())
-            .await
-            .map_err(internal)
+            .await?;
+        Ok(())
     }
 }
 

@@ -23,11 +23,14 @@ pub enum StoreError {
     Encode(#[from] serde_json::Error),
 }
 
-/// The one mapping of a storage failure to what callers see: the detail
-/// goes to the server log, the user gets `AppError::Internal`.
-pub fn internal(error: StoreError) -> app::domain::error::AppError {
-    tracing::error!(%error, "store failure");
-    app::domain::error::AppError::Internal
+/// The one mapping of a storage failure to what callers see, so that `?`
+/// does it: the detail goes to the server log, the user gets
+/// `AppError::Internal`.
+impl From<StoreError> for app::domain::error::AppError {
+    fn from(error: StoreError) -> Self {
+        tracing::error!(%error, "store failure");
+        app::domain::error::AppError::Internal
+    }
 }
 
 /// What an append did.
