@@ -488,8 +488,8 @@ impl Workshops for Engine {
     async fn workshops(&self) -> Result<Vec<Arc<WorkshopState>>, AppError> {
         let registered = self.store.workshops().await?;
         let mut states = Vec::with_capacity(registered.len());
-        for (_, slug) in registered {
-            if let Some(workshop) = self.find(&slug).await? {
+        for registered in registered {
+            if let Some(workshop) = self.find(&registered.slug).await? {
                 states.push(workshop.snapshot());
             }
         }

@@ -82,12 +82,12 @@ async fn sign_in_out_and_cycle(backend: Backend) {
     );
 
     let trail = app.engine.store().audit_trail(10).await.unwrap();
-    let kinds: Vec<&str> = trail.iter().map(|(_, kind, _, _)| kind.as_str()).collect();
+    let kinds: Vec<&str> = trail.iter().map(|entry| entry.kind.as_str()).collect();
     assert_eq!(
         kinds,
         ["sign_out", "sign_in", "sign_out", "sign_in", "sign_in_failed"]
     );
-    assert!(trail.iter().all(|(_, _, _, detail)| !detail.contains(PASSWORD)));
+    assert!(trail.iter().all(|entry| !entry.detail.contains(PASSWORD)));
 }
 on_both_backends!(sign_in, sign_in_out_and_cycle);
 

@@ -281,11 +281,11 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
     );
     let audit = demo.app.engine.store().audit_trail(100).await.unwrap();
     assert!(
-        audit.iter().any(|(_, kind, ..)| kind == "delegation_approved"),
+        audit.iter().any(|entry| entry.kind == "delegation_approved"),
         "{audit:?}"
     );
-    assert!(audit.iter().any(|(_, kind, ..)| kind == "room_code_refused"));
-    assert!(audit.iter().any(|(_, kind, ..)| kind == "participant_joined"));
+    assert!(audit.iter().any(|entry| entry.kind == "room_code_refused"));
+    assert!(audit.iter().any(|entry| entry.kind == "participant_joined"));
 }
 on_both_backends!(room_code, a_participant_joins_by_code_and_acts_once_approved);
 

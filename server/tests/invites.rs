@@ -166,7 +166,7 @@ async fn reissued_and_revoked_links_stop_working_and_change_nothing() {
         .delegates
         .is_empty());
     let trail = room.app.engine.store().audit_trail(20).await.unwrap();
-    let kinds: Vec<&str> = trail.iter().map(|(_, kind, _, _)| kind.as_str()).collect();
+    let kinds: Vec<&str> = trail.iter().map(|entry| entry.kind.as_str()).collect();
     assert!(
         kinds.contains(&"invite_revoked") && kinds.contains(&"invite_refused"),
         "{kinds:?}"
@@ -174,7 +174,7 @@ async fn reissued_and_revoked_links_stop_working_and_change_nothing() {
     assert!(
         trail
             .iter()
-            .all(|(_, _, _, detail)| !detail.contains(&token_of(&second))),
+            .all(|entry| !entry.detail.contains(&token_of(&second))),
         "no token in the audit"
     );
 }

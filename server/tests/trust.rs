@@ -41,7 +41,7 @@ async fn join_by_link(app: &TestApp, token: &str, delegate: &str) -> reqwest::Re
 
 async fn audited(app: &TestApp, kind: &str) -> usize {
     let trail = app.engine.store().audit_trail(10_000).await.unwrap();
-    trail.iter().filter(|(_, k, _, _)| k == kind).count()
+    trail.iter().filter(|entry| entry.kind == kind).count()
 }
 
 fn organisations(app_state: &app::domain::state::WorkshopState) -> (String, String) {

@@ -72,10 +72,10 @@ impl ApiTokenService {
         let rows = engine.store().api_tokens(workshop).await?;
         Ok(rows
             .into_iter()
-            .map(|(id, created_at, revoked)| ApiTokenInfo {
-                id,
-                created_at,
-                revoked,
+            .map(|row| ApiTokenInfo {
+                id: row.id,
+                created_at: row.created_at,
+                revoked: row.revoked_at.is_some(),
             })
             .collect())
     }

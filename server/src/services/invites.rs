@@ -92,19 +92,19 @@ impl InviteService {
     /// What an invite link opens: `NotFound` for an unknown or revoked link.
     async fn view(&self, token: &str) -> Result<InviteView, AppError> {
         let engine = &self.engine;
-        let Some((workshop, organisation)) = engine.store().live_invite(&token_hash(token)).await? else {
+        let Some(live) = engine.store().live_invite(&token_hash(token)).await? else {
             engine
                 .store()
                 .audit(AUDIT_INVITE_REFUSED, "-", "", Utc::now())
                 .await?;
             return Err(AppError::NotFound("invite".into()));
         };
-        let slug = self.slug_of(workshop).await?;
+        let slug = self.slug_of(live.workshop).await?;
         let state = engine.workshop(&slug).await?;
         let setup = state.setup.as_ref().ok_or(AppError::Internal)?;
         let organisation = state
             .organisations
-            .get(&organisation)
+            .get(&live.organisation)
             .ok_or(AppError::NotFound("organisation".into()))?;
         Ok(InviteView {
             slug: slug.clone(),
@@ -170,18 +170,16 @@ impl InviteService {
         token: &str,
         now: chrono::DateTime<Utc>,
     ) -> Result<Option<DelegateSession>, AppError> {
-        let Some((workshop, organisation, delegate, started)) =
-            self.engine.store().delegate_session(&token_hash(token)).await?
-        else {
+        let Some(row) = self.engine.store().delegate_session(&token_hash(token)).await? else {
             return Ok(None);
         };
-        if now - started > DELEGATE_SESSION_LIFETIME {
+        if now - row.created_at > DELEGATE_SESSION_LIFETIME {
             return Ok(None);
         }
         Ok(Some(DelegateSession {
-            slug: self.slug_of(workshop).await?,
-            organisation,
-            delegate,
+            slug: self.slug_of(row.workshop).await?,
+            organisation: row.organisation,
+            delegate: row.delegate,
         }))
     }
 }

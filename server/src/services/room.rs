@@ -143,15 +143,20 @@ impl RoomService {
         now: chrono::DateTime<Utc>,
     ) -> Result<Option<ParticipantSession>, AppError> {
         let store = self.engine.store();
-        let Some((workshop, participant, started)) = store.participant_session(&token_hash(token)).await?
-        else {
+        let Some(row) = store.participant_session(&token_hash(token)).await? else {
             return Ok(None);
         };
-        if now - started > PARTICIPANT_SESSION_LIFETIME {
+        if now - row.created_at > PARTICIPANT_SESSION_LIFETIME {
             return Ok(None);
         }
-        let slug = store.workshop_slug(workshop).await?.ok_or(AppError::Internal)?;
-        Ok(Some(ParticipantSession { slug, participant }))
+        let slug = store
+            .workshop_slug(row.workshop)
+            .await?
+            .ok_or(AppError::Internal)?;
+        Ok(Some(ParticipantSession {
+            slug,
+            participant: row.participant,
+        }))
     }
 
     /// A facilitator approves or declines a participant's request for the
