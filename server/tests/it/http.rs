@@ -1,7 +1,6 @@
 //! The real app over HTTP, on both backends.
 
-mod common;
-use common::{Backend, TestApp};
+use crate::support::{Backend, TestApp};
 
 async fn health_reports_backend_and_database(backend: Backend) {
     let Some(app) = TestApp::start(backend).await else {

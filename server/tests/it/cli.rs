@@ -1,6 +1,5 @@
 //! The `roundtable` binary as a user runs it.
 
-mod common;
 use std::process::Command;
 
 fn roundtable(database_url: &str) -> Command {

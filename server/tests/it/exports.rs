@@ -1,9 +1,8 @@
 //! Exports over HTTP, for a workshop's facilitators and API tokens only.
 
-mod common;
+use crate::support::{demo_with_facilitator, facilitator_session, Backend, TestApp};
 use app::api::service::Workshops;
 use app::domain::event::Actor;
-use common::{demo_with_facilitator, facilitator_session, Backend, TestApp};
 
 async fn get(app: &TestApp, path: &str, auth: Option<(&str, String)>) -> reqwest::Response {
     let mut request = app.client.get(app.url(path));
@@ -153,7 +152,7 @@ fn the_command_line_creates_a_token_for_a_facilitator_of_the_workshop() {
 
 #[tokio::test]
 async fn a_facilitator_makes_lists_and_revokes_tokens_through_the_server() {
-    use common::call;
+    use crate::support::call;
     use leptos::server_fn::ServerFn;
     let (app, cookie, _) = demo_with_facilitator(Backend::Sqlite).await.unwrap();
     let created = call(

@@ -1,8 +1,7 @@
 //! Facilitator sign-in through the real server functions.
 
-mod common;
+use crate::support::{call, session_cookie, Backend, TestApp};
 use app::domain::ids::AccountId;
-use common::{call, session_cookie, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 
 const EMAIL: &str = "ana@example.org";

@@ -1,8 +1,8 @@
-//! Starts the real application on a random port against a fresh database.
-#![allow(dead_code)]
+//! What the tests share: the real application started on a random port
+//! against a fresh database (`TestApp`), calls as the browser makes them,
+//! and the binary run as a process (`process`).
 
-#[path = "../support/process.rs"]
-mod process;
+pub mod process;
 pub use process::cookie_named;
 
 use server::cli;
@@ -186,18 +186,17 @@ pub async fn load_demo(engine: &Engine) {
 }
 
 /// Runs a test body once per backend, so both are always exercised.
-#[macro_export]
 macro_rules! on_both_backends {
     ($name:ident, $body:path) => {
         mod $name {
             use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                $body(common::Backend::Sqlite).await
+                $body($crate::support::Backend::Sqlite).await
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                $body(common::Backend::Postgres).await
+                $body($crate::support::Backend::Postgres).await
             }
         }
     };

@@ -1,8 +1,7 @@
 //! Organisations, invite links and delegates, through the real server.
 
-mod common;
+use crate::support::{call, facilitator_session, Backend, TestApp};
 use app::api::service::Workshops;
-use common::{call, facilitator_session, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 
 struct Room {
@@ -74,7 +73,7 @@ async fn join(room: &Room, token: &str, name: &str) -> reqwest::Response {
 }
 
 fn delegate_cookie(response: &reqwest::Response) -> Option<String> {
-    common::cookie_named(response, "rt_delegate")
+    crate::support::cookie_named(response, "rt_delegate")
 }
 
 async fn a_delegate_joins_by_link_and_acts_only_for_their_organisation(backend: Backend) {
@@ -309,7 +308,7 @@ async fn a_facilitator_brings_in_a_colleague_who_can_then_run_the_workshop() {
         ("password", "a long enough passphrase"),
     ];
     let signed_in = call(&room.app, app::api::SignIn::PATH, &form, None).await;
-    let bo = common::session_cookie(&signed_in)
+    let bo = crate::support::session_cookie(&signed_in)
         .unwrap()
         .split(';')
         .next()

@@ -2,9 +2,8 @@
 //! retries, bad input, joining by room code, the screen link's framing,
 //! the live stream's Last-Event-ID, and other instances' writes.
 
-mod common;
+use crate::support::{call, cookie_named, demo_with_facilitator, Backend, TestApp};
 use app::api::service::Workshops;
-use common::{call, cookie_named, demo_with_facilitator, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 
 fn new_id() -> String {
@@ -34,7 +33,7 @@ async fn demo(backend: Backend) -> Option<Demo> {
 
 /// A delegate of `organisation`, joined through an invite link.
 async fn delegate_of(demo: &Demo, organisation: &str) -> String {
-    common::demo_delegate(&demo.app, &demo.facilitator, organisation).await
+    crate::support::demo_delegate(&demo.app, &demo.facilitator, organisation).await
 }
 
 async fn record(
