@@ -2,6 +2,7 @@
 
 use crate::http::error::HttpError;
 use crate::http::state::AppState;
+use app::api::service::Room;
 use app::domain::error::AppError;
 use axum::response::IntoResponse;
 use axum::routing::get;
@@ -18,7 +19,7 @@ pub async fn qr_svg(
     axum::extract::Path(slug): axum::extract::Path<String>,
     headers: axum::http::HeaderMap,
 ) -> Result<axum::response::Response, HttpError> {
-    let code = state.services.room.code(&slug).await?;
+    let code = state.services.room.room_code(&slug).await?;
     let host = headers
         .get(axum::http::header::HOST)
         .and_then(|h| h.to_str().ok())

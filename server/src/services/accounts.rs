@@ -162,38 +162,6 @@ impl AccountService {
             .map_err(|_| AppError::Internal)
     }
 
-    /// A signed-in facilitator changes their own password, giving the current
-    /// one; every other session of theirs ends.
-    async fn change_password_at(
-        &self,
-        session_token: &str,
-        change: PasswordChange,
-        now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
-        let store = self.store();
-        let Some(user) = self.session_at(session_token, now).await? else {
-            return Err(AppError::Unauthenticated);
-        };
-        change.validate()?;
-        let account = store
-            .account_by_email(&user.email)
-            .await?
-            .ok_or(AppError::Unauthenticated)?;
-        let attempt = self.begin_guess(&user.email, now).await?;
-        if !self
-            .check_password(&change.current, Some(account.password_hash))
-            .await?
-        {
-            store
-                .audit(AUDIT_SIGN_IN_FAILED, &user.email, "password change", now)
-                .await?;
-            return Err(AppError::invalid("current", "wrong_credentials"));
-        }
-        store.forget_attempt(&attempt).await?;
-        self.set_password(account.id, &user.email, change.password, Some(session_token))
-            .await
-    }
-
     /// Sets an account's password and ends its sessions but `keep`.
     pub async fn set_password(
         &self,
@@ -224,24 +192,6 @@ impl AccountService {
             .ok_or_else(|| AppError::NotFound("link".into()))
     }
 
-    /// Sets a password through a one-time link; the link dies with it, even
-    /// when two requests race for it.
-    async fn set_password_by_link_at(
-        &self,
-        token: &str,
-        password: NewPassword,
-        now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
-        password.validate()?;
-        let store = self.store();
-        let email = self.password_link_at(token, now).await?;
-        let account = store
-            .use_password_link(&token_hash(token), PASSWORD_LINK_LIFETIME, now)
-            .await?
-            .ok_or_else(|| AppError::NotFound("link".into()))?;
-        self.set_password(account, &email, password.password, None).await
-    }
-
     /// The signed-in facilitator of a session token, if the session is alive.
     pub async fn session_at(&self, token: &str, now: DateTime<Utc>) -> Result<Option<SignedIn>, AppError> {
         let store = self.store();
@@ -262,8 +212,20 @@ impl AccountService {
             name: row.name,
         }))
     }
+}
 
-    async fn sign_out_at(&self, token: &str, now: DateTime<Utc>) -> Result<(), AppError> {
+#[async_trait::async_trait]
+impl Accounts for AccountService {
+    async fn sign_in(&self, email: &str, password: &str) -> Result<NewSession, AppError> {
+        self.sign_in_at(email, password, Utc::now()).await
+    }
+
+    async fn session(&self, token: &str) -> Result<Option<SignedIn>, AppError> {
+        self.session_at(token, Utc::now()).await
+    }
+
+    async fn sign_out(&self, token: &str) -> Result<(), AppError> {
+        let now = Utc::now();
         let store = self.store();
         let hash = token_hash(token);
         if let Some(row) = store.session(&hash).await? {
@@ -278,7 +240,7 @@ impl AccountService {
     /// a refused request creates no account either. A new account has no
     /// password anyone knows: the answer is the token of a one-time link with
     /// which its owner sets their own.
-    async fn add_facilitator_now(
+    async fn add_facilitator(
         &self,
         slug: &str,
         actor: Actor,
@@ -320,41 +282,51 @@ impl AccountService {
             .await?;
         Ok(link)
     }
-}
 
-#[async_trait::async_trait]
-impl Accounts for AccountService {
-    async fn sign_in(&self, email: &str, password: &str) -> Result<NewSession, AppError> {
-        self.sign_in_at(email, password, Utc::now()).await
-    }
-
-    async fn session(&self, token: &str) -> Result<Option<SignedIn>, AppError> {
-        self.session_at(token, Utc::now()).await
-    }
-
-    async fn sign_out(&self, token: &str) -> Result<(), AppError> {
-        self.sign_out_at(token, Utc::now()).await
-    }
-
-    async fn add_facilitator(
-        &self,
-        slug: &str,
-        actor: Actor,
-        colleague: NewColleague,
-    ) -> Result<Option<String>, AppError> {
-        self.add_facilitator_now(slug, actor, colleague).await
-    }
-
+    /// A signed-in facilitator changes their own password, giving the current
+    /// one; every other session of theirs ends.
     async fn change_password(&self, session_token: &str, change: PasswordChange) -> Result<(), AppError> {
-        self.change_password_at(session_token, change, Utc::now()).await
+        let now = Utc::now();
+        let store = self.store();
+        let Some(user) = self.session_at(session_token, now).await? else {
+            return Err(AppError::Unauthenticated);
+        };
+        change.validate()?;
+        let account = store
+            .account_by_email(&user.email)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let attempt = self.begin_guess(&user.email, now).await?;
+        if !self
+            .check_password(&change.current, Some(account.password_hash))
+            .await?
+        {
+            store
+                .audit(AUDIT_SIGN_IN_FAILED, &user.email, "password change", now)
+                .await?;
+            return Err(AppError::invalid("current", "wrong_credentials"));
+        }
+        store.forget_attempt(&attempt).await?;
+        self.set_password(account.id, &user.email, change.password, Some(session_token))
+            .await
     }
 
     async fn password_link(&self, token: &str) -> Result<String, AppError> {
         self.password_link_at(token, Utc::now()).await
     }
 
+    /// Sets a password through a one-time link; the link dies with it, even
+    /// when two requests race for it.
     async fn set_password_by_link(&self, token: &str, password: NewPassword) -> Result<(), AppError> {
-        self.set_password_by_link_at(token, password, Utc::now()).await
+        let now = Utc::now();
+        password.validate()?;
+        let store = self.store();
+        let email = self.password_link_at(token, now).await?;
+        let account = store
+            .use_password_link(&token_hash(token), PASSWORD_LINK_LIFETIME, now)
+            .await?
+            .ok_or_else(|| AppError::NotFound("link".into()))?;
+        self.set_password(account, &email, password.password, None).await
     }
 }
 

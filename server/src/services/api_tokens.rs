@@ -61,25 +61,6 @@ impl ApiTokenService {
         Ok(())
     }
 
-    /// A workshop's tokens for its setup page; facilitators only.
-    async fn list(&self, slug: &str, actor: &Actor) -> Result<Vec<ApiTokenInfo>, AppError> {
-        let engine = &self.engine;
-        let state = engine.workshop(slug).await?;
-        if !administers(&state, actor) {
-            return Err(AppError::Forbidden);
-        }
-        let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
-        let rows = engine.store().api_tokens(workshop).await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| ApiTokenInfo {
-                id: row.id,
-                created_at: row.created_at,
-                revoked: row.revoked_at.is_some(),
-            })
-            .collect())
-    }
-
     /// The workshop a live token reads, if any.
     pub async fn workshop_of(&self, token: &str) -> Result<Option<WorkshopId>, AppError> {
         Ok(self.engine.store().api_token_workshop(&token_hash(token)).await?)
@@ -98,7 +79,22 @@ impl ApiTokens for ApiTokenService {
         self.revoke(slug, &actor, id).await
     }
 
+    /// A workshop's tokens for its setup page; facilitators only.
     async fn api_tokens(&self, slug: &str, actor: Actor) -> Result<Vec<ApiTokenInfo>, AppError> {
-        self.list(slug, &actor).await
+        let engine = &self.engine;
+        let state = engine.workshop(slug).await?;
+        if !administers(&state, &actor) {
+            return Err(AppError::Forbidden);
+        }
+        let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
+        let rows = engine.store().api_tokens(workshop).await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| ApiTokenInfo {
+                id: row.id,
+                created_at: row.created_at,
+                revoked: row.revoked_at.is_some(),
+            })
+            .collect())
     }
 }

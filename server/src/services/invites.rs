@@ -56,7 +56,30 @@ impl InviteService {
         Ok(state.setup.as_ref().ok_or(AppError::Internal)?.id)
     }
 
-    async fn issue(
+    /// The delegate of a device session, while it is younger than
+    /// [`DELEGATE_SESSION_LIFETIME`] at `now`.
+    pub async fn session_at(
+        &self,
+        token: &str,
+        now: chrono::DateTime<Utc>,
+    ) -> Result<Option<DelegateSession>, AppError> {
+        let Some(row) = self.engine.store().delegate_session(&token_hash(token)).await? else {
+            return Ok(None);
+        };
+        if now - row.created_at > DELEGATE_SESSION_LIFETIME {
+            return Ok(None);
+        }
+        Ok(Some(DelegateSession {
+            slug: self.slug_of(row.workshop).await?,
+            organisation: row.organisation,
+            delegate: row.delegate,
+        }))
+    }
+}
+
+#[async_trait::async_trait]
+impl Invites for InviteService {
+    async fn issue_invite(
         &self,
         slug: &str,
         actor: Actor,
@@ -75,7 +98,12 @@ impl InviteService {
         Ok(token)
     }
 
-    async fn revoke(&self, slug: &str, actor: Actor, organisation: OrganisationId) -> Result<(), AppError> {
+    async fn revoke_invites(
+        &self,
+        slug: &str,
+        actor: Actor,
+        organisation: OrganisationId,
+    ) -> Result<(), AppError> {
         let workshop = self.administered(slug, &actor, organisation).await?;
         let now = Utc::now();
         let store = self.engine.store();
@@ -90,7 +118,7 @@ impl InviteService {
     }
 
     /// What an invite link opens: `NotFound` for an unknown or revoked link.
-    async fn view(&self, token: &str) -> Result<InviteView, AppError> {
+    async fn invite(&self, token: &str) -> Result<InviteView, AppError> {
         let engine = &self.engine;
         let Some(live) = engine.store().live_invite(&token_hash(token)).await? else {
             engine
@@ -117,7 +145,7 @@ impl InviteService {
     /// Makes the holder of a live invite a delegate of its organisation, on this
     /// device. `delegate` comes from the form; only the request that made the
     /// delegate gets a session for them, so an id read elsewhere opens nothing.
-    async fn join_as_delegate(
+    async fn join(
         &self,
         token: &str,
         delegate: DelegateId,
@@ -125,7 +153,7 @@ impl InviteService {
         email: Option<String>,
     ) -> Result<Joined, AppError> {
         let engine = &self.engine;
-        let invite = self.view(token).await?;
+        let invite = self.invite(token).await?;
         let command = Command::JoinAsDelegate(NewDelegate {
             id: delegate,
             organisation: invite.organisation,
@@ -161,61 +189,6 @@ impl InviteService {
             session_token: session,
             slug: invite.slug,
         })
-    }
-
-    /// The delegate of a device session, while it is younger than
-    /// [`DELEGATE_SESSION_LIFETIME`] at `now`.
-    pub async fn session_at(
-        &self,
-        token: &str,
-        now: chrono::DateTime<Utc>,
-    ) -> Result<Option<DelegateSession>, AppError> {
-        let Some(row) = self.engine.store().delegate_session(&token_hash(token)).await? else {
-            return Ok(None);
-        };
-        if now - row.created_at > DELEGATE_SESSION_LIFETIME {
-            return Ok(None);
-        }
-        Ok(Some(DelegateSession {
-            slug: self.slug_of(row.workshop).await?,
-            organisation: row.organisation,
-            delegate: row.delegate,
-        }))
-    }
-}
-
-#[async_trait::async_trait]
-impl Invites for InviteService {
-    async fn issue_invite(
-        &self,
-        slug: &str,
-        actor: Actor,
-        organisation: OrganisationId,
-    ) -> Result<String, AppError> {
-        self.issue(slug, actor, organisation).await
-    }
-
-    async fn revoke_invites(
-        &self,
-        slug: &str,
-        actor: Actor,
-        organisation: OrganisationId,
-    ) -> Result<(), AppError> {
-        self.revoke(slug, actor, organisation).await
-    }
-
-    async fn invite(&self, token: &str) -> Result<InviteView, AppError> {
-        self.view(token).await
-    }
-
-    async fn join(
-        &self,
-        token: &str,
-        delegate: DelegateId,
-        name: String,
-        email: Option<String>,
-    ) -> Result<Joined, AppError> {
-        self.join_as_delegate(token, delegate, name, email).await
     }
 
     async fn delegate_session(&self, token: &str) -> Result<Option<DelegateSession>, AppError> {

@@ -62,9 +62,12 @@ impl RoomService {
     pub fn new(engine: Arc<Engine>) -> RoomService {
         RoomService { engine }
     }
+}
 
+#[async_trait::async_trait]
+impl Room for RoomService {
     /// The workshop's join code, made the first time anyone asks.
-    pub async fn code(&self, slug: &str) -> Result<String, AppError> {
+    async fn room_code(&self, slug: &str) -> Result<String, AppError> {
         let engine = &self.engine;
         let state = engine.workshop(slug).await?;
         let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
@@ -85,7 +88,7 @@ impl RoomService {
     /// this device. `participant` comes from the form; only the request that
     /// made the participant gets a session for them, so an id read elsewhere
     /// opens nothing. `client` is the address wrong codes are counted for.
-    async fn join_by_code(
+    async fn join_room(
         &self,
         code: &str,
         participant: ParticipantId,
@@ -137,11 +140,8 @@ impl RoomService {
         })
     }
 
-    async fn session_at(
-        &self,
-        token: &str,
-        now: chrono::DateTime<Utc>,
-    ) -> Result<Option<ParticipantSession>, AppError> {
+    async fn participant_session(&self, token: &str) -> Result<Option<ParticipantSession>, AppError> {
+        let now = Utc::now();
         let store = self.engine.store();
         let Some(row) = store.participant_session(&token_hash(token)).await? else {
             return Ok(None);
@@ -162,7 +162,7 @@ impl RoomService {
     /// A facilitator approves or declines a participant's request for the
     /// organisation they were shown; recorded in the log and in the audit
     /// trail, refusals included.
-    async fn decide(
+    async fn decide_delegation(
         &self,
         slug: &str,
         actor: Actor,
@@ -198,7 +198,7 @@ impl RoomService {
     /// A facilitator removes a delegate or a participant (by their id) from the
     /// workshop: the log records it, their device sessions end at once, and
     /// what they recorded stays.
-    async fn remove(&self, slug: &str, actor: Actor, person: uuid::Uuid) -> Result<(), AppError> {
+    async fn remove_person(&self, slug: &str, actor: Actor, person: uuid::Uuid) -> Result<(), AppError> {
         let engine = &self.engine;
         let state = engine.workshop(slug).await?;
         let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
@@ -231,42 +231,6 @@ impl RoomService {
             .audit(AUDIT_PERSON_REMOVED, slug, &person.to_string(), Utc::now())
             .await?;
         Ok(())
-    }
-}
-
-#[async_trait::async_trait]
-impl Room for RoomService {
-    async fn room_code(&self, slug: &str) -> Result<String, AppError> {
-        self.code(slug).await
-    }
-
-    async fn join_room(
-        &self,
-        code: &str,
-        participant: ParticipantId,
-        name: String,
-        client: &str,
-    ) -> Result<Joined, AppError> {
-        self.join_by_code(code, participant, name, client).await
-    }
-
-    async fn participant_session(&self, token: &str) -> Result<Option<ParticipantSession>, AppError> {
-        self.session_at(token, Utc::now()).await
-    }
-
-    async fn decide_delegation(
-        &self,
-        slug: &str,
-        actor: Actor,
-        participant: ParticipantId,
-        organisation: OrganisationId,
-        approve: bool,
-    ) -> Result<(), AppError> {
-        self.decide(slug, actor, participant, organisation, approve).await
-    }
-
-    async fn remove_person(&self, slug: &str, actor: Actor, person: uuid::Uuid) -> Result<(), AppError> {
-        self.remove(slug, actor, person).await
     }
 }
 
