@@ -93,7 +93,7 @@ fn commitments_view(
 pub async fn load_commitments(slug: String) -> Result<CommitmentsView, AppError> {
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let state = service::services()?.workshop(&slug).await?;
+        let state = service::workshops()?.workshop(&slug).await?;
         commitments_view(&state, &actor)
     })
     .await
@@ -104,7 +104,7 @@ pub async fn load_commitments(slug: String) -> Result<CommitmentsView, AppError>
 #[server]
 pub async fn load_dashboard(slug: String) -> Result<Dashboard, AppError> {
     service::respond(async {
-        let state = service::services()?.workshop(&slug).await?;
+        let state = service::workshops()?.workshop(&slug).await?;
         Dashboard::of(&state).ok_or(AppError::NotFound(slug))
     })
     .await
@@ -158,7 +158,7 @@ pub async fn save_commitment(
                 (format!("revision:{revision}"), Command::ReviseCommitment(new))
             }
         };
-        service::services()?.execute(&slug, actor, &key, command).await?;
+        service::workshops()?.execute(&slug, actor, &key, command).await?;
         Ok(id)
     })
     .await
@@ -199,7 +199,7 @@ pub async fn set_exchange_rate(
             source: source.trim().to_string(),
         });
         let key = format!("rate:{currency}:{per_unit}:{as_of}:{}", source.trim());
-        service::services()?.execute(&slug, actor, &key, command).await?;
+        service::workshops()?.execute(&slug, actor, &key, command).await?;
         Ok(())
     })
     .await
@@ -216,7 +216,7 @@ pub async fn set_funding_target(slug: String, amount: String) -> Result<(), AppE
             .parse::<rust_decimal::Decimal>()
             .map_err(|_| AppError::invalid("amount", "amount_format"))?;
         let key = format!("target:{amount}:{}", uuid::Uuid::new_v4());
-        service::services()?
+        service::workshops()?
             .execute(
                 &slug,
                 actor,

@@ -1,8 +1,7 @@
 //! Facilitators create and administer workshops.
 
-mod common;
-use app::api::service::Roundtable;
-use common::{call, facilitator_session, Backend, TestApp};
+use crate::support::{call, facilitator_session, Backend, TestApp};
+use app::api::service::Workshops;
 use leptos::server_fn::ServerFn;
 
 fn form<'a>(id: &'a str, slug: &'a str, currency: &'a str) -> Vec<(&'static str, &'a str)> {

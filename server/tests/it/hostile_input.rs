@@ -2,10 +2,9 @@
 //! absurd values, as a signed-in facilitator (who gets furthest). No answer
 //! may be a 5xx, and a refused call changes nothing in the log.
 
-mod common;
-use app::api::service::Roundtable;
+use crate::support::{call, demo_with_facilitator, Backend, TestApp};
+use app::api::service::Workshops;
 use app::domain::design::DesignItem;
-use common::{call, demo_with_facilitator, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 use serde_json::Value;
 

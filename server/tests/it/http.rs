@@ -1,7 +1,6 @@
 //! The real app over HTTP, on both backends.
 
-mod common;
-use common::{Backend, TestApp};
+use crate::support::{Backend, TestApp};
 
 async fn health_reports_backend_and_database(backend: Backend) {
     let Some(app) = TestApp::start(backend).await else {
@@ -195,7 +194,7 @@ where
 
 #[tokio::test]
 async fn the_live_stream_announces_each_new_version() {
-    use app::api::service::Roundtable;
+    use app::api::service::Workshops;
     let app = TestApp::with_demo(Backend::Sqlite).await.unwrap();
     let version = app.engine.workshop("demo").await.unwrap().version;
     let response = app.client.get(app.url("/w/demo/live")).send().await.unwrap();

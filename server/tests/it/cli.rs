@@ -1,6 +1,5 @@
 //! The `roundtable` binary as a user runs it.
 
-mod common;
 use std::process::Command;
 
 fn roundtable(database_url: &str) -> Command {
@@ -193,25 +192,15 @@ fn a_facilitators_password_is_set_from_the_command_line_and_verify_shows_the_hea
     runtime.block_on(async {
         let config = server::config::Config::new(Some(&url), "127.0.0.1:0", None).unwrap();
         let engine = server::cli::open(&config).await.unwrap();
-        let store = engine.store();
+        let accounts = server::services::accounts::AccountService::new(engine.clone());
         let now = chrono::Utc::now();
-        let old = server::auth::sign_in(
-            store,
-            engine.hashing(),
-            "ana@example.org",
-            "the first passphrase",
-            now,
-        )
-        .await;
+        let old = accounts
+            .sign_in_at("ana@example.org", "the first passphrase", now)
+            .await;
         assert!(old.is_err());
-        let new = server::auth::sign_in(
-            store,
-            engine.hashing(),
-            "ana@example.org",
-            "a second passphrase",
-            now,
-        )
-        .await;
+        let new = accounts
+            .sign_in_at("ana@example.org", "a second passphrase", now)
+            .await;
         assert!(new.is_ok());
     });
 

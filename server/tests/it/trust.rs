@@ -2,9 +2,8 @@
 //! app on both backends: each is refused with its documented status and
 //! leaves the log as it was.
 
-mod common;
-use app::api::service::Roundtable;
-use common::{call, cookie_named, demo_with_facilitator, Backend, TestApp};
+use crate::support::{call, cookie_named, demo_with_facilitator, Backend, TestApp};
+use app::api::service::Workshops;
 use leptos::server_fn::ServerFn;
 
 fn new_id() -> String {
@@ -41,7 +40,7 @@ async fn join_by_link(app: &TestApp, token: &str, delegate: &str) -> reqwest::Re
 
 async fn audited(app: &TestApp, kind: &str) -> usize {
     let trail = app.engine.store().audit_trail(10_000).await.unwrap();
-    trail.iter().filter(|(_, k, _, _)| k == kind).count()
+    trail.iter().filter(|entry| entry.kind == kind).count()
 }
 
 fn organisations(app_state: &app::domain::state::WorkshopState) -> (String, String) {
@@ -104,12 +103,12 @@ async fn another_organisations_link_does_not_open_a_delegate(backend: Backend) {
     };
     let (org_a, org_b) = organisations(&app.engine.workshop("demo").await.unwrap());
     let delegate = new_id();
-    let link_a = common::demo_invite_token(&app, &facilitator, &org_a).await;
+    let link_a = crate::support::demo_invite_token(&app, &facilitator, &org_a).await;
     let joined = join_by_link(&app, &link_a, &delegate).await;
     assert!(cookie_named(&joined, "rt_delegate").is_some());
     let before = version(&app).await;
 
-    let link_b = common::demo_invite_token(&app, &facilitator, &org_b).await;
+    let link_b = crate::support::demo_invite_token(&app, &facilitator, &org_b).await;
     let hijack = join_by_link(&app, &link_b, &delegate).await;
     assert_eq!(hijack.status(), 409);
     assert!(cookie_named(&hijack, "rt_delegate").is_none());
@@ -310,7 +309,7 @@ async fn revoking_and_removing_end_sessions_at_once(backend: Backend) {
         }
     };
     // Revoking the link ends the sessions it opened.
-    let link = common::demo_invite_token(&app, &facilitator, &org_a).await;
+    let link = crate::support::demo_invite_token(&app, &facilitator, &org_a).await;
     let delegate = cookie_named(&join_by_link(&app, &link, &new_id()).await, "rt_delegate").unwrap();
     assert_eq!(register(delegate.clone()).await, 200);
     let revoke = [("slug", "demo"), ("organisation", org_a.as_str())];
@@ -323,7 +322,7 @@ async fn revoking_and_removing_end_sessions_at_once(backend: Backend) {
     assert_eq!(register(delegate).await, 401);
 
     // Removing a delegate ends their session; what they recorded stays.
-    let link = common::demo_invite_token(&app, &facilitator, &org_a).await;
+    let link = crate::support::demo_invite_token(&app, &facilitator, &org_a).await;
     let person = new_id();
     let delegate = cookie_named(&join_by_link(&app, &link, &person).await, "rt_delegate").unwrap();
     assert_eq!(register(delegate.clone()).await, 200);
@@ -400,7 +399,7 @@ async fn a_colleague_sets_their_own_password_once(backend: Backend) {
     assert_eq!(twice.status(), 404, "the link dies with its use");
     let sign_in = [("email", "ben@example.org"), ("password", "ben's own passphrase")];
     let signed = call(&app, app::api::SignIn::PATH, &sign_in, None).await;
-    let ben = common::session_cookie(&signed).expect("Ben signs in with his own password");
+    let ben = crate::support::session_cookie(&signed).expect("Ben signs in with his own password");
     let ben = ben.split(';').next().unwrap().to_string();
 
     // Ben changes it; a wrong current password changes nothing.

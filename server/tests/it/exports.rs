@@ -1,9 +1,8 @@
 //! Exports over HTTP, for a workshop's facilitators and API tokens only.
 
-mod common;
-use app::api::service::Roundtable;
+use crate::support::{demo_with_facilitator, facilitator_session, Backend, TestApp};
+use app::api::service::Workshops;
 use app::domain::event::Actor;
-use common::{demo_with_facilitator, facilitator_session, Backend, TestApp};
 
 async fn get(app: &TestApp, path: &str, auth: Option<(&str, String)>) -> reqwest::Response {
     let mut request = app.client.get(app.url(path));
@@ -52,7 +51,10 @@ async fn exports_need_a_token_or_a_facilitator(backend: Backend) {
     assert!(!partnership["bodies"].as_array().unwrap().is_empty());
     assert!(!partnership["agreements"].as_object().unwrap().is_empty());
 
-    let (id, token) = server::api_tokens::create(&app.engine, "demo", &facilitator)
+    let (id, token) = app
+        .services
+        .api_tokens
+        .create("demo", &facilitator)
         .await
         .unwrap();
     let bearer = || Some(("authorization", format!("Bearer {token}")));
@@ -64,7 +66,9 @@ async fn exports_need_a_token_or_a_facilitator(backend: Backend) {
 
     let wrong = get(&app, state_path, Some(("authorization", "Bearer nope".into()))).await;
     assert_eq!(wrong.status(), 401);
-    server::api_tokens::revoke(&app.engine, "demo", &facilitator, id)
+    app.services
+        .api_tokens
+        .revoke("demo", &facilitator, id)
         .await
         .unwrap();
     assert_eq!(
@@ -95,7 +99,9 @@ async fn another_workshops_facilitator_or_token_reads_nothing_here() {
         .id;
     let outsider = Actor::Facilitator { account: bo };
     assert_eq!(
-        server::api_tokens::create(&app.engine, "demo", &outsider)
+        app.services
+            .api_tokens
+            .create("demo", &outsider)
             .await
             .unwrap_err(),
         app::domain::error::AppError::Forbidden
@@ -146,7 +152,7 @@ fn the_command_line_creates_a_token_for_a_facilitator_of_the_workshop() {
 
 #[tokio::test]
 async fn a_facilitator_makes_lists_and_revokes_tokens_through_the_server() {
-    use common::call;
+    use crate::support::call;
     use leptos::server_fn::ServerFn;
     let (app, cookie, _) = demo_with_facilitator(Backend::Sqlite).await.unwrap();
     let created = call(
@@ -251,7 +257,10 @@ async fn the_register_files_match_the_dashboard(backend: Backend) {
         dashboard.in_kind.secured + dashboard.in_kind.pledged
     );
 
-    let (_, token) = server::api_tokens::create(&app.engine, "demo", &facilitator)
+    let (_, token) = app
+        .services
+        .api_tokens
+        .create("demo", &facilitator)
         .await
         .unwrap();
     let xlsx = get(

@@ -1,8 +1,7 @@
 //! Facilitator sign-in through the real server functions.
 
-mod common;
+use crate::support::{call, session_cookie, Backend, TestApp};
 use app::domain::ids::AccountId;
-use common::{call, session_cookie, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 
 const EMAIL: &str = "ana@example.org";
@@ -82,12 +81,12 @@ async fn sign_in_out_and_cycle(backend: Backend) {
     );
 
     let trail = app.engine.store().audit_trail(10).await.unwrap();
-    let kinds: Vec<&str> = trail.iter().map(|(_, kind, _, _)| kind.as_str()).collect();
+    let kinds: Vec<&str> = trail.iter().map(|entry| entry.kind.as_str()).collect();
     assert_eq!(
         kinds,
         ["sign_out", "sign_in", "sign_out", "sign_in", "sign_in_failed"]
     );
-    assert!(trail.iter().all(|(_, _, _, detail)| !detail.contains(PASSWORD)));
+    assert!(trail.iter().all(|entry| !entry.detail.contains(PASSWORD)));
 }
 on_both_backends!(sign_in, sign_in_out_and_cycle);
 
@@ -160,16 +159,14 @@ async fn the_sign_in_page_has_labelled_fields() {
 
 async fn sessions_end_when_idle_or_too_old(backend: Backend) {
     use chrono::{Duration, Utc};
-    use server::auth;
+    use server::services::accounts::IDLE_TIMEOUT;
     let Some(app) = app_with_account(backend).await else {
         return;
     };
-    let store = app.engine.store();
+    let accounts = &app.services.accounts;
     let start = Utc::now();
-    let opened = auth::sign_in(store, app.engine.hashing(), EMAIL, PASSWORD, start)
-        .await
-        .unwrap();
-    let alive = |at| auth::session(store, &opened.token, at);
+    let opened = accounts.sign_in_at(EMAIL, PASSWORD, start).await.unwrap();
+    let alive = |at| accounts.session_at(&opened.token, at);
     assert!(
         alive(start + Duration::hours(3)).await.unwrap().is_some(),
         "3 h idle is fine"
@@ -187,12 +184,10 @@ async fn sessions_end_when_idle_or_too_old(backend: Backend) {
         .is_none());
     assert!(alive(start).await.unwrap().is_none(), "and it is gone for good");
 
-    let idle = auth::sign_in(store, app.engine.hashing(), EMAIL, PASSWORD, start)
-        .await
-        .unwrap();
-    let later = start + auth::IDLE_TIMEOUT + Duration::minutes(1);
+    let idle = accounts.sign_in_at(EMAIL, PASSWORD, start).await.unwrap();
+    let later = start + IDLE_TIMEOUT + Duration::minutes(1);
     assert!(
-        auth::session(store, &idle.token, later).await.unwrap().is_none(),
+        accounts.session_at(&idle.token, later).await.unwrap().is_none(),
         "4 h idle ends it"
     );
 }

@@ -1,8 +1,8 @@
 //! The event store's conformance suite: the same cases on SQLite and
 //! PostgreSQL, against real databases.
 
-mod common;
-use app::api::service::Roundtable;
+use crate::support::{Backend, FreshDb};
+use app::api::service::Workshops;
 use app::domain::command::{Command, NewWorkshop};
 use app::domain::error::AppError;
 use app::domain::event::{Actor, Event, StoredEvent};
@@ -11,7 +11,6 @@ use app::domain::model::{Stage, StageStatus};
 use app::domain::money::Currency;
 use app::domain::state::WorkshopState;
 use chrono::Utc;
-use common::{Backend, FreshDb};
 use server::cli;
 use server::db::Db;
 use server::engine::Engine;
@@ -192,7 +191,7 @@ async fn a_new_engine_rebuilds_the_same_state_from_the_log(backend: Backend) {
     let Some((db, engine)) = fresh(backend).await else {
         return;
     };
-    common::load_demo(&engine).await;
+    crate::support::load_demo(&engine).await;
     let before = engine.workshop("demo").await.unwrap();
     let reopened = cli::open(&db.config()).await.unwrap();
     let after = reopened.workshop("demo").await.unwrap();
@@ -202,7 +201,7 @@ async fn a_new_engine_rebuilds_the_same_state_from_the_log(backend: Backend) {
         WorkshopState::from_log(&reopened.events("demo", 0).await.unwrap())
     );
     // Loading the demo again changes nothing.
-    common::load_demo(&reopened).await;
+    crate::support::load_demo(&reopened).await;
     assert_eq!(
         reopened.events("demo", 0).await.unwrap().len() as u64,
         before.version

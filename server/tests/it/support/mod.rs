@@ -1,14 +1,15 @@
-//! Starts the real application on a random port against a fresh database.
-#![allow(dead_code)]
+//! What the tests share: the real application started on a random port
+//! against a fresh database (`TestApp`), calls as the browser makes them,
+//! and the binary run as a process (`process`).
 
-#[path = "../support/process.rs"]
-mod process;
+pub mod process;
 pub use process::cookie_named;
 
 use server::cli;
 use server::config::Config;
 use server::engine::Engine;
 use server::http::{self, AppState};
+use server::services::Services;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -99,6 +100,8 @@ pub struct TestApp {
     pub base: String,
     pub addr: SocketAddr,
     pub engine: Arc<Engine>,
+    /// The services the app runs with, over `engine`.
+    pub services: Services,
     pub db: FreshDb,
     pub client: reqwest::Client,
 }
@@ -120,10 +123,11 @@ impl TestApp {
         server::engine::follow_other_instances(&engine);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("local addr");
+        let services = Services::new(engine.clone());
         let router = http::router(
             AppState {
                 leptos: config.leptos_options(),
-                engine: engine.clone(),
+                services: services.clone(),
             },
             page_routes(),
         );
@@ -137,6 +141,7 @@ impl TestApp {
             base: format!("http://{addr}"),
             addr,
             engine,
+            services,
             db,
             client,
         })
@@ -166,7 +171,7 @@ impl TestApp {
 }
 
 pub async fn load_demo(engine: &Engine) {
-    use app::api::service::Roundtable;
+    use app::api::service::Workshops;
     for (key, command) in app::domain::demo::demo_commands() {
         engine
             .execute(
@@ -181,18 +186,17 @@ pub async fn load_demo(engine: &Engine) {
 }
 
 /// Runs a test body once per backend, so both are always exercised.
-#[macro_export]
 macro_rules! on_both_backends {
     ($name:ident, $body:path) => {
         mod $name {
             use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                $body(common::Backend::Sqlite).await
+                $body($crate::support::Backend::Sqlite).await
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                $body(common::Backend::Postgres).await
+                $body($crate::support::Backend::Postgres).await
             }
         }
     };
@@ -253,7 +257,7 @@ pub async fn facilitator_session(app: &TestApp, email: &str) -> String {
 /// The demo with a facilitator of it signed in: the app, the session's
 /// `name=value` cookie, and the facilitator as an actor.
 pub async fn demo_with_facilitator(backend: Backend) -> Option<(TestApp, String, app::domain::event::Actor)> {
-    use app::api::service::Roundtable;
+    use app::api::service::Workshops;
     use app::domain::command::Command;
     use app::domain::event::Actor;
     let app = TestApp::with_demo(backend).await?;

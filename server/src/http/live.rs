@@ -4,16 +4,23 @@
 //! server functions, which check who may see what, so the stream carries
 //! nothing confidential.
 
-use crate::http::{AppState, HttpError};
-use app::api::service::Roundtable;
+use crate::http::error::HttpError;
+use crate::http::state::AppState;
+use app::api::service::Workshops;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::routing::get;
+use axum::Router;
 use futures::stream::{self, Stream, StreamExt};
 use std::convert::Infallible;
 use std::time::Duration;
 use std::time::Instant;
 use tokio::sync::broadcast::error::{RecvError, TryRecvError};
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/w/{slug}/live", get(stream))
+}
 
 /// The shortest time between two messages on one stream.
 const MIN_INTERVAL: Duration = Duration::from_millis(100);
@@ -40,8 +47,8 @@ pub async fn stream(
     headers: HeaderMap,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, HttpError> {
     // Subscribe before reading the version, so nothing falls in between.
-    let receiver = state.engine.subscribe(&slug).await?;
-    let current = state.engine.workshop(&slug).await?.version;
+    let receiver = state.services.engine.subscribe(&slug).await?;
+    let current = state.services.engine.workshop(&slug).await?.version;
     let first = (last_heard(&headers) != Some(current)).then_some(current);
     let updates = stream::unfold(
         (receiver, None::<Instant>),

@@ -1,8 +1,7 @@
 //! Organisations, invite links and delegates, through the real server.
 
-mod common;
-use app::api::service::Roundtable;
-use common::{call, facilitator_session, Backend, TestApp};
+use crate::support::{call, facilitator_session, Backend, TestApp};
+use app::api::service::Workshops;
 use leptos::server_fn::ServerFn;
 
 struct Room {
@@ -74,7 +73,7 @@ async fn join(room: &Room, token: &str, name: &str) -> reqwest::Response {
 }
 
 fn delegate_cookie(response: &reqwest::Response) -> Option<String> {
-    common::cookie_named(response, "rt_delegate")
+    crate::support::cookie_named(response, "rt_delegate")
 }
 
 async fn a_delegate_joins_by_link_and_acts_only_for_their_organisation(backend: Backend) {
@@ -166,7 +165,7 @@ async fn reissued_and_revoked_links_stop_working_and_change_nothing() {
         .delegates
         .is_empty());
     let trail = room.app.engine.store().audit_trail(20).await.unwrap();
-    let kinds: Vec<&str> = trail.iter().map(|(_, kind, _, _)| kind.as_str()).collect();
+    let kinds: Vec<&str> = trail.iter().map(|entry| entry.kind.as_str()).collect();
     assert!(
         kinds.contains(&"invite_revoked") && kinds.contains(&"invite_refused"),
         "{kinds:?}"
@@ -174,7 +173,7 @@ async fn reissued_and_revoked_links_stop_working_and_change_nothing() {
     assert!(
         trail
             .iter()
-            .all(|(_, _, _, detail)| !detail.contains(&token_of(&second))),
+            .all(|entry| !entry.detail.contains(&token_of(&second))),
         "no token in the audit"
     );
 }
@@ -309,7 +308,7 @@ async fn a_facilitator_brings_in_a_colleague_who_can_then_run_the_workshop() {
         ("password", "a long enough passphrase"),
     ];
     let signed_in = call(&room.app, app::api::SignIn::PATH, &form, None).await;
-    let bo = common::session_cookie(&signed_in)
+    let bo = crate::support::session_cookie(&signed_in)
         .unwrap()
         .split(';')
         .next()
@@ -360,7 +359,7 @@ async fn a_delegates_device_session_ends_after_three_days() {
     let cookie = delegate_cookie(&joined).unwrap();
     let token = cookie.split_once('=').unwrap().1;
     let now = chrono::Utc::now();
-    let session = |at| server::invites::session(&room.app.engine, token, at);
+    let session = |at| room.app.services.invites.session_at(token, at);
     assert!(session(now + chrono::Duration::days(2)).await.unwrap().is_some());
     assert!(
         session(now + chrono::Duration::days(3) + chrono::Duration::minutes(5))

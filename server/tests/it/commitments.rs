@@ -2,9 +2,8 @@
 //! retries, bad input, joining by room code, the screen link's framing,
 //! the live stream's Last-Event-ID, and other instances' writes.
 
-mod common;
-use app::api::service::Roundtable;
-use common::{call, cookie_named, demo_with_facilitator, Backend, TestApp};
+use crate::support::{call, cookie_named, demo_with_facilitator, Backend, TestApp};
+use app::api::service::Workshops;
 use leptos::server_fn::ServerFn;
 
 fn new_id() -> String {
@@ -34,7 +33,7 @@ async fn demo(backend: Backend) -> Option<Demo> {
 
 /// A delegate of `organisation`, joined through an invite link.
 async fn delegate_of(demo: &Demo, organisation: &str) -> String {
-    common::demo_delegate(&demo.app, &demo.facilitator, organisation).await
+    crate::support::demo_delegate(&demo.app, &demo.facilitator, organisation).await
 }
 
 async fn record(
@@ -281,11 +280,11 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
     );
     let audit = demo.app.engine.store().audit_trail(100).await.unwrap();
     assert!(
-        audit.iter().any(|(_, kind, ..)| kind == "delegation_approved"),
+        audit.iter().any(|entry| entry.kind == "delegation_approved"),
         "{audit:?}"
     );
-    assert!(audit.iter().any(|(_, kind, ..)| kind == "room_code_refused"));
-    assert!(audit.iter().any(|(_, kind, ..)| kind == "participant_joined"));
+    assert!(audit.iter().any(|entry| entry.kind == "room_code_refused"));
+    assert!(audit.iter().any(|entry| entry.kind == "participant_joined"));
 }
 on_both_backends!(room_code, a_participant_joins_by_code_and_acts_once_approved);
 

@@ -1,10 +1,9 @@
 //! Stages 1 and 2 through the real server, on both backends: who may change
 //! which item, bad input, two saves from the same start, and retries.
 
-mod common;
-use app::api::service::Roundtable;
+use crate::support::{demo_delegate, demo_with_facilitator, Backend, TestApp};
+use app::api::service::Workshops;
 use app::domain::design::{Agreement, DesignItem, ItemKey, PartneringStage};
-use common::{demo_delegate, demo_with_facilitator, Backend, TestApp};
 use leptos::server_fn::ServerFn;
 use serde_json::{json, Value};
 

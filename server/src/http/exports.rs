@@ -1,11 +1,11 @@
-//! Read-only API tokens, and the export endpoints they (or a facilitator's
-//! session) unlock: `GET /w/{slug}/export/state.json` and `events.jsonl`.
+//! The export endpoints a read-only API token (or a facilitator's session)
+//! unlocks: `GET /w/{slug}/export/state.json`, `events.jsonl`,
+//! `commitments.csv` and `commitments.xlsx`.
 
-use crate::auth::{new_token, token_hash};
-use crate::engine::Engine;
-use crate::http::{AppState, HttpError};
-use crate::store::internal;
-use app::api::service::{Roundtable, SESSION_COOKIE};
+use crate::http::error::HttpError;
+use crate::http::state::AppState;
+use crate::services::Services;
+use app::api::service::{Accounts, Workshops, SESSION_COOKIE};
 use app::domain::command::administers;
 use app::domain::error::AppError;
 use app::domain::event::Actor;
@@ -13,91 +13,29 @@ use app::domain::state::WorkshopState;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
-use chrono::Utc;
+use axum::routing::get;
+use axum::Router;
 use std::sync::Arc;
 
-pub const AUDIT_TOKEN_CREATED: &str = "api_token_created";
-pub const AUDIT_TOKEN_REVOKED: &str = "api_token_revoked";
-
-/// A new token for a workshop, by one of its facilitators; shown once.
-pub async fn create(engine: &Engine, slug: &str, actor: &Actor) -> Result<(uuid::Uuid, String), AppError> {
-    let state = engine.workshop(slug).await?;
-    let (Actor::Facilitator { account }, true) = (actor, administers(&state, actor)) else {
-        return Err(AppError::Forbidden);
-    };
-    let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
-    let (id, token, now) = (uuid::Uuid::new_v4(), new_token(), Utc::now());
-    let store = engine.store();
-    store
-        .create_api_token(id, &token_hash(&token), workshop, *account, now)
-        .await
-        .map_err(internal)?;
-    store
-        .audit(AUDIT_TOKEN_CREATED, slug, &id.to_string(), now)
-        .await
-        .map_err(internal)?;
-    Ok((id, token))
-}
-
-pub async fn revoke(engine: &Engine, slug: &str, actor: &Actor, id: uuid::Uuid) -> Result<(), AppError> {
-    let state = engine.workshop(slug).await?;
-    if !administers(&state, actor) {
-        return Err(AppError::Forbidden);
-    }
-    let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
-    let now = Utc::now();
-    if !engine
-        .store()
-        .revoke_api_token(workshop, id, now)
-        .await
-        .map_err(internal)?
-    {
-        return Err(AppError::NotFound("token".into()));
-    }
-    engine
-        .store()
-        .audit(AUDIT_TOKEN_REVOKED, slug, &id.to_string(), now)
-        .await
-        .map_err(internal)
-}
-
-/// A workshop's tokens for its setup page; facilitators only.
-pub async fn list(
-    engine: &Engine,
-    slug: &str,
-    actor: &Actor,
-) -> Result<Vec<app::api::service::ApiTokenInfo>, AppError> {
-    let state = engine.workshop(slug).await?;
-    if !administers(&state, actor) {
-        return Err(AppError::Forbidden);
-    }
-    let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
-    let rows = engine.store().api_tokens(workshop).await.map_err(internal)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, created_at, revoked)| app::api::service::ApiTokenInfo {
-            id,
-            created_at,
-            revoked,
-        })
-        .collect())
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/w/{slug}/export/state.json", get(export_state))
+        .route("/w/{slug}/export/events.jsonl", get(export_events))
+        .route("/w/{slug}/export/commitments.csv", get(export_commitments_csv))
+        .route("/w/{slug}/export/commitments.xlsx", get(export_commitments_xlsx))
 }
 
 /// Whether the request may read this workshop's exports: a live bearer
 /// token for it, or the session of one of its facilitators.
-async fn authorize(engine: &Engine, slug: &str, headers: &HeaderMap) -> Result<(), AppError> {
-    let state = engine.workshop(slug).await?;
+async fn authorize(services: &Services, slug: &str, headers: &HeaderMap) -> Result<(), AppError> {
+    let state = services.engine.workshop(slug).await?;
     let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
     if let Some(token) = bearer {
-        let reads = engine
-            .store()
-            .api_token_workshop(&token_hash(token.trim()))
-            .await
-            .map_err(internal)?;
+        let reads = services.api_tokens.workshop_of(token.trim()).await?;
         return if reads == Some(workshop) {
             Ok(())
         } else {
@@ -106,7 +44,7 @@ async fn authorize(engine: &Engine, slug: &str, headers: &HeaderMap) -> Result<(
     }
     let session = app::api::service::cookie_in(headers, SESSION_COOKIE);
     let Some(user) = (match session {
-        Some(token) => engine.session(&token).await?,
+        Some(token) => services.accounts.session(&token).await?,
         None => None,
     }) else {
         return Err(AppError::Unauthenticated);
@@ -125,8 +63,8 @@ async fn authorize(engine: &Engine, slug: &str, headers: &HeaderMap) -> Result<(
 
 /// The workshop's state, once the request is allowed to read its exports.
 async fn readable(state: &AppState, slug: &str, headers: &HeaderMap) -> Result<Arc<WorkshopState>, AppError> {
-    authorize(&state.engine, slug, headers).await?;
-    state.engine.workshop(slug).await
+    authorize(&state.services, slug, headers).await?;
+    state.services.engine.workshop(slug).await
 }
 
 pub async fn export_state(
@@ -144,8 +82,8 @@ pub async fn export_events(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Result<Response, HttpError> {
-    authorize(&state.engine, &slug, &headers).await?;
-    let events = state.engine.events(&slug, 0).await?;
+    authorize(&state.services, &slug, &headers).await?;
+    let events = state.services.engine.events(&slug, 0).await?;
     let body = crate::export::log_jsonl(&events).map_err(|_| AppError::Internal)?;
     Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], body).into_response())
 }

@@ -3,11 +3,10 @@
 //! SQLite file, and every commitment it had acknowledged is there exactly
 //! once; retried submissions do not duplicate.
 
-#[path = "support/process.rs"]
-mod process;
-
+use crate::support::process::{
+    commitment_form, demo_facilitator, demo_log, demo_organisations, run, ServerProcess,
+};
 use leptos::server_fn::ServerFn;
-use process::{commitment_form, demo_facilitator, demo_log, demo_organisations, run, ServerProcess};
 
 async fn submit(client: &reqwest::Client, base: &str, cookie: &str, id: &str, organisation: &str) -> bool {
     let url = format!("{base}{}", app::api::SaveCommitment::PATH);
