@@ -7,7 +7,7 @@ use app::api::service::{
     ApiTokenInfo, DelegateSession, InviteView, Joined, NewColleague, NewPassword, NewSession,
     ParticipantSession, PasswordChange, Roundtable, SignedIn,
 };
-use app::domain::command::{decide, Command};
+use app::domain::command::Command;
 use app::domain::error::AppError;
 use app::domain::event::{Actor, StoredEvent};
 use app::domain::ids::WorkshopId;
@@ -231,13 +231,7 @@ impl Engine {
         if let Some(recorded) = self.store.recorded(id, key).await.map_err(internal)? {
             return answer_recorded(&recorded, &request_hash, false);
         }
-        let now = clock();
-        let events = stamp(
-            &WorkshopState::default(),
-            &actor,
-            decide(&WorkshopState::default(), &actor, command, now)?,
-            now,
-        );
+        let events = WorkshopState::default().execute(&actor, command, clock())?;
         let append = Append {
             workshop: id,
             register_slug: Some(&slug),
@@ -388,13 +382,9 @@ async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> 
                 }
             }
             let now = clock();
-            match decide(&state, &pending.actor, pending.command.clone(), now) {
+            match state.execute(&pending.actor, pending.command.clone(), now) {
                 Err(error) => decided.push(Decided::Answered(Err(error))),
                 Ok(events) => {
-                    let events = stamp(&state, &pending.actor, events, now);
-                    for event in &events {
-                        state.apply(event);
-                    }
                     decided.push(Decided::Appending(entries.len()));
                     entries.push((pending, state.version, events));
                 }
@@ -478,25 +468,6 @@ async fn backoff(attempt: u32) {
 fn clock() -> chrono::DateTime<Utc> {
     use chrono::SubsecRound;
     Utc::now().trunc_subsecs(6)
-}
-
-/// Numbers decided events after the state's version and stamps them.
-fn stamp(
-    state: &WorkshopState,
-    actor: &Actor,
-    events: Vec<app::domain::event::Event>,
-    now: chrono::DateTime<Utc>,
-) -> Vec<StoredEvent> {
-    events
-        .into_iter()
-        .zip(state.version + 1..)
-        .map(|(event, seq)| StoredEvent {
-            seq,
-            recorded_at: now,
-            actor: actor.clone(),
-            event,
-        })
-        .collect()
 }
 
 #[async_trait::async_trait]

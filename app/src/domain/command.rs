@@ -3,7 +3,7 @@
 
 use super::design::{current_item, DesignItem, ItemKey};
 use super::error::AppError;
-use super::event::{Actor, Event};
+use super::event::{Actor, Event, StoredEvent};
 use super::ids::*;
 use super::limits;
 use super::model::*;
@@ -726,6 +726,34 @@ pub fn decide(
                 text: new.text.trim().to_string(),
             }])
         }
+    }
+}
+
+impl WorkshopState {
+    /// Runs a command the one way the engine and the tests both do: decides
+    /// it, numbers and stamps its events after this state's version, and
+    /// applies them. A refused command leaves the state as it was.
+    pub fn execute(
+        &mut self,
+        actor: &Actor,
+        command: Command,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<StoredEvent>, AppError> {
+        let events = decide(self, actor, command, now)?;
+        let stored: Vec<StoredEvent> = events
+            .into_iter()
+            .zip(self.version + 1..)
+            .map(|(event, seq)| StoredEvent {
+                seq,
+                recorded_at: now,
+                actor: actor.clone(),
+                event,
+            })
+            .collect();
+        for event in &stored {
+            self.apply(event);
+        }
+        Ok(stored)
     }
 }
 

@@ -17,45 +17,19 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 14, 0, 0).unwrap()
 }
 
-/// Decides one command as the command line and applies its events.
-fn commit(state: &mut WorkshopState, command: Command) {
-    apply_as(state, Actor::System, command)
-}
-
-/// Runs commands through decide and apply, as the engine does.
-fn run(commands: impl IntoIterator<Item = Command>, actor: &Actor) -> (WorkshopState, Vec<StoredEvent>) {
+/// The demo workshop, run command by command as the engine runs them, with
+/// its log.
+fn demo() -> (WorkshopState, Vec<StoredEvent>) {
     let mut state = WorkshopState::default();
     let mut log = Vec::new();
-    for command in commands {
-        for event in decide(&state, actor, command, now()).expect("command is accepted") {
-            let stored = StoredEvent {
-                seq: state.version + 1,
-                recorded_at: now(),
-                actor: actor.clone(),
-                event,
-            };
-            state.apply(&stored);
-            log.push(stored);
-        }
+    for (_, command) in demo_commands() {
+        log.extend(
+            state
+                .execute(&Actor::System, command, now())
+                .expect("the demo is accepted"),
+        );
     }
     (state, log)
-}
-
-/// Decides one command as `actor` and applies its events.
-fn apply_as(state: &mut WorkshopState, actor: Actor, command: Command) {
-    for event in decide(state, &actor, command, now()).expect("command is accepted") {
-        let seq = state.version + 1;
-        state.apply(&StoredEvent {
-            seq,
-            recorded_at: now(),
-            actor: actor.clone(),
-            event,
-        });
-    }
-}
-
-fn demo() -> (WorkshopState, Vec<StoredEvent>) {
-    run(demo_commands().into_iter().map(|(_, c)| c), &Actor::System)
 }
 
 /// Revises the commitment in `slot` with these values, or records a new one
@@ -75,7 +49,9 @@ fn record_or_revise(
                 instrument,
                 ..existing
             };
-            commit(state, Command::ReviseCommitment(revised.clone()));
+            state
+                .execute(&Actor::System, Command::ReviseCommitment(revised.clone()), now())
+                .unwrap();
             ids[slot] = revised;
         }
         None => {
@@ -85,7 +61,9 @@ fn record_or_revise(
                 instrument,
                 ..new_commitment(organisations[slot % organisations.len()], "1", "USD")
             };
-            commit(state, Command::RecordCommitment(new.clone()));
+            state
+                .execute(&Actor::System, Command::RecordCommitment(new.clone()), now())
+                .unwrap();
             ids.push(new);
         }
     }
@@ -187,7 +165,7 @@ fn a_locked_commitments_stage_refuses_delegates_but_not_facilitators() {
         stage: Stage::Commitments,
         status: StageStatus::Locked,
     };
-    commit(&mut state, lock);
+    state.execute(&Actor::System, lock, now()).unwrap();
     let mine = *state.organisations.keys().next().unwrap();
     let delegate = Actor::Delegate {
         organisation: mine,
@@ -199,7 +177,7 @@ fn a_locked_commitments_stage_refuses_delegates_but_not_facilitators() {
     );
     let member = AccountId::random();
     let add = Command::AddFacilitator { account: member };
-    commit(&mut state, add);
+    state.execute(&Actor::System, add, now()).unwrap();
     let facilitator = Actor::Facilitator { account: member };
     assert!(decide(&state, &facilitator, commitment_for(mine, "10"), now()).is_ok());
     let outsider = Actor::Facilitator {
@@ -214,16 +192,17 @@ fn a_locked_commitments_stage_refuses_delegates_but_not_facilitators() {
 #[test]
 fn the_creating_facilitator_administers_the_workshop_and_nobody_else_does() {
     let creator = AccountId::random();
-    let (state, _) = run(
-        [Command::CreateWorkshop(NewWorkshop {
-            id: WorkshopId::random(),
-            slug: "mine".into(),
-            title: "T".into(),
-            programme: "P".into(),
-            reporting_currency: super::money::Currency::parse("USD").unwrap(),
-        })],
-        &Actor::Facilitator { account: creator },
-    );
+    let mut state = WorkshopState::default();
+    let create = Command::CreateWorkshop(NewWorkshop {
+        id: WorkshopId::random(),
+        slug: "mine".into(),
+        title: "T".into(),
+        programme: "P".into(),
+        reporting_currency: super::money::Currency::parse("USD").unwrap(),
+    });
+    state
+        .execute(&Actor::Facilitator { account: creator }, create, now())
+        .unwrap();
     assert!(state.facilitators.contains(&creator));
     let lock = || Command::SetStageStatus {
         stage: Stage::ProjectDesign,
@@ -328,7 +307,7 @@ proptest! {
             let mut state = base.clone();
             state.commitments.clear();
             for command in commands {
-                commit(&mut state, command);
+                state.execute(&Actor::System, command, now()).unwrap();
             }
             Totals::of(&state)
         };
@@ -350,7 +329,7 @@ fn authorization_matrix() {
     let (mut state, _) = demo();
     let member = AccountId::random();
     let add = Command::AddFacilitator { account: member };
-    commit(&mut state, add);
+    state.execute(&Actor::System, add, now()).unwrap();
     let org_a = *state.organisations.keys().next().unwrap();
     let org_b = *state.organisations.keys().nth(1).unwrap();
     let component = state.design.components[0].id;
@@ -360,29 +339,39 @@ fn authorization_matrix() {
     let participant = ParticipantId::random();
     let asking = ParticipantId::random();
     for id in [participant, asking] {
-        commit(
-            &mut state,
-            Command::JoinRoom(NewParticipant { id, name: "P".into() }),
-        );
+        state
+            .execute(
+                &Actor::System,
+                Command::JoinRoom(NewParticipant { id, name: "P".into() }),
+                now(),
+            )
+            .unwrap();
     }
-    apply_as(
-        &mut state,
-        Actor::Participant { participant: asking },
-        Command::RequestDelegation { organisation: org_b },
-    );
+    state
+        .execute(
+            &Actor::Participant { participant: asking },
+            Command::RequestDelegation { organisation: org_b },
+            now(),
+        )
+        .unwrap();
     let existing = commitment_for(org_a, "10");
     let Command::RecordCommitment(existing) = existing else {
         unreachable!()
     };
-    commit(&mut state, Command::RecordCommitment(existing.clone()));
+    state
+        .execute(&Actor::System, Command::RecordCommitment(existing.clone()), now())
+        .unwrap();
     let question = DiscussionId::random();
-    commit(
-        &mut state,
-        Command::OpenDiscussion(NewDiscussion {
-            id: question,
-            question: "Which ports first?".into(),
-        }),
-    );
+    state
+        .execute(
+            &Actor::System,
+            Command::OpenDiscussion(NewDiscussion {
+                id: question,
+                question: "Which ports first?".into(),
+            }),
+            now(),
+        )
+        .unwrap();
     let revised = Command::ReviseCommitment(NewCommitment {
         status: CommitmentStatus::FirmCommitment,
         ..existing.clone()
@@ -597,10 +586,6 @@ fn authorization_matrix() {
     }
 }
 
-fn record(state: &mut WorkshopState, actor: Actor, new: &NewCommitment) {
-    apply_as(state, actor, Command::RecordCommitment(new.clone()))
-}
-
 fn new_commitment(organisation: OrganisationId, amount: &str, currency: &str) -> NewCommitment {
     NewCommitment {
         id: CommitmentId::random(),
@@ -625,21 +610,23 @@ fn revisions_keep_every_earlier_value_and_who_made_it() {
         delegate: None,
     };
     let first = new_commitment(org, "100", "USD");
-    record(&mut state, delegate.clone(), &first);
+    state
+        .execute(&delegate, Command::RecordCommitment(first.clone()), now())
+        .unwrap();
     let raised = NewCommitment {
         money: Money::parse("150", "USD").unwrap(),
         ..first.clone()
     };
-    apply_as(
-        &mut state,
-        delegate.clone(),
-        Command::ReviseCommitment(raised.clone()),
-    );
+    state
+        .execute(&delegate, Command::ReviseCommitment(raised.clone()), now())
+        .unwrap();
     let withdrawn = NewCommitment {
         status: CommitmentStatus::Withdrawn,
         ..raised
     };
-    apply_as(&mut state, Actor::System, Command::ReviseCommitment(withdrawn));
+    state
+        .execute(&Actor::System, Command::ReviseCommitment(withdrawn), now())
+        .unwrap();
     let history = &state.commitment_history[&first.id];
     let amounts: Vec<String> = history
         .iter()
@@ -666,7 +653,9 @@ fn a_delegate_cannot_move_a_commitment_to_another_organisation() {
         delegate: None,
     };
     let first = new_commitment(mine, "100", "USD");
-    record(&mut state, delegate.clone(), &first);
+    state
+        .execute(&delegate, Command::RecordCommitment(first.clone()), now())
+        .unwrap();
     let moved = NewCommitment {
         organisation: theirs,
         ..first
@@ -680,7 +669,9 @@ fn an_unchanged_revision_records_nothing_and_a_new_amount_takes_todays_rate() {
     let (mut state, _) = demo();
     let org = *state.organisations.keys().next().unwrap();
     let first = new_commitment(org, "1000", "EUR");
-    record(&mut state, Actor::System, &first);
+    state
+        .execute(&Actor::System, Command::RecordCommitment(first.clone()), now())
+        .unwrap();
     let same = decide(
         &state,
         &Actor::System,
@@ -689,20 +680,25 @@ fn an_unchanged_revision_records_nothing_and_a_new_amount_takes_todays_rate() {
     );
     assert_eq!(same, Ok(vec![]));
     let old_rate = state.commitments[&first.id].rate.clone().unwrap();
-    commit(
-        &mut state,
-        Command::SetExchangeRate(NewExchangeRate {
-            currency: first.money.currency,
-            per_unit: old_rate.per_unit + dec!(0.1),
-            as_of: now().date_naive(),
-            source: "later".into(),
-        }),
-    );
+    state
+        .execute(
+            &Actor::System,
+            Command::SetExchangeRate(NewExchangeRate {
+                currency: first.money.currency,
+                per_unit: old_rate.per_unit + dec!(0.1),
+                as_of: now().date_naive(),
+                source: "later".into(),
+            }),
+            now(),
+        )
+        .unwrap();
     let firm = NewCommitment {
         status: CommitmentStatus::FirmCommitment,
         ..first.clone()
     };
-    commit(&mut state, Command::ReviseCommitment(firm.clone()));
+    state
+        .execute(&Actor::System, Command::ReviseCommitment(firm.clone()), now())
+        .unwrap();
     assert_eq!(
         state.commitments[&first.id].rate.as_ref(),
         Some(&old_rate),
@@ -712,7 +708,9 @@ fn an_unchanged_revision_records_nothing_and_a_new_amount_takes_todays_rate() {
         money: Money::parse("2000", "EUR").unwrap(),
         ..firm
     };
-    commit(&mut state, Command::ReviseCommitment(more));
+    state
+        .execute(&Actor::System, Command::ReviseCommitment(more), now())
+        .unwrap();
     assert_eq!(
         state.commitments[&first.id].rate.as_ref().unwrap().source,
         "later"
@@ -725,30 +723,37 @@ fn an_approved_participant_acts_as_the_organisations_delegate() {
     let org = *state.organisations.keys().next().unwrap();
     let participant = ParticipantId::random();
     let as_participant = Actor::Participant { participant };
-    apply_as(
-        &mut state,
-        as_participant.clone(),
-        Command::JoinRoom(NewParticipant {
-            id: participant,
-            name: "Mei".into(),
-        }),
-    );
+    state
+        .execute(
+            &as_participant,
+            Command::JoinRoom(NewParticipant {
+                id: participant,
+                name: "Mei".into(),
+            }),
+            now(),
+        )
+        .unwrap();
     assert_eq!(state.participant_actor(participant), as_participant);
     let refused = decide(&state, &as_participant, commitment_for(org, "5"), now());
     assert_eq!(refused, Err(AppError::Forbidden));
-    apply_as(
-        &mut state,
-        as_participant,
-        Command::RequestDelegation { organisation: org },
-    );
-    commit(
-        &mut state,
-        Command::DecideDelegation {
-            participant,
-            organisation: org,
-            approve: true,
-        },
-    );
+    state
+        .execute(
+            &as_participant,
+            Command::RequestDelegation { organisation: org },
+            now(),
+        )
+        .unwrap();
+    state
+        .execute(
+            &Actor::System,
+            Command::DecideDelegation {
+                participant,
+                organisation: org,
+                approve: true,
+            },
+            now(),
+        )
+        .unwrap();
     let actor = state.participant_actor(participant);
     assert!(matches!(actor, Actor::Delegate { organisation, .. } if organisation == org));
     assert!(decide(&state, &actor, commitment_for(org, "5"), now()).is_ok());
@@ -771,8 +776,16 @@ fn the_dashboard_masks_confidential_names_and_keeps_tiers_and_kinds_apart() {
         status: CommitmentStatus::FirmCommitment,
         ..new_commitment(org, "5000", "USD")
     };
-    record(&mut state, Actor::System, &secret);
-    record(&mut state, Actor::System, &guarantee);
+    state
+        .execute(&Actor::System, Command::RecordCommitment(secret.clone()), now())
+        .unwrap();
+    state
+        .execute(
+            &Actor::System,
+            Command::RecordCommitment(guarantee.clone()),
+            now(),
+        )
+        .unwrap();
     let after = Dashboard::of(&state).unwrap();
     assert_eq!(after.cash.secured - before.cash.secured, dec!(1000));
     assert_eq!(after.guarantees.secured - before.guarantees.secured, dec!(5000));
@@ -798,17 +811,19 @@ fn required_comes_from_the_budget_else_the_target() {
     use super::required::{required, RequiredSource};
     let (demo_state, _) = demo();
     assert_eq!(required(&demo_state).1, RequiredSource::Budget);
-    let (mut empty, _) = run(
-        demo_commands().into_iter().take(1).map(|(_, c)| c),
-        &Actor::System,
-    );
+    let mut empty = WorkshopState::default();
+    let create = demo_commands().remove(0).1;
+    empty.execute(&Actor::System, create, now()).unwrap();
     assert_eq!(required(&empty), (Decimal::ZERO, RequiredSource::Nothing));
-    commit(
-        &mut empty,
-        Command::SetFundingTarget(NewFundingTarget {
-            amount: dec!(2500000),
-        }),
-    );
+    empty
+        .execute(
+            &Actor::System,
+            Command::SetFundingTarget(NewFundingTarget {
+                amount: dec!(2500000),
+            }),
+            now(),
+        )
+        .unwrap();
     assert_eq!(required(&empty), (dec!(2500000), RequiredSource::Target));
     let too_precise = decide(
         &empty,
@@ -837,7 +852,9 @@ fn gaps_by_component_count_only_secured_cash_earmarked_to_it() {
             earmark: Earmark::Component { component },
             ..new_commitment(org, "100", "USD")
         };
-        record(&mut state, Actor::System, &new);
+        state
+            .execute(&Actor::System, Command::RecordCommitment(new.clone()), now())
+            .unwrap();
     }
     let after = Dashboard::of(&state).unwrap().by_component[0].clone();
     assert_eq!(after.tiers.secured - before.tiers.secured, dec!(100));
@@ -896,23 +913,28 @@ proptest! {
 fn a_closed_discussion_takes_no_more_contributions() {
     let (mut state, _) = demo();
     let item = DiscussionId::random();
-    commit(
-        &mut state,
-        Command::OpenDiscussion(NewDiscussion {
-            id: item,
-            question: "Which KPIs matter most?".into(),
-        }),
-    );
+    state
+        .execute(
+            &Actor::System,
+            Command::OpenDiscussion(NewDiscussion {
+                id: item,
+                question: "Which KPIs matter most?".into(),
+            }),
+            now(),
+        )
+        .unwrap();
     let participant = ParticipantId::random();
     let actor = Actor::Participant { participant };
-    apply_as(
-        &mut state,
-        actor.clone(),
-        Command::JoinRoom(NewParticipant {
-            id: participant,
-            name: "Lan".into(),
-        }),
-    );
+    state
+        .execute(
+            &actor,
+            Command::JoinRoom(NewParticipant {
+                id: participant,
+                name: "Lan".into(),
+            }),
+            now(),
+        )
+        .unwrap();
     let contribute = |text: &str| {
         Command::Contribute(NewContribution {
             item,
@@ -924,8 +946,12 @@ fn a_closed_discussion_takes_no_more_contributions() {
         decide(&state, &actor, contribute(""), now()),
         Err(AppError::invalid("text", "length"))
     );
-    apply_as(&mut state, actor.clone(), contribute("Clearance time"));
-    commit(&mut state, Command::CloseDiscussion { item });
+    state
+        .execute(&actor, contribute("Clearance time"), now())
+        .unwrap();
+    state
+        .execute(&Actor::System, Command::CloseDiscussion { item }, now())
+        .unwrap();
     assert_eq!(
         decide(&state, &actor, contribute("Too late"), now()),
         Err(AppError::invalid("text", "discussion_closed"))
@@ -957,41 +983,34 @@ fn the_second_of_two_saves_from_the_same_start_is_told_and_shown_the_first() {
             based_on: Some(based_on),
         })
     };
-    apply_as(&mut state, delegate(a), save("Ports first.", start));
+    state
+        .execute(&delegate(a), save("Ports first.", start), now())
+        .unwrap();
     let second = decide(&state, &delegate(b), save("Borders first.", start), now());
     let Err(AppError::EditedMeanwhile { theirs, version }) = second else {
         panic!("expected a conflict, got {second:?}");
     };
     assert_eq!(theirs, "Ports first.");
     // Having seen it, the second person may keep their own text.
-    apply_as(&mut state, delegate(b), save("Borders first.", version));
+    state
+        .execute(&delegate(b), save("Borders first.", version), now())
+        .unwrap();
     assert_eq!(state.design.rationale, "Borders first.");
 
     // A locked stage is read-only for delegates, not for facilitators.
-    commit(
-        &mut state,
-        Command::SetStageStatus {
-            stage: Stage::ProjectDesign,
-            status: StageStatus::Locked,
-        },
-    );
+    state
+        .execute(
+            &Actor::System,
+            Command::SetStageStatus {
+                stage: Stage::ProjectDesign,
+                status: StageStatus::Locked,
+            },
+            now(),
+        )
+        .unwrap();
     let version = state.design_versions[&DesignField::Rationale];
     let refused = decide(&state, &delegate(a), save("Again.", version), now());
     assert_eq!(refused, Err(AppError::StageLocked(Stage::ProjectDesign)));
-}
-
-/// Decides one command as `actor` and applies its events, or says why not.
-fn try_as(state: &mut WorkshopState, actor: &Actor, command: Command) -> Result<(), AppError> {
-    for event in decide(state, actor, command, now())? {
-        let seq = state.version + 1;
-        state.apply(&StoredEvent {
-            seq,
-            recorded_at: now(),
-            actor: actor.clone(),
-            event,
-        });
-    }
-    Ok(())
 }
 
 fn delegate_of(state: &WorkshopState, n: usize) -> Actor {
@@ -1019,13 +1038,18 @@ fn the_template_fills_an_empty_design_once() {
     assert_eq!(refused, Err(AppError::invalid("start", "already_started")));
 
     let mut fresh = WorkshopState::default();
-    commit(&mut fresh, demo_commands().remove(0).1);
-    commit(
-        &mut fresh,
-        Command::StartDesign {
-            start: DesignStart::CustomsLogistics,
-        },
-    );
+    fresh
+        .execute(&Actor::System, demo_commands().remove(0).1, now())
+        .unwrap();
+    fresh
+        .execute(
+            &Actor::System,
+            Command::StartDesign {
+                start: DesignStart::CustomsLogistics,
+            },
+            now(),
+        )
+        .unwrap();
     assert_eq!(fresh.design.components.len(), 12);
     assert_eq!(fresh.design.outputs.len(), 4);
     assert!(fresh
@@ -1045,13 +1069,18 @@ fn the_template_fills_an_empty_design_once() {
     }
     // Started blank, nothing is filled in.
     let mut blank = WorkshopState::default();
-    commit(&mut blank, demo_commands().remove(0).1);
-    commit(
-        &mut blank,
-        Command::StartDesign {
-            start: DesignStart::Blank,
-        },
-    );
+    blank
+        .execute(&Actor::System, demo_commands().remove(0).1, now())
+        .unwrap();
+    blank
+        .execute(
+            &Actor::System,
+            Command::StartDesign {
+                start: DesignStart::Blank,
+            },
+            now(),
+        )
+        .unwrap();
     assert_eq!(blank.design.start, Some(DesignStart::Blank));
     assert!(blank.design.components.is_empty());
 }
@@ -1068,24 +1097,26 @@ fn two_delegates_editing_different_outputs_both_keep_their_work() {
     );
     first.title = "Edited by A".into();
     second.title = "Edited by B".into();
-    try_as(
-        &mut state,
-        &a,
-        Command::SaveItem {
-            item: DesignItem::Output(first),
-            based_on: Some(v1),
-        },
-    )
-    .unwrap();
-    try_as(
-        &mut state,
-        &b,
-        Command::SaveItem {
-            item: DesignItem::Output(second),
-            based_on: Some(v2),
-        },
-    )
-    .unwrap();
+    state
+        .execute(
+            &a,
+            Command::SaveItem {
+                item: DesignItem::Output(first),
+                based_on: Some(v1),
+            },
+            now(),
+        )
+        .unwrap();
+    state
+        .execute(
+            &b,
+            Command::SaveItem {
+                item: DesignItem::Output(second),
+                based_on: Some(v2),
+            },
+            now(),
+        )
+        .unwrap();
     assert_eq!(state.design.outputs[0].title, "Edited by A");
     assert_eq!(state.design.outputs[1].title, "Edited by B");
 }
@@ -1101,22 +1132,23 @@ fn the_second_save_of_the_same_indicator_is_told_and_may_keep_its_own() {
     mine.target = Some(dec!(20));
     let mut theirs = original.clone();
     theirs.target = Some(dec!(12));
-    try_as(
-        &mut state,
-        &a,
-        Command::SaveItem {
-            item: DesignItem::Indicator(theirs.clone()),
-            based_on: Some(version),
-        },
-    )
-    .unwrap();
-    let refused = try_as(
-        &mut state,
+    state
+        .execute(
+            &a,
+            Command::SaveItem {
+                item: DesignItem::Indicator(theirs.clone()),
+                based_on: Some(version),
+            },
+            now(),
+        )
+        .unwrap();
+    let refused = state.execute(
         &b,
         Command::SaveItem {
             item: DesignItem::Indicator(mine.clone()),
             based_on: Some(version),
         },
+        now(),
     );
     let Err(AppError::ItemEditedMeanwhile {
         theirs: Some(seen),
@@ -1132,15 +1164,16 @@ fn the_second_save_of_the_same_indicator_is_told_and_may_keep_its_own() {
         "nothing was overwritten"
     );
     // B keeps their own, saving again from the version they were shown.
-    try_as(
-        &mut state,
-        &b,
-        Command::SaveItem {
-            item: DesignItem::Indicator(mine),
-            based_on: Some(now_at),
-        },
-    )
-    .unwrap();
+    state
+        .execute(
+            &b,
+            Command::SaveItem {
+                item: DesignItem::Indicator(mine),
+                based_on: Some(now_at),
+            },
+            now(),
+        )
+        .unwrap();
     assert_eq!(indicator_of(&state, 4).target, Some(dec!(20)));
     // A retried save of what is already there changes nothing and is no conflict.
     let same = indicator_of(&state, 4);
@@ -1163,8 +1196,7 @@ fn a_delegate_changes_only_their_own_organisations_partnership_records() {
     let (mut state, _) = demo();
     let a = delegate_of(&state, 0);
     let org_b = *state.organisations.keys().nth(1).unwrap();
-    let refused = try_as(
-        &mut state,
+    let refused = state.execute(
         &a,
         Command::SaveItem {
             item: DesignItem::Agreement(Agreement {
@@ -1173,20 +1205,23 @@ fn a_delegate_changes_only_their_own_organisations_partnership_records() {
             }),
             based_on: None,
         },
+        now(),
     );
     assert_eq!(refused, Err(AppError::Forbidden));
     assert!(!state.partnership.agreements.contains_key(&org_b));
     // And nothing once the facilitator locks the stage.
-    commit(
-        &mut state,
-        Command::SetStageStatus {
-            stage: Stage::Partnership,
-            status: StageStatus::Locked,
-        },
-    );
+    state
+        .execute(
+            &Actor::System,
+            Command::SetStageStatus {
+                stage: Stage::Partnership,
+                status: StageStatus::Locked,
+            },
+            now(),
+        )
+        .unwrap();
     let org_a = *state.organisations.keys().next().unwrap();
-    let locked = try_as(
-        &mut state,
+    let locked = state.execute(
         &a,
         Command::SaveItem {
             item: DesignItem::Agreement(Agreement {
@@ -1195,6 +1230,7 @@ fn a_delegate_changes_only_their_own_organisations_partnership_records() {
             }),
             based_on: None,
         },
+        now(),
     );
     assert_eq!(locked, Err(AppError::StageLocked(Stage::Partnership)));
 }
@@ -1205,33 +1241,39 @@ fn the_matrix_flags_a_component_with_two_accountable_partners() {
     let component = state.design.components[0].id;
     assert!(raci_flags(&state.design, &state.partnership)[0].1.is_empty());
     let organisation = *state.organisations.keys().nth(5).unwrap();
-    commit(
-        &mut state,
-        Command::SaveItem {
-            item: DesignItem::Responsibility(Responsibility {
-                component,
-                organisation,
-                role: Some(Raci::Accountable),
-            }),
-            based_on: Some(0),
-        },
-    );
+    state
+        .execute(
+            &Actor::System,
+            Command::SaveItem {
+                item: DesignItem::Responsibility(Responsibility {
+                    component,
+                    organisation,
+                    role: Some(Raci::Accountable),
+                }),
+                based_on: Some(0),
+            },
+            now(),
+        )
+        .unwrap();
     assert_eq!(
         raci_flags(&state.design, &state.partnership)[0].1,
         vec![RaciFlag::SeveralAccountable]
     );
     // Clearing the cell clears the flag.
-    commit(
-        &mut state,
-        Command::SaveItem {
-            item: DesignItem::Responsibility(Responsibility {
-                component,
-                organisation,
-                role: None,
-            }),
-            based_on: None,
-        },
-    );
+    state
+        .execute(
+            &Actor::System,
+            Command::SaveItem {
+                item: DesignItem::Responsibility(Responsibility {
+                    component,
+                    organisation,
+                    role: None,
+                }),
+                based_on: None,
+            },
+            now(),
+        )
+        .unwrap();
     assert!(raci_flags(&state.design, &state.partnership)[0].1.is_empty());
 }
 
@@ -1240,13 +1282,16 @@ fn removing_an_output_takes_its_activities_and_indicators_along() {
     let (mut state, _) = demo();
     let output = state.design.outputs[0].id;
     assert!(state.design.activities.iter().any(|a| a.output == output));
-    commit(
-        &mut state,
-        Command::RemoveItem {
-            key: ItemKey::Output { id: output },
-            based_on: None,
-        },
-    );
+    state
+        .execute(
+            &Actor::System,
+            Command::RemoveItem {
+                key: ItemKey::Output { id: output },
+                based_on: None,
+            },
+            now(),
+        )
+        .unwrap();
     assert!(!state.design.activities.iter().any(|a| a.output == output));
     assert!(!state
         .design
@@ -1436,14 +1481,14 @@ proptest! {
         let organisations: Vec<OrganisationId> = state.organisations.keys().take(6).copied().collect();
         let mut expected: std::collections::BTreeMap<(usize, usize), Option<Raci>> = Default::default();
         for (component, organisation) in state.partnership.responsibilities.iter().map(|r| (r.component, r.organisation)).collect::<Vec<_>>() {
-            commit(&mut state, Command::RemoveItem { key: ItemKey::Responsibility { component, organisation }, based_on: None });
+            state.execute(&Actor::System, Command::RemoveItem { key: ItemKey::Responsibility { component, organisation }, based_on: None }, now()).unwrap();
         }
         for (c, o, role) in cells {
             let role = [None, Some(Raci::Responsible), Some(Raci::Accountable), Some(Raci::Consulted), Some(Raci::Informed)][role];
-            commit(&mut state, Command::SaveItem {
+            state.execute(&Actor::System, Command::SaveItem {
                 item: DesignItem::Responsibility(Responsibility { component: components[c], organisation: organisations[o], role }),
                 based_on: None,
-            });
+            }, now()).unwrap();
             expected.insert((c, o), role);
         }
         let flags = raci_flags(&state.design, &state.partnership);
@@ -1500,13 +1545,16 @@ mod trust {
         let (mut state, _) = demo();
         let org = *state.organisations.keys().next().unwrap();
         let person = ParticipantId::random();
-        commit(
-            &mut state,
-            Command::JoinRoom(NewParticipant {
-                id: person,
-                name: "Lan".into(),
-            }),
-        );
+        state
+            .execute(
+                &Actor::System,
+                Command::JoinRoom(NewParticipant {
+                    id: person,
+                    name: "Lan".into(),
+                }),
+                now(),
+            )
+            .unwrap();
         let as_delegate = Command::JoinAsDelegate(NewDelegate {
             id: DelegateId(person.0),
             organisation: org,
@@ -1540,22 +1588,26 @@ mod trust {
             organisation: org,
             delegate: Some(delegate),
         };
-        apply_as(
-            &mut state,
-            actor.clone(),
-            Command::JoinAsDelegate(NewDelegate {
-                id: delegate,
-                organisation: org,
-                name: "Somchai".into(),
-                email: None,
-            }),
-        );
-        try_as(&mut state, &actor, commitment_for(org, "10")).unwrap();
+        state
+            .execute(
+                &actor,
+                Command::JoinAsDelegate(NewDelegate {
+                    id: delegate,
+                    organisation: org,
+                    name: "Somchai".into(),
+                    email: None,
+                }),
+                now(),
+            )
+            .unwrap();
+        state.execute(&actor, commitment_for(org, "10"), now()).unwrap();
         let recorded = state.commitments.len();
-        commit(&mut state, Command::RemoveDelegate { delegate });
+        state
+            .execute(&Actor::System, Command::RemoveDelegate { delegate }, now())
+            .unwrap();
         assert!(state.acts_no_more(&actor));
         assert_eq!(
-            try_as(&mut state, &actor, commitment_for(org, "20")),
+            state.execute(&actor, commitment_for(org, "20"), now()),
             Err(AppError::Forbidden)
         );
         assert_eq!(state.commitments.len(), recorded, "what they recorded stays");
@@ -1578,23 +1630,30 @@ mod trust {
         let (x, y) = (orgs.next().unwrap(), orgs.next().unwrap());
         let participant = ParticipantId::random();
         let as_participant = Actor::Participant { participant };
-        commit(
-            &mut state,
-            Command::JoinRoom(NewParticipant {
-                id: participant,
-                name: "Lan".into(),
-            }),
-        );
-        apply_as(
-            &mut state,
-            as_participant.clone(),
-            Command::RequestDelegation { organisation: x },
-        );
-        apply_as(
-            &mut state,
-            as_participant,
-            Command::RequestDelegation { organisation: y },
-        );
+        state
+            .execute(
+                &Actor::System,
+                Command::JoinRoom(NewParticipant {
+                    id: participant,
+                    name: "Lan".into(),
+                }),
+                now(),
+            )
+            .unwrap();
+        state
+            .execute(
+                &as_participant,
+                Command::RequestDelegation { organisation: x },
+                now(),
+            )
+            .unwrap();
+        state
+            .execute(
+                &as_participant,
+                Command::RequestDelegation { organisation: y },
+                now(),
+            )
+            .unwrap();
         let approve_x = Command::DecideDelegation {
             participant,
             organisation: x,
@@ -1609,7 +1668,7 @@ mod trust {
             organisation: y,
             approve: true,
         };
-        commit(&mut state, approve_y);
+        state.execute(&Actor::System, approve_y, now()).unwrap();
         assert_eq!(state.participants[&participant].delegate_of, Some(y));
     }
 }
@@ -1656,7 +1715,9 @@ fn a_commitment_at_the_ceiling_is_accepted_and_one_cent_more_is_refused() {
         money: Money::new(AMOUNT_CEILING, usd()).unwrap(),
         ..new_commitment(org, "1", "USD")
     };
-    record(&mut state, Actor::System, &at);
+    state
+        .execute(&Actor::System, Command::RecordCommitment(at.clone()), now())
+        .unwrap();
     assert_eq!(state.commitments[&at.id].money.amount, AMOUNT_CEILING);
 
     let above = NewCommitment {
@@ -1686,12 +1747,15 @@ fn a_commitment_at_the_ceiling_is_accepted_and_one_cent_more_is_refused() {
 #[test]
 fn a_funding_target_at_the_ceiling_is_accepted_and_above_it_refused() {
     let (mut state, _) = demo();
-    commit(
-        &mut state,
-        Command::SetFundingTarget(NewFundingTarget {
-            amount: AMOUNT_CEILING,
-        }),
-    );
+    state
+        .execute(
+            &Actor::System,
+            Command::SetFundingTarget(NewFundingTarget {
+                amount: AMOUNT_CEILING,
+            }),
+            now(),
+        )
+        .unwrap();
     assert_eq!(state.funding_target, Some(AMOUNT_CEILING));
     let fields = refused(
         &state,
@@ -1710,8 +1774,12 @@ fn a_funding_target_at_the_ceiling_is_accepted_and_above_it_refused() {
 #[test]
 fn exchange_rates_are_accepted_within_floor_and_ceiling_only() {
     let (mut state, _) = demo();
-    commit(&mut state, rate_command("EUR", RATE_CEILING));
-    commit(&mut state, rate_command("CNY", RATE_FLOOR));
+    state
+        .execute(&Actor::System, rate_command("EUR", RATE_CEILING), now())
+        .unwrap();
+    state
+        .execute(&Actor::System, rate_command("CNY", RATE_FLOOR), now())
+        .unwrap();
     let eur = super::money::Currency::parse("EUR").unwrap();
     assert_eq!(state.rates[&eur].per_unit, RATE_CEILING);
     let cases = [
@@ -1735,13 +1803,16 @@ fn a_yearly_cost_at_the_ceiling_is_accepted_and_above_it_refused() {
         year: 2027,
         amount: Money::new(AMOUNT_CEILING, usd()).unwrap(),
     }];
-    commit(
-        &mut state,
-        Command::SaveItem {
-            item: DesignItem::Component(component.clone()),
-            based_on: None,
-        },
-    );
+    state
+        .execute(
+            &Actor::System,
+            Command::SaveItem {
+                item: DesignItem::Component(component.clone()),
+                based_on: None,
+            },
+            now(),
+        )
+        .unwrap();
     assert_eq!(
         super::required::component_required(&state.design.components[0]),
         AMOUNT_CEILING
@@ -1969,18 +2040,18 @@ proptest! {
     ) {
         let (mut state, _) = demo();
         let rate_values = [RATE_CEILING, RATE_FLOOR, Decimal::ONE];
-        commit(&mut state, rate_command("EUR", rate_values[rates.0]));
-        commit(&mut state, rate_command("CNY", rate_values[rates.1]));
+        state.execute(&Actor::System, rate_command("EUR", rate_values[rates.0]), now()).unwrap();
+        state.execute(&Actor::System, rate_command("CNY", rate_values[rates.1]), now()).unwrap();
         if budget_at_ceiling {
             for component in state.design.components.clone() {
                 let mut component = component;
                 component.yearly_cost = (2027..2030)
                     .map(|year| CostLine { year, amount: Money::new(AMOUNT_CEILING, usd()).unwrap() })
                     .collect();
-                commit(&mut state, Command::SaveItem { item: DesignItem::Component(component), based_on: None });
+                state.execute(&Actor::System, Command::SaveItem { item: DesignItem::Component(component), based_on: None }, now()).unwrap();
             }
         }
-        commit(&mut state, Command::SetFundingTarget(NewFundingTarget { amount: AMOUNT_CEILING }));
+        state.execute(&Actor::System, Command::SetFundingTarget(NewFundingTarget { amount: AMOUNT_CEILING }), now()).unwrap();
         let organisations: Vec<OrganisationId> = state.organisations.keys().copied().collect();
         let statuses = CommitmentStatus::LADDER;
         let instruments = [Instrument::Grant, Instrument::Loan, Instrument::Guarantee, Instrument::InKind];
