@@ -2,9 +2,12 @@
 
 use super::*;
 
-/// Every mutation against every kind of actor: who may, who may not.
+/// Who may do what: every mutation (a row) by every kind of actor (a
+/// column), as the table in `authorization.txt` a reviewer reads. "allowed":
+/// `decide` accepts it; "refused": `decide` answers `Forbidden`; any other
+/// answer is written out in the cell, so it changes the table too.
 /// Anonymous visitors never reach `decide` (the server refuses them first;
-/// see server/tests/workshops.rs), so they are not rows here.
+/// see server/tests/workshops.rs), so they are not a column here.
 #[test]
 fn authorization_matrix() {
     let (mut state, _) = demo();
@@ -58,6 +61,40 @@ fn authorization_matrix() {
         ..existing.clone()
     });
 
+    // Someone who asked to act for B and was approved, and a delegate of
+    // A whom a facilitator removed.
+    let approved = ParticipantId::random();
+    let approved_as = Actor::Participant {
+        participant: approved,
+    };
+    let join = Command::JoinRoom(NewParticipant {
+        id: approved,
+        name: "Q".into(),
+    });
+    state.execute(&approved_as, join, now()).unwrap();
+    let ask = Command::RequestDelegation { organisation: org_b };
+    state.execute(&approved_as, ask, now()).unwrap();
+    let approve = Command::DecideDelegation {
+        participant: approved,
+        organisation: org_b,
+        approve: true,
+    };
+    state.execute(&Actor::System, approve, now()).unwrap();
+    let removed = DelegateId::random();
+    let removed_as = Actor::Delegate {
+        organisation: org_a,
+        delegate: Some(removed),
+    };
+    let join = Command::JoinAsDelegate(NewDelegate {
+        id: removed,
+        organisation: org_a,
+        name: "R".into(),
+        email: None,
+    });
+    state.execute(&removed_as, join, now()).unwrap();
+    let remove = Command::RemoveDelegate { delegate: removed };
+    state.execute(&Actor::System, remove, now()).unwrap();
+
     let actors = [
         ("facilitator", Actor::Facilitator { account: member }),
         (
@@ -81,16 +118,17 @@ fn authorization_matrix() {
             },
         ),
         ("participant", Actor::Participant { participant }),
+        ("participant approved for B", state.participant_actor(approved)),
+        ("removed delegate of A", removed_as),
         ("command line", Actor::System),
     ];
     let usd = crate::domain::money::Currency::parse("USD").unwrap();
-    let mutations: Vec<(&str, Command, [bool; 6])> = vec![
+    let mutations: Vec<(&str, Command)> = vec![
         (
             "add facilitator",
             Command::AddFacilitator {
                 account: AccountId::random(),
             },
-            [true, false, false, false, false, true],
         ),
         (
             "add organisation",
@@ -101,7 +139,6 @@ fn authorization_matrix() {
                 country: "FR".into(),
                 city: None,
             }),
-            [true, false, false, false, false, true],
         ),
         (
             "lock a stage",
@@ -109,7 +146,6 @@ fn authorization_matrix() {
                 stage: Stage::ProjectDesign,
                 status: StageStatus::Locked,
             },
-            [true, false, false, false, false, true],
         ),
         (
             "edit design text (stage 1 is open)",
@@ -118,7 +154,6 @@ fn authorization_matrix() {
                 text: "x".into(),
                 based_on: None,
             }),
-            [true, false, true, true, false, true],
         ),
         (
             "add output (stage 1 is open)",
@@ -132,7 +167,6 @@ fn authorization_matrix() {
                 }),
                 based_on: Some(0),
             },
-            [true, false, true, true, false, true],
         ),
         (
             "add component (stage 1 is open)",
@@ -152,7 +186,6 @@ fn authorization_matrix() {
                 }),
                 based_on: None,
             },
-            [true, false, true, true, false, true],
         ),
         (
             "set A's roles (stage 2 is open)",
@@ -164,7 +197,6 @@ fn authorization_matrix() {
                 }),
                 based_on: None,
             },
-            [true, false, true, false, false, true],
         ),
         (
             "set B's cell of the responsibility matrix",
@@ -176,7 +208,6 @@ fn authorization_matrix() {
                 }),
                 based_on: None,
             },
-            [true, false, false, true, false, true],
         ),
         (
             "set exchange rate",
@@ -186,38 +217,20 @@ fn authorization_matrix() {
                 as_of: now().date_naive(),
                 source: "test".into(),
             }),
-            [true, false, false, false, false, true],
         ),
-        (
-            "record A's commitment",
-            commitment_for(org_a, "10"),
-            [true, false, true, false, false, true],
-        ),
-        (
-            "record B's commitment",
-            commitment_for(org_b, "10"),
-            [true, false, false, true, false, true],
-        ),
-        (
-            "record a commitment earmarked to a component",
-            {
-                let mut command = commitment_for(org_a, "10");
-                if let Command::RecordCommitment(c) = &mut command {
-                    c.earmark = Earmark::Component { component };
-                }
-                command
-            },
-            [true, false, true, false, false, true],
-        ),
-        (
-            "revise A's commitment",
-            revised,
-            [true, false, true, false, false, true],
-        ),
+        ("record A's commitment", commitment_for(org_a, "10")),
+        ("record B's commitment", commitment_for(org_b, "10")),
+        ("record a commitment earmarked to a component", {
+            let mut command = commitment_for(org_a, "10");
+            if let Command::RecordCommitment(c) = &mut command {
+                c.earmark = Earmark::Component { component };
+            }
+            command
+        }),
+        ("revise A's commitment", revised),
         (
             "set the funding target",
             Command::SetFundingTarget(NewFundingTarget { amount: dec!(1000) }),
-            [true, false, false, false, false, true],
         ),
         (
             "approve a request to act for B",
@@ -226,12 +239,10 @@ fn authorization_matrix() {
                 organisation: org_b,
                 approve: true,
             },
-            [true, false, false, false, false, true],
         ),
         (
             "remove a participant from the room",
             Command::RemoveParticipant { participant: asking },
-            [true, false, false, false, false, true],
         ),
         (
             "open a discussion",
@@ -239,7 +250,6 @@ fn authorization_matrix() {
                 id: DiscussionId::random(),
                 question: "q".into(),
             }),
-            [true, false, false, false, false, true],
         ),
         (
             "contribute to an open discussion",
@@ -248,21 +258,102 @@ fn authorization_matrix() {
                 id: ContributionId::random(),
                 text: "Laem Chabang".into(),
             }),
-            [true, false, true, true, true, true],
         ),
         (
             "ask to act for A",
             Command::RequestDelegation { organisation: org_a },
-            [false, false, false, false, true, false],
         ),
     ];
-    for (what, command, expected) in mutations {
-        for ((who, actor), allowed) in actors.iter().zip(expected) {
-            let result = decide(&state, actor, command.clone(), now());
-            assert_eq!(result.is_ok(), allowed, "{who} / {what}: {result:?}");
-            if !allowed {
-                assert_eq!(result, Err(AppError::Forbidden), "{who} / {what}");
-            }
-        }
+    let mut rows = Vec::new();
+    for (what, command) in mutations {
+        let cells: Vec<String> = actors
+            .iter()
+            .map(|(_, actor)| answer(&decide(&state, actor, command.clone(), now())))
+            .collect();
+        rows.push((what, cells));
     }
+    let columns: Vec<&str> = actors.iter().map(|(who, _)| *who).collect();
+    matches_snapshot(&table(&columns, &rows));
+}
+
+/// A cell of the table: what `decide` answered.
+fn answer<T>(result: &Result<T, AppError>) -> String {
+    match result {
+        Ok(_) => "allowed".into(),
+        Err(AppError::Forbidden) => "refused".into(),
+        Err(other) => format!("{other:?}"),
+    }
+}
+
+/// The rows under a header of columns, each cell padded to its column.
+fn table(columns: &[&str], rows: &[(&str, Vec<String>)]) -> String {
+    let first = rows
+        .iter()
+        .map(|(what, _)| what.chars().count())
+        .max()
+        .unwrap_or(0);
+    let widths: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(n, who)| {
+            rows.iter()
+                .map(|(_, cells)| cells[n].chars().count())
+                .chain([who.chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |head: &str, cells: &[&str], fill: char, joint: &str| {
+        let pad = |text: &str, width: usize| {
+            let mut text = text.to_string();
+            text.extend(std::iter::repeat_n(fill, width - text.chars().count()));
+            text
+        };
+        let mut out = pad(head, first);
+        for (cell, width) in cells.iter().zip(&widths) {
+            out.push_str(joint);
+            out.push_str(&pad(cell, *width));
+        }
+        out.trim_end().to_string() + "\n"
+    };
+    let mut out = line("mutation", columns, ' ', " | ");
+    out.push_str(&line("", &vec![""; columns.len()], '-', "-+-"));
+    for (what, cells) in rows {
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        out.push_str(&line(what, &cells, ' ', " | "));
+    }
+    out
+}
+
+const SNAPSHOT: &str = "src/domain/tests/authorization.txt";
+
+/// Compares the table with the checked-in one, and says which rows changed.
+/// A change that is meant: `UPDATE_SNAPSHOTS=1 cargo test -p app --lib
+/// authorization` writes the file, and its diff goes in the commit.
+fn matches_snapshot(table: &str) {
+    let expected = include_str!("authorization.txt");
+    if table == expected {
+        return;
+    }
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SNAPSHOT);
+        std::fs::write(path, table).expect("the snapshot is writable");
+        return;
+    }
+    let was: Vec<&str> = expected.lines().collect();
+    let now: Vec<&str> = table.lines().collect();
+    let changed: String = (0..was.len().max(now.len()))
+        .filter(|n| was.get(*n) != now.get(*n))
+        .map(|n| {
+            format!(
+                "\n  was: {}\n  now: {}",
+                was.get(n).unwrap_or(&"(no line)"),
+                now.get(n).unwrap_or(&"(no line)")
+            )
+        })
+        .collect();
+    panic!(
+        "the authorization matrix differs from {SNAPSHOT}:{changed}\n\nThe table now:\n{table}\n\
+         If the change is meant, run UPDATE_SNAPSHOTS=1 cargo test -p app --lib authorization and commit the file."
+    );
 }
