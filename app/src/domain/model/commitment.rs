@@ -152,3 +152,14 @@ pub struct Commitment {
     pub rate: Option<ExchangeRate>,
     pub recorded_at: DateTime<Utc>,
 }
+
+impl Commitment {
+    /// Its amount in the reporting currency at the rate it keeps; `None`
+    /// when no rate was in force, or when its amount or rate is beyond the
+    /// ceilings (an old log's): such a commitment is listed, not counted.
+    pub fn converted(&self) -> Option<Decimal> {
+        self.rate
+            .as_ref()
+            .and_then(|rate| crate::domain::limits::convert(self.money.amount, rate.per_unit))
+    }
+}

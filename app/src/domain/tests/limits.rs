@@ -294,11 +294,12 @@ fn lists_in_commands_have_a_length_limit() {
 /// Checks that the pages' figures render and that, where the totals are in
 /// range, every breakdown adds up to its total.
 fn figures_hold_together(state: &WorkshopState) -> Result<(), TestCaseError> {
-    use crate::domain::dashboard::{ledger, Dashboard};
+    use crate::domain::dashboard::Dashboard;
     use crate::domain::limits::checked_sum;
+    use crate::domain::register::register_for;
     let dashboard = Dashboard::of(state).expect("a workshop");
     let overview = WorkshopOverview::of(state).expect("a workshop");
-    let lines = ledger(state, &Actor::System);
+    let lines = register_for(state, &Actor::System);
     prop_assert_eq!(lines.len(), state.commitments.len());
     prop_assert!(dashboard.secured_percent <= 100 && dashboard.pledged_percent <= 100);
     prop_assert_eq!(overview.required, dashboard.required);

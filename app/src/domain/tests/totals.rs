@@ -3,9 +3,9 @@
 use super::*;
 
 proptest! {
-    /// Totals equal the sum of the ledger, whatever order the events came in.
+    /// Totals equal the sum of the register, whatever order the events came in.
     #[test]
-    fn totals_are_the_sum_of_the_ledger_in_any_order(
+    fn totals_are_the_sum_of_the_register_in_any_order(
         amounts in proptest::collection::vec((1u64..10_000_000_000, 0usize..3), 1..30),
         seed in any::<u64>(),
     ) {
@@ -156,7 +156,8 @@ proptest! {
     fn totals_equal_the_register_after_any_revisions(
         steps in proptest::collection::vec((0usize..6, 1u64..100_000_000, 0usize..7, 0usize..4, 0usize..3), 1..40),
     ) {
-        use crate::domain::dashboard::{ledger, Dashboard};
+        use crate::domain::dashboard::Dashboard;
+        use crate::domain::register::register_for;
         let (mut state, _) = demo();
         let organisations: Vec<OrganisationId> = state.organisations.keys().copied().collect();
         let statuses = [
@@ -173,7 +174,7 @@ proptest! {
             record_or_revise(&mut state, &mut ids, slot, values, &organisations);
         }
         let dashboard = Dashboard::of(&state).unwrap();
-        let lines = ledger(&state, &Actor::System);
+        let lines = register_for(&state, &Actor::System);
         let sum = |tier: Tier, kind: ContributionKind| -> Decimal {
             lines.iter()
                 .filter(|l| l.commitment.status.tier() == tier && l.commitment.instrument.kind() == kind)
