@@ -7,10 +7,11 @@
 // does not reach.
 #![allow(clippy::too_many_arguments)]
 
-use crate::domain::dashboard::{Dashboard, LedgerLine};
+use crate::domain::dashboard::Dashboard;
 use crate::domain::error::AppError;
 use crate::domain::ids::OrganisationId;
 use crate::domain::money::Currency;
+use crate::domain::register::RegisterLine;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -31,7 +32,7 @@ pub struct CommitmentsView {
     /// Earmark choices: (code, label), components first, then cities.
     pub earmarks: Vec<(String, String)>,
     pub locked: bool,
-    pub lines: Vec<LedgerLine>,
+    pub lines: Vec<RegisterLine>,
     pub dashboard: Dashboard,
     pub rates: Vec<crate::domain::model::ExchangeRate>,
 }
@@ -42,9 +43,9 @@ fn commitments_view(
     actor: &crate::domain::event::Actor,
 ) -> Result<CommitmentsView, AppError> {
     use crate::domain::commitment_form::earmark_code;
-    use crate::domain::dashboard::{earmark_label, ledger};
     use crate::domain::event::Actor;
     use crate::domain::model::*;
+    use crate::domain::register::{earmark_label, register_for};
     let setup = state
         .setup
         .as_ref()
@@ -83,7 +84,7 @@ fn commitments_view(
         organisations,
         earmarks,
         locked: state.stage_status(Stage::Commitments) == StageStatus::Locked,
-        lines: ledger(state, actor),
+        lines: register_for(state, actor),
         dashboard: Dashboard::of(state).ok_or(AppError::NotFound("workshop".into()))?,
         rates: state.rates.values().cloned().collect(),
     })

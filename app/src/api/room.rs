@@ -200,7 +200,7 @@ pub struct DiscussionView {
 /// public pages that show this must stay public, so that is not an error).
 #[server]
 pub async fn load_discussions(slug: String) -> Result<Option<(u64, bool, Vec<DiscussionView>)>, AppError> {
-    use crate::domain::dashboard::actor_name;
+    use crate::domain::register::actor_name;
     service::respond(async {
         let Ok(actor) = service::actor_in(&slug).await else {
             return Ok(None);

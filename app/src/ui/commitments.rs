@@ -6,11 +6,11 @@ use super::forms::{field_problem, Field, FormProblem, SelectField, TextArea};
 use super::{use_locale, Failure, Tr};
 use crate::api::{load_commitments, CommitmentsView, SaveCommitment, SetExchangeRate, SetFundingTarget};
 use crate::domain::commitment_form::{code_of, CommitmentForm};
-use crate::domain::dashboard::{awaiting_confirmation, LedgerLine};
 use crate::domain::error::AppError;
 use crate::domain::ids::CommitmentId;
 use crate::domain::model::{CommitmentStatus, Instrument, Tier};
 use crate::domain::money::{format_amount, Currency};
+use crate::domain::register::{awaiting_confirmation, RegisterLine};
 use crate::i18n::{commitment_status_name, instrument_name, tier_name, Msg};
 use leptos::form::ActionForm;
 use leptos::html::Form;
@@ -71,7 +71,7 @@ pub fn CommitmentsPage() -> impl IntoView {
                         }
                     });
                     let data = Signal::derive(move || newest.get().unwrap_or_else(|| first.clone()));
-                    view! { {form}<Ledger slug=slug() data tier_filter open/> }
+                    view! { {form}<Register slug=slug() data tier_filter open/> }
                 })
             })}
         </Suspense>
@@ -118,9 +118,9 @@ fn Summary(slug: String, data: CommitmentsView, read_only: RwSignal<bool>) -> im
 }
 
 #[component]
-fn Ledger(
+fn Register(
     slug: String,
-    /// The newest register: the ledger is drawn once and follows it.
+    /// The newest register: it is drawn once and follows it.
     data: Signal<CommitmentsView>,
     /// Page-wide, so the choice survives the register being redrawn.
     tier_filter: RwSignal<String>,
@@ -131,7 +131,7 @@ fn Ledger(
     let first = data.get_untracked();
     let currency = first.reporting_currency;
     let facilitator = first.facilitator;
-    let awaiting = move || -> Vec<LedgerLine> {
+    let awaiting = move || -> Vec<RegisterLine> {
         data.with(|d| awaiting_confirmation(&d.lines).into_iter().cloned().collect())
     };
     let filtered = move || {
@@ -209,7 +209,7 @@ fn RatesUsed(tr: Tr, rates: Vec<crate::domain::model::ExchangeRate>) -> impl Int
 #[component]
 fn RegisterLine(
     slug: String,
-    line: LedgerLine,
+    line: RegisterLine,
     data: CommitmentsView,
     locked: bool,
     open: RwSignal<BTreeSet<CommitmentId>>,

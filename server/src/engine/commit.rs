@@ -4,10 +4,9 @@
 
 use crate::engine::workshop::{Job, Pending, Workshop};
 use crate::store::{AppendOutcome, BatchEntry, Recorded, Store};
-use app::domain::command::{decide, Command};
+use app::domain::command::Command;
 use app::domain::error::AppError;
 use app::domain::event::{Actor, StoredEvent};
-use app::domain::state::WorkshopState;
 use chrono::Utc;
 use std::sync::Arc;
 use tokio::sync::mpsc;
@@ -112,13 +111,9 @@ async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> 
                 }
             }
             let now = clock();
-            match decide(&state, &pending.actor, pending.command.clone(), now) {
+            match state.execute(&pending.actor, pending.command.clone(), now) {
                 Err(error) => decided.push(Decided::Answered(Err(error))),
                 Ok(events) => {
-                    let events = stamp(&state, &pending.actor, events, now);
-                    for event in &events {
-                        state.apply(event);
-                    }
                     decided.push(Decided::Appending(entries.len()));
                     entries.push((pending, state.version, events));
                 }
@@ -206,23 +201,4 @@ async fn backoff(attempt: u32) {
 pub(super) fn clock() -> chrono::DateTime<Utc> {
     use chrono::SubsecRound;
     Utc::now().trunc_subsecs(6)
-}
-
-/// Numbers decided events after the state's version and stamps them.
-pub(super) fn stamp(
-    state: &WorkshopState,
-    actor: &Actor,
-    events: Vec<app::domain::event::Event>,
-    now: chrono::DateTime<Utc>,
-) -> Vec<StoredEvent> {
-    events
-        .into_iter()
-        .zip(state.version + 1..)
-        .map(|(event, seq)| StoredEvent {
-            seq,
-            recorded_at: now,
-            actor: actor.clone(),
-            event,
-        })
-        .collect()
 }

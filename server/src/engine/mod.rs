@@ -2,11 +2,11 @@
 //! current state, appended durably, then applied to the in-memory state and
 //! published; the caller hears back only after the commit.
 
-use crate::engine::commit::{answer_recorded, clock, request_hash, stamp, write_loop};
+use crate::engine::commit::{answer_recorded, clock, request_hash, write_loop};
 use crate::engine::workshop::{Job, Pending, Workshop};
 use crate::store::{Append, AppendOutcome, Store};
 use app::api::service::Workshops;
-use app::domain::command::{decide, Command};
+use app::domain::command::Command;
 use app::domain::error::AppError;
 use app::domain::event::{Actor, StoredEvent};
 use app::domain::ids::WorkshopId;
@@ -154,13 +154,7 @@ impl Engine {
         if let Some(recorded) = self.store.recorded(id, key).await? {
             return answer_recorded(&recorded, &request_hash, false);
         }
-        let now = clock();
-        let events = stamp(
-            &WorkshopState::default(),
-            &actor,
-            decide(&WorkshopState::default(), &actor, command, now)?,
-            now,
-        );
+        let events = WorkshopState::default().execute(&actor, command, clock())?;
         let append = Append {
             workshop: id,
             register_slug: Some(&slug),

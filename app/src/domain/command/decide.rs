@@ -1,380 +1,21 @@
-//! Commands, and `decide`: what a command becomes, given the state and who
-//! asks. Every rule of who may do what lives here.
+//! `decide`: the events a command becomes, or why not; and
+//! `WorkshopState::execute`, the one way to run a command.
 
-use super::design::{current_item, DesignItem, ItemKey};
-use super::error::AppError;
-use super::event::{Actor, Event};
-use super::ids::*;
-use super::limits;
-use super::model::*;
-use super::money::{Currency, Money};
-use super::state::WorkshopState;
-use chrono::{DateTime, NaiveDate, Utc};
+use super::access::{
+    require_commitment_rights, require_facilitator, require_item_editor, require_stage_editor,
+};
+use super::checks::{check_commitment, check_item, check_version};
+use super::inputs::*;
+use crate::domain::design::{current_item, ItemKey};
+use crate::domain::error::AppError;
+use crate::domain::event::{Actor, Event, StoredEvent};
+use crate::domain::ids::*;
+use crate::domain::model::*;
+use crate::domain::money::Currency;
+use crate::domain::state::WorkshopState;
+use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-use validator::{Validate, ValidationError};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "command", rename_all = "snake_case")]
-pub enum Command {
-    CreateWorkshop(NewWorkshop),
-    /// Makes an existing facilitator account a facilitator of this workshop.
-    AddFacilitator {
-        account: AccountId,
-    },
-    AddOrganisation(NewOrganisation),
-    /// A person who opened their organisation's invite link joins as its
-    /// delegate. The server checks the link; `decide` checks the rest.
-    JoinAsDelegate(NewDelegate),
-    SetStageStatus {
-        stage: Stage,
-        status: StageStatus,
-    },
-    SetDesignText(DesignText),
-    /// Starts stage 1 from the template or blank; only an empty design.
-    StartDesign {
-        start: DesignStart,
-    },
-    /// Saves a structured item of stage 1 or 2 whole, as edited from
-    /// version `based_on` of it (`None`: the command line and the demo,
-    /// which overwrite without checking).
-    SaveItem {
-        item: DesignItem,
-        #[serde(default)]
-        based_on: Option<u64>,
-    },
-    RemoveItem {
-        key: ItemKey,
-        #[serde(default)]
-        based_on: Option<u64>,
-    },
-    SetExchangeRate(NewExchangeRate),
-    RecordCommitment(NewCommitment),
-    /// New values for an existing commitment (same id and organisation).
-    ReviseCommitment(NewCommitment),
-    SetFundingTarget(NewFundingTarget),
-    /// Someone with the room code joins as a participant. The server checks
-    /// the code; `decide` checks the rest.
-    JoinRoom(NewParticipant),
-    RequestDelegation {
-        organisation: OrganisationId,
-    },
-    /// Names the organisation the facilitator was shown: a request changed
-    /// since is not approved.
-    DecideDelegation {
-        participant: ParticipantId,
-        organisation: OrganisationId,
-        approve: bool,
-    },
-    /// Removes a delegate from the workshop (their records stay).
-    RemoveDelegate {
-        delegate: DelegateId,
-    },
-    /// Removes a participant from the room (their records stay).
-    RemoveParticipant {
-        participant: ParticipantId,
-    },
-    OpenDiscussion(NewDiscussion),
-    CloseDiscussion {
-        item: DiscussionId,
-    },
-    Contribute(NewContribution),
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct NewDiscussion {
-    pub id: DiscussionId,
-    #[validate(length(min = 1, max = 300))]
-    pub question: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct NewContribution {
-    pub item: DiscussionId,
-    pub id: ContributionId,
-    #[validate(length(min = 1, max = 1000))]
-    pub text: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct NewFundingTarget {
-    #[validate(custom(function = "positive_within_ceiling"))]
-    pub amount: Decimal,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct NewParticipant {
-    pub id: ParticipantId,
-    #[validate(length(min = 1, max = 120))]
-    pub name: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct NewWorkshop {
-    pub id: WorkshopId,
-    #[validate(custom(function = "valid_slug"))]
-    pub slug: String,
-    #[validate(length(min = 1, max = 200))]
-    pub title: String,
-    #[validate(length(min = 1, max = 200))]
-    pub programme: String,
-    pub reporting_currency: Currency,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct NewOrganisation {
-    pub id: OrganisationId,
-    #[validate(length(min = 1, max = 200))]
-    pub name: String,
-    pub kind: OrganisationType,
-    #[validate(custom(function = "valid_country"))]
-    pub country: String,
-    #[validate(length(max = 120))]
-    pub city: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct NewDelegate {
-    pub id: DelegateId,
-    pub organisation: OrganisationId,
-    #[validate(length(min = 1, max = 120))]
-    pub name: String,
-    /// RFC 5321's longest address.
-    #[validate(email, length(max = 254))]
-    pub email: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct DesignText {
-    pub field: DesignField,
-    #[validate(length(max = 20000))]
-    pub text: String,
-    /// The version of the field the editor started from (0: never set).
-    /// `None` (the command line, the demo) overwrites without checking.
-    #[serde(default)]
-    pub based_on: Option<u64>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-pub struct NewExchangeRate {
-    pub currency: Currency,
-    #[validate(custom(function = "crate::domain::limits::valid_rate"))]
-    pub per_unit: Decimal,
-    pub as_of: NaiveDate,
-    #[validate(length(min = 1, max = 200))]
-    pub source: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
-#[validate(schema(function = "amount_within_ceiling", skip_on_field_errors = false))]
-pub struct NewCommitment {
-    pub id: CommitmentId,
-    pub organisation: OrganisationId,
-    pub money: Money,
-    pub instrument: Instrument,
-    pub status: CommitmentStatus,
-    #[validate(custom(function = "valid_earmark"))]
-    pub earmark: Earmark,
-    /// Each allowed year at most once.
-    #[validate(length(max = 101), custom(function = "valid_years"))]
-    pub years: Vec<u16>,
-    #[validate(length(max = 2000))]
-    pub conditions: String,
-    #[validate(length(max = 2000))]
-    pub note: String,
-    pub public: bool,
-}
-
-fn valid_slug(slug: &str) -> Result<(), ValidationError> {
-    let ok = (2..=40).contains(&slug.len())
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-');
-    ok.then_some(())
-        .ok_or_else(|| ValidationError::new("slug_format"))
-}
-
-fn valid_country(code: &str) -> Result<(), ValidationError> {
-    let ok = code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase());
-    ok.then_some(())
-        .ok_or_else(|| ValidationError::new("country_format"))
-}
-
-fn positive_within_ceiling(value: &Decimal) -> Result<(), ValidationError> {
-    if *value <= Decimal::ZERO {
-        return Err(ValidationError::new("positive"));
-    }
-    limits::amount_within_ceiling(value)
-}
-
-/// The amount's ceiling, reported under `amount`, the field a person types
-/// it in (the command carries it inside `money`).
-fn amount_within_ceiling(new: &NewCommitment) -> Result<(), ValidationError> {
-    limits::money_within_ceiling(&new.money).map_err(|mut error| {
-        error.add_param("field".into(), &"amount");
-        error
-    })
-}
-
-/// The longest city an earmark names, as an organisation's city.
-pub const CITY_MAX: usize = 120;
-
-/// An earmark's city is text people type: as long as an organisation's
-/// city at most (the screen lists it).
-fn valid_earmark(earmark: &Earmark) -> Result<(), ValidationError> {
-    match earmark {
-        Earmark::City { city } if city.chars().count() > CITY_MAX => Err(ValidationError::new("length")),
-        _ => Ok(()),
-    }
-}
-
-fn valid_year(year: u16) -> bool {
-    (2000..=2100).contains(&year)
-}
-
-fn valid_years(years: &[u16]) -> Result<(), ValidationError> {
-    years
-        .iter()
-        .all(|y| valid_year(*y))
-        .then_some(())
-        .ok_or_else(|| ValidationError::new("year_range"))
-}
-
-/// Whether `actor` administers the workshop: its facilitators and the
-/// command line.
-pub fn administers(state: &WorkshopState, actor: &Actor) -> bool {
-    require_facilitator(state, actor).is_ok()
-}
-
-/// Only the workshop's own facilitators (and the command line) change its
-/// setup; a facilitator of another workshop is nobody here.
-fn require_facilitator(state: &WorkshopState, actor: &Actor) -> Result<(), AppError> {
-    match actor {
-        Actor::System => Ok(()),
-        Actor::Facilitator { account } if state.facilitators.contains(account) => Ok(()),
-        Actor::Facilitator { .. } | Actor::Delegate { .. } | Actor::Participant { .. } => {
-            Err(AppError::Forbidden)
-        }
-    }
-}
-
-/// Facilitators edit a stage's shared text at any time; the room's
-/// delegates while the facilitator has it open.
-fn require_stage_editor(state: &WorkshopState, actor: &Actor, stage: Stage) -> Result<(), AppError> {
-    match (actor, state.stage_status(stage)) {
-        (Actor::Delegate { organisation, .. }, StageStatus::Open)
-            if state.organisations.contains_key(organisation) =>
-        {
-            Ok(())
-        }
-        (Actor::Delegate { .. }, StageStatus::Locked) => Err(AppError::StageLocked(stage)),
-        _ => require_facilitator(state, actor),
-    }
-}
-
-/// Shared items of a stage are edited like its texts; an organisation's own
-/// items (its roles, its agreement, its column of the responsibility
-/// matrix) only by its delegates and the facilitators.
-fn require_item_editor(state: &WorkshopState, actor: &Actor, key: &ItemKey) -> Result<(), AppError> {
-    match (actor, key.owner()) {
-        (Actor::Delegate { organisation, .. }, Some(owner)) if *organisation != owner => {
-            Err(AppError::Forbidden)
-        }
-        _ => require_stage_editor(state, actor, key.stage()),
-    }
-}
-
-/// Two people saving the same item from the same starting point: the
-/// second is told, with the other's version, and chooses.
-fn check_version(
-    state: &WorkshopState,
-    key: &ItemKey,
-    based_on: Option<u64>,
-    current: Option<DesignItem>,
-) -> Result<(), AppError> {
-    let version = state.item_version(key);
-    match based_on {
-        Some(based_on) if based_on != version => Err(AppError::ItemEditedMeanwhile {
-            theirs: current.map(Box::new),
-            version,
-        }),
-        _ => Ok(()),
-    }
-}
-
-/// The checks an item passes against the workshop: its own rules, then
-/// that what it refers to exists.
-fn check_item(state: &WorkshopState, item: &DesignItem) -> Result<(), AppError> {
-    item.validate()?;
-    let (organisations, outputs) = item.references();
-    if let Some((field, _)) = organisations
-        .iter()
-        .find(|(_, id)| !state.organisations.contains_key(id))
-    {
-        return Err(AppError::invalid(field, "unknown_organisation"));
-    }
-    if let Some((field, _)) = outputs
-        .iter()
-        .find(|(_, id)| !state.design.outputs.iter().any(|o| o.id == *id))
-    {
-        return Err(AppError::invalid(field, "unknown_output"));
-    }
-    match item {
-        DesignItem::Component(component) => {
-            let reporting = state.reporting_currency();
-            if component
-                .yearly_cost
-                .iter()
-                .any(|l| Some(l.amount.currency) != reporting)
-            {
-                return Err(AppError::invalid("yearly_cost", "reporting_currency_only"));
-            }
-            Ok(())
-        }
-        DesignItem::Responsibility(cell)
-            if !state.design.components.iter().any(|c| c.id == cell.component) =>
-        {
-            Err(AppError::invalid("component", "unknown_component"))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// A delegate records and revises only their own organisation's
-/// commitments, and not once the stage is locked; facilitators any.
-fn require_commitment_rights(
-    state: &WorkshopState,
-    actor: &Actor,
-    organisation: OrganisationId,
-) -> Result<(), AppError> {
-    match actor {
-        Actor::Delegate {
-            organisation: own, ..
-        } if *own != organisation => Err(AppError::Forbidden),
-        Actor::Delegate { .. } if state.stage_status(Stage::Commitments) == StageStatus::Locked => {
-            Err(AppError::StageLocked(Stage::Commitments))
-        }
-        Actor::Delegate { .. } => Ok(()),
-        _ => require_facilitator(state, actor),
-    }
-}
-
-/// The checks a new or revised commitment passes against the workshop.
-fn check_commitment(state: &WorkshopState, new: &NewCommitment) -> Result<(), AppError> {
-    new.validate()?;
-    if !state.organisations.contains_key(&new.organisation) {
-        return Err(AppError::invalid("organisation", "unknown_organisation"));
-    }
-    match &new.earmark {
-        Earmark::Component { component } if !state.design.components.iter().any(|c| c.id == *component) => {
-            Err(AppError::invalid("earmark", "unknown_component"))
-        }
-        Earmark::City { city } if city.trim().is_empty() => Err(AppError::invalid("earmark", "required")),
-        _ => Ok(()),
-    }
-}
+use validator::Validate;
 
 /// Decides what `command` by `actor` means for a workshop in `state`: the
 /// events to append, or why not. Pure: the clock comes in as `now`.
@@ -508,7 +149,7 @@ pub fn decide(
             if start == DesignStart::CustomsLogistics {
                 let workshop = setup.map(|s| s.id).unwrap_or_default();
                 events.extend(
-                    super::template::customs_logistics(workshop)
+                    crate::domain::template::customs_logistics(workshop)
                         .into_iter()
                         .map(|item| Event::DesignItemSaved { item }),
                 );
@@ -726,6 +367,34 @@ pub fn decide(
                 text: new.text.trim().to_string(),
             }])
         }
+    }
+}
+
+impl WorkshopState {
+    /// Runs a command the one way the engine and the tests both do: decides
+    /// it, numbers and stamps its events after this state's version, and
+    /// applies them. A refused command leaves the state as it was.
+    pub fn execute(
+        &mut self,
+        actor: &Actor,
+        command: Command,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<StoredEvent>, AppError> {
+        let events = decide(self, actor, command, now)?;
+        let stored: Vec<StoredEvent> = events
+            .into_iter()
+            .zip(self.version + 1..)
+            .map(|(event, seq)| StoredEvent {
+                seq,
+                recorded_at: now,
+                actor: actor.clone(),
+                event,
+            })
+            .collect();
+        for event in &stored {
+            self.apply(event);
+        }
+        Ok(stored)
     }
 }
 
