@@ -151,12 +151,18 @@ pub async fn save_commitment(
         let new = form.parse()?;
         let id = new.id.to_string();
         let (key, command) = match revision {
-            None => (format!("commitment:{id}"), Command::RecordCommitment(new)),
+            None => (
+                crate::domain::idempotency::IdempotencyKey::commitment(new.id),
+                Command::RecordCommitment(new),
+            ),
             Some(revision) => {
                 let revision: uuid::Uuid = revision
                     .parse()
                     .map_err(|_| AppError::invalid("revision", "invalid"))?;
-                (format!("revision:{revision}"), Command::ReviseCommitment(new))
+                (
+                    crate::domain::idempotency::IdempotencyKey::revision(revision),
+                    Command::ReviseCommitment(new),
+                )
             }
         };
         service::workshops()?.execute(&slug, actor, &key, command).await?;
@@ -193,13 +199,14 @@ pub async fn set_exchange_rate(
         let (Some(currency), Some(per_unit), Some(as_of)) = (currency, per_unit, as_of) else {
             return Err(AppError::Invalid(problems));
         };
-        let command = Command::SetExchangeRate(NewExchangeRate {
+        let rate = NewExchangeRate {
             currency,
             per_unit,
             as_of,
             source: source.trim().to_string(),
-        });
-        let key = format!("rate:{currency}:{per_unit}:{as_of}:{}", source.trim());
+        };
+        let key = crate::domain::idempotency::IdempotencyKey::exchange_rate(&rate);
+        let command = Command::SetExchangeRate(rate);
         service::workshops()?.execute(&slug, actor, &key, command).await?;
         Ok(())
     })
@@ -216,7 +223,7 @@ pub async fn set_funding_target(slug: String, amount: String) -> Result<(), AppE
         let amount = cleaned
             .parse::<rust_decimal::Decimal>()
             .map_err(|_| AppError::invalid("amount", "amount_format"))?;
-        let key = format!("target:{amount}:{}", uuid::Uuid::new_v4());
+        let key = crate::domain::idempotency::IdempotencyKey::funding_target();
         service::workshops()?
             .execute(
                 &slug,

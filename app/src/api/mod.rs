@@ -135,7 +135,12 @@ pub async fn create_workshop(
             reporting_currency,
         });
         let created = service::workshops()?
-            .execute(&slug, actor, &format!("create:{id}"), command)
+            .execute(
+                &slug,
+                actor,
+                &crate::domain::idempotency::IdempotencyKey::create_workshop(id),
+                command,
+            )
             .await;
         if let Err(AppError::AlreadyExists(_)) = created {
             return Err(AppError::invalid("slug", "taken"));

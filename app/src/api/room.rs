@@ -100,7 +100,7 @@ pub async fn request_delegation(slug: String, organisation: String) -> Result<()
         let organisation: OrganisationId = organisation
             .parse()
             .map_err(|_| AppError::invalid("organisation", "required"))?;
-        let key = format!("request:{}", uuid::Uuid::new_v4());
+        let key = crate::domain::idempotency::IdempotencyKey::delegation_request();
         service::workshops()?
             .execute(&slug, actor, &key, Command::RequestDelegation { organisation })
             .await?;
@@ -238,7 +238,12 @@ pub async fn open_discussion(slug: String, id: String, question: String) -> Resu
         let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
         let command = Command::OpenDiscussion(NewDiscussion { id, question });
         service::workshops()?
-            .execute(&slug, actor, &format!("discussion:{id}"), command)
+            .execute(
+                &slug,
+                actor,
+                &crate::domain::idempotency::IdempotencyKey::discussion(id),
+                command,
+            )
             .await?;
         Ok(())
     })
@@ -255,7 +260,7 @@ pub async fn close_discussion(slug: String, item: String) -> Result<(), AppError
             .execute(
                 &slug,
                 actor,
-                &format!("close:{item}"),
+                &crate::domain::idempotency::IdempotencyKey::close_discussion(item),
                 Command::CloseDiscussion { item },
             )
             .await?;
@@ -274,7 +279,12 @@ pub async fn contribute(slug: String, item: String, id: String, text: String) ->
         let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
         let command = Command::Contribute(NewContribution { item, id, text });
         service::workshops()?
-            .execute(&slug, actor, &format!("contribution:{id}"), command)
+            .execute(
+                &slug,
+                actor,
+                &crate::domain::idempotency::IdempotencyKey::contribution(id),
+                command,
+            )
             .await?;
         Ok(())
     })

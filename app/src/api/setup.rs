@@ -46,7 +46,12 @@ pub async fn add_organisation(
             city: Some(city),
         });
         service::workshops()?
-            .execute(&slug, actor, &format!("organisation:{id}"), command)
+            .execute(
+                &slug,
+                actor,
+                &crate::domain::idempotency::IdempotencyKey::organisation(id),
+                command,
+            )
             .await?;
         Ok(())
     })
@@ -186,7 +191,7 @@ pub async fn set_stage_status(slug: String, stage: String, status: String) -> Re
         let actor = service::actor_in(&slug).await?;
         let stage = from_code(&stage).ok_or_else(|| AppError::invalid("stage", "invalid"))?;
         let status = from_code(&status).ok_or_else(|| AppError::invalid("status", "invalid"))?;
-        let key = format!("stage:{}", uuid::Uuid::new_v4());
+        let key = crate::domain::idempotency::IdempotencyKey::stage();
         service::workshops()?
             .execute(&slug, actor, &key, Command::SetStageStatus { stage, status })
             .await?;

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod design;
 pub mod error;
 pub mod event;
+pub mod idempotency;
 pub mod ids;
 pub mod item_form;
 pub mod limits;

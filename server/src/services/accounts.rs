@@ -15,6 +15,7 @@ use app::api::service::{
 use app::domain::command::{administers, Command};
 use app::domain::error::AppError;
 use app::domain::event::Actor;
+use app::domain::idempotency::IdempotencyKey;
 use app::domain::ids::AccountId;
 use chrono::{DateTime, Duration, Utc};
 use std::sync::Arc;
@@ -278,7 +279,7 @@ impl Accounts for AccountService {
         };
         let command = Command::AddFacilitator { account: id };
         engine
-            .execute(slug, actor, &format!("facilitator:{id}"), command)
+            .execute(slug, actor, &IdempotencyKey::facilitator(id), command)
             .await?;
         Ok(link)
     }

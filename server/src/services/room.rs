@@ -9,6 +9,7 @@ use app::api::service::{Joined, ParticipantSession, Room, Workshops};
 use app::domain::command::{Command, NewParticipant};
 use app::domain::error::AppError;
 use app::domain::event::Actor;
+use app::domain::idempotency::IdempotencyKey;
 use app::domain::ids::{DelegateId, OrganisationId, ParticipantId};
 use chrono::Utc;
 use std::sync::Arc;
@@ -123,7 +124,7 @@ impl Room for RoomService {
             .execute_new(
                 &slug,
                 Actor::Participant { participant },
-                &format!("room:{participant}"),
+                &IdempotencyKey::join_room(participant),
                 command,
             )
             .await?;
@@ -175,7 +176,7 @@ impl Room for RoomService {
             .execute(
                 slug,
                 actor,
-                &format!("delegation:{participant}:{}", uuid::Uuid::new_v4()),
+                &IdempotencyKey::delegation_decision(participant),
                 Command::DecideDelegation {
                     participant,
                     organisation,
@@ -215,12 +216,7 @@ impl Room for RoomService {
         }
         for command in commands {
             engine
-                .execute(
-                    slug,
-                    actor.clone(),
-                    &format!("remove:{person}:{}", uuid::Uuid::new_v4()),
-                    command,
-                )
+                .execute(slug, actor.clone(), &IdempotencyKey::removal(person), command)
                 .await?;
         }
         let store = engine.store();
