@@ -8,6 +8,7 @@
 use crate::store::{internal, Attempt, AttemptScope, Store};
 use app::api::service::{NewColleague, NewPassword, NewSession, PasswordChange, SignedIn};
 use app::domain::error::AppError;
+use app::domain::error::Problem;
 use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 use validator::Validate;
@@ -51,7 +52,7 @@ pub async fn sign_in(
 ) -> Result<NewSession, AppError> {
     let email = email.trim().to_lowercase();
     if email.len() > 254 || email.contains(char::is_control) || password.len() > 1024 {
-        return Err(AppError::invalid("password", "wrong_credentials"));
+        return Err(AppError::invalid("password", Problem::WrongCredentials));
     }
     let attempt = begin_guess(store, &email, now).await?;
     let account = store.account_by_email(&email).await.map_err(internal)?;
@@ -73,7 +74,7 @@ pub async fn sign_in(
             .audit(AUDIT_SIGN_IN_FAILED, &email, "", now)
             .await
             .map_err(internal)?;
-        return Err(AppError::invalid("password", "wrong_credentials"));
+        return Err(AppError::invalid("password", Problem::WrongCredentials));
     };
     store.forget_attempt(&attempt).await.map_err(internal)?;
     let token = new_token();
@@ -184,7 +185,7 @@ pub async fn change_password(
             .audit(AUDIT_SIGN_IN_FAILED, &user.email, "password change", now)
             .await
             .map_err(internal)?;
-        return Err(AppError::invalid("current", "wrong_credentials"));
+        return Err(AppError::invalid("current", Problem::WrongCredentials));
     }
     store.forget_attempt(&attempt).await.map_err(internal)?;
     set_password(

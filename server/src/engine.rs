@@ -9,6 +9,7 @@ use app::api::service::{
 };
 use app::domain::command::Command;
 use app::domain::error::AppError;
+use app::domain::error::Problem;
 use app::domain::event::{Actor, StoredEvent};
 use app::domain::ids::WorkshopId;
 use app::domain::ids::{DelegateId, OrganisationId, ParticipantId};
@@ -511,7 +512,9 @@ impl Roundtable for Engine {
     }
 
     async fn revoke_api_token(&self, slug: &str, actor: Actor, id: &str) -> Result<(), AppError> {
-        let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
+        let id = id
+            .parse()
+            .map_err(|_| AppError::invalid("id", Problem::Invalid))?;
         crate::api_tokens::revoke(self, slug, &actor, id).await
     }
 

@@ -4,6 +4,7 @@
 use crate::engine::Engine;
 use app::api::service::Services;
 use app::domain::error::AppError;
+use app::domain::error::Problem;
 use app::ui::{shell, App};
 use axum::extract::{FromRef, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -131,7 +132,7 @@ struct LanguageChoice {
 /// was. Only same-site paths are followed, never another host.
 async fn set_language(Form(choice): Form<LanguageChoice>) -> Response {
     let Some(locale) = app::i18n::Locale::from_tag(&choice.lang) else {
-        return HttpError(AppError::invalid("lang", "unknown_language")).into_response();
+        return HttpError(AppError::invalid("lang", Problem::UnknownLanguage)).into_response();
     };
     let target = if is_local_path(&choice.return_to) {
         choice.return_to.as_str()

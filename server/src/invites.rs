@@ -7,6 +7,7 @@ use crate::store::internal;
 use app::api::service::{DelegateSession, InviteView, Joined, Roundtable};
 use app::domain::command::{administers, Command, NewDelegate};
 use app::domain::error::AppError;
+use app::domain::error::Problem;
 use app::domain::event::Actor;
 use app::domain::ids::{DelegateId, OrganisationId, WorkshopId};
 use chrono::Utc;
@@ -38,7 +39,7 @@ async fn administered(
         return Err(AppError::Forbidden);
     }
     if !state.organisations.contains_key(&organisation) {
-        return Err(AppError::invalid("organisation", "unknown_organisation"));
+        return Err(AppError::invalid("organisation", Problem::UnknownOrganisation));
     }
     Ok(state.setup.as_ref().ok_or(AppError::Internal)?.id)
 }

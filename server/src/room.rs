@@ -8,6 +8,7 @@ use crate::store::{internal, AttemptScope};
 use app::api::service::{Joined, ParticipantSession, Roundtable};
 use app::domain::command::{Command, NewParticipant};
 use app::domain::error::AppError;
+use app::domain::error::Problem;
 use app::domain::event::Actor;
 use app::domain::ids::{DelegateId, OrganisationId, ParticipantId};
 use chrono::Utc;
@@ -106,7 +107,7 @@ pub async fn join(
             .audit(AUDIT_ROOM_CODE_REFUSED, client, "", now)
             .await
             .map_err(internal)?;
-        return Err(AppError::invalid("code", "unknown_code"));
+        return Err(AppError::invalid("code", Problem::UnknownCode));
     };
     store.forget_attempt(&attempt).await.map_err(internal)?;
     let slug = store
