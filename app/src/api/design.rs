@@ -120,7 +120,7 @@ pub async fn save_design_text(
     use crate::domain::command::{Command, DesignText};
     use crate::domain::commitment_form::from_code;
     let command = from_code(&field)
-        .ok_or_else(|| AppError::invalid("field", "invalid"))
+        .ok_or_else(|| AppError::invalid("field", crate::domain::error::Problem::Invalid))
         .map(|field| {
             Command::SetDesignText(DesignText {
                 field,
@@ -137,7 +137,7 @@ pub async fn start_design(slug: String, start: String) -> Result<(), AppError> {
     use crate::domain::command::Command;
     use crate::domain::commitment_form::from_code;
     let command = from_code(&start)
-        .ok_or_else(|| AppError::invalid("start", "required"))
+        .ok_or_else(|| AppError::invalid("start", crate::domain::error::Problem::Required))
         .map(|start| Command::StartDesign { start });
     service::execute_edit(&slug, command).await.map(|_| ())
 }

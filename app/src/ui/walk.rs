@@ -321,7 +321,7 @@ pub fn TextEditor(walk: Walk, field: DesignField) -> impl IntoView {
     });
     let problem_text = move || match save.value().get() {
         Some(Err(AppError::EditedMeanwhile { .. })) | None | Some(Ok(())) => None,
-        Some(Err(AppError::Invalid(fields))) => fields.get("text").map(|c| tr(problem(c))),
+        Some(Err(AppError::Invalid(fields))) => fields.get("text").map(|c| tr(problem(*c))),
         Some(Err(error)) => form_problem(&error).map(tr),
     };
     let (label_id, help_id, problem_id) = (
@@ -587,7 +587,7 @@ pub fn ItemEditor(walk: Walk, key: ItemKey, kind: Kind) -> impl IntoView {
         Some(Err(AppError::ItemEditedMeanwhile { theirs, version })) => {
             conflict.set(Some((theirs.map(|t| to_form(&t)), version)))
         }
-        Some(Err(AppError::Invalid(found))) => general.set(found.values().next().map(|c| tr(problem(c)))),
+        Some(Err(AppError::Invalid(found))) => general.set(found.values().next().map(|c| tr(problem(*c)))),
         Some(Err(error)) => general.set(form_problem(&error).map(tr)),
         _ => {}
     });
@@ -747,7 +747,7 @@ fn ItemField(
     let name = spec.name.clone();
     let problem_text = {
         let name = name.clone();
-        move || problems.with(|p| p.get(&name).map(|code| tr(problem(code))))
+        move || problems.with(|p| p.get(&name).map(|code| tr(problem(*code))))
     };
     let invalid = {
         let name = name.clone();

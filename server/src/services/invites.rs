@@ -5,7 +5,7 @@ use crate::engine::Engine;
 use crate::services::secrets::{new_token, token_hash};
 use app::api::service::{DelegateSession, InviteView, Invites, Joined, Workshops};
 use app::domain::command::{administers, Command, NewDelegate};
-use app::domain::error::AppError;
+use app::domain::error::{AppError, Problem};
 use app::domain::event::Actor;
 use app::domain::idempotency::IdempotencyKey;
 use app::domain::ids::{DelegateId, OrganisationId, WorkshopId};
@@ -52,7 +52,7 @@ impl InviteService {
             return Err(AppError::Forbidden);
         }
         if !state.organisations.contains_key(&organisation) {
-            return Err(AppError::invalid("organisation", "unknown_organisation"));
+            return Err(AppError::invalid("organisation", Problem::UnknownOrganisation));
         }
         Ok(state.setup.as_ref().ok_or(AppError::Internal)?.id)
     }

@@ -7,7 +7,7 @@ use crate::services::secrets::{new_token, token_hash};
 use crate::store::attempts::AttemptScope;
 use app::api::service::{Joined, ParticipantSession, Room, Workshops};
 use app::domain::command::{Command, NewParticipant};
-use app::domain::error::AppError;
+use app::domain::error::{AppError, Problem};
 use app::domain::event::Actor;
 use app::domain::idempotency::IdempotencyKey;
 use app::domain::ids::{DelegateId, OrganisationId, ParticipantId};
@@ -112,7 +112,7 @@ impl Room for RoomService {
         }
         let Some(workshop) = store.room_workshop(&normalise_code(code)).await? else {
             store.audit(AUDIT_ROOM_CODE_REFUSED, client, "", now).await?;
-            return Err(AppError::invalid("code", "unknown_code"));
+            return Err(AppError::invalid("code", Problem::UnknownCode));
         };
         store.forget_attempt(&attempt).await?;
         let slug = store.workshop_slug(workshop).await?.ok_or(AppError::Internal)?;
