@@ -1,7 +1,7 @@
 //! Figures derived from the state: totals by tier and kind, the funding gap,
 //! and the overview the workshop page shows. Exact decimals throughout.
 
-use super::limits::{convert, percent, Sum};
+use super::limits::{percent, Sum};
 use super::model::*;
 use super::money::Currency;
 use super::required::requirement;
@@ -36,7 +36,7 @@ impl Totals {
                 totals.unconverted += 1;
                 continue;
             };
-            let Some(converted) = convert(commitment.money.amount, rate.per_unit) else {
+            let Some(converted) = state.converted(commitment) else {
                 totals.out_of_range += 1;
                 continue;
             };

@@ -32,8 +32,8 @@ pub struct Overflow;
 impl Tiers {
     /// Counts a commitment in its tier; one that cannot be converted is
     /// left out. A sum that would leave the range is not changed.
-    fn add(&mut self, commitment: &Commitment) -> Result<(), Overflow> {
-        let Some(amount) = commitment.converted() else {
+    fn add(&mut self, state: &WorkshopState, commitment: &Commitment) -> Result<(), Overflow> {
+        let Some(amount) = state.converted(commitment) else {
             return Ok(());
         };
         let tier = match commitment.status.tier() {
@@ -164,7 +164,7 @@ impl Dashboard {
                     .filter(
                         |c| matches!(&c.earmark, Earmark::Component { component: id } if *id == component.id),
                     )
-                    .for_each(|c| overflow |= bar.tiers.add(c).is_err());
+                    .for_each(|c| overflow |= bar.tiers.add(state, c).is_err());
                 bar
             })
             .collect();
@@ -173,7 +173,7 @@ impl Dashboard {
         let mut by_group: BTreeMap<PartnerGroup, Tiers> = BTreeMap::new();
         let mut by_city: BTreeMap<String, Tiers> = BTreeMap::new();
         let mut add = |tiers: &mut Tiers, commitment: &Commitment| {
-            overflow |= tiers.add(commitment).is_err();
+            overflow |= tiers.add(state, commitment).is_err();
         };
         for commitment in &live {
             add(
@@ -201,7 +201,7 @@ impl Dashboard {
                 id: c.id,
                 who: public_name(state, c),
                 money: c.money,
-                converted: c.converted(),
+                converted: state.converted(c),
                 instrument: c.instrument,
                 status: c.status,
                 at: last_change(state, c.id).1,

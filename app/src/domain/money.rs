@@ -1,7 +1,9 @@
 //! Exact money: an amount in rust_decimal and an ISO 4217 currency.
 //!
-//! Amounts are never floats. Rounding happens only for display, by one rule
-//! (see [`round_for_display`]), so that totals always equal the register.
+//! Amounts are never floats. There is one rounding rule
+//! ([`round_to_minor_unit`]), applied to each amount converted into the
+//! reporting currency and to what is displayed; totals are sums of the
+//! rounded lines, so every table adds up to its total to the cent.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -128,15 +130,15 @@ impl Money {
     }
 }
 
-/// The one display rounding rule: to the currency's minor units, halves away
-/// from zero (the rule people expect from a receipt). Never used in sums.
-pub fn round_for_display(amount: Decimal, currency: Currency) -> Decimal {
+/// The one rounding rule: to the currency's minor units, halves away from
+/// zero (the rule people expect from a receipt).
+pub fn round_to_minor_unit(amount: Decimal, currency: Currency) -> Decimal {
     amount.round_dp_with_strategy(currency.minor_units(), RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// Rounded for display, with thousands separators: `1,234,567.50`.
 pub fn format_amount(amount: Decimal, currency: Currency) -> String {
-    let rounded = round_for_display(amount, currency);
+    let rounded = round_to_minor_unit(amount, currency);
     let dp = currency.minor_units() as usize;
     let text = format!("{:.*}", dp, rounded.abs());
     let (whole, fraction) = match text.split_once('.') {
@@ -246,7 +248,7 @@ mod tests {
         #[test]
         fn display_rounding_moves_at_most_half_a_minor_unit(units in 0i64..1_000_000_000, scale in 0u32..8) {
             let amount = Decimal::new(units, scale);
-            let rounded = round_for_display(amount, usd());
+            let rounded = round_to_minor_unit(amount, usd());
             prop_assert!((rounded - amount).abs() <= dec!(0.005));
         }
     }

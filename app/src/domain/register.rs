@@ -60,8 +60,8 @@ pub fn register_for(state: &WorkshopState, actor: &Actor) -> Vec<RegisterLine> {
                 organisation: organisation.map(|o| o.name.clone()).unwrap_or_default(),
                 organisation_kind: organisation.map_or(OrganisationType::Other, |o| o.kind),
                 earmark: earmark_label(state, &c.earmark),
-                converted: c.converted(),
-                out_of_range: c.rate.is_some() && c.converted().is_none(),
+                converted: state.converted(c),
+                out_of_range: c.rate.is_some() && state.converted(c).is_none(),
                 history: state
                     .commitment_history
                     .get(&c.id)

@@ -148,6 +148,13 @@ impl WorkshopState {
         self.setup.as_ref().map(|s| s.reporting_currency)
     }
 
+    /// A commitment's amount in the reporting currency, rounded to its
+    /// minor unit (see `Commitment::converted`): the one figure every
+    /// table, total and export counts.
+    pub fn converted(&self, commitment: &Commitment) -> Option<Decimal> {
+        commitment.converted(self.reporting_currency()?)
+    }
+
     /// Applies one event. Events are facts already decided, so this never
     /// fails; it must stay deterministic because the browser runs it too.
     pub fn apply(&mut self, stored: &StoredEvent) {

@@ -2,7 +2,7 @@
 //! earmarks, and the rate a commitment keeps.
 
 use crate::domain::ids::*;
-use crate::domain::money::{Currency, Money};
+use crate::domain::money::{round_to_minor_unit, Currency, Money};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -154,12 +154,19 @@ pub struct Commitment {
 }
 
 impl Commitment {
-    /// Its amount in the reporting currency at the rate it keeps; `None`
-    /// when no rate was in force, or when its amount or rate is beyond the
-    /// ceilings (an old log's): such a commitment is listed, not counted.
-    pub fn converted(&self) -> Option<Decimal> {
+    /// Its amount in the reporting currency at the rate it keeps, rounded
+    /// to the reporting currency's minor unit; `None` when no rate was in
+    /// force, or when its amount or rate is beyond the ceilings (an old
+    /// log's): such a commitment is listed, not counted.
+    ///
+    /// Rounded here, once, because every table is the sum of its lines: a
+    /// printed financing table adds up to its total to the cent, and sums
+    /// of amounts with two or three decimals are exact, so their order
+    /// cannot change them.
+    pub fn converted(&self, reporting: Currency) -> Option<Decimal> {
         self.rate
             .as_ref()
             .and_then(|rate| crate::domain::limits::convert(self.money.amount, rate.per_unit))
+            .map(|amount| round_to_minor_unit(amount, reporting))
     }
 }

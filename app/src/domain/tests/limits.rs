@@ -362,6 +362,98 @@ fn figures_hold_together(state: &WorkshopState) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+type CeilingStep = (usize, usize, usize, usize, usize);
+
+/// Records and revises commitments at the ceilings (`steps`: which slot,
+/// amount, status, instrument and currency) after setting the rates and
+/// the budget at their ceilings, then checks that every figure holds.
+fn figures_at_the_ceilings(
+    steps: Vec<CeilingStep>,
+    rates: (usize, usize),
+    budget_at_ceiling: bool,
+) -> Result<(), TestCaseError> {
+    let (mut state, _) = demo();
+    let rate_values = [RATE_CEILING, RATE_FLOOR, Decimal::ONE];
+    state
+        .execute(&Actor::System, rate_command("EUR", rate_values[rates.0]), now())
+        .unwrap();
+    state
+        .execute(&Actor::System, rate_command("CNY", rate_values[rates.1]), now())
+        .unwrap();
+    if budget_at_ceiling {
+        for component in state.design.components.clone() {
+            let mut component = component;
+            component.yearly_cost = (2027..2030)
+                .map(|year| CostLine {
+                    year,
+                    amount: Money::new(AMOUNT_CEILING, usd()).unwrap(),
+                })
+                .collect();
+            state
+                .execute(
+                    &Actor::System,
+                    Command::SaveItem {
+                        item: DesignItem::Component(component),
+                        based_on: None,
+                    },
+                    now(),
+                )
+                .unwrap();
+        }
+    }
+    state
+        .execute(
+            &Actor::System,
+            Command::SetFundingTarget(NewFundingTarget {
+                amount: AMOUNT_CEILING,
+            }),
+            now(),
+        )
+        .unwrap();
+    let organisations: Vec<OrganisationId> = state.organisations.keys().copied().collect();
+    let statuses = CommitmentStatus::LADDER;
+    let instruments = [
+        Instrument::Grant,
+        Instrument::Loan,
+        Instrument::Guarantee,
+        Instrument::InKind,
+    ];
+    let amounts = [
+        AMOUNT_CEILING,
+        AMOUNT_CEILING - dec!(1),
+        dec!(0.01),
+        dec!(123456.78),
+    ];
+    let currencies = ["USD", "EUR", "CNY", "JPY"];
+    let mut ids: Vec<NewCommitment> = Vec::new();
+    for (slot, amount, status, instrument, currency) in steps {
+        let currency = crate::domain::money::Currency::parse(currencies[currency]).unwrap();
+        let amount = amounts[amount].round_dp(currency.minor_units());
+        let money = Money::new(amount, currency).unwrap();
+        let values = (money, statuses[status], instruments[instrument]);
+        record_or_revise(&mut state, &mut ids, slot, values, &organisations);
+    }
+    let dashboard = crate::domain::dashboard::Dashboard::of(&state).unwrap();
+    // Accepted values are all in range, and their sums far from overflow.
+    prop_assert_eq!(dashboard.out_of_range, 0);
+    prop_assert!(!dashboard.overflow);
+    figures_hold_together(&state)
+}
+
+/// Once failed at random: lines converted at the floor rate carried
+/// twenty-odd decimals, and their sums near 10^22 came out one unit apart
+/// depending on the order they were added in. Converted lines are now
+/// rounded to the minor unit, so every sum is exact.
+#[test]
+fn sums_near_the_ceiling_do_not_depend_on_the_order_of_their_lines() {
+    figures_at_the_ceilings(
+        vec![(0, 3, 0, 1, 1), (1, 3, 0, 0, 1), (2, 0, 1, 1, 2)],
+        (1, 0),
+        true,
+    )
+    .unwrap();
+}
+
 proptest! {
     /// Any sequence of accepted commands with amounts and rates at the
     /// ceilings: the screen, the workshop page and the register render, and
@@ -372,38 +464,7 @@ proptest! {
         rates in (0usize..3, 0usize..3),
         budget_at_ceiling in any::<bool>(),
     ) {
-        let (mut state, _) = demo();
-        let rate_values = [RATE_CEILING, RATE_FLOOR, Decimal::ONE];
-        state.execute(&Actor::System, rate_command("EUR", rate_values[rates.0]), now()).unwrap();
-        state.execute(&Actor::System, rate_command("CNY", rate_values[rates.1]), now()).unwrap();
-        if budget_at_ceiling {
-            for component in state.design.components.clone() {
-                let mut component = component;
-                component.yearly_cost = (2027..2030)
-                    .map(|year| CostLine { year, amount: Money::new(AMOUNT_CEILING, usd()).unwrap() })
-                    .collect();
-                state.execute(&Actor::System, Command::SaveItem { item: DesignItem::Component(component), based_on: None }, now()).unwrap();
-            }
-        }
-        state.execute(&Actor::System, Command::SetFundingTarget(NewFundingTarget { amount: AMOUNT_CEILING }), now()).unwrap();
-        let organisations: Vec<OrganisationId> = state.organisations.keys().copied().collect();
-        let statuses = CommitmentStatus::LADDER;
-        let instruments = [Instrument::Grant, Instrument::Loan, Instrument::Guarantee, Instrument::InKind];
-        let amounts = [AMOUNT_CEILING, AMOUNT_CEILING - dec!(1), dec!(0.01), dec!(123456.78)];
-        let currencies = ["USD", "EUR", "CNY", "JPY"];
-        let mut ids: Vec<NewCommitment> = Vec::new();
-        for (slot, amount, status, instrument, currency) in steps {
-            let currency = crate::domain::money::Currency::parse(currencies[currency]).unwrap();
-            let amount = amounts[amount].round_dp(currency.minor_units());
-            let money = Money::new(amount, currency).unwrap();
-            let values = (money, statuses[status], instruments[instrument]);
-            record_or_revise(&mut state, &mut ids, slot, values, &organisations);
-        }
-        let dashboard = crate::domain::dashboard::Dashboard::of(&state).unwrap();
-        // Accepted values are all in range, and their sums far from overflow.
-        prop_assert_eq!(dashboard.out_of_range, 0);
-        prop_assert!(!dashboard.overflow);
-        figures_hold_together(&state)?;
+        figures_at_the_ceilings(steps, rates, budget_at_ceiling)?;
     }
 
     /// A state folded from a log that carries absurd stored values, as an
