@@ -7,6 +7,8 @@ pub mod commitment_form;
 pub mod dashboard;
 pub mod demo;
 pub mod design;
+pub mod drafts;
+pub mod editing;
 pub mod error;
 pub mod event;
 pub mod ids;

@@ -2,9 +2,10 @@
 //! logframe table), its components and its risks (with the 5×5 matrix).
 
 use super::use_locale;
-use super::walk::{
-    form, value, FieldSpec, Input, ItemList, Kind, StartChoice, StepSection, TextEditor, Walk, WalkPage,
-};
+use super::walk::field::{FieldSpec, Input};
+use super::walk::items::{form, value, ItemList, Kind};
+use super::walk::page::{StartChoice, StepSection, Walk, WalkPage};
+use super::walk::text::TextEditor;
 use super::Tr;
 use crate::api::DesignView;
 use crate::domain::commitment_form::code_of;
