@@ -2,6 +2,7 @@
 //! only lay them out.
 
 mod auth;
+mod commitment_editors;
 mod commitments;
 mod design;
 mod forms;
