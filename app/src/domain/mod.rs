@@ -11,6 +11,7 @@ pub mod drafts;
 pub mod editing;
 pub mod error;
 pub mod event;
+pub mod figures;
 pub mod ids;
 pub mod item_form;
 pub mod limits;

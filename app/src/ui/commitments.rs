@@ -10,22 +10,19 @@
 
 use super::commitment_editors::{AmendCommitment, NewCommitment};
 use super::forms::{field_problem, Field, FormProblem};
-use super::{use_locale, Failure, Tr};
+use super::{use_locale, Failure};
 use crate::api::{load_commitments, CommitmentsView, LineView, SetExchangeRate, SetFundingTarget};
 use crate::domain::commitment_form::code_of;
+use crate::domain::figures::{amount_in, rate_set, rates_used};
 use crate::domain::ids::CommitmentId;
 use crate::domain::model::{ExchangeRate, Tier};
-use crate::domain::money::{format_amount, Currency};
+use crate::domain::money::Currency;
 use crate::i18n::{commitment_status_name, instrument_name, tier_name, Msg};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use std::collections::BTreeSet;
-
-pub fn amount_in(currency: Currency, value: rust_decimal::Decimal) -> String {
-    format!("{currency} {}", format_amount(value, currency))
-}
 
 #[component]
 pub fn CommitmentsPage() -> impl IntoView {
@@ -109,7 +106,9 @@ fn Summary(slug: String, data: CommitmentsView) -> impl IntoView {
             <p class="note">{tr(Msg::CashOnly)}</p>
             {d.overflow.then(|| view! { <p class="note warning" role="status">{tr(Msg::FiguresOutOfRange)}</p> })}
             {(d.out_of_range > 0).then(|| view! { <p class="note warning">{d.out_of_range}" "{tr(Msg::OutOfRange)}</p> })}
-            <RatesUsed tr rates=d.rates_used.clone()/>
+            {rates_used(&d.rates_used, currency).map(|text| view! {
+                <p class="note rates-used">{tr(Msg::RatesUsed)}" "{text}</p>
+            })}
         </section>
     }
 }
@@ -228,18 +227,6 @@ fn RegisterLine(
 }
 
 #[component]
-fn RatesUsed(tr: Tr, rates: Vec<ExchangeRate>) -> impl IntoView {
-    (!rates.is_empty()).then(|| {
-        let text = rates
-            .iter()
-            .map(|r| format!("{} {} ({}, {})", r.currency, r.per_unit, r.as_of, r.source))
-            .collect::<Vec<_>>()
-            .join(" · ");
-        view! { <p class="note rates-used">{tr(Msg::RatesUsed)}" "{text}</p> }
-    })
-}
-
-#[component]
 fn RatesAndTarget(slug: String, currency: Currency, rates: Vec<ExchangeRate>) -> impl IntoView {
     let tr = use_locale();
     let rate = ServerAction::<SetExchangeRate>::new();
@@ -256,9 +243,7 @@ fn RatesAndTarget(slug: String, currency: Currency, rates: Vec<ExchangeRate>) ->
             <h2 id="rates-heading">{tr(Msg::ExchangeRates)}</h2>
             <p class="help">{tr(Msg::ExchangeRatesHelp)}" "{currency.code()}</p>
             <ul class="rates">
-                {rates.into_iter().map(|r| view! {
-                    <li>"1 "{r.currency.code()}" = "{r.per_unit.to_string()}" "{currency.code()}" · "{r.as_of.to_string()}" · "{r.source}</li>
-                }).collect_view()}
+                {rates.iter().map(|r| view! { <li>{rate_set(r, currency)}</li> }).collect_view()}
             </ul>
             <ActionForm action=rate attr:class="form" attr:novalidate=true>
                 <FormProblem tr error=rate_error/>
