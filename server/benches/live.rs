@@ -13,7 +13,7 @@
 //! Settings (environment): BENCH_RATE (submits/s, 200), BENCH_SECONDS (15),
 //! BENCH_SESSIONS (500), BENCH_STREAMS (1000).
 
-#[path = "../tests/support/process.rs"]
+#[path = "../tests/it/support/process.rs"]
 mod process;
 
 use futures::StreamExt;

@@ -4,8 +4,11 @@ use crate::config::{Config, ConfigError};
 use crate::db::DbError;
 use crate::engine::Engine;
 use crate::http::{self, AppState};
+use crate::services::accounts::AccountService;
+use crate::services::api_tokens::ApiTokenService;
+use crate::services::Services;
 use crate::store::Store;
-use app::api::service::Roundtable;
+use app::api::service::Workshops;
 use app::domain::account::NewAccount;
 use app::domain::command::Command as DomainCommand;
 use app::domain::demo::{demo_commands, DEMO_SLUG};
@@ -212,7 +215,7 @@ pub async fn serve(config: Config) -> Result<(), Failure> {
     let router = http::router(
         AppState {
             leptos: config.leptos_options(),
-            engine: engine.clone(),
+            services: Services::new(engine.clone()),
         },
         http::page_routes(),
     );
@@ -337,16 +340,10 @@ async fn set_facilitator_password(config: &Config, email: String) -> Result<(), 
         .await
         .map_err(|e| runtime("reading the account")(e.to_string()))?
         .ok_or_else(|| Failure::Runtime(format!("no account for {email}")))?;
-    crate::auth::set_password(
-        engine.store(),
-        engine.hashing(),
-        account.id,
-        &account.email,
-        password.password,
-        None,
-    )
-    .await
-    .map_err(|e| runtime("setting the password")(e.to_string()))?;
+    AccountService::new(engine.clone())
+        .set_password(account.id, &account.email, password.password, None)
+        .await
+        .map_err(|e| runtime("setting the password")(e.to_string()))?;
     println!(
         "Set the password of {}; their sessions have ended.",
         account.email
@@ -380,19 +377,16 @@ async fn token(config: &Config, action: TokenAction) -> Result<(), Failure> {
         .ok_or_else(|| Failure::Runtime(format!("no facilitator account for {email}")))?;
     let actor = Actor::Facilitator { account: account.id };
     let failed = |e: app::domain::error::AppError| Failure::Runtime(format!("{workshop}: {e}"));
+    let tokens = ApiTokenService::new(engine.clone());
     match action {
         TokenAction::Create { ref workshop, .. } => {
-            let (id, token) = crate::api_tokens::create(&engine, workshop, &actor)
-                .await
-                .map_err(failed)?;
+            let (id, token) = tokens.create(workshop, &actor).await.map_err(failed)?;
             println!("Token {id} for workshop {workshop} (read-only; shown only now):");
             println!("{token}");
             println!("Use it as: Authorization: Bearer {token}");
         }
         TokenAction::Revoke { ref workshop, id, .. } => {
-            crate::api_tokens::revoke(&engine, workshop, &actor, id)
-                .await
-                .map_err(failed)?;
+            tokens.revoke(workshop, &actor, id).await.map_err(failed)?;
             println!("Revoked token {id}.");
         }
     }

@@ -9,9 +9,10 @@
 //! a number.
 
 use app::domain::commitment_form::code_of;
-use app::domain::dashboard::{ledger, Dashboard, LedgerLine};
+use app::domain::dashboard::Dashboard;
 use app::domain::event::Actor;
 use app::domain::model::CommitmentStatus;
+use app::domain::register::{register_for, RegisterLine};
 use app::domain::state::WorkshopState;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
@@ -58,7 +59,7 @@ fn inert(text: &str) -> String {
 }
 
 /// The dates the status changed, oldest first: "2026-11-28 indicative_pledge; …".
-fn status_history(line: &LedgerLine) -> String {
+fn status_history(line: &RegisterLine) -> String {
     let mut steps: Vec<(String, CommitmentStatus)> = Vec::new();
     for change in &line.history {
         if steps.last().map(|(_, s)| *s) != Some(change.status) {
@@ -72,7 +73,7 @@ fn status_history(line: &LedgerLine) -> String {
         .join("; ")
 }
 
-fn row(state: &WorkshopState, line: &LedgerLine) -> [String; 23] {
+fn row(state: &WorkshopState, line: &RegisterLine) -> [String; 23] {
     let c = &line.commitment;
     let reporting = state.reporting_currency().map(|c| c.code()).unwrap_or_default();
     let rate = c.rate.as_ref();
@@ -120,8 +121,8 @@ fn row(state: &WorkshopState, line: &LedgerLine) -> [String; 23] {
 }
 
 /// The whole register, for facilitators and API tokens.
-fn lines(state: &WorkshopState) -> Vec<LedgerLine> {
-    ledger(state, &Actor::System)
+fn lines(state: &WorkshopState) -> Vec<RegisterLine> {
+    register_for(state, &Actor::System)
 }
 
 pub fn csv(state: &WorkshopState) -> Result<Vec<u8>, csv::Error> {

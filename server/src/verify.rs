@@ -2,7 +2,8 @@
 //! workshop from loading, and any break in its hash chain: an event edited,
 //! deleted or moved in the database behind the app's back.
 
-use crate::store::chain::{link_of, GENESIS};
+use crate::store::chain::link_of;
+use crate::store::link::GENESIS;
 use crate::store::{Store, StoreError};
 use app::domain::state::WorkshopState;
 
@@ -18,12 +19,18 @@ pub struct Report {
 
 pub async fn verify(store: &Store) -> Result<Report, StoreError> {
     let mut report = Report::default();
-    for (id, slug) in store.workshops().await? {
+    for workshop in store.workshops().await? {
+        let (id, slug) = (workshop.id, workshop.slug);
         report.workshops += 1;
         let mut state = WorkshopState::default();
         let mut expected = 1;
         let events = store.load_raw(id, 0).await?;
-        let chain: std::collections::BTreeMap<u64, String> = store.chain(id).await?.into_iter().collect();
+        let chain: std::collections::BTreeMap<u64, String> = store
+            .chain(id)
+            .await?
+            .into_iter()
+            .map(|link| (link.seq, link.hash))
+            .collect();
         let mut previous = GENESIS.to_string();
         let mut chain_broken = false;
         for raw in events {

@@ -7,10 +7,11 @@
 // does not reach.
 #![allow(clippy::too_many_arguments)]
 
-use crate::domain::dashboard::{Dashboard, LedgerLine};
+use crate::domain::dashboard::Dashboard;
 use crate::domain::error::AppError;
 use crate::domain::ids::OrganisationId;
 use crate::domain::money::Currency;
+use crate::domain::register::RegisterLine;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -37,7 +38,7 @@ pub struct CommitmentsView {
     pub lines: Vec<LineView>,
     /// Pledges still to be made firm, for the facilitators (empty for
     /// anyone else).
-    pub awaiting: Vec<LedgerLine>,
+    pub awaiting: Vec<RegisterLine>,
     pub dashboard: Dashboard,
     pub rates: Vec<crate::domain::model::ExchangeRate>,
 }
@@ -55,7 +56,7 @@ pub struct CommitmentChoices {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LineView {
     #[serde(flatten)]
-    pub line: LedgerLine,
+    pub line: RegisterLine,
     /// Whether this viewer may amend or withdraw it.
     pub may_edit: bool,
 }
@@ -66,9 +67,9 @@ fn commitments_view(
     actor: &crate::domain::event::Actor,
 ) -> Result<CommitmentsView, AppError> {
     use crate::domain::commitment_form::earmark_code;
-    use crate::domain::dashboard::{awaiting_confirmation, earmark_label, ledger};
     use crate::domain::event::Actor;
     use crate::domain::model::*;
+    use crate::domain::register::{awaiting_confirmation, earmark_label, register_for};
     let setup = state
         .setup
         .as_ref()
@@ -102,7 +103,7 @@ fn commitments_view(
     let locked = state.stage_status(Stage::Commitments) == StageStatus::Locked;
     // A locked stage is read-only for everyone but its facilitators.
     let may_change = facilitator || !locked;
-    let lines = ledger(state, actor);
+    let lines = register_for(state, actor);
     let awaiting = if facilitator {
         awaiting_confirmation(&lines).into_iter().cloned().collect()
     } else {
@@ -136,7 +137,7 @@ fn commitments_view(
 pub async fn load_commitments(slug: String) -> Result<CommitmentsView, AppError> {
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let state = service::services()?.workshop(&slug).await?;
+        let state = service::workshops()?.workshop(&slug).await?;
         commitments_view(&state, &actor)
     })
     .await
@@ -147,7 +148,7 @@ pub async fn load_commitments(slug: String) -> Result<CommitmentsView, AppError>
 #[server]
 pub async fn load_dashboard(slug: String) -> Result<Dashboard, AppError> {
     service::respond(async {
-        let state = service::services()?.workshop(&slug).await?;
+        let state = service::workshops()?.workshop(&slug).await?;
         Dashboard::of(&state).ok_or(AppError::NotFound(slug))
     })
     .await
@@ -201,7 +202,7 @@ pub async fn save_commitment(
                 (format!("revision:{revision}"), Command::ReviseCommitment(new))
             }
         };
-        service::services()?.execute(&slug, actor, &key, command).await?;
+        service::workshops()?.execute(&slug, actor, &key, command).await?;
         Ok(id)
     })
     .await
@@ -242,7 +243,7 @@ pub async fn set_exchange_rate(
             source: source.trim().to_string(),
         });
         let key = format!("rate:{currency}:{per_unit}:{as_of}:{}", source.trim());
-        service::services()?.execute(&slug, actor, &key, command).await?;
+        service::workshops()?.execute(&slug, actor, &key, command).await?;
         Ok(())
     })
     .await
@@ -259,7 +260,7 @@ pub async fn set_funding_target(slug: String, amount: String) -> Result<(), AppE
             .parse::<rust_decimal::Decimal>()
             .map_err(|_| AppError::invalid("amount", "amount_format"))?;
         let key = format!("target:{amount}:{}", uuid::Uuid::new_v4());
-        service::services()?
+        service::workshops()?
             .execute(
                 &slug,
                 actor,

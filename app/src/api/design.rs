@@ -66,7 +66,7 @@ pub async fn load_design(slug: String, stage: Stage) -> Result<DesignView, AppEr
     use crate::domain::model::StageStatus;
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let state = service::services()?.workshop(&slug).await?;
+        let state = service::workshops()?.workshop(&slug).await?;
         let facilitator = crate::domain::command::administers(&state, &actor);
         let status = state.stage_status(stage);
         let own = match actor {

@@ -20,7 +20,7 @@ pub use setup::*;
 #[server]
 pub async fn list_workshops() -> Result<Vec<WorkshopSummary>, AppError> {
     service::respond(async {
-        let states = service::services()?.workshops().await?;
+        let states = service::workshops()?.workshops().await?;
         Ok(states.iter().filter_map(|s| WorkshopSummary::of(s)).collect())
     })
     .await
@@ -29,7 +29,7 @@ pub async fn list_workshops() -> Result<Vec<WorkshopSummary>, AppError> {
 #[server]
 pub async fn load_overview(slug: String) -> Result<WorkshopOverview, AppError> {
     service::respond(async {
-        let state = service::services()?.workshop(&slug).await?;
+        let state = service::workshops()?.workshop(&slug).await?;
         WorkshopOverview::of(&state).ok_or(AppError::NotFound(slug))
     })
     .await
@@ -53,9 +53,9 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
         };
         credentials.validate()?;
         if let Some(old) = service::session_token() {
-            service::services()?.sign_out(&old).await?;
+            service::accounts()?.sign_out(&old).await?;
         }
-        let session = service::services()?
+        let session = service::accounts()?
             .sign_in(&credentials.email, &credentials.password)
             .await?;
         service::set_session_cookie(Some(&session.token));
@@ -72,7 +72,7 @@ pub async fn change_password(current: String, password: String) -> Result<(), Ap
     service::respond(async {
         let token = service::session_token().ok_or(AppError::Unauthenticated)?;
         let change = crate::domain::account::PasswordChange { current, password };
-        service::services()?.change_password(&token, change).await
+        service::accounts()?.change_password(&token, change).await
     })
     .await
 }
@@ -80,7 +80,7 @@ pub async fn change_password(current: String, password: String) -> Result<(), Ap
 /// The email a one-time password link is for (404 once used or expired).
 #[server]
 pub async fn load_password_link(token: String) -> Result<String, AppError> {
-    service::respond(async { service::services()?.password_link(&token).await }).await
+    service::respond(async { service::accounts()?.password_link(&token).await }).await
 }
 
 /// Sets one's password through a one-time link, then goes to sign in.
@@ -88,7 +88,7 @@ pub async fn load_password_link(token: String) -> Result<String, AppError> {
 pub async fn set_password_by_link(token: String, password: String) -> Result<(), AppError> {
     service::respond(async {
         let password = crate::domain::account::NewPassword { password };
-        service::services()?
+        service::accounts()?
             .set_password_by_link(&token, password)
             .await?;
         leptos_axum::redirect("/signin");
@@ -101,7 +101,7 @@ pub async fn set_password_by_link(token: String, password: String) -> Result<(),
 pub async fn sign_out() -> Result<(), AppError> {
     service::respond(async {
         if let Some(token) = service::session_token() {
-            service::services()?.sign_out(&token).await?;
+            service::accounts()?.sign_out(&token).await?;
         }
         service::set_session_cookie(None);
         leptos_axum::redirect("/");
@@ -134,7 +134,7 @@ pub async fn create_workshop(
             programme,
             reporting_currency,
         });
-        let created = service::services()?
+        let created = service::workshops()?
             .execute(&slug, actor, &format!("create:{id}"), command)
             .await;
         if let Err(AppError::AlreadyExists(_)) = created {

@@ -20,7 +20,7 @@ pub struct RoomCode {
 #[server]
 pub async fn load_room_code(slug: String) -> Result<RoomCode, AppError> {
     service::respond(async {
-        let code = service::services()?.room_code(&slug).await?;
+        let code = service::room()?.room_code(&slug).await?;
         Ok(RoomCode {
             join_url: format!("{}/room?code={code}", service::origin()),
             code,
@@ -36,7 +36,7 @@ pub async fn join_room(code: String, id: String, name: String) -> Result<(), App
     service::respond(async {
         let participant: ParticipantId = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
         let client = service::client_address();
-        let joined = service::services()?
+        let joined = service::room()?
             .join_room(&code, participant, name, &client)
             .await?;
         service::set_cookie(service::PARTICIPANT_COOKIE, Some(&joined.session_token));
@@ -62,7 +62,7 @@ pub struct MyRoom {
 pub async fn load_my_room(slug: String) -> Result<MyRoom, AppError> {
     use crate::domain::event::Actor;
     service::respond(async {
-        let state = service::services()?.workshop(&slug).await?;
+        let state = service::workshops()?.workshop(&slug).await?;
         let participant = match service::actor_in(&slug).await? {
             Actor::Participant { participant } => participant,
             Actor::Delegate {
@@ -101,7 +101,7 @@ pub async fn request_delegation(slug: String, organisation: String) -> Result<()
             .parse()
             .map_err(|_| AppError::invalid("organisation", "required"))?;
         let key = format!("request:{}", uuid::Uuid::new_v4());
-        service::services()?
+        service::workshops()?
             .execute(&slug, actor, &key, Command::RequestDelegation { organisation })
             .await?;
         Ok(())
@@ -124,7 +124,7 @@ pub struct DelegationRequest {
 pub async fn load_requests(slug: String) -> Result<(u64, Vec<DelegationRequest>), AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
-        let state = service::services()?.workshop(&slug).await?;
+        let state = service::workshops()?.workshop(&slug).await?;
         if !crate::domain::command::administers(&state, &actor) {
             return Err(AppError::Forbidden);
         }
@@ -160,7 +160,7 @@ pub async fn decide_delegation(
         let actor = service::current_actor().await?;
         let participant = parse_id(&participant, "participant")?;
         let organisation = parse_id(&organisation, "organisation")?;
-        service::services()?
+        service::room()?
             .decide_delegation(&slug, actor, participant, organisation, decision == "approve")
             .await
     })
@@ -173,7 +173,7 @@ pub async fn remove_person(slug: String, person: String) -> Result<(), AppError>
     service::respond(async {
         let actor = service::current_actor().await?;
         let person: uuid::Uuid = parse_id(&person, "person")?;
-        service::services()?.remove_person(&slug, actor, person).await
+        service::room()?.remove_person(&slug, actor, person).await
     })
     .await
 }
@@ -200,12 +200,12 @@ pub struct DiscussionView {
 /// public pages that show this must stay public, so that is not an error).
 #[server]
 pub async fn load_discussions(slug: String) -> Result<Option<(u64, bool, Vec<DiscussionView>)>, AppError> {
-    use crate::domain::dashboard::actor_name;
+    use crate::domain::register::actor_name;
     service::respond(async {
         let Ok(actor) = service::actor_in(&slug).await else {
             return Ok(None);
         };
-        let state = service::services()?.workshop(&slug).await?;
+        let state = service::workshops()?.workshop(&slug).await?;
         let facilitator = crate::domain::command::administers(&state, &actor);
         if matches!(actor, crate::domain::event::Actor::Facilitator { .. }) && !facilitator {
             return Ok(None);
@@ -237,7 +237,7 @@ pub async fn open_discussion(slug: String, id: String, question: String) -> Resu
         let actor = service::actor_in(&slug).await?;
         let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
         let command = Command::OpenDiscussion(NewDiscussion { id, question });
-        service::services()?
+        service::workshops()?
             .execute(&slug, actor, &format!("discussion:{id}"), command)
             .await?;
         Ok(())
@@ -251,7 +251,7 @@ pub async fn close_discussion(slug: String, item: String) -> Result<(), AppError
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
         let item = item.parse().map_err(|_| AppError::invalid("item", "invalid"))?;
-        service::services()?
+        service::workshops()?
             .execute(
                 &slug,
                 actor,
@@ -273,7 +273,7 @@ pub async fn contribute(slug: String, item: String, id: String, text: String) ->
         let item = item.parse().map_err(|_| AppError::invalid("item", "invalid"))?;
         let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
         let command = Command::Contribute(NewContribution { item, id, text });
-        service::services()?
+        service::workshops()?
             .execute(&slug, actor, &format!("contribution:{id}"), command)
             .await?;
         Ok(())

@@ -1,5 +1,9 @@
-//! What the server provides to server functions, as a trait so that the app
-//! never depends on the server crate.
+//! What the server provides to server functions: one small trait per
+//! subdomain (workshops and their logs, accounts, invites, the room, API
+//! tokens), each provided as its own context (`Arc<dyn Trait>`), so that the
+//! app never depends on the server crate and each trait has exactly one
+//! implementation there (`server::engine::Engine` for `Workshops`, the rest
+//! in `server::services`).
 
 pub use crate::domain::account::{
     ApiTokenInfo, InviteView, NewColleague, NewPassword, PasswordChange, SignedIn,
@@ -12,8 +16,10 @@ use crate::domain::state::WorkshopState;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The workshops and their event logs: what everyone reads, and the one way
+/// to change a workshop (`execute`). The server's engine implements it.
 #[async_trait::async_trait]
-pub trait Roundtable: Send + Sync + 'static {
+pub trait Workshops: Send + Sync + 'static {
     /// Every workshop's current state.
     async fn workshops(&self) -> Result<Vec<Arc<WorkshopState>>, AppError>;
     /// One workshop's current state, by slug.
@@ -27,7 +33,11 @@ pub trait Roundtable: Send + Sync + 'static {
         idempotency_key: &str,
         command: Command,
     ) -> Result<u64, AppError>;
+}
 
+/// Facilitators' accounts: passwords, sessions, adding colleagues.
+#[async_trait::async_trait]
+pub trait Accounts: Send + Sync + 'static {
     /// Checks a facilitator's password and opens a session.
     async fn sign_in(&self, email: &str, password: &str) -> Result<NewSession, AppError>;
     /// The signed-in facilitator of a session token, if it is alive.
@@ -51,12 +61,11 @@ pub trait Roundtable: Send + Sync + 'static {
     async fn password_link(&self, token: &str) -> Result<String, AppError>;
     /// Sets a password through a one-time link, which dies with it.
     async fn set_password_by_link(&self, token: &str, password: NewPassword) -> Result<(), AppError>;
+}
 
-    /// A new read-only API token for the workshop's exports: its id and secret.
-    async fn create_api_token(&self, slug: &str, actor: Actor) -> Result<(String, String), AppError>;
-    async fn revoke_api_token(&self, slug: &str, actor: Actor, id: &str) -> Result<(), AppError>;
-    async fn api_tokens(&self, slug: &str, actor: Actor) -> Result<Vec<ApiTokenInfo>, AppError>;
-
+/// Invite links for organisations' delegates, and delegates' device sessions.
+#[async_trait::async_trait]
+pub trait Invites: Send + Sync + 'static {
     /// A new invite link token for an organisation; earlier links die.
     async fn issue_invite(
         &self,
@@ -83,7 +92,12 @@ pub trait Roundtable: Send + Sync + 'static {
     ) -> Result<Joined, AppError>;
     /// The delegate of a device session, if any.
     async fn delegate_session(&self, token: &str) -> Result<Option<DelegateSession>, AppError>;
+}
 
+/// The room: its code, participants' sessions, their requests to act for an
+/// organisation, and removing people.
+#[async_trait::async_trait]
+pub trait Room: Send + Sync + 'static {
     /// The workshop's short room code, made on first use.
     async fn room_code(&self, slug: &str) -> Result<String, AppError>;
     /// Joins the room of a code as a participant on this device.
@@ -112,7 +126,14 @@ pub trait Roundtable: Send + Sync + 'static {
     async fn remove_person(&self, slug: &str, actor: Actor, person: uuid::Uuid) -> Result<(), AppError>;
 }
 
-pub type Services = Arc<dyn Roundtable>;
+/// Read-only API tokens for a workshop's exports.
+#[async_trait::async_trait]
+pub trait ApiTokens: Send + Sync + 'static {
+    /// A new read-only API token for the workshop's exports: its id and secret.
+    async fn create_api_token(&self, slug: &str, actor: Actor) -> Result<(String, String), AppError>;
+    async fn revoke_api_token(&self, slug: &str, actor: Actor, id: &str) -> Result<(), AppError>;
+    async fn api_tokens(&self, slug: &str, actor: Actor) -> Result<Vec<ApiTokenInfo>, AppError>;
+}
 
 pub const SESSION_COOKIE: &str = "rt_session";
 pub const DELEGATE_COOKIE: &str = "rt_delegate";
@@ -197,7 +218,7 @@ pub fn session_token() -> Option<String> {
 /// The signed-in facilitator of the current request, if any.
 pub async fn current_user() -> Result<Option<SignedIn>, AppError> {
     match session_token() {
-        Some(token) => services()?.session(&token).await,
+        Some(token) => accounts()?.session(&token).await,
         None => Ok(None),
     }
 }
@@ -222,7 +243,7 @@ pub async fn actor_in(slug: &str) -> Result<Actor, AppError> {
         });
     }
     if let Some(token) = cookie(DELEGATE_COOKIE) {
-        if let Some(session) = services()?.delegate_session(&token).await? {
+        if let Some(session) = invites()?.delegate_session(&token).await? {
             if session.slug == slug {
                 let actor = Actor::Delegate {
                     organisation: session.organisation,
@@ -230,18 +251,18 @@ pub async fn actor_in(slug: &str) -> Result<Actor, AppError> {
                 };
                 // A removal is in the log, so it holds on every instance at
                 // once, whatever sessions a database still lists.
-                if !services()?.workshop(slug).await?.acts_no_more(&actor) {
+                if !workshops()?.workshop(slug).await?.acts_no_more(&actor) {
                     return Ok(actor);
                 }
             }
         }
     }
     if let Some(token) = cookie(PARTICIPANT_COOKIE) {
-        if let Some(session) = services()?.participant_session(&token).await? {
+        if let Some(session) = room()?.participant_session(&token).await? {
             if session.slug == slug {
                 // Approval is in the log: the same device acts as the
                 // organisation's delegate from the moment it is given.
-                let state = services()?.workshop(slug).await?;
+                let state = workshops()?.workshop(slug).await?;
                 if !state.is_removed(session.participant.0) {
                     return Ok(state.participant_actor(session.participant));
                 }
@@ -294,8 +315,29 @@ pub fn set_cookie(name: &str, token: Option<&str>) {
     }
 }
 
-pub fn services() -> Result<Services, AppError> {
-    use_context::<Services>().ok_or(AppError::Internal)
+/// A service the server provided to this request, as `Arc<dyn Trait>`.
+fn provided<S: ?Sized + Send + Sync + 'static>() -> Result<Arc<S>, AppError> {
+    use_context::<Arc<S>>().ok_or(AppError::Internal)
+}
+
+pub fn workshops() -> Result<Arc<dyn Workshops>, AppError> {
+    provided()
+}
+
+pub fn accounts() -> Result<Arc<dyn Accounts>, AppError> {
+    provided()
+}
+
+pub fn invites() -> Result<Arc<dyn Invites>, AppError> {
+    provided()
+}
+
+pub fn room() -> Result<Arc<dyn Room>, AppError> {
+    provided()
+}
+
+pub fn api_tokens() -> Result<Arc<dyn ApiTokens>, AppError> {
+    provided()
 }
 
 /// Runs a server function's body and gives a failure its HTTP status, the
@@ -324,9 +366,9 @@ pub async fn execute_once(
         let actor = actor_in(slug).await?;
         let command = command?;
         let key = format!("edit:{}", uuid::Uuid::new_v4());
-        let services = services()?;
-        services.execute(slug, actor, &key, command).await?;
-        services.workshop(slug).await
+        let workshops = workshops()?;
+        workshops.execute(slug, actor, &key, command).await?;
+        workshops.workshop(slug).await
     })
     .await
 }

@@ -13,7 +13,7 @@ use super::service;
 pub async fn load_roster(slug: String) -> Result<(String, u64, Vec<RosterLine>), AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
-        let state = service::services()?.workshop(&slug).await?;
+        let state = service::workshops()?.workshop(&slug).await?;
         if !crate::domain::command::administers(&state, &actor) {
             return Err(AppError::Forbidden);
         }
@@ -45,7 +45,7 @@ pub async fn add_organisation(
             country: country.trim().to_uppercase(),
             city: Some(city),
         });
-        service::services()?
+        service::workshops()?
             .execute(&slug, actor, &format!("organisation:{id}"), command)
             .await?;
         Ok(())
@@ -62,7 +62,7 @@ pub async fn issue_invite(slug: String, organisation: String) -> Result<(String,
         let organisation = organisation
             .parse()
             .map_err(|_| AppError::invalid("organisation", "invalid"))?;
-        let token = service::services()?
+        let token = service::invites()?
             .issue_invite(&slug, actor, organisation)
             .await?;
         Ok((
@@ -81,7 +81,7 @@ pub async fn revoke_invites(slug: String, organisation: String) -> Result<String
         let organisation = organisation
             .parse()
             .map_err(|_| AppError::invalid("organisation", "invalid"))?;
-        service::services()?
+        service::invites()?
             .revoke_invites(&slug, actor, organisation)
             .await?;
         Ok(organisation.to_string())
@@ -91,7 +91,7 @@ pub async fn revoke_invites(slug: String, organisation: String) -> Result<String
 
 #[server]
 pub async fn load_invite(token: String) -> Result<crate::domain::account::InviteView, AppError> {
-    service::respond(async { service::services()?.invite(&token).await }).await
+    service::respond(async { service::invites()?.invite(&token).await }).await
 }
 
 /// Joins as a delegate of the invite's organisation on this device.
@@ -107,7 +107,7 @@ pub async fn join_workshop(
             .parse()
             .map_err(|_| AppError::invalid("delegate", "invalid"))?;
         let email = Some(email.trim().to_string()).filter(|e| !e.is_empty());
-        let joined = service::services()?.join(&token, delegate, name, email).await?;
+        let joined = service::invites()?.join(&token, delegate, name, email).await?;
         service::set_cookie(service::DELEGATE_COOKIE, Some(&joined.session_token));
         leptos_axum::redirect(&format!("/w/{}", joined.slug));
         Ok(())
@@ -126,7 +126,7 @@ pub async fn add_facilitator(slug: String, email: String, name: String) -> Resul
             email: email.trim().to_string(),
             name,
         };
-        let link = service::services()?
+        let link = service::accounts()?
             .add_facilitator(&slug, actor, colleague)
             .await?;
         Ok(link.map(|token| format!("{}/password/{token}", service::origin())))
@@ -140,7 +140,7 @@ pub async fn add_facilitator(slug: String, email: String, name: String) -> Resul
 pub async fn load_people(slug: String) -> Result<(u64, Vec<crate::domain::analytics::PersonLine>), AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
-        let state = service::services()?.workshop(&slug).await?;
+        let state = service::workshops()?.workshop(&slug).await?;
         if !crate::domain::command::administers(&state, &actor) {
             return Err(AppError::Forbidden);
         }
@@ -153,7 +153,7 @@ pub async fn load_people(slug: String) -> Result<(u64, Vec<crate::domain::analyt
 pub async fn list_api_tokens(slug: String) -> Result<Vec<crate::domain::account::ApiTokenInfo>, AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
-        service::services()?.api_tokens(&slug, actor).await
+        service::api_tokens()?.api_tokens(&slug, actor).await
     })
     .await
 }
@@ -163,7 +163,7 @@ pub async fn list_api_tokens(slug: String) -> Result<Vec<crate::domain::account:
 pub async fn create_api_token(slug: String) -> Result<(String, String), AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
-        service::services()?.create_api_token(&slug, actor).await
+        service::api_tokens()?.create_api_token(&slug, actor).await
     })
     .await
 }
@@ -172,7 +172,7 @@ pub async fn create_api_token(slug: String) -> Result<(String, String), AppError
 pub async fn revoke_api_token(slug: String, id: String) -> Result<(), AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
-        service::services()?.revoke_api_token(&slug, actor, &id).await
+        service::api_tokens()?.revoke_api_token(&slug, actor, &id).await
     })
     .await
 }
@@ -187,7 +187,7 @@ pub async fn set_stage_status(slug: String, stage: String, status: String) -> Re
         let stage = from_code(&stage).ok_or_else(|| AppError::invalid("stage", "invalid"))?;
         let status = from_code(&status).ok_or_else(|| AppError::invalid("status", "invalid"))?;
         let key = format!("stage:{}", uuid::Uuid::new_v4());
-        service::services()?
+        service::workshops()?
             .execute(&slug, actor, &key, Command::SetStageStatus { stage, status })
             .await?;
         Ok(())
@@ -209,7 +209,7 @@ pub async fn load_stages(
     use crate::domain::model::Stage;
     service::respond(async {
         let actor = service::current_actor().await?;
-        let state = service::services()?.workshop(&slug).await?;
+        let state = service::workshops()?.workshop(&slug).await?;
         if !crate::domain::command::administers(&state, &actor) {
             return Err(AppError::Forbidden);
         }

@@ -1,13 +1,11 @@
 //! The financing picture of a workshop, derived from the state: what the
-//! projected screen shows (public: confidential names are masked), and the
-//! register of commitments with their history (for facilitators, and for
-//! each organisation's own delegates). Exact decimals; rounding happens only
-//! where a figure is displayed.
+//! projected screen shows (public: confidential names are masked; the
+//! register of commitments is in `register`). Exact decimals; rounding
+//! happens only where a figure is displayed.
 
 use super::analytics::Totals;
-use super::event::Actor;
 use super::ids::*;
-use super::limits::{self, checked_sum, percent};
+use super::limits::{checked_sum, percent};
 use super::model::*;
 use super::money::{Currency, Money};
 use super::required::{component_required, requirement, RequiredSource};
@@ -19,16 +17,6 @@ use std::collections::BTreeMap;
 
 /// How many of the newest commitments the screen lists.
 pub const NEWEST_ON_SCREEN: usize = 6;
-
-/// A commitment's amount in the reporting currency at the rate it keeps;
-/// `None` when no rate was in force, or when its amount or rate is beyond
-/// the ceilings (an old log's): such a commitment is listed, not counted.
-pub fn converted(commitment: &Commitment) -> Option<Decimal> {
-    commitment
-        .rate
-        .as_ref()
-        .and_then(|rate| limits::convert(commitment.money.amount, rate.per_unit))
-}
 
 /// Cash secured and pledged towards one part of the programme.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,7 +33,7 @@ impl Tiers {
     /// Counts a commitment in its tier; one that cannot be converted is
     /// left out. A sum that would leave the range is not changed.
     fn add(&mut self, commitment: &Commitment) -> Result<(), Overflow> {
-        let Some(amount) = converted(commitment) else {
+        let Some(amount) = commitment.converted() else {
             return Ok(());
         };
         let tier = match commitment.status.tier() {
@@ -213,7 +201,7 @@ impl Dashboard {
                 id: c.id,
                 who: public_name(state, c),
                 money: c.money,
-                converted: converted(c),
+                converted: c.converted(),
                 instrument: c.instrument,
                 status: c.status,
                 at: last_change(state, c.id).1,
@@ -288,117 +276,4 @@ pub fn public_name(state: &WorkshopState, commitment: &Commitment) -> PublicName
             kind: OrganisationType::Other,
         },
     }
-}
-
-/// Who may see which commitments in full: facilitators all of them, a
-/// delegate their own organisation's, anybody else none.
-pub fn may_see(state: &WorkshopState, actor: &Actor, commitment: &Commitment) -> bool {
-    match actor {
-        Actor::Delegate { organisation, .. } => *organisation == commitment.organisation,
-        _ => super::command::administers(state, actor),
-    }
-}
-
-/// One version in a commitment's history, as people read it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HistoryLine {
-    pub at: DateTime<Utc>,
-    /// The person or role who made the change.
-    pub by: String,
-    pub money: Money,
-    pub status: CommitmentStatus,
-}
-
-/// A commitment in the register, with its organisation and history.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LedgerLine {
-    pub commitment: Commitment,
-    pub organisation: String,
-    pub organisation_kind: OrganisationType,
-    pub earmark: String,
-    /// In the reporting currency; `None` without a rate, or out of range.
-    pub converted: Option<Decimal>,
-    /// It has a rate, but its amount or rate is beyond the ceilings (an
-    /// old log's): listed, never counted.
-    pub out_of_range: bool,
-    pub history: Vec<HistoryLine>,
-}
-
-/// The register as `actor` may see it, oldest first.
-pub fn ledger(state: &WorkshopState, actor: &Actor) -> Vec<LedgerLine> {
-    let mut lines: Vec<LedgerLine> = state
-        .commitments
-        .values()
-        .filter(|c| may_see(state, actor, c))
-        .map(|c| {
-            let organisation = state.organisations.get(&c.organisation);
-            LedgerLine {
-                commitment: c.clone(),
-                organisation: organisation.map(|o| o.name.clone()).unwrap_or_default(),
-                organisation_kind: organisation.map_or(OrganisationType::Other, |o| o.kind),
-                earmark: earmark_label(state, &c.earmark),
-                converted: converted(c),
-                out_of_range: c.rate.is_some() && converted(c).is_none(),
-                history: state
-                    .commitment_history
-                    .get(&c.id)
-                    .into_iter()
-                    .flatten()
-                    .map(|change| HistoryLine {
-                        at: change.at,
-                        by: actor_name(state, &change.by),
-                        money: change.commitment.money,
-                        status: change.commitment.status,
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    lines.sort_by_key(|line| line.commitment.recorded_at);
-    lines
-}
-
-/// An earmark in words: "programme", a component's code and title, or a city.
-pub fn earmark_label(state: &WorkshopState, earmark: &Earmark) -> String {
-    match earmark {
-        Earmark::Programme => String::new(),
-        Earmark::Component { component } => state
-            .design
-            .components
-            .iter()
-            .find(|c| c.id == *component)
-            .map(|c| format!("{} {}", c.code, c.title))
-            .unwrap_or_default(),
-        Earmark::City { city } => city.clone(),
-    }
-}
-
-/// The name of whoever made a change, as far as the log knows it.
-pub fn actor_name(state: &WorkshopState, actor: &Actor) -> String {
-    match actor {
-        Actor::System => "system".into(),
-        Actor::Facilitator { .. } => "facilitator".into(),
-        Actor::Delegate {
-            delegate: Some(delegate),
-            ..
-        } if state.delegates.contains_key(delegate) => state.delegates[delegate].name.clone(),
-        Actor::Delegate { organisation, .. } => state
-            .organisations
-            .get(organisation)
-            .map(|o| o.name.clone())
-            .unwrap_or_default(),
-        Actor::Participant { participant } => state
-            .participants
-            .get(participant)
-            .map(|p| p.name.clone())
-            .unwrap_or_default(),
-    }
-}
-
-/// Commitments still below a firm commitment: what the facilitator chases.
-pub fn awaiting_confirmation(lines: &[LedgerLine]) -> Vec<&LedgerLine> {
-    lines
-        .iter()
-        .filter(|l| l.commitment.status.tier() == Tier::Pledged)
-        .collect()
 }

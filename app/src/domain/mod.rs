@@ -17,6 +17,7 @@ pub mod item_form;
 pub mod limits;
 pub mod model;
 pub mod money;
+pub mod register;
 pub mod required;
 pub mod state;
 pub mod template;

@@ -1,7 +1,7 @@
 //! Exact money: an amount in rust_decimal and an ISO 4217 currency.
 //!
 //! Amounts are never floats. Rounding happens only for display, by one rule
-//! (see [`round_for_display`]), so that totals always equal the ledger.
+//! (see [`round_for_display`]), so that totals always equal the register.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};

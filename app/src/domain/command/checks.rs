@@ -1,0 +1,80 @@
+//! What a saved item or a commitment must agree with in the workshop:
+//! the version it was edited from, and that what it names exists.
+
+use super::inputs::NewCommitment;
+use crate::domain::design::{DesignItem, ItemKey};
+use crate::domain::error::AppError;
+use crate::domain::model::*;
+use crate::domain::state::WorkshopState;
+use validator::Validate;
+
+/// Two people saving the same item from the same starting point: the
+/// second is told, with the other's version, and chooses.
+pub(super) fn check_version(
+    state: &WorkshopState,
+    key: &ItemKey,
+    based_on: Option<u64>,
+    current: Option<DesignItem>,
+) -> Result<(), AppError> {
+    let version = state.item_version(key);
+    match based_on {
+        Some(based_on) if based_on != version => Err(AppError::ItemEditedMeanwhile {
+            theirs: current.map(Box::new),
+            version,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The checks an item passes against the workshop: its own rules, then
+/// that what it refers to exists.
+pub(super) fn check_item(state: &WorkshopState, item: &DesignItem) -> Result<(), AppError> {
+    item.validate()?;
+    let (organisations, outputs) = item.references();
+    if let Some((field, _)) = organisations
+        .iter()
+        .find(|(_, id)| !state.organisations.contains_key(id))
+    {
+        return Err(AppError::invalid(field, "unknown_organisation"));
+    }
+    if let Some((field, _)) = outputs
+        .iter()
+        .find(|(_, id)| !state.design.outputs.iter().any(|o| o.id == *id))
+    {
+        return Err(AppError::invalid(field, "unknown_output"));
+    }
+    match item {
+        DesignItem::Component(component) => {
+            let reporting = state.reporting_currency();
+            if component
+                .yearly_cost
+                .iter()
+                .any(|l| Some(l.amount.currency) != reporting)
+            {
+                return Err(AppError::invalid("yearly_cost", "reporting_currency_only"));
+            }
+            Ok(())
+        }
+        DesignItem::Responsibility(cell)
+            if !state.design.components.iter().any(|c| c.id == cell.component) =>
+        {
+            Err(AppError::invalid("component", "unknown_component"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The checks a new or revised commitment passes against the workshop.
+pub(super) fn check_commitment(state: &WorkshopState, new: &NewCommitment) -> Result<(), AppError> {
+    new.validate()?;
+    if !state.organisations.contains_key(&new.organisation) {
+        return Err(AppError::invalid("organisation", "unknown_organisation"));
+    }
+    match &new.earmark {
+        Earmark::Component { component } if !state.design.components.iter().any(|c| c.id == *component) => {
+            Err(AppError::invalid("earmark", "unknown_component"))
+        }
+        Earmark::City { city } if city.trim().is_empty() => Err(AppError::invalid("earmark", "required")),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,240 @@
+//! What a command says, and the rules its fields keep (checked with
+//! validator, in the browser's forms and in `decide` alike).
+
+use crate::domain::design::{DesignItem, ItemKey};
+use crate::domain::ids::*;
+use crate::domain::limits;
+use crate::domain::model::*;
+use crate::domain::money::{Currency, Money};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use validator::{Validate, ValidationError};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "command", rename_all = "snake_case")]
+pub enum Command {
+    CreateWorkshop(NewWorkshop),
+    /// Makes an existing facilitator account a facilitator of this workshop.
+    AddFacilitator {
+        account: AccountId,
+    },
+    AddOrganisation(NewOrganisation),
+    /// A person who opened their organisation's invite link joins as its
+    /// delegate. The server checks the link; `decide` checks the rest.
+    JoinAsDelegate(NewDelegate),
+    SetStageStatus {
+        stage: Stage,
+        status: StageStatus,
+    },
+    SetDesignText(DesignText),
+    /// Starts stage 1 from the template or blank; only an empty design.
+    StartDesign {
+        start: DesignStart,
+    },
+    /// Saves a structured item of stage 1 or 2 whole, as edited from
+    /// version `based_on` of it (`None`: the command line and the demo,
+    /// which overwrite without checking).
+    SaveItem {
+        item: DesignItem,
+        #[serde(default)]
+        based_on: Option<u64>,
+    },
+    RemoveItem {
+        key: ItemKey,
+        #[serde(default)]
+        based_on: Option<u64>,
+    },
+    SetExchangeRate(NewExchangeRate),
+    RecordCommitment(NewCommitment),
+    /// New values for an existing commitment (same id and organisation).
+    ReviseCommitment(NewCommitment),
+    SetFundingTarget(NewFundingTarget),
+    /// Someone with the room code joins as a participant. The server checks
+    /// the code; `decide` checks the rest.
+    JoinRoom(NewParticipant),
+    RequestDelegation {
+        organisation: OrganisationId,
+    },
+    /// Names the organisation the facilitator was shown: a request changed
+    /// since is not approved.
+    DecideDelegation {
+        participant: ParticipantId,
+        organisation: OrganisationId,
+        approve: bool,
+    },
+    /// Removes a delegate from the workshop (their records stay).
+    RemoveDelegate {
+        delegate: DelegateId,
+    },
+    /// Removes a participant from the room (their records stay).
+    RemoveParticipant {
+        participant: ParticipantId,
+    },
+    OpenDiscussion(NewDiscussion),
+    CloseDiscussion {
+        item: DiscussionId,
+    },
+    Contribute(NewContribution),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewDiscussion {
+    pub id: DiscussionId,
+    #[validate(length(min = 1, max = 300))]
+    pub question: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewContribution {
+    pub item: DiscussionId,
+    pub id: ContributionId,
+    #[validate(length(min = 1, max = 1000))]
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewFundingTarget {
+    #[validate(custom(function = "positive_within_ceiling"))]
+    pub amount: Decimal,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewParticipant {
+    pub id: ParticipantId,
+    #[validate(length(min = 1, max = 120))]
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewWorkshop {
+    pub id: WorkshopId,
+    #[validate(custom(function = "valid_slug"))]
+    pub slug: String,
+    #[validate(length(min = 1, max = 200))]
+    pub title: String,
+    #[validate(length(min = 1, max = 200))]
+    pub programme: String,
+    pub reporting_currency: Currency,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewOrganisation {
+    pub id: OrganisationId,
+    #[validate(length(min = 1, max = 200))]
+    pub name: String,
+    pub kind: OrganisationType,
+    #[validate(custom(function = "valid_country"))]
+    pub country: String,
+    #[validate(length(max = 120))]
+    pub city: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewDelegate {
+    pub id: DelegateId,
+    pub organisation: OrganisationId,
+    #[validate(length(min = 1, max = 120))]
+    pub name: String,
+    /// RFC 5321's longest address.
+    #[validate(email, length(max = 254))]
+    pub email: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct DesignText {
+    pub field: DesignField,
+    #[validate(length(max = 20000))]
+    pub text: String,
+    /// The version of the field the editor started from (0: never set).
+    /// `None` (the command line, the demo) overwrites without checking.
+    #[serde(default)]
+    pub based_on: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewExchangeRate {
+    pub currency: Currency,
+    #[validate(custom(function = "crate::domain::limits::valid_rate"))]
+    pub per_unit: Decimal,
+    pub as_of: NaiveDate,
+    #[validate(length(min = 1, max = 200))]
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[validate(schema(function = "amount_within_ceiling", skip_on_field_errors = false))]
+pub struct NewCommitment {
+    pub id: CommitmentId,
+    pub organisation: OrganisationId,
+    pub money: Money,
+    pub instrument: Instrument,
+    pub status: CommitmentStatus,
+    #[validate(custom(function = "valid_earmark"))]
+    pub earmark: Earmark,
+    /// Each allowed year at most once.
+    #[validate(length(max = 101), custom(function = "valid_years"))]
+    pub years: Vec<u16>,
+    #[validate(length(max = 2000))]
+    pub conditions: String,
+    #[validate(length(max = 2000))]
+    pub note: String,
+    pub public: bool,
+}
+
+fn valid_slug(slug: &str) -> Result<(), ValidationError> {
+    let ok = (2..=40).contains(&slug.len())
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-');
+    ok.then_some(())
+        .ok_or_else(|| ValidationError::new("slug_format"))
+}
+
+fn valid_country(code: &str) -> Result<(), ValidationError> {
+    let ok = code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase());
+    ok.then_some(())
+        .ok_or_else(|| ValidationError::new("country_format"))
+}
+
+fn positive_within_ceiling(value: &Decimal) -> Result<(), ValidationError> {
+    if *value <= Decimal::ZERO {
+        return Err(ValidationError::new("positive"));
+    }
+    limits::amount_within_ceiling(value)
+}
+
+/// The amount's ceiling, reported under `amount`, the field a person types
+/// it in (the command carries it inside `money`).
+fn amount_within_ceiling(new: &NewCommitment) -> Result<(), ValidationError> {
+    limits::money_within_ceiling(&new.money).map_err(|mut error| {
+        error.add_param("field".into(), &"amount");
+        error
+    })
+}
+
+/// The longest city an earmark names, as an organisation's city.
+pub const CITY_MAX: usize = 120;
+
+/// An earmark's city is text people type: as long as an organisation's
+/// city at most (the screen lists it).
+fn valid_earmark(earmark: &Earmark) -> Result<(), ValidationError> {
+    match earmark {
+        Earmark::City { city } if city.chars().count() > CITY_MAX => Err(ValidationError::new("length")),
+        _ => Ok(()),
+    }
+}
+
+fn valid_year(year: u16) -> bool {
+    (2000..=2100).contains(&year)
+}
+
+fn valid_years(years: &[u16]) -> Result<(), ValidationError> {
+    years
+        .iter()
+        .all(|y| valid_year(*y))
+        .then_some(())
+        .ok_or_else(|| ValidationError::new("year_range"))
+}

@@ -1,0 +1,20 @@
+//! Commands, and `decide`: what a command becomes, given the state and who
+//! asks. Every rule of who may do what lives here.
+//!
+//! - `inputs`: `Command` and its validated inputs (validator);
+//! - `access`: who may change what;
+//! - `checks`: what a design item or a commitment must agree with in the
+//!   workshop;
+//! - `decide`: `decide(state, actor, command, now)`, and
+//!   `WorkshopState::execute`, which decides, stamps and applies in one call.
+//!
+//! Callers name everything as `command::…`; the parts never reach back here.
+
+mod access;
+mod checks;
+mod decide;
+mod inputs;
+
+pub use access::administers;
+pub use decide::decide;
+pub use inputs::*;

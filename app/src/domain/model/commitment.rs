@@ -1,0 +1,165 @@
+//! Commitments: finance instruments, the status ladder and how it counts,
+//! earmarks, and the rate a commitment keeps.
+
+use crate::domain::ids::*;
+use crate::domain::money::{Currency, Money};
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Finance instruments: IATI finance types where they exist, plus the
+/// non-cash contributions the room also puts on the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Instrument {
+    Grant,
+    Loan,
+    ReimbursableGrant,
+    Bonds,
+    SubordinatedLoan,
+    Equity,
+    Guarantee,
+    InKind,
+    TechnicalAssistance,
+    StaffTime,
+    LandOrFacilities,
+}
+
+/// How a contribution counts: cash is never silently added to guarantees or
+/// to contributions in kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContributionKind {
+    Cash,
+    Guarantee,
+    InKind,
+}
+
+impl Instrument {
+    pub const ALL: [Instrument; 11] = [
+        Self::Grant,
+        Self::Loan,
+        Self::ReimbursableGrant,
+        Self::Bonds,
+        Self::SubordinatedLoan,
+        Self::Equity,
+        Self::Guarantee,
+        Self::InKind,
+        Self::TechnicalAssistance,
+        Self::StaffTime,
+        Self::LandOrFacilities,
+    ];
+
+    pub fn iati_finance_type(self) -> Option<u16> {
+        match self {
+            Self::Grant => Some(110),
+            Self::Loan => Some(421),
+            Self::ReimbursableGrant => Some(422),
+            Self::Bonds => Some(423),
+            Self::SubordinatedLoan => Some(431),
+            Self::Equity => Some(510),
+            Self::Guarantee => Some(1100),
+            _ => None,
+        }
+    }
+
+    pub fn kind(self) -> ContributionKind {
+        match self {
+            Self::Guarantee => ContributionKind::Guarantee,
+            Self::InKind | Self::TechnicalAssistance | Self::StaffTime | Self::LandOrFacilities => {
+                ContributionKind::InKind
+            }
+            _ => ContributionKind::Cash,
+        }
+    }
+}
+
+/// The status ladder, lowest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitmentStatus {
+    ExpressionOfInterest,
+    IndicativePledge,
+    LetterOfIntent,
+    MouSigned,
+    FirmCommitment,
+    Disbursed,
+    Withdrawn,
+}
+
+/// The counting rule (OCHA FTS practice): only firm commitments and
+/// disbursements are secured money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    Pledged,
+    Secured,
+    Withdrawn,
+}
+
+impl CommitmentStatus {
+    /// The ladder in order, withdrawal last.
+    pub const LADDER: [CommitmentStatus; 7] = [
+        Self::ExpressionOfInterest,
+        Self::IndicativePledge,
+        Self::LetterOfIntent,
+        Self::MouSigned,
+        Self::FirmCommitment,
+        Self::Disbursed,
+        Self::Withdrawn,
+    ];
+
+    pub fn tier(self) -> Tier {
+        match self {
+            Self::FirmCommitment | Self::Disbursed => Tier::Secured,
+            Self::Withdrawn => Tier::Withdrawn,
+            _ => Tier::Pledged,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "to", rename_all = "snake_case")]
+pub enum Earmark {
+    Programme,
+    Component { component: ComponentId },
+    City { city: String },
+}
+
+/// A rate that converts one unit of `currency` into the reporting currency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExchangeRate {
+    pub currency: Currency,
+    pub per_unit: Decimal,
+    pub as_of: NaiveDate,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Commitment {
+    pub id: CommitmentId,
+    pub organisation: OrganisationId,
+    pub money: Money,
+    pub instrument: Instrument,
+    pub status: CommitmentStatus,
+    pub earmark: Earmark,
+    pub years: Vec<u16>,
+    pub conditions: String,
+    pub note: String,
+    pub public: bool,
+    /// The rate in force when it was recorded; `None` when no rate was set,
+    /// in which case it cannot be counted in the reporting currency.
+    pub rate: Option<ExchangeRate>,
+    pub recorded_at: DateTime<Utc>,
+}
+
+impl Commitment {
+    /// Its amount in the reporting currency at the rate it keeps; `None`
+    /// when no rate was in force, or when its amount or rate is beyond the
+    /// ceilings (an old log's): such a commitment is listed, not counted.
+    pub fn converted(&self) -> Option<Decimal> {
+        self.rate
+            .as_ref()
+            .and_then(|rate| crate::domain::limits::convert(self.money.amount, rate.per_unit))
+    }
+}

@@ -1,0 +1,110 @@
+//! Organisations at the table, by IATI type, and the people acting for them.
+
+use crate::domain::ids::*;
+use serde::{Deserialize, Serialize};
+
+/// IATI OrganisationType codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationType {
+    Government,
+    LocalGovernment,
+    OtherPublicSector,
+    InternationalNgo,
+    NationalNgo,
+    RegionalNgo,
+    PartnerCountryNgo,
+    PublicPrivatePartnership,
+    Multilateral,
+    Foundation,
+    PrivateSector,
+    PrivateSectorInProviderCountry,
+    PrivateSectorInAidRecipientCountry,
+    PrivateSectorInThirdCountry,
+    AcademicResearch,
+    Other,
+}
+
+impl OrganisationType {
+    pub const ALL: [OrganisationType; 16] = [
+        Self::Government,
+        Self::LocalGovernment,
+        Self::OtherPublicSector,
+        Self::InternationalNgo,
+        Self::NationalNgo,
+        Self::RegionalNgo,
+        Self::PartnerCountryNgo,
+        Self::PublicPrivatePartnership,
+        Self::Multilateral,
+        Self::Foundation,
+        Self::PrivateSector,
+        Self::PrivateSectorInProviderCountry,
+        Self::PrivateSectorInAidRecipientCountry,
+        Self::PrivateSectorInThirdCountry,
+        Self::AcademicResearch,
+        Self::Other,
+    ];
+
+    pub fn iati_code(self) -> u16 {
+        match self {
+            Self::Government => 10,
+            Self::LocalGovernment => 11,
+            Self::OtherPublicSector => 15,
+            Self::InternationalNgo => 21,
+            Self::NationalNgo => 22,
+            Self::RegionalNgo => 23,
+            Self::PartnerCountryNgo => 24,
+            Self::PublicPrivatePartnership => 30,
+            Self::Multilateral => 40,
+            Self::Foundation => 60,
+            Self::PrivateSector => 70,
+            Self::PrivateSectorInProviderCountry => 71,
+            Self::PrivateSectorInAidRecipientCountry => 72,
+            Self::PrivateSectorInThirdCountry => 73,
+            Self::AcademicResearch => 80,
+            Self::Other => 90,
+        }
+    }
+
+    /// The three groups the room thinks in, used for dashboards.
+    pub fn group(self) -> PartnerGroup {
+        match self {
+            Self::Government | Self::LocalGovernment | Self::OtherPublicSector => PartnerGroup::Public,
+            Self::Multilateral | Self::Foundation => PartnerGroup::Financier,
+            Self::PrivateSector
+            | Self::PrivateSectorInProviderCountry
+            | Self::PrivateSectorInAidRecipientCountry
+            | Self::PrivateSectorInThirdCountry
+            | Self::PublicPrivatePartnership => PartnerGroup::Private,
+            _ => PartnerGroup::Other,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerGroup {
+    Public,
+    Private,
+    Financier,
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub id: OrganisationId,
+    pub name: String,
+    pub kind: OrganisationType,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub city: Option<String>,
+}
+
+/// A person acting for an organisation in one workshop.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delegate {
+    pub id: DelegateId,
+    pub organisation: OrganisationId,
+    pub name: String,
+    pub email: Option<String>,
+}

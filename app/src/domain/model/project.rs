@@ -1,0 +1,351 @@
+//! Stage 1's project design: its texts, phases, results chain, components
+//! and risks, with the rules each field keeps.
+
+use super::stage::Stage;
+use crate::domain::ids::*;
+use crate::domain::money::Money;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use validator::{Validate, ValidationError};
+
+/// Narrative fields of stage 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DesignField {
+    Summary,
+    Problem,
+    Rationale,
+    Goal,
+    Purpose,
+    Scope,
+    TargetGroups,
+    Title,
+    GoalAssumptions,
+    PurposeAssumptions,
+    DataSharing,
+    IntellectualProperty,
+    ExitRules,
+    DisputeRules,
+}
+
+/// Where an indicator sits in the results chain (IATI result types: 3
+/// impact, 2 outcome, 1 output).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResultLevel {
+    Impact,
+    #[default]
+    Outcome,
+    Output(OutputId),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct Indicator {
+    /// Absent from indicators given inside an older `OutputAdded`; the
+    /// state derives one for those.
+    #[serde(default)]
+    pub id: IndicatorId,
+    #[serde(default)]
+    pub level: ResultLevel,
+    #[validate(length(min = 1, max = 300))]
+    pub name: String,
+    #[validate(length(min = 1, max = 40))]
+    pub unit: String,
+    pub baseline: Option<Decimal>,
+    #[serde(default)]
+    #[validate(range(min = 1990, max = 2100))]
+    pub baseline_year: Option<u16>,
+    pub target: Option<Decimal>,
+    #[validate(range(min = 2000, max = 2100))]
+    pub target_year: Option<u16>,
+    #[validate(length(max = 500))]
+    pub means_of_verification: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct Output {
+    pub id: OutputId,
+    #[validate(length(min = 1, max = 20))]
+    pub code: String,
+    #[validate(length(min = 1, max = 300))]
+    pub title: String,
+    #[serde(default)]
+    #[validate(length(max = 2000))]
+    pub assumptions: String,
+    /// Indicators given with the output in older events; the state moves
+    /// them to `ProjectDesign::indicators`, where each is edited alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(nested, length(max = 50))]
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CostLine {
+    pub year: u16,
+    pub amount: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct Component {
+    pub id: ComponentId,
+    #[validate(length(min = 1, max = 20))]
+    pub code: String,
+    #[validate(length(min = 1, max = 300))]
+    pub title: String,
+    #[validate(length(max = 5000))]
+    pub description: String,
+    pub lead: Option<OrganisationId>,
+    /// At most one line a year, 2000 to 2100.
+    #[validate(length(max = 101), custom(function = "valid_cost_years"))]
+    pub yearly_cost: Vec<CostLine>,
+    #[validate(length(max = 200))]
+    pub outputs: Vec<OutputId>,
+    /// WTO Trade Facilitation Agreement measures it implements ("7.1", …),
+    /// each once.
+    #[serde(default)]
+    #[validate(length(max = 9), custom(function = "known_tfa_measures"))]
+    pub tfa: Vec<String>,
+}
+
+/// How the room started stage 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DesignStart {
+    Blank,
+    CustomsLogistics,
+}
+
+/// A phase of the programme (pilot, scale-up, …); together they give its
+/// duration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[validate(schema(function = "phase_years_in_order", skip_on_field_errors = true))]
+pub struct Phase {
+    pub id: PhaseId,
+    #[validate(length(min = 1, max = 120))]
+    pub name: String,
+    #[validate(range(min = 2000, max = 2100))]
+    pub start_year: u16,
+    #[validate(range(min = 2000, max = 2100))]
+    pub end_year: u16,
+    #[validate(length(max = 1000))]
+    pub description: String,
+}
+
+fn phase_years_in_order(phase: &Phase) -> Result<(), ValidationError> {
+    if phase.end_year < phase.start_year {
+        let mut error = ValidationError::new("end_before_start");
+        error.add_param("field".into(), &"end_year");
+        return Err(error);
+    }
+    Ok(())
+}
+
+/// The fourth row of the logframe: what is done to deliver an output.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct Activity {
+    pub id: ActivityId,
+    pub output: OutputId,
+    #[validate(length(min = 1, max = 20))]
+    pub code: String,
+    #[validate(length(min = 1, max = 300))]
+    pub title: String,
+    /// The logframe's indicator column for activities: the means and inputs.
+    #[validate(length(max = 1000))]
+    pub inputs: String,
+    #[validate(length(max = 2000))]
+    pub assumptions: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskCategory {
+    Political,
+    Legal,
+    Financial,
+    Technical,
+    Operational,
+    Social,
+    Environmental,
+}
+
+impl RiskCategory {
+    pub const ALL: [RiskCategory; 7] = [
+        Self::Political,
+        Self::Legal,
+        Self::Financial,
+        Self::Technical,
+        Self::Operational,
+        Self::Social,
+        Self::Environmental,
+    ];
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct Risk {
+    pub id: RiskId,
+    #[validate(length(min = 1, max = 500))]
+    pub description: String,
+    pub category: RiskCategory,
+    /// 1 (rare) to 5 (almost certain).
+    #[validate(range(min = 1, max = 5))]
+    pub likelihood: u8,
+    /// 1 (negligible) to 5 (severe).
+    #[validate(range(min = 1, max = 5))]
+    pub impact: u8,
+    #[validate(length(max = 2000))]
+    pub mitigation: String,
+    pub owner: Option<OrganisationId>,
+}
+
+impl Risk {
+    pub fn score(&self) -> u8 {
+        self.likelihood * self.impact
+    }
+}
+
+pub fn valid_cost_years(lines: &[CostLine]) -> Result<(), ValidationError> {
+    let mut years = BTreeSet::new();
+    for line in lines {
+        if !(2000..=2100).contains(&line.year) {
+            return Err(ValidationError::new("year_range"));
+        }
+        if !years.insert(line.year) {
+            return Err(ValidationError::new("duplicate_year"));
+        }
+        if line.amount.amount < rust_decimal::Decimal::ZERO {
+            return Err(ValidationError::new("not_negative"));
+        }
+        crate::domain::limits::amount_within_ceiling(&line.amount.amount)?;
+    }
+    Ok(())
+}
+
+/// WTO Trade Facilitation Agreement measures a component can cite.
+pub const TFA_MEASURES: [(&str, &str); 9] = [
+    ("7.1", "Pre-arrival processing"),
+    ("7.2", "Electronic payment"),
+    ("7.4", "Risk management"),
+    ("7.5", "Post-clearance audit"),
+    ("7.6", "Average release times"),
+    ("7.7", "Authorised operators"),
+    ("10.4", "Single window"),
+    ("11", "Freedom of transit"),
+    ("23.2", "National trade facilitation committee"),
+];
+
+pub fn known_tfa_measures(codes: &[String]) -> Result<(), ValidationError> {
+    codes
+        .iter()
+        .all(|code| TFA_MEASURES.iter().any(|(known, _)| known == code))
+        .then_some(())
+        .ok_or_else(|| ValidationError::new("unknown_tfa_measure"))
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectDesign {
+    #[serde(default)]
+    pub title: String,
+    pub summary: String,
+    pub problem: String,
+    pub rationale: String,
+    pub goal: String,
+    #[serde(default)]
+    pub goal_assumptions: String,
+    pub purpose: String,
+    #[serde(default)]
+    pub purpose_assumptions: String,
+    pub scope: String,
+    pub target_groups: String,
+    /// How the room started the design: from a template, or blank.
+    #[serde(default)]
+    pub start: Option<DesignStart>,
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+    pub outputs: Vec<Output>,
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    pub components: Vec<Component>,
+    #[serde(default)]
+    pub risks: Vec<Risk>,
+    /// Stage 2's short rules, edited as text.
+    #[serde(default)]
+    pub data_sharing: String,
+    #[serde(default)]
+    pub intellectual_property: String,
+    #[serde(default)]
+    pub exit_rules: String,
+    #[serde(default)]
+    pub dispute_rules: String,
+}
+
+impl DesignField {
+    pub const ALL: [DesignField; 14] = [
+        Self::Title,
+        Self::Summary,
+        Self::Problem,
+        Self::Rationale,
+        Self::Scope,
+        Self::TargetGroups,
+        Self::Goal,
+        Self::GoalAssumptions,
+        Self::Purpose,
+        Self::PurposeAssumptions,
+        Self::DataSharing,
+        Self::IntellectualProperty,
+        Self::ExitRules,
+        Self::DisputeRules,
+    ];
+
+    /// The stage whose walk edits the field.
+    pub fn stage(self) -> Stage {
+        match self {
+            Self::DataSharing | Self::IntellectualProperty | Self::ExitRules | Self::DisputeRules => {
+                Stage::Partnership
+            }
+            _ => Stage::ProjectDesign,
+        }
+    }
+}
+
+impl ProjectDesign {
+    pub fn text(&self, field: DesignField) -> &str {
+        match field {
+            DesignField::Summary => &self.summary,
+            DesignField::Problem => &self.problem,
+            DesignField::Rationale => &self.rationale,
+            DesignField::Goal => &self.goal,
+            DesignField::Purpose => &self.purpose,
+            DesignField::Scope => &self.scope,
+            DesignField::TargetGroups => &self.target_groups,
+            DesignField::DisputeRules => &self.dispute_rules,
+            DesignField::ExitRules => &self.exit_rules,
+            DesignField::IntellectualProperty => &self.intellectual_property,
+            DesignField::DataSharing => &self.data_sharing,
+            DesignField::PurposeAssumptions => &self.purpose_assumptions,
+            DesignField::GoalAssumptions => &self.goal_assumptions,
+            DesignField::Title => &self.title,
+        }
+    }
+
+    pub fn text_mut(&mut self, field: DesignField) -> &mut String {
+        match field {
+            DesignField::Summary => &mut self.summary,
+            DesignField::Problem => &mut self.problem,
+            DesignField::Rationale => &mut self.rationale,
+            DesignField::Goal => &mut self.goal,
+            DesignField::Purpose => &mut self.purpose,
+            DesignField::Scope => &mut self.scope,
+            DesignField::TargetGroups => &mut self.target_groups,
+            DesignField::DisputeRules => &mut self.dispute_rules,
+            DesignField::ExitRules => &mut self.exit_rules,
+            DesignField::IntellectualProperty => &mut self.intellectual_property,
+            DesignField::DataSharing => &mut self.data_sharing,
+            DesignField::PurposeAssumptions => &mut self.purpose_assumptions,
+            DesignField::GoalAssumptions => &mut self.goal_assumptions,
+            DesignField::Title => &mut self.title,
+        }
+    }
+}

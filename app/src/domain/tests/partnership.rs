@@ -1,0 +1,124 @@
+//! Stage 2, the partnership: an organisation's own records, and the responsibility matrix's flags.
+
+use super::*;
+
+#[test]
+fn a_delegate_changes_only_their_own_organisations_partnership_records() {
+    let (mut state, _) = demo();
+    let a = delegate_of(&state, 0);
+    let org_b = *state.organisations.keys().nth(1).unwrap();
+    let refused = state.execute(
+        &a,
+        Command::SaveItem {
+            item: DesignItem::Agreement(Agreement {
+                organisation: org_b,
+                ..Agreement::default()
+            }),
+            based_on: None,
+        },
+        now(),
+    );
+    assert_eq!(refused, Err(AppError::Forbidden));
+    assert!(!state.partnership.agreements.contains_key(&org_b));
+    // And nothing once the facilitator locks the stage.
+    state
+        .execute(
+            &Actor::System,
+            Command::SetStageStatus {
+                stage: Stage::Partnership,
+                status: StageStatus::Locked,
+            },
+            now(),
+        )
+        .unwrap();
+    let org_a = *state.organisations.keys().next().unwrap();
+    let locked = state.execute(
+        &a,
+        Command::SaveItem {
+            item: DesignItem::Agreement(Agreement {
+                organisation: org_a,
+                ..Agreement::default()
+            }),
+            based_on: None,
+        },
+        now(),
+    );
+    assert_eq!(locked, Err(AppError::StageLocked(Stage::Partnership)));
+}
+
+#[test]
+fn the_matrix_flags_a_component_with_two_accountable_partners() {
+    let (mut state, _) = demo();
+    let component = state.design.components[0].id;
+    assert!(raci_flags(&state.design, &state.partnership)[0].1.is_empty());
+    let organisation = *state.organisations.keys().nth(5).unwrap();
+    state
+        .execute(
+            &Actor::System,
+            Command::SaveItem {
+                item: DesignItem::Responsibility(Responsibility {
+                    component,
+                    organisation,
+                    role: Some(Raci::Accountable),
+                }),
+                based_on: Some(0),
+            },
+            now(),
+        )
+        .unwrap();
+    assert_eq!(
+        raci_flags(&state.design, &state.partnership)[0].1,
+        vec![RaciFlag::SeveralAccountable]
+    );
+    // Clearing the cell clears the flag.
+    state
+        .execute(
+            &Actor::System,
+            Command::SaveItem {
+                item: DesignItem::Responsibility(Responsibility {
+                    component,
+                    organisation,
+                    role: None,
+                }),
+                based_on: None,
+            },
+            now(),
+        )
+        .unwrap();
+    assert!(raci_flags(&state.design, &state.partnership)[0].1.is_empty());
+}
+
+proptest! {
+    /// Whatever cells the room sets, in whatever order: a component is
+    /// flagged for its A's exactly when it has none or several, for its R's
+    /// exactly when it has none, and the last choice of each cell counts.
+    #[test]
+    fn the_matrix_flags_follow_the_cells(
+        cells in proptest::collection::vec((0usize..4, 0usize..6, 0usize..5), 0..60),
+    ) {
+        let (mut state, _) = demo();
+        let components: Vec<ComponentId> = state.design.components.iter().take(4).map(|c| c.id).collect();
+        let organisations: Vec<OrganisationId> = state.organisations.keys().take(6).copied().collect();
+        let mut expected: std::collections::BTreeMap<(usize, usize), Option<Raci>> = Default::default();
+        for (component, organisation) in state.partnership.responsibilities.iter().map(|r| (r.component, r.organisation)).collect::<Vec<_>>() {
+            state.execute(&Actor::System, Command::RemoveItem { key: ItemKey::Responsibility { component, organisation }, based_on: None }, now()).unwrap();
+        }
+        for (c, o, role) in cells {
+            let role = [None, Some(Raci::Responsible), Some(Raci::Accountable), Some(Raci::Consulted), Some(Raci::Informed)][role];
+            state.execute(&Actor::System, Command::SaveItem {
+                item: DesignItem::Responsibility(Responsibility { component: components[c], organisation: organisations[o], role }),
+                based_on: None,
+            }, now()).unwrap();
+            expected.insert((c, o), role);
+        }
+        let flags = raci_flags(&state.design, &state.partnership);
+        for (c, component) in components.iter().enumerate() {
+            let roles: Vec<Raci> = expected.iter().filter(|((x, _), _)| *x == c).filter_map(|(_, r)| *r).collect();
+            let a = roles.iter().filter(|r| **r == Raci::Accountable).count();
+            let found = &flags.iter().find(|(id, _)| id == component).unwrap().1;
+            prop_assert_eq!(found.contains(&RaciFlag::NoAccountable), a == 0);
+            prop_assert_eq!(found.contains(&RaciFlag::SeveralAccountable), a > 1);
+            prop_assert_eq!(found.contains(&RaciFlag::NoResponsible), !roles.contains(&Raci::Responsible));
+        }
+    }
+}
