@@ -81,8 +81,6 @@ pub fn WalkPage(stage: Stage, content: fn(Walk) -> AnyView) -> impl IntoView {
         },
         move |slug| load_design(slug, stage),
     );
-    let live =
-        super::super::live::live_resource(slug.clone(), move |slug| load_design(slug, stage), |d| d.version);
     view! {
         <Title text=tr(stage_name(stage))/>
         <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
@@ -102,16 +100,13 @@ pub fn WalkPage(stage: Stage, content: fn(Walk) -> AnyView) -> impl IntoView {
                                 walk.drafts.update(|d| d.restore(kept));
                             });
                             Effect::new(move |_| walk.drafts.with(|d| store_drafts(&walk.slug.get_value(), stage, d)));
+                            super::super::live::keep_current(
+                                slug,
+                                walk.current,
+                                move |slug| load_design(slug, stage),
+                                |d| d.version,
+                            );
                             view! {
-                                <Transition fallback=|| ()>
-                                    {move || Suspend::new(async move {
-                                        if let Ok(data) = live.await {
-                                            view! { <Follow data walk/> }.into_any()
-                                        } else {
-                                            ().into_any()
-                                        }
-                                    })}
-                                </Transition>
                                 <WalkHeader walk stage/>
                                 {content(walk)}
                             }
@@ -122,16 +117,6 @@ pub fn WalkPage(stage: Stage, content: fn(Walk) -> AnyView) -> impl IntoView {
             }}
         </Suspense>
     }
-}
-
-/// Takes newer data into the page's copy when it arrives.
-#[component]
-fn Follow(data: DesignView, walk: Walk) -> impl IntoView {
-    Effect::new(move |_| {
-        if data.version >= walk.current.with_untracked(|c| c.version) {
-            walk.current.set(data.clone());
-        }
-    });
 }
 
 #[component]
