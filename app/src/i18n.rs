@@ -7,6 +7,7 @@
 use crate::domain::design::{
     BodyKind, DecisionRule, IatiRole, PartneringStage, PppRole, Raci, RaciFlag, Step,
 };
+use crate::domain::error::Problem;
 use crate::domain::model::{
     CommitmentStatus, DesignField, Instrument, OrganisationType, PartnerGroup, RiskCategory, Stage,
     StageStatus, Tier,
@@ -576,42 +577,48 @@ pub fn form_problem(error: &crate::domain::error::AppError) -> Option<Msg> {
     }
 }
 
-/// The sentence for a field problem code from `AppError::Invalid`.
-pub fn problem(code: &str) -> Msg {
-    match code {
-        "required" => Msg::ProblemRequired,
-        "length" => Msg::ProblemLength,
-        "email" => Msg::ProblemEmail,
-        "wrong_credentials" => Msg::ProblemWrongCredentials,
-        "slug_format" => Msg::ProblemSlugFormat,
-        "unknown_currency" => Msg::ProblemUnknownCurrency,
-        "taken" | "duplicate" => Msg::ProblemAlreadyExists,
-        "country_format" => Msg::ProblemCountryFormat,
-        "amount_format" => Msg::ProblemAmountFormat,
-        "negative" => Msg::ProblemNegative,
-        "positive" => Msg::ProblemPositive,
-        "too_many_decimals" => Msg::ProblemTooManyDecimals,
-        "amount_too_large" => Msg::ProblemAmountTooLarge,
-        "rate_out_of_range" => Msg::ProblemRateOutOfRange,
-        "rate_too_precise" => Msg::ProblemRateTooPrecise,
-        "year_range" => Msg::ProblemYearRange,
-        "date_format" => Msg::ProblemDateFormat,
-        "unknown_code" => Msg::ProblemUnknownCode,
-        "unknown_organisation" => Msg::ProblemUnknownOrganisation,
-        "cannot_change" => Msg::ProblemCannotChange,
-        "discussion_closed" => Msg::ProblemDiscussionClosed,
-        "whole_number" => Msg::ProblemWholeNumber,
-        "number" => Msg::ProblemNumber,
-        "range" => Msg::ProblemRange,
-        "date" => Msg::ProblemDateFormat,
-        "end_before_start" => Msg::ProblemEndBeforeStart,
-        "already_started" => Msg::ProblemAlreadyStarted,
-        "unknown_output" => Msg::ProblemUnknownOutput,
-        "unknown_component" => Msg::ProblemUnknownComponent,
-        "unknown_tfa_measure" => Msg::ProblemUnknownTfa,
-        "duplicate_year" => Msg::ProblemDuplicateYear,
-        "has_commitments" => Msg::ProblemHasCommitments,
-        _ => Msg::ProblemInvalid,
+/// The sentence for a field's problem from `AppError::Invalid`. Exhaustive:
+/// a new problem does not compile until it has its sentence here.
+pub fn problem(problem: Problem) -> Msg {
+    match problem {
+        Problem::Required => Msg::ProblemRequired,
+        Problem::Length => Msg::ProblemLength,
+        Problem::Email => Msg::ProblemEmail,
+        Problem::Range => Msg::ProblemRange,
+        Problem::Invalid => Msg::ProblemInvalid,
+        Problem::WrongCredentials => Msg::ProblemWrongCredentials,
+        Problem::SlugFormat => Msg::ProblemSlugFormat,
+        Problem::UnknownCurrency => Msg::ProblemUnknownCurrency,
+        Problem::Taken => Msg::ProblemAlreadyExists,
+        Problem::Duplicate => Msg::ProblemAlreadyExists,
+        Problem::CountryFormat => Msg::ProblemCountryFormat,
+        Problem::AmountFormat => Msg::ProblemAmountFormat,
+        Problem::Negative => Msg::ProblemNegative,
+        Problem::NotNegative => Msg::ProblemInvalid,
+        Problem::Positive => Msg::ProblemPositive,
+        Problem::TooManyDecimals => Msg::ProblemTooManyDecimals,
+        Problem::AmountTooLarge => Msg::ProblemAmountTooLarge,
+        Problem::RateOutOfRange => Msg::ProblemRateOutOfRange,
+        Problem::RateTooPrecise => Msg::ProblemRateTooPrecise,
+        Problem::YearRange => Msg::ProblemYearRange,
+        Problem::DateFormat => Msg::ProblemDateFormat,
+        Problem::Date => Msg::ProblemDateFormat,
+        Problem::UnknownCode => Msg::ProblemUnknownCode,
+        Problem::UnknownOrganisation => Msg::ProblemUnknownOrganisation,
+        Problem::CannotChange => Msg::ProblemCannotChange,
+        Problem::DiscussionClosed => Msg::ProblemDiscussionClosed,
+        Problem::WholeNumber => Msg::ProblemWholeNumber,
+        Problem::Number => Msg::ProblemNumber,
+        Problem::EndBeforeStart => Msg::ProblemEndBeforeStart,
+        Problem::AlreadyStarted => Msg::ProblemAlreadyStarted,
+        Problem::UnknownOutput => Msg::ProblemUnknownOutput,
+        Problem::UnknownComponent => Msg::ProblemUnknownComponent,
+        Problem::UnknownTfaMeasure => Msg::ProblemUnknownTfa,
+        Problem::DuplicateYear => Msg::ProblemDuplicateYear,
+        Problem::HasCommitments => Msg::ProblemHasCommitments,
+        Problem::ReportingCurrencyOnly => Msg::ProblemInvalid,
+        Problem::IsReportingCurrency => Msg::ProblemInvalid,
+        Problem::UnknownLanguage => Msg::ProblemInvalid,
     }
 }
 
@@ -845,12 +852,12 @@ mod tests {
     #[test]
     fn the_limits_problem_codes_have_their_own_sentences() {
         for code in [
-            "amount_too_large",
-            "rate_out_of_range",
-            "rate_too_precise",
-            "length",
+            Problem::AmountTooLarge,
+            Problem::RateOutOfRange,
+            Problem::RateTooPrecise,
+            Problem::Length,
         ] {
-            assert_ne!(problem(code), Msg::ProblemInvalid, "{code}");
+            assert_ne!(problem(code), Msg::ProblemInvalid, "{code:?}");
         }
     }
 

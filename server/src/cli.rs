@@ -13,6 +13,7 @@ use app::domain::account::NewAccount;
 use app::domain::command::Command as DomainCommand;
 use app::domain::demo::{demo_commands, DEMO_SLUG};
 use app::domain::event::Actor;
+use app::domain::idempotency::IdempotencyKey;
 use app::domain::ids::AccountId;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -275,7 +276,7 @@ async fn demo(config: &Config) -> Result<(), Failure> {
         account: facilitator.id,
     };
     engine
-        .execute(DEMO_SLUG, Actor::System, "demo:facilitator", add)
+        .execute(DEMO_SLUG, Actor::System, &IdempotencyKey::demo_facilitator(), add)
         .await
         .map_err(|e| Failure::Runtime(format!("making the demo facilitator: {e}")))?;
     let after = engine.workshop(DEMO_SLUG).await.map(|s| s.version).unwrap_or(0);

@@ -194,12 +194,18 @@ pub async fn save_commitment(
         let new = form.parse()?;
         let id = new.id.to_string();
         let (key, command) = match revision {
-            None => (format!("commitment:{id}"), Command::RecordCommitment(new)),
+            None => (
+                crate::domain::idempotency::IdempotencyKey::commitment(new.id),
+                Command::RecordCommitment(new),
+            ),
             Some(revision) => {
                 let revision: uuid::Uuid = revision
                     .parse()
-                    .map_err(|_| AppError::invalid("revision", "invalid"))?;
-                (format!("revision:{revision}"), Command::ReviseCommitment(new))
+                    .map_err(|_| AppError::invalid("revision", crate::domain::error::Problem::Invalid))?;
+                (
+                    crate::domain::idempotency::IdempotencyKey::revision(revision),
+                    Command::ReviseCommitment(new),
+                )
             }
         };
         service::workshops()?.execute(&slug, actor, &key, command).await?;
@@ -223,26 +229,27 @@ pub async fn set_exchange_rate(
         let actor = service::actor_in(&slug).await?;
         let mut problems = crate::domain::error::FieldErrors::new();
         let currency = Currency::parse(&currency)
-            .map_err(|_| problems.insert("currency".into(), "unknown_currency".into()))
+            .map_err(|_| problems.insert("currency".into(), crate::domain::error::Problem::UnknownCurrency))
             .ok();
         let per_unit = per_unit
             .trim()
             .parse::<rust_decimal::Decimal>()
-            .map_err(|_| problems.insert("per_unit".into(), "amount_format".into()))
+            .map_err(|_| problems.insert("per_unit".into(), crate::domain::error::Problem::AmountFormat))
             .ok();
         let as_of = chrono::NaiveDate::parse_from_str(as_of.trim(), "%Y-%m-%d")
-            .map_err(|_| problems.insert("as_of".into(), "date_format".into()))
+            .map_err(|_| problems.insert("as_of".into(), crate::domain::error::Problem::DateFormat))
             .ok();
         let (Some(currency), Some(per_unit), Some(as_of)) = (currency, per_unit, as_of) else {
             return Err(AppError::Invalid(problems));
         };
-        let command = Command::SetExchangeRate(NewExchangeRate {
+        let rate = NewExchangeRate {
             currency,
             per_unit,
             as_of,
             source: source.trim().to_string(),
-        });
-        let key = format!("rate:{currency}:{per_unit}:{as_of}:{}", source.trim());
+        };
+        let key = crate::domain::idempotency::IdempotencyKey::exchange_rate(&rate);
+        let command = Command::SetExchangeRate(rate);
         service::workshops()?.execute(&slug, actor, &key, command).await?;
         Ok(())
     })
@@ -258,8 +265,8 @@ pub async fn set_funding_target(slug: String, amount: String) -> Result<(), AppE
         let cleaned: String = amount.chars().filter(|c| !matches!(c, ',' | ' ' | '_')).collect();
         let amount = cleaned
             .parse::<rust_decimal::Decimal>()
-            .map_err(|_| AppError::invalid("amount", "amount_format"))?;
-        let key = format!("target:{amount}:{}", uuid::Uuid::new_v4());
+            .map_err(|_| AppError::invalid("amount", crate::domain::error::Problem::AmountFormat))?;
+        let key = crate::domain::idempotency::IdempotencyKey::funding_target();
         service::workshops()?
             .execute(
                 &slug,

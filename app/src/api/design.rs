@@ -120,7 +120,7 @@ pub async fn save_design_text(
     use crate::domain::command::{Command, DesignText};
     use crate::domain::commitment_form::from_code;
     let command = from_code(&field)
-        .ok_or_else(|| AppError::invalid("field", "invalid"))
+        .ok_or_else(|| AppError::invalid("field", crate::domain::error::Problem::Invalid))
         .map(|field| {
             Command::SetDesignText(DesignText {
                 field,
@@ -128,7 +128,7 @@ pub async fn save_design_text(
                 based_on: Some(based_on),
             })
         });
-    service::execute_once(&slug, command).await.map(|_| ())
+    service::execute_edit(&slug, command).await.map(|_| ())
 }
 
 /// Starts stage 1 from the template (`customs_logistics`) or `blank`.
@@ -137,9 +137,9 @@ pub async fn start_design(slug: String, start: String) -> Result<(), AppError> {
     use crate::domain::command::Command;
     use crate::domain::commitment_form::from_code;
     let command = from_code(&start)
-        .ok_or_else(|| AppError::invalid("start", "required"))
+        .ok_or_else(|| AppError::invalid("start", crate::domain::error::Problem::Required))
         .map(|start| Command::StartDesign { start });
-    service::execute_once(&slug, command).await.map(|_| ())
+    service::execute_edit(&slug, command).await.map(|_| ())
 }
 
 /// Saves an item whole, as edited from version `based_on` of it, and
@@ -154,7 +154,7 @@ pub async fn save_item(slug: String, item: DesignItem, based_on: u64) -> Result<
         item,
         based_on: Some(based_on),
     };
-    let state = service::execute_once(&slug, Ok(command)).await?;
+    let state = service::execute_edit(&slug, Ok(command)).await?;
     Ok(state.item_version(&key))
 }
 
@@ -165,5 +165,5 @@ pub async fn remove_item(slug: String, key: ItemKey, based_on: u64) -> Result<()
         key,
         based_on: Some(based_on),
     };
-    service::execute_once(&slug, Ok(command)).await.map(|_| ())
+    service::execute_edit(&slug, Ok(command)).await.map(|_| ())
 }

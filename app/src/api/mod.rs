@@ -123,9 +123,16 @@ pub async fn create_workshop(
     use crate::domain::command::{Command, NewWorkshop};
     service::respond(async {
         let actor = service::current_actor().await?;
-        let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
-        let reporting_currency = crate::domain::money::Currency::parse(&reporting_currency)
-            .map_err(|_| AppError::invalid("reporting_currency", "unknown_currency"))?;
+        let id = id
+            .parse()
+            .map_err(|_| AppError::invalid("id", crate::domain::error::Problem::Invalid))?;
+        let reporting_currency =
+            crate::domain::money::Currency::parse(&reporting_currency).map_err(|_| {
+                AppError::invalid(
+                    "reporting_currency",
+                    crate::domain::error::Problem::UnknownCurrency,
+                )
+            })?;
         let slug = slug.trim().to_lowercase();
         let command = Command::CreateWorkshop(NewWorkshop {
             id,
@@ -135,10 +142,15 @@ pub async fn create_workshop(
             reporting_currency,
         });
         let created = service::workshops()?
-            .execute(&slug, actor, &format!("create:{id}"), command)
+            .execute(
+                &slug,
+                actor,
+                &crate::domain::idempotency::IdempotencyKey::create_workshop(id),
+                command,
+            )
             .await;
         if let Err(AppError::AlreadyExists(_)) = created {
-            return Err(AppError::invalid("slug", "taken"));
+            return Err(AppError::invalid("slug", crate::domain::error::Problem::Taken));
         }
         created?;
         leptos_axum::redirect(&format!("/w/{slug}"));

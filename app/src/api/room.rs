@@ -34,7 +34,9 @@ pub async fn load_room_code(slug: String) -> Result<RoomCode, AppError> {
 #[server]
 pub async fn join_room(code: String, id: String, name: String) -> Result<(), AppError> {
     service::respond(async {
-        let participant: ParticipantId = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
+        let participant: ParticipantId = id
+            .parse()
+            .map_err(|_| AppError::invalid("id", crate::domain::error::Problem::Invalid))?;
         let client = service::client_address();
         let joined = service::room()?
             .join_room(&code, participant, name, &client)
@@ -99,8 +101,8 @@ pub async fn request_delegation(slug: String, organisation: String) -> Result<()
         let actor = service::actor_in(&slug).await?;
         let organisation: OrganisationId = organisation
             .parse()
-            .map_err(|_| AppError::invalid("organisation", "required"))?;
-        let key = format!("request:{}", uuid::Uuid::new_v4());
+            .map_err(|_| AppError::invalid("organisation", crate::domain::error::Problem::Required))?;
+        let key = crate::domain::idempotency::IdempotencyKey::delegation_request();
         service::workshops()?
             .execute(&slug, actor, &key, Command::RequestDelegation { organisation })
             .await?;
@@ -181,7 +183,8 @@ pub async fn remove_person(slug: String, person: String) -> Result<(), AppError>
 /// An id from a form, or the field's problem.
 #[cfg(feature = "ssr")]
 fn parse_id<T: std::str::FromStr>(text: &str, field: &str) -> Result<T, AppError> {
-    text.parse().map_err(|_| AppError::invalid(field, "invalid"))
+    text.parse()
+        .map_err(|_| AppError::invalid(field, crate::domain::error::Problem::Invalid))
 }
 
 /// An open or closed question with its answers, as the room sees it.
@@ -235,10 +238,17 @@ pub async fn open_discussion(slug: String, id: String, question: String) -> Resu
     use crate::domain::command::{Command, NewDiscussion};
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
+        let id = id
+            .parse()
+            .map_err(|_| AppError::invalid("id", crate::domain::error::Problem::Invalid))?;
         let command = Command::OpenDiscussion(NewDiscussion { id, question });
         service::workshops()?
-            .execute(&slug, actor, &format!("discussion:{id}"), command)
+            .execute(
+                &slug,
+                actor,
+                &crate::domain::idempotency::IdempotencyKey::discussion(id),
+                command,
+            )
             .await?;
         Ok(())
     })
@@ -250,12 +260,14 @@ pub async fn close_discussion(slug: String, item: String) -> Result<(), AppError
     use crate::domain::command::Command;
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let item = item.parse().map_err(|_| AppError::invalid("item", "invalid"))?;
+        let item = item
+            .parse()
+            .map_err(|_| AppError::invalid("item", crate::domain::error::Problem::Invalid))?;
         service::workshops()?
             .execute(
                 &slug,
                 actor,
-                &format!("close:{item}"),
+                &crate::domain::idempotency::IdempotencyKey::close_discussion(item),
                 Command::CloseDiscussion { item },
             )
             .await?;
@@ -270,11 +282,20 @@ pub async fn contribute(slug: String, item: String, id: String, text: String) ->
     use crate::domain::command::{Command, NewContribution};
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let item = item.parse().map_err(|_| AppError::invalid("item", "invalid"))?;
-        let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
+        let item = item
+            .parse()
+            .map_err(|_| AppError::invalid("item", crate::domain::error::Problem::Invalid))?;
+        let id = id
+            .parse()
+            .map_err(|_| AppError::invalid("id", crate::domain::error::Problem::Invalid))?;
         let command = Command::Contribute(NewContribution { item, id, text });
         service::workshops()?
-            .execute(&slug, actor, &format!("contribution:{id}"), command)
+            .execute(
+                &slug,
+                actor,
+                &crate::domain::idempotency::IdempotencyKey::contribution(id),
+                command,
+            )
             .await?;
         Ok(())
     })

@@ -11,6 +11,7 @@ pub use crate::domain::account::{
 use crate::domain::command::Command;
 use crate::domain::error::AppError;
 use crate::domain::event::Actor;
+use crate::domain::idempotency::IdempotencyKey;
 use crate::domain::ids::{DelegateId, OrganisationId, ParticipantId};
 use crate::domain::state::WorkshopState;
 use leptos::prelude::*;
@@ -30,7 +31,7 @@ pub trait Workshops: Send + Sync + 'static {
         &self,
         slug: &str,
         actor: Actor,
-        idempotency_key: &str,
+        idempotency_key: &IdempotencyKey,
         command: Command,
     ) -> Result<u64, AppError>;
 }
@@ -354,18 +355,18 @@ pub async fn respond<T>(body: impl std::future::Future<Output = Result<T, AppErr
     result
 }
 
-/// Runs one command (or reports why the input made none) for whoever is
+/// Runs one edit (or reports why the input made none) for whoever is
 /// signed in to the workshop, under a key of its own: for commands whose
 /// retry is harmless by their nature (a save of the same value finds
 /// nothing to change). Returns the workshop's state after it.
-pub async fn execute_once(
+pub async fn execute_edit(
     slug: &str,
     command: Result<crate::domain::command::Command, AppError>,
 ) -> Result<Arc<crate::domain::state::WorkshopState>, AppError> {
     respond(async {
         let actor = actor_in(slug).await?;
         let command = command?;
-        let key = format!("edit:{}", uuid::Uuid::new_v4());
+        let key = IdempotencyKey::edit();
         let workshops = workshops()?;
         workshops.execute(slug, actor, &key, command).await?;
         workshops.workshop(slug).await

@@ -35,9 +35,11 @@ pub async fn add_organisation(
     use crate::domain::command::{Command, NewOrganisation};
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
+        let id = id
+            .parse()
+            .map_err(|_| AppError::invalid("id", crate::domain::error::Problem::Invalid))?;
         let kind = serde_json::from_value(serde_json::Value::String(kind))
-            .map_err(|_| AppError::invalid("kind", "invalid"))?;
+            .map_err(|_| AppError::invalid("kind", crate::domain::error::Problem::Invalid))?;
         let command = Command::AddOrganisation(NewOrganisation {
             id,
             name,
@@ -46,7 +48,12 @@ pub async fn add_organisation(
             city: Some(city),
         });
         service::workshops()?
-            .execute(&slug, actor, &format!("organisation:{id}"), command)
+            .execute(
+                &slug,
+                actor,
+                &crate::domain::idempotency::IdempotencyKey::organisation(id),
+                command,
+            )
             .await?;
         Ok(())
     })
@@ -61,7 +68,7 @@ pub async fn issue_invite(slug: String, organisation: String) -> Result<(String,
         let actor = service::current_actor().await?;
         let organisation = organisation
             .parse()
-            .map_err(|_| AppError::invalid("organisation", "invalid"))?;
+            .map_err(|_| AppError::invalid("organisation", crate::domain::error::Problem::Invalid))?;
         let token = service::invites()?
             .issue_invite(&slug, actor, organisation)
             .await?;
@@ -80,7 +87,7 @@ pub async fn revoke_invites(slug: String, organisation: String) -> Result<String
         let actor = service::current_actor().await?;
         let organisation = organisation
             .parse()
-            .map_err(|_| AppError::invalid("organisation", "invalid"))?;
+            .map_err(|_| AppError::invalid("organisation", crate::domain::error::Problem::Invalid))?;
         service::invites()?
             .revoke_invites(&slug, actor, organisation)
             .await?;
@@ -105,7 +112,7 @@ pub async fn join_workshop(
     service::respond(async {
         let delegate = delegate
             .parse()
-            .map_err(|_| AppError::invalid("delegate", "invalid"))?;
+            .map_err(|_| AppError::invalid("delegate", crate::domain::error::Problem::Invalid))?;
         let email = Some(email.trim().to_string()).filter(|e| !e.is_empty());
         let joined = service::invites()?.join(&token, delegate, name, email).await?;
         service::set_cookie(service::DELEGATE_COOKIE, Some(&joined.session_token));
@@ -184,9 +191,11 @@ pub async fn set_stage_status(slug: String, stage: String, status: String) -> Re
     use crate::domain::commitment_form::from_code;
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let stage = from_code(&stage).ok_or_else(|| AppError::invalid("stage", "invalid"))?;
-        let status = from_code(&status).ok_or_else(|| AppError::invalid("status", "invalid"))?;
-        let key = format!("stage:{}", uuid::Uuid::new_v4());
+        let stage = from_code(&stage)
+            .ok_or_else(|| AppError::invalid("stage", crate::domain::error::Problem::Invalid))?;
+        let status = from_code(&status)
+            .ok_or_else(|| AppError::invalid("status", crate::domain::error::Problem::Invalid))?;
+        let key = crate::domain::idempotency::IdempotencyKey::stage();
         service::workshops()?
             .execute(&slug, actor, &key, Command::SetStageStatus { stage, status })
             .await?;

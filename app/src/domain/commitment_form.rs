@@ -8,6 +8,7 @@ use super::ids::*;
 use super::limits;
 use super::model::*;
 use super::money::{Currency, Money, MoneyError};
+use crate::domain::error::Problem;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
@@ -88,25 +89,25 @@ impl CommitmentForm {
 
     pub fn parse(&self) -> Result<NewCommitment, AppError> {
         let mut problems = FieldErrors::new();
-        let mut problem = |field: &str, code: &str| {
-            problems.insert(field.to_string(), code.to_string());
+        let mut problem = |field: &str, problem: Problem| {
+            problems.insert(field.to_string(), problem);
         };
         let id = self.id.trim().parse::<CommitmentId>().ok();
         if id.is_none() {
-            problem("id", "invalid");
+            problem("id", Problem::Invalid);
         }
         let organisation = self.organisation.trim().parse::<OrganisationId>().ok();
         if organisation.is_none() {
-            problem("organisation", "required");
+            problem("organisation", Problem::Required);
         }
         // The currency is checked on its own, so that a bad currency and a
         // bad amount are both reported at once.
         let currency = Currency::parse(&self.currency).ok();
         if currency.is_none() {
-            problem("currency", "unknown_currency");
+            problem("currency", Problem::UnknownCurrency);
         }
         let money = if self.amount.trim().is_empty() {
-            problem("amount", "required");
+            problem("amount", Problem::Required);
             None
         } else {
             // Without a valid currency, the amount's shape and sign are
@@ -114,25 +115,25 @@ impl CommitmentForm {
             let code = currency.map_or("USD", |c| c.code());
             match Money::parse(&self.amount, code) {
                 Ok(money) if money.amount.is_zero() => {
-                    problem("amount", "positive");
+                    problem("amount", Problem::Positive);
                     None
                 }
                 Ok(money) if !limits::amount_in_range(money.amount) => {
-                    problem("amount", "amount_too_large");
+                    problem("amount", Problem::AmountTooLarge);
                     None
                 }
                 Ok(money) => currency.map(|_| money),
                 Err(MoneyError::Malformed(_)) => {
-                    problem("amount", "amount_format");
+                    problem("amount", Problem::AmountFormat);
                     None
                 }
                 Err(MoneyError::Negative) => {
-                    problem("amount", "negative");
+                    problem("amount", Problem::Negative);
                     None
                 }
                 Err(MoneyError::TooManyDecimals { .. }) => {
                     if currency.is_some() {
-                        problem("amount", "too_many_decimals");
+                        problem("amount", Problem::TooManyDecimals);
                     }
                     None
                 }
@@ -141,15 +142,15 @@ impl CommitmentForm {
         };
         let instrument = from_code::<Instrument>(&self.instrument);
         if instrument.is_none() {
-            problem("instrument", "required");
+            problem("instrument", Problem::Required);
         }
         let status = from_code::<CommitmentStatus>(&self.status);
         if status.is_none() {
-            problem("status", "required");
+            problem("status", Problem::Required);
         }
         let earmark = parse_earmark(&self.earmark);
         if earmark.is_none() {
-            problem("earmark", "invalid");
+            problem("earmark", Problem::Invalid);
         }
         let years: Result<Vec<u16>, _> = self
             .years
@@ -160,7 +161,7 @@ impl CommitmentForm {
         let years = match years {
             Ok(years) if years.iter().all(|y| (2000..=2100).contains(y)) => years,
             _ => {
-                problem("years", "year_range");
+                problem("years", Problem::YearRange);
                 Vec::new()
             }
         };
@@ -243,10 +244,10 @@ mod tests {
         form.years = "1999".into();
         form.organisation = String::new();
         let found = problems(form);
-        assert_eq!(found.get("amount").map(String::as_str), Some("negative"));
-        assert_eq!(found.get("instrument").map(String::as_str), Some("required"));
-        assert_eq!(found.get("organisation").map(String::as_str), Some("required"));
-        assert_eq!(found.get("years").map(String::as_str), Some("year_range"));
+        assert_eq!(found.get("amount").map(|p| p.code()), Some("negative"));
+        assert_eq!(found.get("instrument").map(|p| p.code()), Some("required"));
+        assert_eq!(found.get("organisation").map(|p| p.code()), Some("required"));
+        assert_eq!(found.get("years").map(|p| p.code()), Some("year_range"));
     }
 
     #[test]
@@ -265,7 +266,7 @@ mod tests {
             form.amount = amount.into();
             form.currency = currency.into();
             assert_eq!(
-                problems(form).get(field).map(String::as_str),
+                problems(form).get(field).map(|p| p.code()),
                 Some(code),
                 "{amount} {currency}"
             );
@@ -281,7 +282,7 @@ mod tests {
             let mut form = filled();
             form.amount = amount.into();
             assert_eq!(
-                problems(form).get("amount").map(String::as_str),
+                problems(form).get("amount").map(|p| p.code()),
                 Some("amount_too_large"),
                 "{amount}"
             );
@@ -290,7 +291,7 @@ mod tests {
         let mut form = filled();
         form.amount = "79228162514264337593543950336".into();
         assert_eq!(
-            problems(form).get("amount").map(String::as_str),
+            problems(form).get("amount").map(|p| p.code()),
             Some("amount_format")
         );
     }
@@ -302,23 +303,17 @@ mod tests {
         assert!(form.parse().is_ok());
         let mut form = filled();
         form.earmark = format!("city:{}", "x".repeat(60_000));
-        assert_eq!(problems(form).get("earmark").map(String::as_str), Some("length"));
+        assert_eq!(problems(form).get("earmark").map(|p| p.code()), Some("length"));
     }
 
     #[test]
     fn years_out_of_range_are_refused() {
         let mut form = filled();
         form.years = "2027, 1999".into();
-        assert_eq!(
-            problems(form).get("years").map(String::as_str),
-            Some("year_range")
-        );
+        assert_eq!(problems(form).get("years").map(|p| p.code()), Some("year_range"));
         let mut form = filled();
         form.years = "next year".into();
-        assert_eq!(
-            problems(form).get("years").map(String::as_str),
-            Some("year_range")
-        );
+        assert_eq!(problems(form).get("years").map(|p| p.code()), Some("year_range"));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use super::command::*;
 use super::design::*;
+use super::idempotency::IdempotencyKey;
 use super::ids::*;
 use super::model::*;
 use super::money::{Currency, Money};
@@ -520,7 +521,7 @@ fn commitments() -> Vec<NewCommitment> {
 }
 
 /// The demo as commands, each with its own idempotency key, in order.
-pub fn demo_commands() -> Vec<(String, Command)> {
+pub fn demo_commands() -> Vec<(IdempotencyKey, Command)> {
     let mut commands = vec![Command::CreateWorkshop(NewWorkshop {
         id: demo_workshop_id(),
         slug: DEMO_SLUG.into(),
@@ -560,6 +561,6 @@ pub fn demo_commands() -> Vec<(String, Command)> {
     commands
         .into_iter()
         .enumerate()
-        .map(|(i, command)| (format!("demo:{i:03}"), command))
+        .map(|(i, command)| (IdempotencyKey::demo(i), command))
         .collect()
 }

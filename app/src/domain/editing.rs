@@ -368,7 +368,7 @@ mod tests {
     #[test]
     fn refused_values_keep_the_draft_and_show_each_problem() {
         let mut editor = saving("", 4);
-        let problems = FieldErrors::from([("text".to_string(), "required".to_string())]);
+        let problems = FieldErrors::from([("text".to_string(), crate::domain::error::Problem::Required)]);
         editor.handle(Event::Refused(problems.clone()), None).unwrap();
         assert_eq!(editor.step, Step::Refused(problems));
         assert_eq!(editor.draft, draft("", 4));

@@ -5,9 +5,150 @@ use super::model::Stage;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Field name to a stable problem code (`required`, `length`, `slug_format`,
-/// …). The UI turns codes into sentences in the user's language.
-pub type FieldErrors = BTreeMap<String, String>;
+/// Field name to the problem with its value. The UI turns each problem into
+/// a sentence in the user's language (`i18n::problem`).
+pub type FieldErrors = BTreeMap<String, Problem>;
+
+/// Why a field's value was refused. Each serializes to the stable code it
+/// always had (`required`, `length`, `slug_format`, …), so the wire format
+/// is unchanged; as an enum, a misspelt code does not compile, and a new one
+/// does not compile until `i18n::problem` has its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    Length,
+    Email,
+    Range,
+    Invalid,
+    WrongCredentials,
+    SlugFormat,
+    UnknownCurrency,
+    Taken,
+    Duplicate,
+    CountryFormat,
+    AmountFormat,
+    Negative,
+    NotNegative,
+    Positive,
+    TooManyDecimals,
+    AmountTooLarge,
+    RateOutOfRange,
+    RateTooPrecise,
+    YearRange,
+    DateFormat,
+    Date,
+    UnknownCode,
+    UnknownOrganisation,
+    CannotChange,
+    DiscussionClosed,
+    WholeNumber,
+    Number,
+    EndBeforeStart,
+    AlreadyStarted,
+    UnknownOutput,
+    UnknownComponent,
+    UnknownTfaMeasure,
+    DuplicateYear,
+    HasCommitments,
+    ReportingCurrencyOnly,
+    IsReportingCurrency,
+    UnknownLanguage,
+}
+
+impl Problem {
+    pub const ALL: [Problem; 38] = [
+        Problem::Required,
+        Problem::Length,
+        Problem::Email,
+        Problem::Range,
+        Problem::Invalid,
+        Problem::WrongCredentials,
+        Problem::SlugFormat,
+        Problem::UnknownCurrency,
+        Problem::Taken,
+        Problem::Duplicate,
+        Problem::CountryFormat,
+        Problem::AmountFormat,
+        Problem::Negative,
+        Problem::NotNegative,
+        Problem::Positive,
+        Problem::TooManyDecimals,
+        Problem::AmountTooLarge,
+        Problem::RateOutOfRange,
+        Problem::RateTooPrecise,
+        Problem::YearRange,
+        Problem::DateFormat,
+        Problem::Date,
+        Problem::UnknownCode,
+        Problem::UnknownOrganisation,
+        Problem::CannotChange,
+        Problem::DiscussionClosed,
+        Problem::WholeNumber,
+        Problem::Number,
+        Problem::EndBeforeStart,
+        Problem::AlreadyStarted,
+        Problem::UnknownOutput,
+        Problem::UnknownComponent,
+        Problem::UnknownTfaMeasure,
+        Problem::DuplicateYear,
+        Problem::HasCommitments,
+        Problem::ReportingCurrencyOnly,
+        Problem::IsReportingCurrency,
+        Problem::UnknownLanguage,
+    ];
+
+    /// The stable code, as sent and as validator names it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Problem::Required => "required",
+            Problem::Length => "length",
+            Problem::Email => "email",
+            Problem::Range => "range",
+            Problem::Invalid => "invalid",
+            Problem::WrongCredentials => "wrong_credentials",
+            Problem::SlugFormat => "slug_format",
+            Problem::UnknownCurrency => "unknown_currency",
+            Problem::Taken => "taken",
+            Problem::Duplicate => "duplicate",
+            Problem::CountryFormat => "country_format",
+            Problem::AmountFormat => "amount_format",
+            Problem::Negative => "negative",
+            Problem::NotNegative => "not_negative",
+            Problem::Positive => "positive",
+            Problem::TooManyDecimals => "too_many_decimals",
+            Problem::AmountTooLarge => "amount_too_large",
+            Problem::RateOutOfRange => "rate_out_of_range",
+            Problem::RateTooPrecise => "rate_too_precise",
+            Problem::YearRange => "year_range",
+            Problem::DateFormat => "date_format",
+            Problem::Date => "date",
+            Problem::UnknownCode => "unknown_code",
+            Problem::UnknownOrganisation => "unknown_organisation",
+            Problem::CannotChange => "cannot_change",
+            Problem::DiscussionClosed => "discussion_closed",
+            Problem::WholeNumber => "whole_number",
+            Problem::Number => "number",
+            Problem::EndBeforeStart => "end_before_start",
+            Problem::AlreadyStarted => "already_started",
+            Problem::UnknownOutput => "unknown_output",
+            Problem::UnknownComponent => "unknown_component",
+            Problem::UnknownTfaMeasure => "unknown_tfa_measure",
+            Problem::DuplicateYear => "duplicate_year",
+            Problem::HasCommitments => "has_commitments",
+            Problem::ReportingCurrencyOnly => "reporting_currency_only",
+            Problem::IsReportingCurrency => "is_reporting_currency",
+            Problem::UnknownLanguage => "unknown_language",
+        }
+    }
+
+    /// The problem a code names, validator's built-in codes (`length`,
+    /// `range`, `email`, `required`) and our own rules' alike; `None` for a
+    /// code this app never makes.
+    pub fn from_code(code: &str) -> Option<Problem> {
+        Problem::ALL.into_iter().find(|problem| problem.code() == code)
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum AppError {
@@ -60,8 +201,8 @@ pub enum AppError {
 }
 
 impl AppError {
-    pub fn invalid(field: &str, code: &str) -> Self {
-        AppError::Invalid(BTreeMap::from([(field.to_string(), code.to_string())]))
+    pub fn invalid(field: &str, problem: Problem) -> Self {
+        AppError::Invalid(BTreeMap::from([(field.to_string(), problem)]))
     }
 
     /// The HTTP status for this error; the only place that decides it.
@@ -109,7 +250,10 @@ fn collect(errors: &validator::ValidationErrors, prefix: &str, into: &mut FieldE
                         Some(target) if field.as_ref() == "__all__" => target.to_string(),
                         _ => name,
                     };
-                    into.entry(name).or_insert_with(|| first.code.to_string());
+                    // The one place validator's codes become problems; a
+                    // code we never make reads as a generic one.
+                    let problem = Problem::from_code(&first.code).unwrap_or(Problem::Invalid);
+                    into.entry(name).or_insert(problem);
                 }
             }
             ValidationErrorsKind::Struct(inner) => collect(inner, &name, into),
@@ -137,5 +281,21 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
             | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::Malformed,
             _ => AppError::Internal,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Problem;
+
+    #[test]
+    fn every_problem_round_trips_through_its_code() {
+        for problem in Problem::ALL {
+            let json = serde_json::to_string(&problem).unwrap();
+            assert_eq!(json, format!("\"{}\"", problem.code()));
+            assert_eq!(serde_json::from_str::<Problem>(&json).unwrap(), problem);
+            assert_eq!(Problem::from_code(problem.code()), Some(problem));
+        }
+        assert_eq!(Problem::from_code("no_such_code"), None);
     }
 }

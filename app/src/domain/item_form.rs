@@ -10,6 +10,7 @@ use super::ids::*;
 use super::limits;
 use super::model::*;
 use super::money::{Currency, Money, MoneyError};
+use crate::domain::error::Problem;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
@@ -144,16 +145,14 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn problem(&mut self, field: &str, code: &str) {
-        self.problems
-            .entry(field.to_string())
-            .or_insert_with(|| code.to_string());
+    fn problem(&mut self, field: &str, problem: Problem) {
+        self.problems.entry(field.to_string()).or_insert(problem);
     }
 
     /// A value the form must give; its absence is the field's problem.
     fn required<T>(&mut self, field: &str, value: Option<T>) -> Option<T> {
         if value.is_none() {
-            self.problem(field, "required");
+            self.problem(field, Problem::Required);
         }
         value
     }
@@ -176,13 +175,13 @@ impl Reader<'_> {
         let raw = self.raw(field);
         if raw.is_empty() {
             if required {
-                self.problem(field, "required");
+                self.problem(field, Problem::Required);
             }
             return None;
         }
         let value = raw.parse().ok();
         if value.is_none() {
-            self.problem(field, "whole_number");
+            self.problem(field, Problem::WholeNumber);
         }
         value
     }
@@ -198,7 +197,7 @@ impl Reader<'_> {
         }
         let value = Decimal::from_str(&cleaned).ok();
         if value.is_none() {
-            self.problem(field, "number");
+            self.problem(field, Problem::Number);
         }
         value
     }
@@ -210,7 +209,7 @@ impl Reader<'_> {
         }
         let value = NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok();
         if value.is_none() {
-            self.problem(field, "date");
+            self.problem(field, Problem::Date);
         }
         value
     }
@@ -223,7 +222,7 @@ impl Reader<'_> {
         }
         let value = raw.parse().ok();
         if value.is_none() {
-            self.problem(field, "invalid");
+            self.problem(field, Problem::Invalid);
         }
         value
     }
@@ -237,7 +236,7 @@ impl Reader<'_> {
             .map(str::parse)
             .collect();
         parsed.unwrap_or_else(|_| {
-            self.problem(field, "invalid");
+            self.problem(field, Problem::Invalid);
             BTreeSet::new()
         })
     }
@@ -251,7 +250,7 @@ impl Reader<'_> {
             .map(from_code)
             .collect();
         parsed.unwrap_or_else(|| {
-            self.problem(field, "invalid");
+            self.problem(field, Problem::Invalid);
             BTreeSet::new()
         })
     }
@@ -267,12 +266,12 @@ impl Reader<'_> {
             }
             match Money::parse(&value, currency.code()) {
                 Ok(amount) if !limits::amount_in_range(amount.amount) => {
-                    self.problem(&field, "amount_too_large")
+                    self.problem(&field, Problem::AmountTooLarge)
                 }
                 Ok(amount) => lines.push(CostLine { year, amount }),
-                Err(MoneyError::Negative) => self.problem(&field, "negative"),
-                Err(MoneyError::TooManyDecimals { .. }) => self.problem(&field, "too_many_decimals"),
-                Err(_) => self.problem(&field, "amount_format"),
+                Err(MoneyError::Negative) => self.problem(&field, Problem::Negative),
+                Err(MoneyError::TooManyDecimals { .. }) => self.problem(&field, Problem::TooManyDecimals),
+                Err(_) => self.problem(&field, Problem::AmountFormat),
             }
         }
         lines
@@ -378,7 +377,7 @@ pub fn from_form(key: ItemKey, values: &FormValues, currency: Currency) -> Resul
             } else {
                 let role = from_code(&raw);
                 if role.is_none() {
-                    r.problem("role", "invalid");
+                    r.problem("role", Problem::Invalid);
                 }
                 role
             };

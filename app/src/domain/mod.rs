@@ -12,6 +12,7 @@ pub mod editing;
 pub mod error;
 pub mod event;
 pub mod figures;
+pub mod idempotency;
 pub mod ids;
 pub mod item_form;
 pub mod limits;

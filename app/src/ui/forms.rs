@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// The problem with one field, from a failed submission, as a sentence.
 pub fn field_problem(tr: Tr, error: &Option<AppError>, field: &str) -> Option<&'static str> {
     match error {
-        Some(AppError::Invalid(fields)) => fields.get(field).map(|code| tr(problem(code))),
+        Some(AppError::Invalid(fields)) => fields.get(field).map(|code| tr(problem(*code))),
         Some(AppError::TooManyAttempts { .. }) if field == "password" => {
             Some(tr(Msg::ProblemTooManyAttempts))
         }

@@ -92,13 +92,13 @@ async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> 
                 decided.push(if first.request_hash != pending.request_hash {
                     Decided::Answered(Err(AppError::KeyReused))
                 } else if pending.only_new {
-                    Decided::Answered(Err(AppError::AlreadyExists(pending.key.clone())))
+                    Decided::Answered(Err(AppError::AlreadyExists(pending.key.to_string())))
                 } else {
                     Decided::Appending(i)
                 });
                 continue;
             }
-            match store.recorded(workshop.id, &pending.key).await {
+            match store.recorded(workshop.id, pending.key.as_str()).await {
                 Ok(Some(recorded)) => {
                     let answer = answer_recorded(&recorded, &pending.request_hash, pending.only_new);
                     decided.push(Decided::Answered(answer));
@@ -125,7 +125,7 @@ async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> 
             let batch_entries: Vec<BatchEntry> = entries
                 .iter()
                 .map(|(pending, version_after, events)| BatchEntry {
-                    idempotency_key: &pending.key,
+                    idempotency_key: pending.key.as_str(),
                     request_hash: &pending.request_hash,
                     version_after: *version_after,
                     events,

@@ -9,6 +9,7 @@ use app::api::service::Workshops;
 use app::domain::command::Command;
 use app::domain::error::AppError;
 use app::domain::event::{Actor, StoredEvent};
+use app::domain::idempotency::IdempotencyKey;
 use app::domain::ids::WorkshopId;
 use app::domain::state::WorkshopState;
 use std::collections::HashMap;
@@ -44,7 +45,7 @@ impl Engine {
         &self,
         slug: &str,
         actor: Actor,
-        key: &str,
+        key: &IdempotencyKey,
         command: Command,
     ) -> Result<u64, AppError> {
         self.submit(slug, actor, key, command, true).await
@@ -54,7 +55,7 @@ impl Engine {
         &self,
         slug: &str,
         actor: Actor,
-        key: &str,
+        key: &IdempotencyKey,
         command: Command,
         only_new: bool,
     ) -> Result<u64, AppError> {
@@ -69,7 +70,7 @@ impl Engine {
         let pending = Pending {
             request_hash: request_hash(&actor, &command),
             actor,
-            key: key.to_string(),
+            key: key.clone(),
             only_new,
             command,
             reply,
@@ -145,20 +146,20 @@ impl Engine {
         }
     }
 
-    async fn create(&self, actor: Actor, key: &str, command: Command) -> Result<u64, AppError> {
+    async fn create(&self, actor: Actor, key: &IdempotencyKey, command: Command) -> Result<u64, AppError> {
         let Command::CreateWorkshop(new) = &command else {
             unreachable!("create is only called with CreateWorkshop")
         };
         let (id, slug) = (new.id, new.slug.clone());
         let request_hash = request_hash(&actor, &command);
-        if let Some(recorded) = self.store.recorded(id, key).await? {
+        if let Some(recorded) = self.store.recorded(id, key.as_str()).await? {
             return answer_recorded(&recorded, &request_hash, false);
         }
         let events = WorkshopState::default().execute(&actor, command, clock())?;
         let append = Append {
             workshop: id,
             register_slug: Some(&slug),
-            idempotency_key: key,
+            idempotency_key: key.as_str(),
             request_hash: &request_hash,
             version_after: events.len() as u64,
             events: &events,
@@ -230,7 +231,13 @@ impl Workshops for Engine {
             .ok_or_else(|| AppError::NotFound(slug.into()))
     }
 
-    async fn execute(&self, slug: &str, actor: Actor, key: &str, command: Command) -> Result<u64, AppError> {
+    async fn execute(
+        &self,
+        slug: &str,
+        actor: Actor,
+        key: &IdempotencyKey,
+        command: Command,
+    ) -> Result<u64, AppError> {
         self.submit(slug, actor, key, command, false).await
     }
 }

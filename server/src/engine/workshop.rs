@@ -4,6 +4,7 @@
 use app::domain::command::Command;
 use app::domain::error::AppError;
 use app::domain::event::{Actor, StoredEvent};
+use app::domain::idempotency::IdempotencyKey;
 use app::domain::ids::WorkshopId;
 use app::domain::state::WorkshopState;
 use std::sync::{Arc, RwLock};
@@ -12,7 +13,7 @@ use tokio::sync::{broadcast, mpsc, oneshot};
 /// A command waiting for the workshop's writer, and where its answer goes.
 pub(super) struct Pending {
     pub(super) actor: Actor,
-    pub(super) key: String,
+    pub(super) key: IdempotencyKey,
     /// Who sent what, hashed: a key stands for this request and no other.
     pub(super) request_hash: String,
     /// A join: answered only by the command that did it, never by a replay,

@@ -2,7 +2,7 @@
 
 use crate::http::error::HttpError;
 use crate::http::state::AppState;
-use app::domain::error::AppError;
+use app::domain::error::{AppError, Problem};
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -43,7 +43,7 @@ struct LanguageChoice {
 /// was. Only same-site paths are followed, never another host.
 async fn set_language(Form(choice): Form<LanguageChoice>) -> Response {
     let Some(locale) = app::i18n::Locale::from_tag(&choice.lang) else {
-        return HttpError(AppError::invalid("lang", "unknown_language")).into_response();
+        return HttpError(AppError::invalid("lang", Problem::UnknownLanguage)).into_response();
     };
     let target = if is_local_path(&choice.return_to) {
         choice.return_to.as_str()

@@ -13,8 +13,9 @@ use app::api::service::{
     Accounts, NewColleague, NewPassword, NewSession, PasswordChange, SignedIn, Workshops,
 };
 use app::domain::command::{administers, Command};
-use app::domain::error::AppError;
+use app::domain::error::{AppError, Problem};
 use app::domain::event::Actor;
+use app::domain::idempotency::IdempotencyKey;
 use app::domain::ids::AccountId;
 use chrono::{DateTime, Duration, Utc};
 use std::sync::Arc;
@@ -79,7 +80,7 @@ impl AccountService {
         let store = self.store();
         let email = email.trim().to_lowercase();
         if email.len() > 254 || email.contains(char::is_control) || password.len() > 1024 {
-            return Err(AppError::invalid("password", "wrong_credentials"));
+            return Err(AppError::invalid("password", Problem::WrongCredentials));
         }
         let attempt = self.begin_guess(&email, now).await?;
         let account = store.account_by_email(&email).await?;
@@ -95,7 +96,7 @@ impl AccountService {
         };
         let Some(account) = account.filter(|_| valid) else {
             store.audit(AUDIT_SIGN_IN_FAILED, &email, "", now).await?;
-            return Err(AppError::invalid("password", "wrong_credentials"));
+            return Err(AppError::invalid("password", Problem::WrongCredentials));
         };
         store.forget_attempt(&attempt).await?;
         let token = new_token();
@@ -278,7 +279,7 @@ impl Accounts for AccountService {
         };
         let command = Command::AddFacilitator { account: id };
         engine
-            .execute(slug, actor, &format!("facilitator:{id}"), command)
+            .execute(slug, actor, &IdempotencyKey::facilitator(id), command)
             .await?;
         Ok(link)
     }
@@ -304,7 +305,7 @@ impl Accounts for AccountService {
             store
                 .audit(AUDIT_SIGN_IN_FAILED, &user.email, "password change", now)
                 .await?;
-            return Err(AppError::invalid("current", "wrong_credentials"));
+            return Err(AppError::invalid("current", Problem::WrongCredentials));
         }
         store.forget_attempt(&attempt).await?;
         self.set_password(account.id, &user.email, change.password, Some(session_token))

@@ -5,7 +5,7 @@ use crate::engine::Engine;
 use crate::services::secrets::{new_token, token_hash};
 use app::api::service::{ApiTokenInfo, ApiTokens, Workshops};
 use app::domain::command::administers;
-use app::domain::error::AppError;
+use app::domain::error::{AppError, Problem};
 use app::domain::event::Actor;
 use app::domain::ids::WorkshopId;
 use chrono::Utc;
@@ -75,7 +75,9 @@ impl ApiTokens for ApiTokenService {
     }
 
     async fn revoke_api_token(&self, slug: &str, actor: Actor, id: &str) -> Result<(), AppError> {
-        let id = id.parse().map_err(|_| AppError::invalid("id", "invalid"))?;
+        let id = id
+            .parse()
+            .map_err(|_| AppError::invalid("id", Problem::Invalid))?;
         self.revoke(slug, &actor, id).await
     }
 

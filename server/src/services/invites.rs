@@ -5,8 +5,9 @@ use crate::engine::Engine;
 use crate::services::secrets::{new_token, token_hash};
 use app::api::service::{DelegateSession, InviteView, Invites, Joined, Workshops};
 use app::domain::command::{administers, Command, NewDelegate};
-use app::domain::error::AppError;
+use app::domain::error::{AppError, Problem};
 use app::domain::event::Actor;
+use app::domain::idempotency::IdempotencyKey;
 use app::domain::ids::{DelegateId, OrganisationId, WorkshopId};
 use chrono::Utc;
 use std::sync::Arc;
@@ -51,7 +52,7 @@ impl InviteService {
             return Err(AppError::Forbidden);
         }
         if !state.organisations.contains_key(&organisation) {
-            return Err(AppError::invalid("organisation", "unknown_organisation"));
+            return Err(AppError::invalid("organisation", Problem::UnknownOrganisation));
         }
         Ok(state.setup.as_ref().ok_or(AppError::Internal)?.id)
     }
@@ -165,7 +166,12 @@ impl Invites for InviteService {
             delegate: Some(delegate),
         };
         engine
-            .execute_new(&invite.slug, actor, &format!("join:{delegate}"), command)
+            .execute_new(
+                &invite.slug,
+                actor,
+                &IdempotencyKey::join_by_invite(delegate),
+                command,
+            )
             .await?;
         let state = engine.workshop(&invite.slug).await?;
         let joined = state.delegates.get(&delegate).ok_or(AppError::Internal)?;

@@ -7,8 +7,9 @@ use crate::services::secrets::{new_token, token_hash};
 use crate::store::attempts::AttemptScope;
 use app::api::service::{Joined, ParticipantSession, Room, Workshops};
 use app::domain::command::{Command, NewParticipant};
-use app::domain::error::AppError;
+use app::domain::error::{AppError, Problem};
 use app::domain::event::Actor;
+use app::domain::idempotency::IdempotencyKey;
 use app::domain::ids::{DelegateId, OrganisationId, ParticipantId};
 use chrono::Utc;
 use std::sync::Arc;
@@ -111,7 +112,7 @@ impl Room for RoomService {
         }
         let Some(workshop) = store.room_workshop(&normalise_code(code)).await? else {
             store.audit(AUDIT_ROOM_CODE_REFUSED, client, "", now).await?;
-            return Err(AppError::invalid("code", "unknown_code"));
+            return Err(AppError::invalid("code", Problem::UnknownCode));
         };
         store.forget_attempt(&attempt).await?;
         let slug = store.workshop_slug(workshop).await?.ok_or(AppError::Internal)?;
@@ -123,7 +124,7 @@ impl Room for RoomService {
             .execute_new(
                 &slug,
                 Actor::Participant { participant },
-                &format!("room:{participant}"),
+                &IdempotencyKey::join_room(participant),
                 command,
             )
             .await?;
@@ -175,7 +176,7 @@ impl Room for RoomService {
             .execute(
                 slug,
                 actor,
-                &format!("delegation:{participant}:{}", uuid::Uuid::new_v4()),
+                &IdempotencyKey::delegation_decision(participant),
                 Command::DecideDelegation {
                     participant,
                     organisation,
@@ -215,12 +216,7 @@ impl Room for RoomService {
         }
         for command in commands {
             engine
-                .execute(
-                    slug,
-                    actor.clone(),
-                    &format!("remove:{person}:{}", uuid::Uuid::new_v4()),
-                    command,
-                )
+                .execute(slug, actor.clone(), &IdempotencyKey::removal(person), command)
                 .await?;
         }
         let store = engine.store();

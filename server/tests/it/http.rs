@@ -212,7 +212,12 @@ async fn the_live_stream_announces_each_new_version() {
         status: app::domain::model::StageStatus::Open,
     };
     app.engine
-        .execute("demo", app::domain::event::Actor::System, "live-test", command)
+        .execute(
+            "demo",
+            app::domain::event::Actor::System,
+            &app::domain::idempotency::IdempotencyKey::stage(),
+            command,
+        )
         .await
         .unwrap();
     read_until(&mut body, &mut seen, &format!("data: {}\n", version + 1)).await;

@@ -6,6 +6,7 @@ use app::api::service::Workshops;
 use app::domain::command::{Command, NewWorkshop};
 use app::domain::error::AppError;
 use app::domain::event::{Actor, Event, StoredEvent};
+use app::domain::idempotency::IdempotencyKey;
 use app::domain::ids::WorkshopId;
 use app::domain::model::{Stage, StageStatus};
 use app::domain::money::Currency;
@@ -21,6 +22,12 @@ async fn fresh(backend: Backend) -> Option<(FreshDb, Arc<Engine>)> {
     let db = FreshDb::new(backend)?;
     let engine = cli::open(&db.config()).await.expect("opens");
     Some((db, engine))
+}
+
+/// Any fresh key: the engine gives a key no meaning beyond being the same
+/// or another.
+fn new_key() -> IdempotencyKey {
+    IdempotencyKey::edit()
 }
 
 fn create(slug: &str) -> Command {
@@ -54,15 +61,15 @@ async fn appends_load_back_in_order(backend: Backend) {
         return;
     };
     engine
-        .execute("w1", Actor::System, "k1", create("w1"))
+        .execute("w1", Actor::System, &new_key(), create("w1"))
         .await
         .unwrap();
     engine
-        .execute("w1", Actor::System, "k2", stage(StageStatus::Open))
+        .execute("w1", Actor::System, &new_key(), stage(StageStatus::Open))
         .await
         .unwrap();
     let version = engine
-        .execute("w1", Actor::System, "k3", stage(StageStatus::Locked))
+        .execute("w1", Actor::System, &new_key(), stage(StageStatus::Locked))
         .await
         .unwrap();
     assert_eq!(version, 3);
@@ -84,22 +91,23 @@ async fn a_retried_command_is_recorded_once(backend: Backend) {
         return;
     };
     let creation = create("w1");
+    let (create_key, same) = (new_key(), new_key());
     engine
-        .execute("w1", Actor::System, "create", creation.clone())
+        .execute("w1", Actor::System, &create_key, creation.clone())
         .await
         .unwrap();
     let first = engine
-        .execute("w1", Actor::System, "same-key", stage(StageStatus::Open))
+        .execute("w1", Actor::System, &same, stage(StageStatus::Open))
         .await
         .unwrap();
     // The same key with another command is not a retry: refused, and
     // nothing new is written; the same command again gets the first answer.
     let other = engine
-        .execute("w1", Actor::System, "same-key", stage(StageStatus::Locked))
+        .execute("w1", Actor::System, &same, stage(StageStatus::Locked))
         .await;
     assert_eq!(other, Err(AppError::KeyReused));
     let again = engine
-        .execute("w1", Actor::System, "same-key", stage(StageStatus::Open))
+        .execute("w1", Actor::System, &same, stage(StageStatus::Open))
         .await
         .unwrap();
     assert_eq!(first, again);
@@ -115,7 +123,7 @@ async fn a_retried_command_is_recorded_once(backend: Backend) {
     // Creation is idempotent too: the retry carries the same command.
     assert_eq!(
         engine
-            .execute("w1", Actor::System, "create", creation)
+            .execute("w1", Actor::System, &create_key, creation)
             .await
             .unwrap(),
         1
@@ -128,7 +136,7 @@ async fn a_taken_sequence_number_is_a_conflict_and_writes_nothing(backend: Backe
         return;
     };
     engine
-        .execute("w1", Actor::System, "k1", create("w1"))
+        .execute("w1", Actor::System, &new_key(), create("w1"))
         .await
         .unwrap();
     let id = engine.workshop("w1").await.unwrap().setup.as_ref().unwrap().id;
@@ -166,7 +174,7 @@ async fn the_database_refuses_to_change_the_log(backend: Backend) {
         return;
     };
     engine
-        .execute("w1", Actor::System, "k1", create("w1"))
+        .execute("w1", Actor::System, &new_key(), create("w1"))
         .await
         .unwrap();
     let statements = [
@@ -216,7 +224,7 @@ async fn two_instances_share_one_log(backend: Backend) {
         return;
     };
     first
-        .execute("w1", Actor::System, "create", create("w1"))
+        .execute("w1", Actor::System, &new_key(), create("w1"))
         .await
         .unwrap();
     let second = cli::open(&db.config()).await.unwrap();
@@ -233,9 +241,7 @@ async fn two_instances_share_one_log(backend: Backend) {
                 stage: Stage::ALL[i % 4],
                 status,
             };
-            engine
-                .execute("w1", Actor::System, &format!("k{i}"), command)
-                .await
+            engine.execute("w1", Actor::System, &new_key(), command).await
         }));
     }
     for task in tasks {
@@ -254,10 +260,12 @@ async fn a_slug_is_taken_once(backend: Backend) {
         return;
     };
     engine
-        .execute("w1", Actor::System, "a", create("w1"))
+        .execute("w1", Actor::System, &new_key(), create("w1"))
         .await
         .unwrap();
-    let again = engine.execute("w1", Actor::System, "b", create("w1")).await;
+    let again = engine
+        .execute("w1", Actor::System, &new_key(), create("w1"))
+        .await;
     assert_eq!(again, Err(AppError::AlreadyExists("w1".into())));
 }
 on_both_backends!(slug_unique, a_slug_is_taken_once);

@@ -738,7 +738,7 @@ async fn a_log_from_before_the_chain_is_chained_once(backend: Backend) {
         .execute(
             "demo",
             app::domain::event::Actor::System,
-            "after-chaining",
+            &app::domain::idempotency::IdempotencyKey::stage(),
             app::domain::command::Command::SetStageStatus {
                 stage: Stage::Commitments,
                 status,

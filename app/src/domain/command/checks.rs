@@ -4,6 +4,7 @@
 use super::inputs::NewCommitment;
 use crate::domain::design::{DesignItem, ItemKey};
 use crate::domain::error::AppError;
+use crate::domain::error::Problem;
 use crate::domain::model::*;
 use crate::domain::state::WorkshopState;
 use validator::Validate;
@@ -35,13 +36,13 @@ pub(super) fn check_item(state: &WorkshopState, item: &DesignItem) -> Result<(),
         .iter()
         .find(|(_, id)| !state.organisations.contains_key(id))
     {
-        return Err(AppError::invalid(field, "unknown_organisation"));
+        return Err(AppError::invalid(field, Problem::UnknownOrganisation));
     }
     if let Some((field, _)) = outputs
         .iter()
         .find(|(_, id)| !state.design.outputs.iter().any(|o| o.id == *id))
     {
-        return Err(AppError::invalid(field, "unknown_output"));
+        return Err(AppError::invalid(field, Problem::UnknownOutput));
     }
     match item {
         DesignItem::Component(component) => {
@@ -51,14 +52,14 @@ pub(super) fn check_item(state: &WorkshopState, item: &DesignItem) -> Result<(),
                 .iter()
                 .any(|l| Some(l.amount.currency) != reporting)
             {
-                return Err(AppError::invalid("yearly_cost", "reporting_currency_only"));
+                return Err(AppError::invalid("yearly_cost", Problem::ReportingCurrencyOnly));
             }
             Ok(())
         }
         DesignItem::Responsibility(cell)
             if !state.design.components.iter().any(|c| c.id == cell.component) =>
         {
-            Err(AppError::invalid("component", "unknown_component"))
+            Err(AppError::invalid("component", Problem::UnknownComponent))
         }
         _ => Ok(()),
     }
@@ -68,13 +69,15 @@ pub(super) fn check_item(state: &WorkshopState, item: &DesignItem) -> Result<(),
 pub(super) fn check_commitment(state: &WorkshopState, new: &NewCommitment) -> Result<(), AppError> {
     new.validate()?;
     if !state.organisations.contains_key(&new.organisation) {
-        return Err(AppError::invalid("organisation", "unknown_organisation"));
+        return Err(AppError::invalid("organisation", Problem::UnknownOrganisation));
     }
     match &new.earmark {
         Earmark::Component { component } if !state.design.components.iter().any(|c| c.id == *component) => {
-            Err(AppError::invalid("earmark", "unknown_component"))
+            Err(AppError::invalid("earmark", Problem::UnknownComponent))
         }
-        Earmark::City { city } if city.trim().is_empty() => Err(AppError::invalid("earmark", "required")),
+        Earmark::City { city } if city.trim().is_empty() => {
+            Err(AppError::invalid("earmark", Problem::Required))
+        }
         _ => Ok(()),
     }
 }

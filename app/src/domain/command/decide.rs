@@ -8,6 +8,7 @@ use super::checks::{check_commitment, check_item, check_version};
 use super::inputs::*;
 use crate::domain::design::{current_item, ItemKey};
 use crate::domain::error::AppError;
+use crate::domain::error::Problem;
 use crate::domain::event::{Actor, Event, StoredEvent};
 use crate::domain::ids::*;
 use crate::domain::model::*;
@@ -71,7 +72,7 @@ pub fn decide(
                 .values()
                 .any(|o| o.name.eq_ignore_ascii_case(&name))
             {
-                return Err(AppError::invalid("name", "duplicate"));
+                return Err(AppError::invalid("name", Problem::Duplicate));
             }
             Ok(vec![Event::OrganisationAdded {
                 organisation: Organisation {
@@ -91,7 +92,7 @@ pub fn decide(
             }
             new.validate()?;
             if !state.organisations.contains_key(&new.organisation) {
-                return Err(AppError::invalid("organisation", "unknown_organisation"));
+                return Err(AppError::invalid("organisation", Problem::UnknownOrganisation));
             }
             // Delegates and participants share one space of ids (an approved
             // participant becomes a delegate under its own id): an id already
@@ -143,7 +144,7 @@ pub fn decide(
             require_stage_editor(state, actor, Stage::ProjectDesign)?;
             let design = &state.design;
             if design.start.is_some() || !design.outputs.is_empty() || !design.components.is_empty() {
-                return Err(AppError::invalid("start", "already_started"));
+                return Err(AppError::invalid("start", Problem::AlreadyStarted));
             }
             let mut events = vec![Event::DesignStarted { start }];
             if start == DesignStart::CustomsLogistics {
@@ -180,7 +181,7 @@ pub fn decide(
                     .values()
                     .any(|c| matches!(c.earmark, Earmark::Component { component } if component == id));
                 if earmarked {
-                    return Err(AppError::invalid("component", "has_commitments"));
+                    return Err(AppError::invalid("component", Problem::HasCommitments));
                 }
             }
             Ok(vec![Event::DesignItemRemoved { key }])
@@ -189,7 +190,7 @@ pub fn decide(
             require_facilitator(state, actor)?;
             new.validate()?;
             if Some(new.currency) == setup.map(|s| s.reporting_currency) {
-                return Err(AppError::invalid("currency", "is_reporting_currency"));
+                return Err(AppError::invalid("currency", Problem::IsReportingCurrency));
             }
             Ok(vec![Event::ExchangeRateSet {
                 rate: ExchangeRate {
@@ -217,7 +218,7 @@ pub fn decide(
             };
             require_commitment_rights(state, actor, before.organisation)?;
             if new.organisation != before.organisation {
-                return Err(AppError::invalid("organisation", "cannot_change"));
+                return Err(AppError::invalid("organisation", Problem::CannotChange));
             }
             check_commitment(state, &new)?;
             // A new amount is a new statement, converted at today's rate; a
@@ -239,7 +240,7 @@ pub fn decide(
             new.validate()?;
             let decimals = setup.map(|s| s.reporting_currency.minor_units()).unwrap_or(2);
             if new.amount.normalize().scale() > decimals {
-                return Err(AppError::invalid("amount", "too_many_decimals"));
+                return Err(AppError::invalid("amount", Problem::TooManyDecimals));
             }
             Ok(vec![Event::FundingTargetSet { amount: new.amount }])
         }
@@ -269,7 +270,7 @@ pub fn decide(
                 return Err(AppError::Forbidden);
             }
             if !state.organisations.contains_key(&organisation) {
-                return Err(AppError::invalid("organisation", "unknown_organisation"));
+                return Err(AppError::invalid("organisation", Problem::UnknownOrganisation));
             }
             Ok(vec![Event::DelegationRequested {
                 participant: *participant,
@@ -355,7 +356,7 @@ pub fn decide(
             new.validate()?;
             match state.discussions.get(&new.item) {
                 None => return Err(AppError::NotFound("discussion".into())),
-                Some(d) if !d.open => return Err(AppError::invalid("text", "discussion_closed")),
+                Some(d) if !d.open => return Err(AppError::invalid("text", Problem::DiscussionClosed)),
                 Some(d) if d.contributions.iter().any(|c| c.id == new.id) => {
                     return Err(AppError::AlreadyExists(new.id.to_string()))
                 }

@@ -68,7 +68,7 @@ fn the_template_fills_an_empty_design_once() {
         },
         now(),
     );
-    assert_eq!(refused, Err(AppError::invalid("start", "already_started")));
+    assert_eq!(refused, Err(AppError::invalid("start", Problem::AlreadyStarted)));
 
     let mut fresh = WorkshopState::default();
     fresh
@@ -268,7 +268,10 @@ fn removing_an_output_takes_its_activities_and_indicators_along() {
         },
         now(),
     );
-    assert_eq!(refused, Err(AppError::invalid("component", "has_commitments")));
+    assert_eq!(
+        refused,
+        Err(AppError::invalid("component", Problem::HasCommitments))
+    );
 }
 
 #[test]
@@ -318,9 +321,9 @@ fn a_form_reports_every_problem_next_to_its_field_and_round_trips() {
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
     let problems = from_form(key, &values, usd).unwrap_err();
-    assert_eq!(problems.get("name").map(String::as_str), Some("length"));
-    assert_eq!(problems.get("baseline").map(String::as_str), Some("number"));
-    assert_eq!(problems.get("target_year").map(String::as_str), Some("range"));
+    assert_eq!(problems.get("name").map(|p| p.code()), Some("length"));
+    assert_eq!(problems.get("baseline").map(|p| p.code()), Some("number"));
+    assert_eq!(problems.get("target_year").map(|p| p.code()), Some("range"));
 
     let phase = ItemKey::Phase {
         id: PhaseId::random(),
@@ -333,7 +336,7 @@ fn a_form_reports_every_problem_next_to_its_field_and_round_trips() {
         from_form(phase, &values, usd)
             .unwrap_err()
             .get("end_year")
-            .map(String::as_str),
+            .map(|p| p.code()),
         Some("end_before_start")
     );
     let component_key = ItemKey::Component {
@@ -349,11 +352,8 @@ fn a_form_reports_every_problem_next_to_its_field_and_round_trips() {
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
     let problems = from_form(component_key, &values, usd).unwrap_err();
-    assert_eq!(problems.get("cost:2027").map(String::as_str), Some("negative"));
-    assert_eq!(
-        problems.get("tfa").map(String::as_str),
-        Some("unknown_tfa_measure")
-    );
+    assert_eq!(problems.get("cost:2027").map(|p| p.code()), Some("negative"));
+    assert_eq!(problems.get("tfa").map(|p| p.code()), Some("unknown_tfa_measure"));
 
     let (state, _) = demo();
     for item in state

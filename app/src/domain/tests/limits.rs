@@ -31,7 +31,7 @@ fn refused(state: &WorkshopState, command: Command) -> crate::domain::error::Fie
 }
 
 fn problem_of<'a>(fields: &'a crate::domain::error::FieldErrors, field: &str) -> Option<&'a str> {
-    fields.get(field).map(String::as_str)
+    fields.get(field).map(|p| p.code())
 }
 
 #[test]

@@ -18,7 +18,7 @@ use super::analytics::{Totals, WorkshopOverview};
 use super::command::*;
 use super::demo::demo_commands;
 use super::design::*;
-use super::error::AppError;
+use super::error::{AppError, Problem};
 use super::event::{Actor, StoredEvent};
 use super::ids::*;
 use super::model::*;

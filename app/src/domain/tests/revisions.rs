@@ -62,7 +62,10 @@ fn a_delegate_cannot_move_a_commitment_to_another_organisation() {
         ..first
     };
     let result = decide(&state, &delegate, Command::ReviseCommitment(moved), now());
-    assert_eq!(result, Err(AppError::invalid("organisation", "cannot_change")));
+    assert_eq!(
+        result,
+        Err(AppError::invalid("organisation", Problem::CannotChange))
+    );
 }
 
 #[test]

@@ -80,7 +80,7 @@ fn a_closed_discussion_takes_no_more_contributions() {
     };
     assert_eq!(
         decide(&state, &actor, contribute(""), now()),
-        Err(AppError::invalid("text", "length"))
+        Err(AppError::invalid("text", Problem::Length))
     );
     state
         .execute(&actor, contribute("Clearance time"), now())
@@ -90,7 +90,7 @@ fn a_closed_discussion_takes_no_more_contributions() {
         .unwrap();
     assert_eq!(
         decide(&state, &actor, contribute("Too late"), now()),
-        Err(AppError::invalid("text", "discussion_closed"))
+        Err(AppError::invalid("text", Problem::DiscussionClosed))
     );
     let discussion = &state.discussions[&item];
     assert!(!discussion.open);

@@ -117,7 +117,10 @@ fn required_comes_from_the_budget_else_the_target() {
         Command::SetFundingTarget(NewFundingTarget { amount: dec!(1.005) }),
         now(),
     );
-    assert_eq!(too_precise, Err(AppError::invalid("amount", "too_many_decimals")));
+    assert_eq!(
+        too_precise,
+        Err(AppError::invalid("amount", Problem::TooManyDecimals))
+    );
 }
 
 #[test]

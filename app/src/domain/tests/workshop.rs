@@ -104,8 +104,8 @@ fn invalid_input_names_the_field_and_the_problem() {
     let Err(AppError::Invalid(fields)) = decide(&WorkshopState::default(), &Actor::System, bad, now()) else {
         panic!("expected a validation error");
     };
-    assert_eq!(fields.get("slug").map(String::as_str), Some("slug_format"));
-    assert_eq!(fields.get("title").map(String::as_str), Some("length"));
+    assert_eq!(fields.get("slug").map(|p| p.code()), Some("slug_format"));
+    assert_eq!(fields.get("title").map(|p| p.code()), Some("length"));
 }
 
 #[test]

@@ -94,7 +94,7 @@ pub fn ItemField(
     let name = spec.name.clone();
     let problem_text = {
         let name = name.clone();
-        move || problems.with(|p| p.get(&name).map(|code| tr(problem(code))))
+        move || problems.with(|p| p.get(&name).map(|code| tr(problem(*code))))
     };
     let invalid = {
         let name = name.clone();

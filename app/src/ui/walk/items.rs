@@ -123,7 +123,7 @@ pub fn ItemEditor(walk: Walk, key: ItemKey, kind: Kind) -> impl IntoView {
     });
     let general = move || {
         step.with(|s| match s {
-            Step::Failed(AppError::Invalid(found)) => found.values().next().map(|c| tr(problem(c))),
+            Step::Failed(AppError::Invalid(found)) => found.values().next().map(|c| tr(problem(*c))),
             Step::Failed(error) => form_problem(error).map(tr),
             _ => None,
         })

@@ -73,7 +73,7 @@ pub fn TextEditor(walk: Walk, field: DesignField) -> impl IntoView {
     });
     let problem_text = move || {
         step.with(|s| match s {
-            Step::Refused(fields) => fields.get("text").map(|c| tr(problem(c))),
+            Step::Refused(fields) => fields.get("text").map(|c| tr(problem(*c))),
             Step::Failed(error) => form_problem(error).map(tr),
             _ => None,
         })

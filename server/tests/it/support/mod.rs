@@ -272,7 +272,12 @@ pub async fn demo_with_facilitator(backend: Backend) -> Option<(TestApp, String,
         .id;
     let add = Command::AddFacilitator { account };
     app.engine
-        .execute("demo", Actor::System, "test:facilitator", add)
+        .execute(
+            "demo",
+            Actor::System,
+            &app::domain::idempotency::IdempotencyKey::facilitator(account),
+            add,
+        )
         .await
         .unwrap();
     Some((app, cookie, Actor::Facilitator { account }))
