@@ -18,23 +18,47 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 use super::service;
 
-/// What the commitments page shows to a facilitator or a delegate.
+/// What the commitments page shows to a facilitator or a delegate, with
+/// what this viewer may do there, decided once here.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitmentsView {
     pub version: u64,
     pub title: String,
     pub reporting_currency: Currency,
     /// Facilitators see every organisation's commitments and may record
-    /// for any; a delegate sees and records only their own.
+    /// for any, export, set rates and the target; a delegate sees and
+    /// records only their own.
     pub facilitator: bool,
+    /// Whether this viewer may record a new commitment now: the stage is
+    /// open, or they run the workshop.
+    pub may_record: bool,
+    /// What a commitment's form offers this viewer.
+    pub choices: CommitmentChoices,
+    pub locked: bool,
+    pub lines: Vec<LineView>,
+    /// Pledges still to be made firm, for the facilitators (empty for
+    /// anyone else).
+    pub awaiting: Vec<RegisterLine>,
+    pub dashboard: Dashboard,
+    pub rates: Vec<crate::domain::model::ExchangeRate>,
+}
+
+/// The choices of a commitment's form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitmentChoices {
     /// The organisations this viewer may record for: (id, name).
     pub organisations: Vec<(OrganisationId, String)>,
     /// Earmark choices: (code, label), components first, then cities.
     pub earmarks: Vec<(String, String)>,
-    pub locked: bool,
-    pub lines: Vec<RegisterLine>,
-    pub dashboard: Dashboard,
-    pub rates: Vec<crate::domain::model::ExchangeRate>,
+}
+
+/// A line of the register as this viewer sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineView {
+    #[serde(flatten)]
+    pub line: RegisterLine,
+    /// Whether this viewer may amend or withdraw it.
+    pub may_edit: bool,
 }
 
 #[cfg(feature = "ssr")]
@@ -45,7 +69,7 @@ fn commitments_view(
     use crate::domain::commitment_form::earmark_code;
     use crate::domain::event::Actor;
     use crate::domain::model::*;
-    use crate::domain::register::{earmark_label, register_for};
+    use crate::domain::register::{awaiting_confirmation, earmark_label, register_for};
     let setup = state
         .setup
         .as_ref()
@@ -76,15 +100,34 @@ fn commitments_view(
         .chain(cities.into_iter().map(|city| Earmark::City { city }))
         .map(|e| (earmark_code(&e), earmark_label(state, &e)))
         .collect();
+    let locked = state.stage_status(Stage::Commitments) == StageStatus::Locked;
+    // A locked stage is read-only for everyone but its facilitators.
+    let may_change = facilitator || !locked;
+    let lines = register_for(state, actor);
+    let awaiting = if facilitator {
+        awaiting_confirmation(&lines).into_iter().cloned().collect()
+    } else {
+        Vec::new()
+    };
     Ok(CommitmentsView {
         version: state.version,
         title: setup.title.clone(),
         reporting_currency: setup.reporting_currency,
         facilitator,
-        organisations,
-        earmarks,
-        locked: state.stage_status(Stage::Commitments) == StageStatus::Locked,
-        lines: register_for(state, actor),
+        may_record: may_change,
+        choices: CommitmentChoices {
+            organisations,
+            earmarks,
+        },
+        locked,
+        lines: lines
+            .into_iter()
+            .map(|line| LineView {
+                line,
+                may_edit: may_change,
+            })
+            .collect(),
+        awaiting,
         dashboard: Dashboard::of(state).ok_or(AppError::NotFound("workshop".into()))?,
         rates: state.rates.values().cloned().collect(),
     })

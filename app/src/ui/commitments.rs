@@ -1,88 +1,82 @@
 //! Stage 4 for the people in the room: record a commitment, see the
 //! register with each commitment's history, amend or withdraw; and for
 //! facilitators the full figures, filters, rates, the target and exports.
+//!
+//! The page fetches its view once, then keeps it current from the live
+//! stream. The form to record with and the register are drawn once and
+//! take the newest view line by line, so what someone is typing is never
+//! swept away by others' commits. What the viewer may do comes with the
+//! view (`may_record`, each line's `may_edit`).
 
-use super::forms::{field_problem, Field, FormProblem, SelectField, TextArea};
-use super::{use_locale, Failure, Tr};
-use crate::api::{load_commitments, CommitmentsView, SaveCommitment, SetExchangeRate, SetFundingTarget};
-use crate::domain::commitment_form::{code_of, CommitmentForm};
-use crate::domain::error::AppError;
+use super::commitment_editors::{AmendCommitment, NewCommitment};
+use super::forms::{field_problem, Field, FormProblem};
+use super::{use_locale, Failure};
+use crate::api::{load_commitments, CommitmentsView, LineView, SetExchangeRate, SetFundingTarget};
+use crate::domain::commitment_form::code_of;
+use crate::domain::figures::{amount_in, rate_set, rates_used};
 use crate::domain::ids::CommitmentId;
-use crate::domain::model::{CommitmentStatus, Instrument, Tier};
-use crate::domain::money::{format_amount, Currency};
-use crate::domain::register::{awaiting_confirmation, RegisterLine};
+use crate::domain::model::{ExchangeRate, Tier};
+use crate::domain::money::Currency;
 use crate::i18n::{commitment_status_name, instrument_name, tier_name, Msg};
 use leptos::form::ActionForm;
-use leptos::html::Form;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use std::collections::BTreeSet;
 
-pub fn amount_in(currency: Currency, value: rust_decimal::Decimal) -> String {
-    format!("{currency} {}", format_amount(value, currency))
-}
-
 #[component]
 pub fn CommitmentsPage() -> impl IntoView {
     let tr = use_locale();
-    let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    let version = super::live::use_live_version(slug);
-    let view_data = Resource::new(slug, load_commitments);
-    super::live::follow(version, view_data, |v| v.version);
-    let record = ServerAction::<SaveCommitment>::new();
-    // The form to record with is drawn once and not redrawn when others
-    // commit, so what a delegate is typing is never swept away; the
-    // figures and the register around it follow the live stream.
-    let form_source = Resource::new(slug, load_commitments);
-    // Set from the live figures: the form goes the moment the stage is locked.
-    let read_only = RwSignal::new(false);
-    let tier_filter = RwSignal::new(String::new());
-    let open = RwSignal::new(BTreeSet::new());
-    // The newest register; the register is drawn once and takes it line by
-    // line, so an amendment being typed survives others' commits.
-    let newest = RwSignal::new(None::<CommitmentsView>);
+    let slug = use_params_map().read_untracked().get("slug").unwrap_or_default();
+    let first = Resource::new(
+        {
+            let slug = slug.clone();
+            move || slug.clone()
+        },
+        load_commitments,
+    );
     view! {
         <Title text=tr(Msg::StageCommitments)/>
-        // Each resource is read in one boundary only: leptos' SSR can stall
-        // a response when one resource is read under two.
-        <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match view_data.await {
-                    Err(error) => view! { <Failure error/> }.into_any(),
-                    Ok(data) => {
-                        let newest_data = data.clone();
-                        Effect::new(move |_| newest.set(Some(newest_data.clone())));
-                        view! { <Summary slug=slug() data read_only/> }.into_any()
-                    }
-                }
-            })}
-        </Transition>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                form_source.await.ok().map(|first| {
-                    let form = (!first.locked || first.facilitator).then(|| {
-                        let data = first.clone();
-                        view! {
-                            <Show when=move || !read_only.get()>
-                                <CommitmentEditor slug=slug() data=data.clone() existing=None record=Some(record)/>
-                            </Show>
+        <Suspense fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
+            {move || {
+                let slug = slug.clone();
+                Suspend::new(async move {
+                    match first.await {
+                        Err(error) => view! { <Failure error/> }.into_any(),
+                        Ok(data) => {
+                            let current = RwSignal::new(data);
+                            super::live::keep_current(slug.clone(), current, load_commitments, |v| v.version);
+                            view! { <Commitments slug current/> }.into_any()
                         }
-                    });
-                    let data = Signal::derive(move || newest.get().unwrap_or_else(|| first.clone()));
-                    view! { {form}<Register slug=slug() data tier_filter open/> }
+                    }
                 })
-            })}
+            }}
         </Suspense>
     }
 }
 
+/// The page once its view is here: `current` is the newest view.
 #[component]
-fn Summary(slug: String, data: CommitmentsView, read_only: RwSignal<bool>) -> impl IntoView {
+fn Commitments(slug: String, current: RwSignal<CommitmentsView>) -> impl IntoView {
+    // Drawn once with the first view's choices: a new organisation or
+    // component appears in the form after a reload, never under one's hands.
+    let (choices, currency) = current.with_untracked(|v| (v.choices.clone(), v.reporting_currency));
+    let record_slug = slug.clone();
+    view! {
+        {
+            let slug = slug.clone();
+            move || view! { <Summary slug=slug.clone() data=current.get()/> }
+        }
+        <Show when=move || current.with(|v| v.may_record)>
+            <NewCommitment slug=record_slug.clone() choices=choices.clone() currency/>
+        </Show>
+        <Register slug current/>
+    }
+}
+
+#[component]
+fn Summary(slug: String, data: CommitmentsView) -> impl IntoView {
     let tr = use_locale();
-    let locked_for_me = data.locked && !data.facilitator;
-    Effect::new(move |_| read_only.set(locked_for_me));
     let currency = data.reporting_currency;
     let d = &data.dashboard;
     let facilitator = data.facilitator;
@@ -112,48 +106,42 @@ fn Summary(slug: String, data: CommitmentsView, read_only: RwSignal<bool>) -> im
             <p class="note">{tr(Msg::CashOnly)}</p>
             {d.overflow.then(|| view! { <p class="note warning" role="status">{tr(Msg::FiguresOutOfRange)}</p> })}
             {(d.out_of_range > 0).then(|| view! { <p class="note warning">{d.out_of_range}" "{tr(Msg::OutOfRange)}</p> })}
-            <RatesUsed tr rates=d.rates_used.clone()/>
+            {rates_used(&d.rates_used, currency).map(|text| view! {
+                <p class="note rates-used">{tr(Msg::RatesUsed)}" "{text}</p>
+            })}
         </section>
     }
 }
 
+/// The register, drawn once: each line is drawn again only when it
+/// changes (a new version in its history, or what the viewer may do).
 #[component]
-fn Register(
-    slug: String,
-    /// The newest register: it is drawn once and follows it.
-    data: Signal<CommitmentsView>,
-    /// Page-wide, so the choice survives the register being redrawn.
-    tier_filter: RwSignal<String>,
-    /// The lines whose history is open; page-wide for the same reason.
-    open: RwSignal<BTreeSet<CommitmentId>>,
-) -> impl IntoView {
+fn Register(slug: String, current: RwSignal<CommitmentsView>) -> impl IntoView {
     let tr = use_locale();
-    let first = data.get_untracked();
-    let currency = first.reporting_currency;
-    let facilitator = first.facilitator;
-    let awaiting = move || -> Vec<RegisterLine> {
-        data.with(|d| awaiting_confirmation(&d.lines).into_iter().cloned().collect())
-    };
+    let (currency, facilitator, choices) =
+        current.with_untracked(|v| (v.reporting_currency, v.facilitator, v.choices.clone()));
+    // Page-wide, so the choices survive a line being redrawn.
+    let tier_filter = RwSignal::new(String::new());
+    let open = RwSignal::new(BTreeSet::<CommitmentId>::new());
     let filtered = move || {
         let wanted = tier_filter.get();
-        data.with(|d| {
+        current.with(|d| {
             d.lines
                 .iter()
-                .filter(|l| wanted.is_empty() || code_of(l.commitment.status.tier()) == wanted)
-                .map(|l| (l.clone(), d.locked))
+                .filter(|l| wanted.is_empty() || code_of(l.line.commitment.status.tier()) == wanted)
+                .cloned()
                 .collect::<Vec<_>>()
         })
     };
-    let rates = Memo::new(move |_| data.with(|d| d.rates.clone()));
-    let (list_slug, rates_slug) = (slug.clone(), slug.clone());
+    let rates = Memo::new(move |_| current.with(|d| d.rates.clone()));
+    let rates_slug = slug.clone();
     view! {
-        {move || {
-            let awaiting = awaiting();
-            (facilitator && !awaiting.is_empty()).then(|| view! {
+        {move || current.with(|d| {
+            (!d.awaiting.is_empty()).then(|| view! {
                 <section aria-labelledby="awaiting-heading">
                     <h2 id="awaiting-heading">{tr(Msg::AwaitingConfirmation)}</h2>
                     <ul class="awaiting">
-                        {awaiting.iter().map(|line| view! {
+                        {d.awaiting.iter().map(|line| view! {
                             <li>
                                 <strong>{line.organisation.clone()}</strong>" · "
                                 {line.commitment.money.display()}" · "
@@ -163,7 +151,7 @@ fn Register(
                     </ul>
                 </section>
             })
-        }}
+        })}
 
         <section aria-labelledby="register-heading">
             <h2 id="register-heading">{tr(Msg::Register)}</h2>
@@ -178,14 +166,12 @@ fn Register(
             </div>
             {move || filtered().is_empty().then(|| view! { <p>{tr(Msg::NoCommitments)}</p> })}
             <ul class="register">
-                // A line is drawn again only when it changes (a new version
-                // in its history) or the stage is locked or reopened.
                 <For
                     each=filtered
-                    key=|(line, locked)| (line.commitment.id, line.history.len(), *locked)
+                    key=|l| (l.line.commitment.id, l.line.history.len(), l.may_edit)
                     let:entry
                 >
-                    <RegisterLine slug=list_slug.clone() line=entry.0 data=data.get_untracked() locked=entry.1 open/>
+                    <RegisterLine slug=slug.clone() entry currency choices=choices.clone() open/>
                 </For>
             </ul>
         </section>
@@ -195,30 +181,17 @@ fn Register(
 }
 
 #[component]
-fn RatesUsed(tr: Tr, rates: Vec<crate::domain::model::ExchangeRate>) -> impl IntoView {
-    (!rates.is_empty()).then(|| {
-        let text = rates
-            .iter()
-            .map(|r| format!("{} {} ({}, {})", r.currency, r.per_unit, r.as_of, r.source))
-            .collect::<Vec<_>>()
-            .join(" · ");
-        view! { <p class="note rates-used">{tr(Msg::RatesUsed)}" "{text}</p> }
-    })
-}
-
-#[component]
 fn RegisterLine(
     slug: String,
-    line: RegisterLine,
-    data: CommitmentsView,
-    locked: bool,
+    entry: LineView,
+    currency: Currency,
+    choices: crate::api::CommitmentChoices,
     open: RwSignal<BTreeSet<CommitmentId>>,
 ) -> impl IntoView {
     let tr = use_locale();
+    let LineView { line, may_edit } = entry;
     let c = line.commitment.clone();
     let id = c.id;
-    let currency = data.reporting_currency;
-    let may_edit = data.facilitator || !locked;
     view! {
         <li class="register-line" data-status=code_of(c.status)>
             <div class="register-summary">
@@ -247,176 +220,19 @@ fn RegisterLine(
                         </li>
                     }).collect_view()}
                 </ol>
-                {may_edit.then(|| view! {
-                    <CommitmentEditor slug data existing=Some(line.commitment.id) record=None/>
-                })}
+                {may_edit.then(|| view! { <AmendCommitment slug commitment=c.clone() choices/> })}
             </details>
         </li>
     }
 }
 
-/// The fields of a commitment, for recording a new one (`existing` is
-/// `None`) or amending one.
 #[component]
-fn CommitmentEditor(
-    slug: String,
-    data: CommitmentsView,
-    existing: Option<CommitmentId>,
-    record: Option<ServerAction<SaveCommitment>>,
-) -> impl IntoView {
-    let tr = use_locale();
-    let current = existing.and_then(|id| data.lines.iter().find(|l| l.commitment.id == id));
-    let values = current
-        .map(|l| CommitmentForm::of(&l.commitment))
-        .unwrap_or_else(|| CommitmentForm {
-            currency: data.reporting_currency.code().to_string(),
-            instrument: code_of(Instrument::Grant),
-            status: code_of(CommitmentStatus::IndicativePledge),
-            earmark: "programme".into(),
-            public: true,
-            ..CommitmentForm::default()
-        });
-    let prefix = existing.map_or_else(|| "new".to_string(), |id| format!("c-{id}"));
-    let field_id = move |name: &str| format!("{prefix}-{name}");
-
-    let revise = ServerAction::<SaveCommitment>::new();
-    let error = Signal::derive(move || match record {
-        Some(record) => record.value().get().and_then(|r| r.err()),
-        None => revise.value().get().and_then(|r| r.err()),
-    });
-    let problem = move |field: &'static str| Signal::derive(move || field_problem(tr, &error.get(), field));
-    let pending = Signal::derive(move || match record {
-        Some(record) => record.pending().get(),
-        None => revise.pending().get(),
-    });
-
-    // The key of this submission: the new commitment's id, or the change's.
-    // It changes only after a success, so a retry after a dropped answer is
-    // the same submission and is recorded once.
-    let key = RwSignal::new(uuid::Uuid::new_v4().to_string());
-    let form_ref = NodeRef::<Form>::new();
-    Effect::new(move |_| {
-        let succeeded = match record {
-            Some(record) => matches!(record.value().get(), Some(Ok(_))),
-            None => matches!(revise.value().get(), Some(Ok(_))),
-        };
-        if succeeded {
-            key.set(uuid::Uuid::new_v4().to_string());
-            if existing.is_none() {
-                if let Some(form) = form_ref.get() {
-                    form.reset();
-                }
-            }
-        }
-    });
-
-    let organisations: Vec<(String, String)> = data
-        .organisations
-        .iter()
-        .map(|(id, name)| (id.to_string(), name.clone()))
-        .collect();
-    let organisation_field = if existing.is_some() || organisations.len() == 1 {
-        let value = if values.organisation.is_empty() {
-            organisations
-                .first()
-                .map(|(id, _)| id.clone())
-                .unwrap_or_default()
-        } else {
-            values.organisation.clone()
-        };
-        view! { <input type="hidden" name="organisation" value=value/> }.into_any()
-    } else {
-        let mut options = vec![(String::new(), tr(Msg::ChooseOrganisation).to_string())];
-        options.extend(organisations);
-        view! {
-            <SelectField name="organisation" id=field_id("organisation") label=tr(Msg::Organisation)
-                options selected=values.organisation.clone() problem=problem("organisation")/>
-        }
-        .into_any()
-    };
-    let instruments = Instrument::ALL
-        .iter()
-        .map(|i| {
-            let label = match i.iati_finance_type() {
-                Some(code) => format!("{code} · {}", tr(instrument_name(*i))),
-                None => tr(instrument_name(*i)).to_string(),
-            };
-            (code_of(*i), label)
-        })
-        .collect();
-    let statuses = CommitmentStatus::LADDER
-        .iter()
-        .map(|s| (code_of(*s), tr(commitment_status_name(*s)).to_string()))
-        .collect();
-    let mut earmarks = vec![("programme".to_string(), tr(Msg::WholeProgramme).to_string())];
-    earmarks.extend(data.earmarks.iter().cloned());
-
-    let fields = view! {
-        <FormProblem tr error/>
-        <input type="hidden" name="slug" value=slug/>
-        {organisation_field}
-        <div class="field-row">
-            <Field name="amount" id=field_id("amount") label=tr(Msg::Amount) help=tr(Msg::AmountHelp)
-                value=values.amount.clone() problem=problem("amount")/>
-            <Field name="currency" id=field_id("currency") label=tr(Msg::Currency)
-                value=values.currency.clone() problem=problem("currency")/>
-        </div>
-        <SelectField name="instrument" id=field_id("instrument") label=tr(Msg::Instrument)
-            options=instruments selected=values.instrument.clone() problem=problem("instrument")/>
-        <SelectField name="status" id=field_id("status") label=tr(Msg::CommitmentStatus)
-            options=statuses selected=values.status.clone() problem=problem("status")/>
-        <SelectField name="earmark" id=field_id("earmark") label=tr(Msg::Earmark)
-            options=earmarks selected=values.earmark.clone() problem=problem("earmark")/>
-        <Field name="years" id=field_id("years") label=tr(Msg::Years) help=tr(Msg::YearsHelp)
-            value=values.years.clone() problem=problem("years")/>
-        <TextArea name="conditions" id=field_id("conditions") label=tr(Msg::Conditions)
-            value=values.conditions.clone() problem=problem("conditions")/>
-        <TextArea name="note" id=field_id("note") label=tr(Msg::Note)
-            value=values.note.clone() problem=problem("note")/>
-        <div class="field checkbox">
-            <input type="checkbox" id=field_id("public") name="public" checked=values.public/>
-            <label for=field_id("public")>{tr(Msg::ShowNamePublicly)}</label>
-        </div>
-        <button type="submit" disabled=move || pending.get()>
-            {move || if pending.get() { tr(Msg::Working) } else if existing.is_some() { tr(Msg::SaveChanges) } else { tr(Msg::RecordCommitment) }}
-        </button>
-    };
-    match (record, existing) {
-        (Some(record), _) => view! {
-            <section aria-labelledby="record-heading" class="record">
-                <h2 id="record-heading">{tr(Msg::RecordCommitment)}</h2>
-                <ActionForm action=record node_ref=form_ref attr:class="form" attr:novalidate=true>
-                    <input type="hidden" name="id" prop:value=move || key.get()/>
-                    {fields}
-                </ActionForm>
-            </section>
-        }
-        .into_any(),
-        (None, Some(id)) => view! {
-            <ActionForm action=revise attr:class="form" attr:novalidate=true>
-                <input type="hidden" name="revision" prop:value=move || key.get()/>
-                <input type="hidden" name="id" value=id.to_string()/>
-                {fields}
-            </ActionForm>
-        }
-        .into_any(),
-        (None, None) => ().into_any(),
-    }
-}
-
-#[component]
-fn RatesAndTarget(
-    slug: String,
-    currency: Currency,
-    rates: Vec<crate::domain::model::ExchangeRate>,
-) -> impl IntoView {
+fn RatesAndTarget(slug: String, currency: Currency, rates: Vec<ExchangeRate>) -> impl IntoView {
     let tr = use_locale();
     let rate = ServerAction::<SetExchangeRate>::new();
     let target = ServerAction::<SetFundingTarget>::new();
-    let rate_error: Signal<Option<AppError>> =
-        Signal::derive(move || rate.value().get().and_then(|r| r.err()));
-    let target_error: Signal<Option<AppError>> =
-        Signal::derive(move || target.value().get().and_then(|r| r.err()));
+    let rate_error = Signal::derive(move || rate.value().get().and_then(|r| r.err()));
+    let target_error = Signal::derive(move || target.value().get().and_then(|r| r.err()));
     let rate_problem = move |f: &'static str| Signal::derive(move || field_problem(tr, &rate_error.get(), f));
     let target_problem =
         move |f: &'static str| Signal::derive(move || field_problem(tr, &target_error.get(), f));
@@ -427,9 +243,7 @@ fn RatesAndTarget(
             <h2 id="rates-heading">{tr(Msg::ExchangeRates)}</h2>
             <p class="help">{tr(Msg::ExchangeRatesHelp)}" "{currency.code()}</p>
             <ul class="rates">
-                {rates.into_iter().map(|r| view! {
-                    <li>"1 "{r.currency.code()}" = "{r.per_unit.to_string()}" "{currency.code()}" · "{r.as_of.to_string()}" · "{r.source}</li>
-                }).collect_view()}
+                {rates.iter().map(|r| view! { <li>{rate_set(r, currency)}</li> }).collect_view()}
             </ul>
             <ActionForm action=rate attr:class="form" attr:novalidate=true>
                 <FormProblem tr error=rate_error/>

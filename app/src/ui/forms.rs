@@ -125,3 +125,12 @@ pub fn TextArea(
         </div>
     }
 }
+
+/// The hidden inputs of a one-button form: (name, value).
+#[component]
+pub fn HiddenFields(fields: Vec<(&'static str, String)>) -> impl IntoView {
+    fields
+        .into_iter()
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
+        .collect_view()
+}

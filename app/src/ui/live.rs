@@ -90,3 +90,35 @@ where
     follow(version, resource, version_of);
     resource
 }
+
+/// Keeps `current` at a workshop's newest data: whenever the live stream is
+/// ahead of it, fetches again with `fetch` and takes the answer unless an
+/// even newer one came first. For a page that draws its parts once and lets
+/// each follow the signal.
+pub fn keep_current<T, F, Fut>(slug: String, current: RwSignal<T>, fetch: F, version_of: fn(&T) -> u64)
+where
+    T: Send + Sync + 'static,
+    F: Fn(String) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, crate::domain::error::AppError>> + 'static,
+{
+    let live = {
+        let slug = slug.clone();
+        use_live_version(move || slug.clone())
+    };
+    Effect::new(move |_| {
+        if live.get() > current.with_untracked(version_of) {
+            let fetching = fetch(slug.clone());
+            leptos::task::spawn_local(async move {
+                if let Ok(data) = fetching.await {
+                    // The page may have gone meanwhile: then there is no signal to set.
+                    if current
+                        .try_with_untracked(version_of)
+                        .is_some_and(|now| version_of(&data) >= now)
+                    {
+                        current.try_set(data);
+                    }
+                }
+            });
+        }
+    });
+}

@@ -2,12 +2,15 @@
 //! only lay them out.
 
 mod auth;
+mod commitment_editors;
 mod commitments;
 mod design;
+mod design_tables;
 mod forms;
 mod home;
 mod join;
 mod live;
+mod live_list;
 mod locale;
 mod partnership;
 mod room;

@@ -2,9 +2,10 @@
 //! matrix with its flags, governance bodies, agreements and principles.
 
 use super::use_locale;
-use super::walk::{
-    form, value, FieldSpec, Input, ItemList, KeysOf, Kind, StepSection, TextEditor, Walk, WalkPage,
-};
+use super::walk::field::{FieldSpec, Input};
+use super::walk::items::{form, value, ItemList, KeysOf, Kind};
+use super::walk::page::{StepSection, Walk, WalkPage};
+use super::walk::text::TextEditor;
 use super::Tr;
 use crate::api::{DesignView, SaveItem};
 use crate::domain::commitment_form::{code_of, from_code};

@@ -2,7 +2,8 @@
 //! projector, then ask to act for an organisation; the facilitator's live
 //! list of those requests.
 
-use super::forms::{field_problem, Field, FormProblem, SelectField};
+use super::forms::{field_problem, Field, FormProblem, HiddenFields, SelectField};
+use super::live_list::LiveList;
 use super::{use_locale, Failure};
 use crate::api::{
     load_discussions, load_my_room, load_requests, CloseDiscussion, Contribute, DecideDelegation, JoinRoom,
@@ -107,47 +108,32 @@ pub fn DelegationRequests(slug: String) -> impl IntoView {
         <section aria-labelledby="requests-heading">
             <h2 id="requests-heading">{tr(Msg::Requests)}</h2>
             <FormProblem tr=tr error=Signal::derive(move || decide.value().get().and_then(|r| r.err()))/>
-            <Transition fallback=|| ()>
-                {move || {
-                    let slug = slug.clone();
-                    Suspend::new(async move {
-                        let (_, list) = requests.await.unwrap_or_default();
-                        if list.is_empty() {
-                            return view! { <p>{tr(Msg::NoRequests)}</p> }.into_any();
-                        }
-                        view! {
-                            <ul class="requests">
-                                {list.into_iter().map(|r| {
-                                    let participant = r.participant.to_string();
-                                    let organisation = r.organisation_id.to_string();
-                                    let (slug_a, slug_b) = (slug.clone(), slug.clone());
-                                    let organisation_a = organisation.clone();
-                                    let (participant_a, name_a, name_b) = (participant.clone(), r.name.clone(), r.name.clone());
-                                    view! {
-                                        <li>
-                                            <strong>{r.name.clone()}</strong>" → "{r.organisation.clone()}
-                                            <ActionForm action=decide attr:class="inline-form">
-                                                <input type="hidden" name="slug" value=slug_a/>
-                                                <input type="hidden" name="participant" value=participant_a/>
-                                                <input type="hidden" name="organisation" value=organisation_a/>
-                                                <input type="hidden" name="decision" value="approve"/>
-                                                <button type="submit">{tr(Msg::Approve)}" "{name_a}</button>
-                                            </ActionForm>
-                                            <ActionForm action=decide attr:class="inline-form">
-                                                <input type="hidden" name="slug" value=slug_b/>
-                                                <input type="hidden" name="participant" value=participant/>
-                                                <input type="hidden" name="organisation" value=organisation/>
-                                                <input type="hidden" name="decision" value="decline"/>
-                                                <button type="submit" class="secondary">{tr(Msg::Decline)}" "{name_b}</button>
-                                            </ActionForm>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    })
-                }}
-            </Transition>
+            <LiveList resource=requests entries=|(_, list)| list class="requests" empty=Msg::NoRequests item=move |r| {
+                let (participant, organisation) = (r.participant.to_string(), r.organisation_id.to_string());
+                let decision = |decision: &str| {
+                    vec![
+                        ("slug", slug.clone()),
+                        ("participant", participant.clone()),
+                        ("organisation", organisation.clone()),
+                        ("decision", decision.to_string()),
+                    ]
+                };
+                let (approve, decline) = (decision("approve"), decision("decline"));
+                let (name_a, name_b) = (r.name.clone(), r.name.clone());
+                view! {
+                    <li>
+                        <strong>{r.name.clone()}</strong>" → "{r.organisation.clone()}
+                        <ActionForm action=decide attr:class="inline-form">
+                            <HiddenFields fields=approve/>
+                            <button type="submit">{tr(Msg::Approve)}" "{name_a}</button>
+                        </ActionForm>
+                        <ActionForm action=decide attr:class="inline-form">
+                            <HiddenFields fields=decline/>
+                            <button type="submit" class="secondary">{tr(Msg::Decline)}" "{name_b}</button>
+                        </ActionForm>
+                    </li>
+                }
+            }/>
         </section>
     }
 }

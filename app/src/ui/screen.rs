@@ -1,10 +1,10 @@
 //! The projected dashboard, `/w/{slug}/screen`: public, read-only, live.
 //! Large type and high contrast, laid out for 1920×1080 without scrolling.
 
-use super::commitments::amount_in;
 use super::{use_locale, Failure, Tr};
 use crate::api::{load_dashboard, load_room_code};
 use crate::domain::dashboard::{Bar, Dashboard, PublicName};
+use crate::domain::figures::{amount_in, rates_used};
 use crate::domain::money::Currency;
 use crate::domain::required::RequiredSource;
 use crate::i18n::{
@@ -144,8 +144,7 @@ fn Board(d: Dashboard) -> impl IntoView {
             </ol>
         </section>
         <p class="screen-rates">
-            {d.rates_used.iter().any(|r| r.currency != c).then(|| tr(Msg::RatesUsed))}" "
-            {d.rates_used.iter().filter(|r| r.currency != c).map(|r| format!("{} {} ({})", r.currency, r.per_unit, r.as_of)).collect::<Vec<_>>().join(" · ")}
+            {rates_used(&d.rates_used, c).map(|text| format!("{} {text}", tr(Msg::RatesUsed)))}
         </p>
         </div>
     }

@@ -1,7 +1,8 @@
 //! The facilitator's setup page: the workshop's organisations and their
 //! delegates' invite links.
 
-use super::forms::{field_problem, Field, FormProblem};
+use super::forms::{field_problem, Field, FormProblem, HiddenFields};
+use super::live_list::LiveList;
 use super::{use_locale, Failure};
 use crate::api::{
     list_api_tokens, load_people, load_roster, load_stages, AddFacilitator, AddOrganisation, CreateApiToken,
@@ -231,36 +232,20 @@ fn People(slug: String) -> impl IntoView {
             <h2 id="people-heading">{tr(Msg::People)}</h2>
             <p class="help">{tr(Msg::PeopleHelp)}</p>
             <FormProblem tr error=Signal::derive(move || remove.value().get().and_then(|r| r.err()))/>
-            <Transition fallback=|| ()>
-                {move || {
-                    let slug = slug.clone();
-                    Suspend::new(async move {
-                        let (_, list) = people.await.unwrap_or_default();
-                        if list.is_empty() {
-                            return view! { <p>{tr(Msg::NoPeople)}</p> }.into_any();
-                        }
-                        view! {
-                            <ul class="people">
-                                {list.into_iter().map(|person| {
-                                    let label = format!("{} {}", tr(Msg::Remove), person.name);
-                                    let slug = slug.clone();
-                                    view! {
-                                        <li>
-                                            <strong>{person.name.clone()}</strong>
-                                            {person.organisation.map(|o| format!(" ({o})"))}
-                                            <ActionForm action=remove attr:class="inline-form">
-                                                <input type="hidden" name="slug" value=slug/>
-                                                <input type="hidden" name="person" value=person.id.to_string()/>
-                                                <button type="submit" class="secondary" aria-label=label>{tr(Msg::Remove)}</button>
-                                            </ActionForm>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    })
-                }}
-            </Transition>
+            <LiveList resource=people entries=|(_, list)| list class="people" empty=Msg::NoPeople item=move |person| {
+                let label = format!("{} {}", tr(Msg::Remove), person.name);
+                let hidden = vec![("slug", slug.clone()), ("person", person.id.to_string())];
+                view! {
+                    <li>
+                        <strong>{person.name.clone()}</strong>
+                        {person.organisation.map(|o| format!(" ({o})"))}
+                        <ActionForm action=remove attr:class="inline-form">
+                            <HiddenFields fields=hidden/>
+                            <button type="submit" class="secondary" aria-label=label>{tr(Msg::Remove)}</button>
+                        </ActionForm>
+                    </li>
+                }
+            }/>
         </section>
     }
 }
@@ -293,41 +278,25 @@ fn ApiTokens(slug: String) -> impl IntoView {
                     <p class="help">{tr(Msg::NewTokenShownOnce)}</p>
                 </div>
             })}
-            <Transition fallback=|| ()>
-                {move || {
-                    let slug = list_slug.clone();
-                    Suspend::new(async move {
-                        let list = tokens.await.unwrap_or_default();
-                        if list.is_empty() {
-                            return view! { <p>{tr(Msg::NoTokens)}</p> }.into_any();
-                        }
+            <LiveList resource=tokens entries=|list| list class="tokens" empty=Msg::NoTokens item=move |token| {
+                let hidden = vec![("slug", list_slug.clone()), ("id", token.id.clone())];
+                view! {
+                <li>
+                    <code>{token.id.clone()}</code>
+                    <span>{tr(Msg::Created)}" "{token.created_at.format("%Y-%m-%d %H:%M UTC").to_string()}</span>
+                    {if token.revoked {
+                        view! { <span class="revoked">{tr(Msg::Revoked)}</span> }.into_any()
+                    } else {
                         view! {
-                            <ul class="tokens">
-                                {list.into_iter().map(|token| {
-                                    let slug = slug.clone();
-                                    view! {
-                                        <li>
-                                            <code>{token.id.clone()}</code>
-                                            <span>{tr(Msg::Created)}" "{token.created_at.format("%Y-%m-%d %H:%M UTC").to_string()}</span>
-                                            {if token.revoked {
-                                                view! { <span class="revoked">{tr(Msg::Revoked)}</span> }.into_any()
-                                            } else {
-                                                view! {
-                                                    <ActionForm action=revoke>
-                                                        <input type="hidden" name="slug" value=slug/>
-                                                        <input type="hidden" name="id" value=token.id/>
-                                                        <button type="submit" class="secondary">{tr(Msg::Revoke)}</button>
-                                                    </ActionForm>
-                                                }.into_any()
-                                            }}
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
+                            <ActionForm action=revoke>
+                                <HiddenFields fields=hidden/>
+                                <button type="submit" class="secondary">{tr(Msg::Revoke)}</button>
+                            </ActionForm>
                         }.into_any()
-                    })
-                }}
-            </Transition>
+                    }}
+                </li>
+                }
+            }/>
         </section>
     }
 }
@@ -341,39 +310,25 @@ fn StageControls(slug: String) -> impl IntoView {
     view! {
         <section aria-labelledby="stages-heading">
             <h2 id="stages-heading">{tr(Msg::Stages)}</h2>
-            <Transition fallback=|| ()>
-                {move || {
-                    let slug = slug.clone();
-                    Suspend::new(async move {
-                        let (_, list) = stages.await.unwrap_or_default();
-                        view! {
-                            <ul class="stage-controls">
-                                {list.into_iter().map(|(stage, status)| {
-                                    let (action, label) = match status {
-                                        StageStatus::NotStarted => ("open", Msg::OpenStage),
-                                        StageStatus::Open => ("locked", Msg::LockStage),
-                                        StageStatus::Locked => ("open", Msg::ReopenStage),
-                                    };
-                                    let name = tr(stage_name(stage));
-                                    let slug = slug.clone();
-                                    view! {
-                                        <li data-stage=stage.number()>
-                                            <span>{tr(Msg::StageLabel)}" "{stage.number()}" · "{name}</span>
-                                            <span class="stage-status">{tr(stage_status_name(status))}</span>
-                                            <ActionForm action=change attr:class="inline-form">
-                                                <input type="hidden" name="slug" value=slug/>
-                                                <input type="hidden" name="stage" value=code_of(stage)/>
-                                                <input type="hidden" name="status" value=action/>
-                                                <button type="submit" aria-label=format!("{}: {name}", tr(label))>{tr(label)}</button>
-                                            </ActionForm>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }
-                    })
-                }}
-            </Transition>
+            <LiveList resource=stages entries=|(_, list)| list class="stage-controls" item=move |(stage, status)| {
+                let (action, label) = match status {
+                    StageStatus::NotStarted => ("open", Msg::OpenStage),
+                    StageStatus::Open => ("locked", Msg::LockStage),
+                    StageStatus::Locked => ("open", Msg::ReopenStage),
+                };
+                let name = tr(stage_name(stage));
+                let hidden = vec![("slug", slug.clone()), ("stage", code_of(stage)), ("status", action.to_string())];
+                view! {
+                    <li data-stage=stage.number()>
+                        <span>{tr(Msg::StageLabel)}" "{stage.number()}" · "{name}</span>
+                        <span class="stage-status">{tr(stage_status_name(status))}</span>
+                        <ActionForm action=change attr:class="inline-form">
+                            <HiddenFields fields=hidden/>
+                            <button type="submit" aria-label=format!("{}: {name}", tr(label))>{tr(label)}</button>
+                        </ActionForm>
+                    </li>
+                }
+            }/>
         </section>
     }
 }
