@@ -44,6 +44,7 @@ build:
 # in the server (store <- engine <- services <- http; docs/ARCHITECTURE.md).
 lint:
 	scripts/check-import-cycles.sh app/src/domain app/src/api app/src/ui server/src
+	scripts/check-server-functions.sh app/src/api
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy -p app --lib --locked --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings

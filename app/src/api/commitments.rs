@@ -2,13 +2,10 @@
 //! revising commitments, rates and the funding target, and the public
 //! dashboard the projector shows.
 
-// A form's server function takes one argument per field (that is how
-// ActionForm posts); the macro repeats them in code an item-level allow
-// does not reach.
-#![allow(clippy::too_many_arguments)]
-
+use crate::domain::commitment_form::CommitmentForm;
 use crate::domain::dashboard::Dashboard;
 use crate::domain::error::AppError;
+use crate::domain::forms::{ExchangeRateForm, FundingTargetForm};
 use crate::domain::ids::OrganisationId;
 use crate::domain::money::Currency;
 use crate::domain::register::RegisterLine;
@@ -162,54 +159,13 @@ pub async fn load_dashboard(slug: String) -> Result<Dashboard, AppError> {
 pub async fn save_commitment(
     slug: String,
     revision: Option<String>,
-    id: String,
-    organisation: String,
-    amount: String,
-    currency: String,
-    instrument: String,
-    status: String,
-    earmark: String,
-    years: String,
-    conditions: String,
-    note: String,
-    public: Option<String>,
+    #[server(flatten)] form: CommitmentForm,
 ) -> Result<String, AppError> {
-    use crate::domain::command::Command;
-    use crate::domain::commitment_form::CommitmentForm;
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let form = CommitmentForm {
-            id,
-            organisation,
-            amount,
-            currency,
-            instrument,
-            status,
-            earmark,
-            years,
-            conditions,
-            note,
-            public: public.is_some(),
-        };
-        let new = form.parse()?;
-        let id = new.id.to_string();
-        let (key, command) = match revision {
-            None => (
-                crate::domain::idempotency::IdempotencyKey::commitment(new.id),
-                Command::RecordCommitment(new),
-            ),
-            Some(revision) => {
-                let revision: uuid::Uuid = revision
-                    .parse()
-                    .map_err(|_| AppError::invalid("revision", crate::domain::error::Problem::Invalid))?;
-                (
-                    crate::domain::idempotency::IdempotencyKey::revision(revision),
-                    Command::ReviseCommitment(new),
-                )
-            }
-        };
-        service::workshops()?.execute(&slug, actor, &key, command).await?;
-        Ok(id)
+        let (id, key, command) = crate::domain::forms::commitment_write(&form, revision.as_deref())?;
+        service::execute(&slug, actor, &key, command).await?;
+        Ok(id.to_string())
     })
     .await
 }
@@ -219,63 +175,30 @@ pub async fn save_commitment(
 #[server]
 pub async fn set_exchange_rate(
     slug: String,
-    currency: String,
-    per_unit: String,
-    as_of: String,
-    source: String,
+    #[server(flatten)] form: ExchangeRateForm,
 ) -> Result<(), AppError> {
-    use crate::domain::command::{Command, NewExchangeRate};
+    use crate::domain::command::Command;
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let mut problems = crate::domain::error::FieldErrors::new();
-        let currency = Currency::parse(&currency)
-            .map_err(|_| problems.insert("currency".into(), crate::domain::error::Problem::UnknownCurrency))
-            .ok();
-        let per_unit = per_unit
-            .trim()
-            .parse::<rust_decimal::Decimal>()
-            .map_err(|_| problems.insert("per_unit".into(), crate::domain::error::Problem::AmountFormat))
-            .ok();
-        let as_of = chrono::NaiveDate::parse_from_str(as_of.trim(), "%Y-%m-%d")
-            .map_err(|_| problems.insert("as_of".into(), crate::domain::error::Problem::DateFormat))
-            .ok();
-        let (Some(currency), Some(per_unit), Some(as_of)) = (currency, per_unit, as_of) else {
-            return Err(AppError::Invalid(problems));
-        };
-        let rate = NewExchangeRate {
-            currency,
-            per_unit,
-            as_of,
-            source: source.trim().to_string(),
-        };
+        let rate = form.parse()?;
         let key = crate::domain::idempotency::IdempotencyKey::exchange_rate(&rate);
-        let command = Command::SetExchangeRate(rate);
-        service::workshops()?.execute(&slug, actor, &key, command).await?;
-        Ok(())
+        service::execute(&slug, actor, &key, Command::SetExchangeRate(rate)).await
     })
     .await
 }
 
 /// Sets the amount to raise while the design has no budget yet.
 #[server]
-pub async fn set_funding_target(slug: String, amount: String) -> Result<(), AppError> {
-    use crate::domain::command::{Command, NewFundingTarget};
+pub async fn set_funding_target(
+    slug: String,
+    #[server(flatten)] form: FundingTargetForm,
+) -> Result<(), AppError> {
+    use crate::domain::command::Command;
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let cleaned: String = amount.chars().filter(|c| !matches!(c, ',' | ' ' | '_')).collect();
-        let amount = cleaned
-            .parse::<rust_decimal::Decimal>()
-            .map_err(|_| AppError::invalid("amount", crate::domain::error::Problem::AmountFormat))?;
+        let target = form.parse()?;
         let key = crate::domain::idempotency::IdempotencyKey::funding_target();
-        service::workshops()?
-            .execute(
-                &slug,
-                actor,
-                &key,
-                Command::SetFundingTarget(NewFundingTarget { amount }),
-            )
-            .await?;
-        Ok(())
+        service::execute(&slug, actor, &key, Command::SetFundingTarget(target)).await
     })
     .await
 }

@@ -1,8 +1,10 @@
 //! Server functions: thin adapters from typed input to the services the
 //! server provides. No SQL and no rules here.
 
+use crate::domain::account::Credentials;
 use crate::domain::analytics::{WorkshopOverview, WorkshopSummary};
 use crate::domain::error::AppError;
+use crate::domain::forms::WorkshopForm;
 use leptos::prelude::*;
 
 mod commitments;
@@ -44,20 +46,14 @@ pub async fn who_am_i() -> Result<Option<crate::domain::account::SignedIn>, AppE
 /// Signs a facilitator in: a new session (and so a new session id) every
 /// time, then back to the home page.
 #[server]
-pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
-    use validator::Validate;
+pub async fn sign_in(#[server(flatten)] credentials: Credentials) -> Result<(), AppError> {
     service::respond(async {
-        let credentials = crate::domain::account::Credentials {
-            email: email.trim().to_string(),
-            password,
-        };
-        credentials.validate()?;
+        let Credentials { email, password } = credentials.parse()?;
+        let accounts = service::accounts()?;
         if let Some(old) = service::session_token() {
-            service::accounts()?.sign_out(&old).await?;
+            accounts.sign_out(&old).await?;
         }
-        let session = service::accounts()?
-            .sign_in(&credentials.email, &credentials.password)
-            .await?;
+        let session = accounts.sign_in(&email, &password).await?;
         service::set_session_cookie(Some(&session.token));
         leptos_axum::redirect("/");
         Ok(())
@@ -113,46 +109,15 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// Creates a workshop; the signed-in facilitator becomes its facilitator.
 /// `id` comes from the form, so a retried submit finds the first result.
 #[server]
-pub async fn create_workshop(
-    id: String,
-    slug: String,
-    title: String,
-    programme: String,
-    reporting_currency: String,
-) -> Result<(), AppError> {
-    use crate::domain::command::{Command, NewWorkshop};
+pub async fn create_workshop(#[server(flatten)] form: WorkshopForm) -> Result<(), AppError> {
+    use crate::domain::{command::Command, forms::slug_taken, idempotency::IdempotencyKey};
     service::respond(async {
         let actor = service::current_actor().await?;
-        let id = id
-            .parse()
-            .map_err(|_| AppError::invalid("id", crate::domain::error::Problem::Invalid))?;
-        let reporting_currency =
-            crate::domain::money::Currency::parse(&reporting_currency).map_err(|_| {
-                AppError::invalid(
-                    "reporting_currency",
-                    crate::domain::error::Problem::UnknownCurrency,
-                )
-            })?;
-        let slug = slug.trim().to_lowercase();
-        let command = Command::CreateWorkshop(NewWorkshop {
-            id,
-            slug: slug.clone(),
-            title,
-            programme,
-            reporting_currency,
-        });
-        let created = service::workshops()?
-            .execute(
-                &slug,
-                actor,
-                &crate::domain::idempotency::IdempotencyKey::create_workshop(id),
-                command,
-            )
-            .await;
-        if let Err(AppError::AlreadyExists(_)) = created {
-            return Err(AppError::invalid("slug", crate::domain::error::Problem::Taken));
-        }
-        created?;
+        let new = form.parse()?;
+        let (slug, key) = (new.slug.clone(), IdempotencyKey::create_workshop(new.id));
+        service::execute(&slug, actor, &key, Command::CreateWorkshop(new))
+            .await
+            .map_err(slug_taken)?;
         leptos_axum::redirect(&format!("/w/{slug}"));
         Ok(())
     })

@@ -78,6 +78,19 @@ pub struct Credentials {
     pub password: String,
 }
 
+impl Credentials {
+    /// The credentials as typed, with the email trimmed, or every field's
+    /// problem.
+    pub fn parse(self) -> Result<Credentials, crate::domain::error::AppError> {
+        let credentials = Credentials {
+            email: self.email.trim().to_string(),
+            password: self.password,
+        };
+        validator::Validate::validate(&credentials)?;
+        Ok(credentials)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ pub mod editing;
 pub mod error;
 pub mod event;
 pub mod figures;
+pub mod forms;
 pub mod idempotency;
 pub mod ids;
 pub mod item_form;
@@ -22,6 +23,7 @@ pub mod register;
 pub mod required;
 pub mod state;
 pub mod template;
+pub mod view_models;
 
 #[cfg(test)]
 mod tests;
