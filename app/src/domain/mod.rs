@@ -4,6 +4,7 @@ pub mod account;
 pub mod analytics;
 pub mod command;
 pub mod commitment_form;
+pub mod commitments_view;
 pub mod dashboard;
 pub mod demo;
 pub mod design;
