@@ -1,7 +1,7 @@
 //! Server functions: thin adapters from typed input to the services the
 //! server provides. No SQL and no rules here.
 
-use crate::domain::account::Credentials;
+use crate::domain::account::{Credentials, NewPassword, PasswordChange};
 use crate::domain::analytics::{WorkshopOverview, WorkshopSummary};
 use crate::domain::error::AppError;
 use crate::domain::forms::WorkshopForm;
@@ -64,10 +64,9 @@ pub async fn sign_in(#[server(flatten)] credentials: Credentials) -> Result<(), 
 /// A signed-in facilitator changes their own password; their other
 /// sessions end.
 #[server]
-pub async fn change_password(current: String, password: String) -> Result<(), AppError> {
+pub async fn change_password(#[server(flatten)] change: PasswordChange) -> Result<(), AppError> {
     service::respond(async {
         let token = service::session_token().ok_or(AppError::Unauthenticated)?;
-        let change = crate::domain::account::PasswordChange { current, password };
         service::accounts()?.change_password(&token, change).await
     })
     .await
@@ -81,9 +80,11 @@ pub async fn load_password_link(token: String) -> Result<String, AppError> {
 
 /// Sets one's password through a one-time link, then goes to sign in.
 #[server]
-pub async fn set_password_by_link(token: String, password: String) -> Result<(), AppError> {
+pub async fn set_password_by_link(
+    token: String,
+    #[server(flatten)] password: NewPassword,
+) -> Result<(), AppError> {
     service::respond(async {
-        let password = crate::domain::account::NewPassword { password };
         service::accounts()?
             .set_password_by_link(&token, password)
             .await?;

@@ -2,7 +2,7 @@
 //! act for an organisation, and the facilitator's decision.
 
 use crate::domain::error::AppError;
-use crate::domain::forms::{ContributionForm, DelegationDecisionForm, DiscussionForm};
+use crate::domain::forms::{ContributionForm, DelegationDecisionForm, DiscussionForm, ParticipantForm};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -36,12 +36,12 @@ pub async fn load_room_code(slug: String) -> Result<RoomCode, AppError> {
 /// Joins with a room code on this device, then goes to the room's page.
 /// `id` is made when the form is drawn, so a retried join is one person.
 #[server]
-pub async fn join_room(code: String, id: String, name: String) -> Result<(), AppError> {
+pub async fn join_room(code: String, #[server(flatten)] form: ParticipantForm) -> Result<(), AppError> {
     service::respond(async {
-        let participant = parse_id("id", &id)?;
+        let new = form.parse()?;
         let client = service::client_address();
         let joined = service::room()?
-            .join_room(&code, participant, name, &client)
+            .join_room(&code, new.id, new.name, &client)
             .await?;
         service::set_cookie(service::PARTICIPANT_COOKIE, Some(&joined.session_token));
         leptos_axum::redirect(&format!("/w/{}/room", joined.slug));

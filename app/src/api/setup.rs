@@ -1,5 +1,6 @@
 //! Server functions of the facilitator's setup page and of joining.
 
+use crate::domain::account::NewColleague;
 use crate::domain::analytics::RosterLine;
 use crate::domain::error::AppError;
 use crate::domain::forms::{DelegateForm, OrganisationForm, StageStatusForm};
@@ -95,13 +96,13 @@ pub async fn join_workshop(token: String, #[server(flatten)] form: DelegateForm)
 /// name, and the answer is then the one-time link with which they set
 /// their own password (nobody else ever knows it).
 #[server]
-pub async fn add_facilitator(slug: String, email: String, name: String) -> Result<Option<String>, AppError> {
+pub async fn add_facilitator(
+    slug: String,
+    #[server(flatten)] colleague: NewColleague,
+) -> Result<Option<String>, AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
-        let colleague = crate::domain::account::NewColleague {
-            email: email.trim().to_string(),
-            name,
-        };
+        let colleague = colleague.trimmed();
         let link = service::accounts()?
             .add_facilitator(&slug, actor, colleague)
             .await?;

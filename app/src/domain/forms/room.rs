@@ -2,7 +2,7 @@
 //! question, an answer.
 
 use super::fields::{parse_id, Problems};
-use crate::domain::command::{NewContribution, NewDiscussion};
+use crate::domain::command::{NewContribution, NewDiscussion, NewParticipant};
 use crate::domain::error::{AppError, Problem};
 use crate::domain::ids::{OrganisationId, ParticipantId};
 use serde::{Deserialize, Serialize};
@@ -36,6 +36,23 @@ impl DelegationDecisionForm {
                 approve: self.decision == "approve",
             });
         problems.done(decision)
+    }
+}
+
+/// Someone joining the room with its code; `id` is made when the form is
+/// drawn, so a retried join is one person.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParticipantForm {
+    pub id: String,
+    pub name: String,
+}
+
+impl ParticipantForm {
+    pub fn parse(self) -> Result<NewParticipant, AppError> {
+        Ok(NewParticipant {
+            id: parse_id("id", &self.id)?,
+            name: self.name,
+        })
     }
 }
 
@@ -102,6 +119,19 @@ mod tests {
                 ("organisation".to_string(), Problem::Invalid),
                 ("participant".to_string(), Problem::Invalid)
             ]
+        );
+    }
+
+    #[test]
+    fn a_participant_needs_the_id_their_form_was_drawn_with() {
+        let form = ParticipantForm {
+            id: ID.into(),
+            name: "Mei".into(),
+        };
+        assert_eq!(form.parse().unwrap().id.to_string(), ID);
+        assert_eq!(
+            problems(ParticipantForm::default().parse().unwrap_err()),
+            [("id".to_string(), Problem::Invalid)]
         );
     }
 
