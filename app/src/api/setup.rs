@@ -19,9 +19,7 @@ pub async fn load_roster(slug: String) -> Result<(String, u64, Vec<RosterLine>),
     service::respond(async {
         let actor = service::current_actor().await?;
         let state = service::workshops()?.workshop(&slug).await?;
-        if !crate::domain::command::administers(&state, &actor) {
-            return Err(AppError::Forbidden);
-        }
+        crate::domain::view_models::require_administers(&state, &actor)?;
         let title = state.setup.as_ref().map(|s| s.title.clone()).unwrap_or_default();
         Ok((title, state.version, crate::domain::analytics::roster(&state)))
     })
@@ -118,9 +116,7 @@ pub async fn load_people(slug: String) -> Result<(u64, Vec<crate::domain::analyt
     service::respond(async {
         let actor = service::current_actor().await?;
         let state = service::workshops()?.workshop(&slug).await?;
-        if !crate::domain::command::administers(&state, &actor) {
-            return Err(AppError::Forbidden);
-        }
+        crate::domain::view_models::require_administers(&state, &actor)?;
         Ok((state.version, crate::domain::analytics::people(&state)))
     })
     .await

@@ -115,7 +115,7 @@ fn organisation_names(state: &WorkshopState) -> Vec<(OrganisationId, String)> {
 }
 
 /// Only the workshop's facilitators see its setup page's lists.
-fn require_administers(state: &WorkshopState, actor: &Actor) -> Result<(), AppError> {
+pub fn require_administers(state: &WorkshopState, actor: &Actor) -> Result<(), AppError> {
     if administers(state, actor) {
         Ok(())
     } else {
