@@ -128,18 +128,7 @@ impl CommitmentsView {
 mod tests {
     use super::*;
     use crate::domain::command::Command;
-    use crate::domain::demo::demo_commands;
-    use crate::domain::ids::AccountId;
-    use chrono::{TimeZone, Utc};
-
-    fn demo() -> WorkshopState {
-        let now = Utc.with_ymd_and_hms(2026, 11, 28, 14, 0, 0).unwrap();
-        let mut state = WorkshopState::default();
-        for (_, command) in demo_commands() {
-            state.execute(&Actor::System, command, now).unwrap();
-        }
-        state
-    }
+    use crate::domain::view_models::testing::{demo, run, stranger};
 
     fn delegate(state: &WorkshopState) -> (OrganisationId, Actor) {
         let organisation = *state.organisations.keys().next().unwrap();
@@ -183,8 +172,7 @@ mod tests {
             stage: Stage::Commitments,
             status: StageStatus::Locked,
         };
-        let now = Utc.with_ymd_and_hms(2026, 11, 28, 15, 0, 0).unwrap();
-        state.execute(&Actor::System, lock, now).unwrap();
+        run(&mut state, &Actor::System, lock);
         let locked = CommitmentsView::of(&state, &actor).unwrap();
         assert!(locked.locked && !locked.may_record);
         assert!(locked.lines.iter().all(|l| !l.may_edit));
@@ -193,9 +181,9 @@ mod tests {
 
     #[test]
     fn a_facilitator_of_another_workshop_is_refused() {
-        let stranger = Actor::Facilitator {
-            account: AccountId::random(),
-        };
-        assert_eq!(CommitmentsView::of(&demo(), &stranger), Err(AppError::Forbidden));
+        assert_eq!(
+            CommitmentsView::of(&demo(), &stranger()),
+            Err(AppError::Forbidden)
+        );
     }
 }

@@ -242,38 +242,49 @@ pub fn stages(state: &WorkshopState, actor: &Actor) -> Result<(u64, Vec<(Stage, 
     Ok((state.version, stages))
 }
 
+/// The workshop and the people the view models' tests look at it as.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::command::{Command, NewContribution, NewDiscussion, NewParticipant};
+pub(crate) mod testing {
+    use crate::domain::command::Command;
     use crate::domain::demo::demo_commands;
-    use crate::domain::ids::{AccountId, ContributionId};
+    use crate::domain::event::Actor;
+    use crate::domain::ids::AccountId;
+    use crate::domain::state::WorkshopState;
     use chrono::{TimeZone, Utc};
 
-    fn demo() -> WorkshopState {
-        let now = Utc.with_ymd_and_hms(2026, 11, 28, 14, 0, 0).unwrap();
+    /// The demo workshop, as the command line loads it.
+    pub fn demo() -> WorkshopState {
         let mut state = WorkshopState::default();
         for (_, command) in demo_commands() {
-            state.execute(&Actor::System, command, now).unwrap();
+            run(&mut state, &Actor::System, command);
         }
         state
     }
 
-    fn run(state: &mut WorkshopState, actor: &Actor, command: Command) {
-        let now = Utc.with_ymd_and_hms(2026, 11, 28, 15, 0, 0).unwrap();
+    pub fn run(state: &mut WorkshopState, actor: &Actor, command: Command) {
+        let now = Utc.with_ymd_and_hms(2026, 11, 28, 14, 0, 0).unwrap();
         state.execute(actor, command, now).unwrap();
     }
+
+    /// A facilitator of some other workshop: nobody here.
+    pub fn stranger() -> Actor {
+        Actor::Facilitator {
+            account: AccountId::random(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{demo, run, stranger};
+    use super::*;
+    use crate::domain::command::{Command, NewContribution, NewDiscussion, NewParticipant};
+    use crate::domain::ids::ContributionId;
 
     fn delegate(state: &WorkshopState) -> Actor {
         Actor::Delegate {
             organisation: *state.organisations.keys().next().unwrap(),
             delegate: None,
-        }
-    }
-
-    fn stranger() -> Actor {
-        Actor::Facilitator {
-            account: AccountId::random(),
         }
     }
 
