@@ -1,21 +1,13 @@
 //! Facilitator sign-in through the real server functions.
 
-use crate::support::{call, session_cookie, Backend, TestApp};
-use app::domain::ids::AccountId;
+use crate::support::{call, create_account, session_cookie, Backend, TestApp, PASSWORD};
 use leptos::server_fn::ServerFn;
 
 const EMAIL: &str = "ana@example.org";
-const PASSWORD: &str = "a long enough passphrase";
 
 async fn app_with_account(backend: Backend) -> Option<TestApp> {
     let app = TestApp::start(backend).await?;
-    let hash = password_auth::generate_hash(PASSWORD);
-    assert!(app
-        .engine
-        .store()
-        .create_account(AccountId::random(), EMAIL, "Ana", &hash)
-        .await
-        .unwrap());
+    create_account(&app, EMAIL, "Ana").await;
     Some(app)
 }
 
@@ -95,12 +87,7 @@ async fn repeated_failures_slow_down_that_account_only(backend: Backend) {
         return;
     };
     let other = "bo@example.org";
-    let hash = password_auth::generate_hash(PASSWORD);
-    app.engine
-        .store()
-        .create_account(AccountId::random(), other, "Bo", &hash)
-        .await
-        .unwrap();
+    create_account(&app, other, "Bo").await;
     for _ in 0..5 {
         let response = call(
             &app,

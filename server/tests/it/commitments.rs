@@ -2,13 +2,9 @@
 //! retries, bad input, joining by room code, the screen link's framing,
 //! the live stream's Last-Event-ID, and other instances' writes.
 
-use crate::support::{call, cookie_named, demo_with_facilitator, Backend, TestApp};
+use crate::support::{call, cookie_named, demo_with_facilitator, new_id, Backend, TestApp};
 use app::api::service::Workshops;
 use leptos::server_fn::ServerFn;
-
-fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
 
 /// The demo with a signed-in facilitator of it, and two organisations' ids.
 struct Demo {

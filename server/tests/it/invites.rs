@@ -1,6 +1,6 @@
 //! Organisations, invite links and delegates, through the real server.
 
-use crate::support::{call, facilitator_session, Backend, TestApp};
+use crate::support::{call, facilitator_session, new_id, Backend, TestApp};
 use app::api::service::Workshops;
 use leptos::server_fn::ServerFn;
 
@@ -9,10 +9,6 @@ struct Room {
     facilitator: String,
     org_a: String,
     org_b: String,
-}
-
-fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
 }
 
 async fn room(backend: Backend) -> Option<Room> {

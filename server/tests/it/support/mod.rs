@@ -170,6 +170,17 @@ impl TestApp {
     }
 }
 
+/// A fresh id, as a form makes one for what it creates.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// The demo workshop's version: how many events its log holds.
+pub async fn demo_version(app: &TestApp) -> u64 {
+    use app::api::service::Workshops;
+    app.engine.workshop("demo").await.unwrap().version
+}
+
 pub async fn load_demo(engine: &Engine) {
     use app::api::service::Workshops;
     for (key, command) in app::domain::demo::demo_commands() {
@@ -231,22 +242,30 @@ pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
         .map(String::from)
 }
 
-/// Creates a facilitator account and signs it in; the `name=value` cookie.
-pub async fn facilitator_session(app: &TestApp, email: &str) -> String {
-    use leptos::server_fn::ServerFn;
-    let password = "a long enough passphrase";
-    let hash = password_auth::generate_hash(password);
+/// The password of every account the tests create.
+pub const PASSWORD: &str = "a long enough passphrase";
+
+/// Creates an account with `PASSWORD`, straight in the store.
+pub async fn create_account(app: &TestApp, email: &str, name: &str) -> app::domain::ids::AccountId {
+    let hash = password_auth::generate_hash(PASSWORD);
     let id = app::domain::ids::AccountId::random();
     assert!(app
         .engine
         .store()
-        .create_account(id, email, "Facilitator", &hash)
+        .create_account(id, email, name, &hash)
         .await
         .unwrap());
+    id
+}
+
+/// Creates a facilitator account and signs it in; the `name=value` cookie.
+pub async fn facilitator_session(app: &TestApp, email: &str) -> String {
+    use leptos::server_fn::ServerFn;
+    create_account(app, email, "Facilitator").await;
     let response = call(
         app,
         app::api::SignIn::PATH,
-        &[("email", email), ("password", password)],
+        &[("email", email), ("password", PASSWORD)],
         None,
     )
     .await;

@@ -1,0 +1,54 @@
+//! A colleague's own password through a one-time link, and changing it
+//! (SECURITY.md 6c).
+
+use super::*;
+
+async fn a_colleague_sets_their_own_password_once(backend: Backend) {
+    let Some((app, facilitator, _)) = demo_with_facilitator(backend).await else {
+        return;
+    };
+    let add = [("slug", "demo"), ("email", "ben@example.org"), ("name", "Ben")];
+    let link: Option<String> = call(&app, app::api::AddFacilitator::PATH, &add, Some(&facilitator))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let link = link.expect("a new account gets a one-time link");
+    let token = link.rsplit('/').next().unwrap().to_string();
+    let email: String = call(&app, app::api::LoadPasswordLink::PATH, &[("token", &token)], None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(email, "ben@example.org");
+    let short = [("token", token.as_str()), ("password", "short")];
+    let refused = call(&app, app::api::SetPasswordByLink::PATH, &short, None).await;
+    assert_eq!(refused.status(), 422);
+    let set = [("token", token.as_str()), ("password", "ben's own passphrase")];
+    let done = call(&app, app::api::SetPasswordByLink::PATH, &set, None).await;
+    assert!(
+        done.status().is_success() || done.status().is_redirection(),
+        "{}",
+        done.status()
+    );
+    let twice = call(&app, app::api::SetPasswordByLink::PATH, &set, None).await;
+    assert_eq!(twice.status(), 404, "the link dies with its use");
+    let sign_in = [("email", "ben@example.org"), ("password", "ben's own passphrase")];
+    let signed = call(&app, app::api::SignIn::PATH, &sign_in, None).await;
+    let ben = crate::support::session_cookie(&signed).expect("Ben signs in with his own password");
+    let ben = ben.split(';').next().unwrap().to_string();
+
+    // Ben changes it; a wrong current password changes nothing.
+    let wrong = [("current", "not it at all"), ("password", "a newer passphrase")];
+    let refused = call(&app, app::api::ChangePassword::PATH, &wrong, Some(&ben)).await;
+    assert_eq!(refused.status(), 422);
+    let right = [
+        ("current", "ben's own passphrase"),
+        ("password", "a newer passphrase"),
+    ];
+    let changed = call(&app, app::api::ChangePassword::PATH, &right, Some(&ben)).await;
+    assert_eq!(changed.status(), 200);
+    let old = call(&app, app::api::SignIn::PATH, &sign_in, None).await;
+    assert_eq!(old.status(), 422);
+}
+on_both_backends!(passwords, a_colleague_sets_their_own_password_once);
