@@ -157,21 +157,21 @@ fn authorization_matrix() {
         ),
         (
             "add output (stage 1 is open)",
-            Command::SaveItem {
-                item: DesignItem::Output(Output {
+            save_item(
+                DesignItem::Output(Output {
                     id: OutputId::random(),
                     code: "9".into(),
                     title: "t".into(),
                     assumptions: String::new(),
                     indicators: vec![],
                 }),
-                based_on: Some(0),
-            },
+                Some(0),
+            ),
         ),
         (
             "add component (stage 1 is open)",
-            Command::SaveItem {
-                item: DesignItem::Component(Component {
+            save_item(
+                DesignItem::Component(Component {
                     id: ComponentId::random(),
                     code: "C9".into(),
                     title: "t".into(),
@@ -184,30 +184,30 @@ fn authorization_matrix() {
                     outputs: vec![output],
                     tfa: vec!["10.4".into()],
                 }),
-                based_on: None,
-            },
+                None,
+            ),
         ),
         (
             "set A's roles (stage 2 is open)",
-            Command::SaveItem {
-                item: DesignItem::Roles(PartnerRoles {
+            save_item(
+                DesignItem::Roles(PartnerRoles {
                     organisation: org_a,
                     iati: [IatiRole::Funding].into_iter().collect(),
                     ppp: Default::default(),
                 }),
-                based_on: None,
-            },
+                None,
+            ),
         ),
         (
             "set B's cell of the responsibility matrix",
-            Command::SaveItem {
-                item: DesignItem::Responsibility(Responsibility {
+            save_item(
+                DesignItem::Responsibility(Responsibility {
                     component,
                     organisation: org_b,
                     role: Some(Raci::Informed),
                 }),
-                based_on: None,
-            },
+                None,
+            ),
         ),
         (
             "set exchange rate",

@@ -6,6 +6,7 @@
 mod authorization;
 mod commitments;
 mod design;
+mod figures;
 mod limits;
 mod partnership;
 mod revisions;
@@ -116,6 +117,27 @@ fn new_commitment(organisation: OrganisationId, amount: &str, currency: &str) ->
         note: String::new(),
         public: true,
     }
+}
+
+/// US dollars, the demo's reporting currency.
+fn usd() -> crate::domain::money::Currency {
+    crate::domain::money::Currency::parse("USD").unwrap()
+}
+
+/// Sets the rate of `code` as the system would.
+fn rate_command(code: &str, per_unit: Decimal) -> Command {
+    Command::SetExchangeRate(NewExchangeRate {
+        currency: crate::domain::money::Currency::parse(code).unwrap(),
+        per_unit,
+        as_of: now().date_naive(),
+        source: "test".into(),
+    })
+}
+
+/// Saves `item`, from the version it was read at (`None`: a new item, or
+/// one saved without a version, as the system does).
+fn save_item(item: DesignItem, based_on: Option<u64>) -> Command {
+    Command::SaveItem { item, based_on }
 }
 
 /// A delegate of the workshop's `n`-th organisation.

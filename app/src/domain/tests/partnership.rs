@@ -9,13 +9,13 @@ fn a_delegate_changes_only_their_own_organisations_partnership_records() {
     let org_b = *state.organisations.keys().nth(1).unwrap();
     let refused = state.execute(
         &a,
-        Command::SaveItem {
-            item: DesignItem::Agreement(Agreement {
+        save_item(
+            DesignItem::Agreement(Agreement {
                 organisation: org_b,
                 ..Agreement::default()
             }),
-            based_on: None,
-        },
+            None,
+        ),
         now(),
     );
     assert_eq!(refused, Err(AppError::Forbidden));
@@ -34,13 +34,13 @@ fn a_delegate_changes_only_their_own_organisations_partnership_records() {
     let org_a = *state.organisations.keys().next().unwrap();
     let locked = state.execute(
         &a,
-        Command::SaveItem {
-            item: DesignItem::Agreement(Agreement {
+        save_item(
+            DesignItem::Agreement(Agreement {
                 organisation: org_a,
                 ..Agreement::default()
             }),
-            based_on: None,
-        },
+            None,
+        ),
         now(),
     );
     assert_eq!(locked, Err(AppError::StageLocked(Stage::Partnership)));
@@ -55,14 +55,14 @@ fn the_matrix_flags_a_component_with_two_accountable_partners() {
     state
         .execute(
             &Actor::System,
-            Command::SaveItem {
-                item: DesignItem::Responsibility(Responsibility {
+            save_item(
+                DesignItem::Responsibility(Responsibility {
                     component,
                     organisation,
                     role: Some(Raci::Accountable),
                 }),
-                based_on: Some(0),
-            },
+                Some(0),
+            ),
             now(),
         )
         .unwrap();
@@ -74,14 +74,14 @@ fn the_matrix_flags_a_component_with_two_accountable_partners() {
     state
         .execute(
             &Actor::System,
-            Command::SaveItem {
-                item: DesignItem::Responsibility(Responsibility {
+            save_item(
+                DesignItem::Responsibility(Responsibility {
                     component,
                     organisation,
                     role: None,
                 }),
-                based_on: None,
-            },
+                None,
+            ),
             now(),
         )
         .unwrap();
@@ -105,10 +105,7 @@ proptest! {
         }
         for (c, o, role) in cells {
             let role = [None, Some(Raci::Responsible), Some(Raci::Accountable), Some(Raci::Consulted), Some(Raci::Informed)][role];
-            state.execute(&Actor::System, Command::SaveItem {
-                item: DesignItem::Responsibility(Responsibility { component: components[c], organisation: organisations[o], role }),
-                based_on: None,
-            }, now()).unwrap();
+            state.execute(&Actor::System, save_item(DesignItem::Responsibility(Responsibility { component: components[c], organisation: organisations[o], role }), None), now()).unwrap();
             expected.insert((c, o), role);
         }
         let flags = raci_flags(&state.design, &state.partnership);
