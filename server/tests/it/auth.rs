@@ -1,6 +1,6 @@
 //! Facilitator sign-in through the real server functions.
 
-use crate::support::{call, create_account, session_cookie, Backend, TestApp, PASSWORD};
+use crate::support::{call, call_status, create_account, session_cookie, Backend, TestApp, PASSWORD};
 use leptos::server_fn::ServerFn;
 
 const EMAIL: &str = "ana@example.org";
@@ -89,14 +89,14 @@ async fn repeated_failures_slow_down_that_account_only(backend: Backend) {
     let other = "bo@example.org";
     create_account(&app, other, "Bo").await;
     for _ in 0..5 {
-        let response = call(
+        let response = call_status(
             &app,
             app::api::SignIn::PATH,
             &[("email", EMAIL), ("password", "wrong")],
             None,
         )
         .await;
-        assert_eq!(response.status(), 422);
+        assert_eq!(response, 422);
     }
     let blocked = call(
         &app,

@@ -2,7 +2,7 @@
 //! retries, bad input, joining by room code, the screen link's framing,
 //! the live stream's Last-Event-ID, and other instances' writes.
 
-use crate::support::{call, cookie_named, demo_with_facilitator, new_id, Backend, TestApp};
+use crate::support::{call, call_status, cookie_named, demo_with_facilitator, new_id, Backend, TestApp};
 use app::api::service::Workshops;
 use leptos::server_fn::ServerFn;
 
@@ -146,14 +146,14 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
         .unwrap();
     assert_eq!(again["code"], code.as_str(), "one code per workshop");
 
-    let wrong = call(
+    let wrong = call_status(
         &demo.app,
         app::api::JoinRoom::PATH,
         &[("code", "ZZZZZZ"), ("id", &new_id()), ("name", "Lan")],
         None,
     )
     .await;
-    assert_eq!(wrong.status(), 422);
+    assert_eq!(wrong, 422);
     let joined = call(
         &demo.app,
         app::api::JoinRoom::PATH,
@@ -193,15 +193,11 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
         ("text", "Laem Chabang"),
     ];
     assert_eq!(
-        call(&demo.app, app::api::Contribute::PATH, &answer, None)
-            .await
-            .status(),
+        call_status(&demo.app, app::api::Contribute::PATH, &answer, None).await,
         401
     );
     assert_eq!(
-        call(&demo.app, app::api::Contribute::PATH, &answer, Some(&participant))
-            .await
-            .status(),
+        call_status(&demo.app, app::api::Contribute::PATH, &answer, Some(&participant)).await,
         200
     );
     let state = demo.app.engine.workshop("demo").await.unwrap();
@@ -390,17 +386,16 @@ async fn a_locked_stage_refuses_delegates_until_reopened(backend: Backend) {
     let Some(demo) = demo(backend).await else { return };
     let delegate = delegate_of(&demo, &demo.org_a).await;
     let lock = [("slug", "demo"), ("stage", "commitments"), ("status", "locked")];
-    let by_delegate = call(&demo.app, app::api::SetStageStatus::PATH, &lock, Some(&delegate)).await;
-    assert_eq!(by_delegate.status(), 403, "only facilitators lock stages");
+    let by_delegate = call_status(&demo.app, app::api::SetStageStatus::PATH, &lock, Some(&delegate)).await;
+    assert_eq!(by_delegate, 403, "only facilitators lock stages");
     assert_eq!(
-        call(
+        call_status(
             &demo.app,
             app::api::SetStageStatus::PATH,
             &lock,
             Some(&demo.facilitator)
         )
-        .await
-        .status(),
+        .await,
         200
     );
 
@@ -419,14 +414,13 @@ async fn a_locked_stage_refuses_delegates_until_reopened(backend: Backend) {
 
     let reopen = [("slug", "demo"), ("stage", "commitments"), ("status", "open")];
     assert_eq!(
-        call(
+        call_status(
             &demo.app,
             app::api::SetStageStatus::PATH,
             &reopen,
             Some(&demo.facilitator)
         )
-        .await
-        .status(),
+        .await,
         200
     );
     assert_eq!(

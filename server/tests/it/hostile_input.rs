@@ -2,7 +2,7 @@
 //! absurd values, as a signed-in facilitator (who gets furthest). No answer
 //! may be a 5xx, and a refused call changes nothing in the log.
 
-use crate::support::{call, demo_version, demo_with_facilitator, Backend, TestApp};
+use crate::support::{call_status, demo_version, demo_with_facilitator, Backend, TestApp};
 use app::api::service::Workshops;
 use app::domain::design::DesignItem;
 use leptos::server_fn::ServerFn;
@@ -106,8 +106,7 @@ fn shown(form: &[(&str, &str)]) -> String {
 /// nothing.
 async fn send_form(app: &TestApp, cookie: &str, path: &str, form: &[(&str, &str)]) {
     let before = demo_version(app).await;
-    let response = call(app, path, form, Some(cookie)).await;
-    let status = response.status();
+    let status = call_status(app, path, form, Some(cookie)).await;
     assert!(
         !status.is_server_error(),
         "{path} answered {status} to {}",

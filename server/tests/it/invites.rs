@@ -1,6 +1,6 @@
 //! Organisations, invite links and delegates, through the real server.
 
-use crate::support::{call, facilitator_session, new_id, Backend, TestApp};
+use crate::support::{call, call_status, facilitator_session, new_id, Backend, TestApp};
 use app::api::service::Workshops;
 use leptos::server_fn::ServerFn;
 
@@ -53,6 +53,13 @@ async fn invite(room: &Room, organisation: &str, cookie: &str) -> reqwest::Respo
     call(&room.app, app::api::IssueInvite::PATH, &form, Some(cookie)).await
 }
 
+/// A new invite link for organisation A, issued by the room's facilitator.
+async fn org_a_link(room: &Room) -> String {
+    let invite = invite(room, &room.org_a, &room.facilitator).await;
+    let (_, url): (String, String) = invite.json().await.unwrap();
+    url
+}
+
 fn token_of(url: &str) -> String {
     url.rsplit('/').next().unwrap().to_string()
 }
@@ -74,11 +81,7 @@ fn delegate_cookie(response: &reqwest::Response) -> Option<String> {
 
 async fn a_delegate_joins_by_link_and_acts_only_for_their_organisation(backend: Backend) {
     let Some(room) = room(backend).await else { return };
-    let (_, url): (String, String) = invite(&room, &room.org_a, &room.facilitator)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let url = org_a_link(&room).await;
     assert!(url.starts_with(&room.app.base) && url.contains("/join/"), "{url}");
     let token = token_of(&url);
     let view: serde_json::Value = call(&room.app, app::api::LoadInvite::PATH, &[("token", &token)], None)
@@ -106,8 +109,8 @@ async fn a_delegate_joins_by_link_and_acts_only_for_their_organisation(backend: 
         ("country", "TH"),
         ("city", ""),
     ];
-    let refused = call(&room.app, app::api::AddOrganisation::PATH, &form, Some(&delegate)).await;
-    assert_eq!(refused.status(), 403);
+    let refused = call_status(&room.app, app::api::AddOrganisation::PATH, &form, Some(&delegate)).await;
+    assert_eq!(refused, 403);
     assert_eq!(invite(&room, &room.org_a, &delegate).await.status(), 401);
     assert_eq!(
         room.app
@@ -143,14 +146,14 @@ async fn reissued_and_revoked_links_stop_working_and_change_nothing() {
     assert_eq!(stale.status(), 404);
     assert!(delegate_cookie(&stale).is_none());
     let form = [("slug", "room"), ("organisation", room.org_b.as_str())];
-    let revoked = call(
+    let revoked = call_status(
         &room.app,
         app::api::RevokeInvites::PATH,
         &form,
         Some(&room.facilitator),
     )
     .await;
-    assert!(revoked.status().is_success());
+    assert!(revoked.is_success());
     assert_eq!(join(&room, &token_of(&second), "Later").await.status(), 404);
     assert!(room
         .app
@@ -179,24 +182,20 @@ async fn only_this_workshops_facilitators_hand_out_links() {
     let room = room(Backend::Sqlite).await.unwrap();
     let stranger = facilitator_session(&room.app, "bo@example.org").await;
     assert_eq!(invite(&room, &room.org_a, &stranger).await.status(), 403);
-    let anonymous = call(
+    let anonymous = call_status(
         &room.app,
         app::api::IssueInvite::PATH,
         &[("slug", "room"), ("organisation", &room.org_a)],
         None,
     )
     .await;
-    assert_eq!(anonymous.status(), 401);
+    assert_eq!(anonymous, 401);
 }
 
 #[tokio::test]
 async fn joining_needs_a_name_and_stores_nothing_without_one() {
     let room = room(Backend::Sqlite).await.unwrap();
-    let (_, url): (String, String) = invite(&room, &room.org_a, &room.facilitator)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let url = org_a_link(&room).await;
     let response = join(&room, &token_of(&url), "").await;
     assert_eq!(response.status(), 422);
     assert!(response.text().await.unwrap().contains("name"));
@@ -238,11 +237,7 @@ async fn the_setup_page_is_for_this_workshops_facilitators_only() {
 #[tokio::test]
 async fn an_invite_page_names_the_organisation_or_says_the_link_is_dead() {
     let room = room(Backend::Sqlite).await.unwrap();
-    let (_, url): (String, String) = invite(&room, &room.org_a, &room.facilitator)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let url = org_a_link(&room).await;
     let live = room
         .app
         .client
@@ -346,11 +341,7 @@ async fn nobody_else_adds_facilitators_nor_creates_accounts_trying() {
 #[tokio::test]
 async fn a_delegates_device_session_ends_after_three_days() {
     let room = room(Backend::Sqlite).await.unwrap();
-    let (_, url): (String, String) = invite(&room, &room.org_a, &room.facilitator)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let url = org_a_link(&room).await;
     let joined = join(&room, &token_of(&url), "Somchai").await;
     let cookie = delegate_cookie(&joined).unwrap();
     let token = cookie.split_once('=').unwrap().1;

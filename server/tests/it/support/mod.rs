@@ -213,6 +213,16 @@ macro_rules! on_both_backends {
     };
 }
 
+/// Runs one SQL statement straight on the database, past the app, as
+/// someone holding the database would.
+pub async fn raw_sql(db: &server::db::Db, statement: &str) -> Result<(), sqlx::Error> {
+    use server::db::Db;
+    match db {
+        Db::Sqlite(pool) => sqlx::query(statement).execute(pool).await.map(|_| ()),
+        Db::Postgres(pool) => sqlx::query(statement).execute(pool).await.map(|_| ()),
+    }
+}
+
 /// Calls a server function as the hydrated page does.
 pub async fn call(
     app: &TestApp,
@@ -229,6 +239,17 @@ pub async fn call(
         request = request.header("cookie", cookie);
     }
     request.send().await.unwrap()
+}
+
+/// The status a server function answers with, where nothing else of the
+/// answer matters.
+pub async fn call_status(
+    app: &TestApp,
+    path: &str,
+    form: &[(&str, &str)],
+    cookie: Option<&str>,
+) -> reqwest::StatusCode {
+    call(app, path, form, cookie).await.status()
 }
 
 /// The `rt_session` Set-Cookie of a response, whole.

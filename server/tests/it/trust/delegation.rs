@@ -30,14 +30,14 @@ async fn an_approval_names_what_it_approves(backend: Backend) {
         ("organisation", org_x.as_str()),
         ("decision", "approve"),
     ];
-    let refused = call(
+    let refused = call_status(
         &app,
         app::api::DecideDelegation::PATH,
         &approve_x,
         Some(&facilitator),
     )
     .await;
-    assert_eq!(refused.status(), 409);
+    assert_eq!(refused, 409);
     assert_eq!(demo_version(&app).await, before);
     let state = app.engine.workshop("demo").await.unwrap();
     let person: app::domain::ids::ParticipantId = id.parse().unwrap();
@@ -49,7 +49,7 @@ on_both_backends!(named_approvals, an_approval_names_what_it_approves);
 /// session is gone.
 async fn loads(app: &TestApp, path: &str, cookie: String) -> u16 {
     let slug = [("slug", "demo")];
-    call(app, path, &slug, Some(&cookie)).await.status().as_u16()
+    call_status(app, path, &slug, Some(&cookie)).await.as_u16()
 }
 
 async fn revoking_and_removing_end_sessions_at_once(backend: Backend) {
@@ -64,9 +64,7 @@ async fn revoking_and_removing_end_sessions_at_once(backend: Backend) {
     assert_eq!(register(delegate.clone()).await, 200);
     let revoke = [("slug", "demo"), ("organisation", org_a.as_str())];
     assert_eq!(
-        call(&app, app::api::RevokeInvites::PATH, &revoke, Some(&facilitator))
-            .await
-            .status(),
+        call_status(&app, app::api::RevokeInvites::PATH, &revoke, Some(&facilitator)).await,
         200
     );
     assert_eq!(register(delegate).await, 401);
@@ -77,12 +75,10 @@ async fn revoking_and_removing_end_sessions_at_once(backend: Backend) {
     let delegate = cookie_named(&join_by_link(&app, &link, &person).await, "rt_delegate").unwrap();
     assert_eq!(register(delegate.clone()).await, 200);
     let remove = [("slug", "demo"), ("person", person.as_str())];
-    let by_delegate = call(&app, app::api::RemovePerson::PATH, &remove, Some(&delegate)).await;
-    assert_eq!(by_delegate.status(), 401, "only facilitators remove people");
+    let by_delegate = call_status(&app, app::api::RemovePerson::PATH, &remove, Some(&delegate)).await;
+    assert_eq!(by_delegate, 401, "only facilitators remove people");
     assert_eq!(
-        call(&app, app::api::RemovePerson::PATH, &remove, Some(&facilitator))
-            .await
-            .status(),
+        call_status(&app, app::api::RemovePerson::PATH, &remove, Some(&facilitator)).await,
         200
     );
     assert_eq!(register(delegate).await, 401);

@@ -50,8 +50,8 @@ async fn figures_render(app: &TestApp, facilitator: &str) {
             .unwrap();
         assert_eq!(file.status(), 200, "{export}");
     }
-    let dashboard = call(app, app::api::LoadDashboard::PATH, &[("slug", "demo")], None).await;
-    assert_eq!(dashboard.status(), 200);
+    let dashboard = call_status(app, app::api::LoadDashboard::PATH, &[("slug", "demo")], None).await;
+    assert_eq!(dashboard, 200);
 }
 
 async fn one_huge_number_is_refused_and_the_ceiling_renders(backend: Backend) {

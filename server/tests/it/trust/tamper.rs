@@ -4,9 +4,8 @@
 use super::*;
 
 /// Runs statements straight on the test's database, as someone with the
-/// database but not the app would.
+/// database but not the app would; `$W` stands for the demo's id.
 async fn tamper(app: &TestApp, statements: &[&str]) {
-    use server::db::Db;
     let id = app
         .engine
         .workshop("demo")
@@ -19,11 +18,9 @@ async fn tamper(app: &TestApp, statements: &[&str]) {
         .to_string();
     for statement in statements {
         let statement = statement.replace("$W", &format!("'{id}'"));
-        match app.engine.store().db() {
-            Db::Sqlite(pool) => sqlx::query(&statement).execute(pool).await.map(|_| ()),
-            Db::Postgres(pool) => sqlx::query(&statement).execute(pool).await.map(|_| ()),
-        }
-        .unwrap_or_else(|e| panic!("{statement}: {e}"));
+        crate::support::raw_sql(app.engine.store().db(), &statement)
+            .await
+            .unwrap_or_else(|e| panic!("{statement}: {e}"));
     }
 }
 
