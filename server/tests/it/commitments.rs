@@ -170,22 +170,22 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
         ("id", question.as_str()),
         ("question", "Which port first?"),
     ];
-    let asked = call(
+    let asked = call_status(
         &demo.app,
         app::api::OpenDiscussion::PATH,
         &ask,
         Some(&participant),
     )
     .await;
-    assert_eq!(asked.status(), 403, "only facilitators ask");
-    let asked = call(
+    assert_eq!(asked, 403, "only facilitators ask");
+    let asked = call_status(
         &demo.app,
         app::api::OpenDiscussion::PATH,
         &ask,
         Some(&demo.facilitator),
     )
     .await;
-    assert_eq!(asked.status(), 200);
+    assert_eq!(asked, 200);
     let answer = [
         ("slug", "demo"),
         ("item", question.as_str()),
@@ -213,14 +213,14 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
             .status(),
         403
     );
-    let requested = call(
+    let requested = call_status(
         &demo.app,
         app::api::RequestDelegation::PATH,
         &[("slug", "demo"), ("organisation", &demo.org_a)],
         Some(&participant),
     )
     .await;
-    assert_eq!(requested.status(), 200);
+    assert_eq!(requested, 200);
     let (_, requests): (u64, Vec<serde_json::Value>) = call(
         &demo.app,
         app::api::LoadRequests::PATH,
@@ -240,22 +240,22 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
         ("organisation", shown.as_str()),
         ("decision", "approve"),
     ];
-    let by_participant = call(
+    let by_participant = call_status(
         &demo.app,
         app::api::DecideDelegation::PATH,
         &approve,
         Some(&participant),
     )
     .await;
-    assert_eq!(by_participant.status(), 401, "only facilitators decide");
-    let approved = call(
+    assert_eq!(by_participant, 401, "only facilitators decide");
+    let approved = call_status(
         &demo.app,
         app::api::DecideDelegation::PATH,
         &approve,
         Some(&demo.facilitator),
     )
     .await;
-    assert_eq!(approved.status(), 200);
+    assert_eq!(approved, 200);
 
     // The same device now acts for the organisation, and only for it.
     assert_eq!(

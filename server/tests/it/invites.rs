@@ -53,6 +53,11 @@ async fn invite(room: &Room, organisation: &str, cookie: &str) -> reqwest::Respo
     call(&room.app, app::api::IssueInvite::PATH, &form, Some(cookie)).await
 }
 
+/// The room's workshop as the engine holds it now.
+async fn room_state(room: &Room) -> std::sync::Arc<app::domain::state::WorkshopState> {
+    room.app.engine.workshop("room").await.unwrap()
+}
+
 /// A new invite link for organisation A, issued by the room's facilitator.
 async fn org_a_link(room: &Room) -> String {
     let invite = invite(room, &room.org_a, &room.facilitator).await;
@@ -93,7 +98,7 @@ async fn a_delegate_joins_by_link_and_acts_only_for_their_organisation(backend: 
 
     let joined = join(&room, &token, "Somchai").await;
     let delegate = delegate_cookie(&joined).expect("a delegate cookie");
-    let state = room.app.engine.workshop("room").await.unwrap();
+    let state = room_state(&room).await;
     assert_eq!(state.delegates.len(), 1);
     assert_eq!(
         state.delegates.values().next().unwrap().organisation.to_string(),
@@ -112,16 +117,7 @@ async fn a_delegate_joins_by_link_and_acts_only_for_their_organisation(backend: 
     let refused = call_status(&room.app, app::api::AddOrganisation::PATH, &form, Some(&delegate)).await;
     assert_eq!(refused, 403);
     assert_eq!(invite(&room, &room.org_a, &delegate).await.status(), 401);
-    assert_eq!(
-        room.app
-            .engine
-            .workshop("room")
-            .await
-            .unwrap()
-            .organisations
-            .len(),
-        2
-    );
+    assert_eq!(room_state(&room).await.organisations.len(), 2);
 }
 on_both_backends!(
     join_by_link,
@@ -155,14 +151,7 @@ async fn reissued_and_revoked_links_stop_working_and_change_nothing() {
     .await;
     assert!(revoked.is_success());
     assert_eq!(join(&room, &token_of(&second), "Later").await.status(), 404);
-    assert!(room
-        .app
-        .engine
-        .workshop("room")
-        .await
-        .unwrap()
-        .delegates
-        .is_empty());
+    assert!(room_state(&room).await.delegates.is_empty());
     let trail = room.app.engine.store().audit_trail(20).await.unwrap();
     let kinds: Vec<&str> = trail.iter().map(|entry| entry.kind.as_str()).collect();
     assert!(
@@ -199,14 +188,7 @@ async fn joining_needs_a_name_and_stores_nothing_without_one() {
     let response = join(&room, &token_of(&url), "").await;
     assert_eq!(response.status(), 422);
     assert!(response.text().await.unwrap().contains("name"));
-    assert!(room
-        .app
-        .engine
-        .workshop("room")
-        .await
-        .unwrap()
-        .delegates
-        .is_empty());
+    assert!(room_state(&room).await.delegates.is_empty());
 }
 
 #[tokio::test]
@@ -332,10 +314,7 @@ async fn nobody_else_adds_facilitators_nor_creates_accounts_trying() {
         .await
         .unwrap()
         .is_none());
-    assert_eq!(
-        room.app.engine.workshop("room").await.unwrap().facilitators.len(),
-        1
-    );
+    assert_eq!(room_state(&room).await.facilitators.len(), 1);
 }
 
 #[tokio::test]

@@ -38,16 +38,13 @@ fn the_second_of_two_saves_from_the_same_start_is_told_and_shown_the_first() {
     assert_eq!(state.design.rationale, "Borders first.");
 
     // A locked stage is read-only for delegates, not for facilitators.
-    state
-        .execute(
-            &Actor::System,
-            Command::SetStageStatus {
-                stage: Stage::ProjectDesign,
-                status: StageStatus::Locked,
-            },
-            now(),
-        )
-        .unwrap();
+    as_system(
+        &mut state,
+        Command::SetStageStatus {
+            stage: Stage::ProjectDesign,
+            status: StageStatus::Locked,
+        },
+    );
     let version = state.design_versions[&DesignField::Rationale];
     let refused = decide(&state, &delegate(a), save("Again.", version), now());
     assert_eq!(refused, Err(AppError::StageLocked(Stage::ProjectDesign)));
@@ -194,16 +191,13 @@ fn removing_an_output_takes_its_activities_and_indicators_along() {
     let (mut state, _) = demo();
     let output = state.design.outputs[0].id;
     assert!(state.design.activities.iter().any(|a| a.output == output));
-    state
-        .execute(
-            &Actor::System,
-            Command::RemoveItem {
-                key: ItemKey::Output { id: output },
-                based_on: None,
-            },
-            now(),
-        )
-        .unwrap();
+    as_system(
+        &mut state,
+        Command::RemoveItem {
+            key: ItemKey::Output { id: output },
+            based_on: None,
+        },
+    );
     assert!(!state.design.activities.iter().any(|a| a.output == output));
     assert!(!state
         .design

@@ -89,12 +89,8 @@ fn figures_at_the_ceilings(
 ) -> Result<(), TestCaseError> {
     let (mut state, _) = demo();
     let rate_values = [RATE_CEILING, RATE_FLOOR, Decimal::ONE];
-    state
-        .execute(&Actor::System, rate_command("EUR", rate_values[rates.0]), now())
-        .unwrap();
-    state
-        .execute(&Actor::System, rate_command("CNY", rate_values[rates.1]), now())
-        .unwrap();
+    as_system(&mut state, rate_command("EUR", rate_values[rates.0]));
+    as_system(&mut state, rate_command("CNY", rate_values[rates.1]));
     if budget_at_ceiling {
         for component in state.design.components.clone() {
             let mut component = component;
@@ -104,24 +100,10 @@ fn figures_at_the_ceilings(
                     amount: Money::new(AMOUNT_CEILING, usd()).unwrap(),
                 })
                 .collect();
-            state
-                .execute(
-                    &Actor::System,
-                    save_item(DesignItem::Component(component), None),
-                    now(),
-                )
-                .unwrap();
+            as_system(&mut state, save_item(DesignItem::Component(component), None));
         }
     }
-    state
-        .execute(
-            &Actor::System,
-            Command::SetFundingTarget(NewFundingTarget {
-                amount: AMOUNT_CEILING,
-            }),
-            now(),
-        )
-        .unwrap();
+    as_system(&mut state, funding_target(AMOUNT_CEILING));
     let organisations: Vec<OrganisationId> = state.organisations.keys().copied().collect();
     let statuses = CommitmentStatus::LADDER;
     let instruments = [

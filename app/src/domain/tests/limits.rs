@@ -31,9 +31,7 @@ fn a_commitment_at_the_ceiling_is_accepted_and_one_cent_more_is_refused() {
         money: Money::new(AMOUNT_CEILING, usd()).unwrap(),
         ..new_commitment(org, "1", "USD")
     };
-    state
-        .execute(&Actor::System, Command::RecordCommitment(at.clone()), now())
-        .unwrap();
+    as_system(&mut state, Command::RecordCommitment(at.clone()));
     assert_eq!(state.commitments[&at.id].money.amount, AMOUNT_CEILING);
 
     let above = NewCommitment {
@@ -63,39 +61,19 @@ fn a_commitment_at_the_ceiling_is_accepted_and_one_cent_more_is_refused() {
 #[test]
 fn a_funding_target_at_the_ceiling_is_accepted_and_above_it_refused() {
     let (mut state, _) = demo();
-    state
-        .execute(
-            &Actor::System,
-            Command::SetFundingTarget(NewFundingTarget {
-                amount: AMOUNT_CEILING,
-            }),
-            now(),
-        )
-        .unwrap();
+    as_system(&mut state, funding_target(AMOUNT_CEILING));
     assert_eq!(state.funding_target, Some(AMOUNT_CEILING));
-    let fields = refused(
-        &state,
-        Command::SetFundingTarget(NewFundingTarget {
-            amount: AMOUNT_CEILING + dec!(1),
-        }),
-    );
+    let fields = refused(&state, funding_target(AMOUNT_CEILING + dec!(1)));
     assert_eq!(problem_of(&fields, "amount"), Some("amount_too_large"));
-    let fields = refused(
-        &state,
-        Command::SetFundingTarget(NewFundingTarget { amount: dec!(0) }),
-    );
+    let fields = refused(&state, funding_target(dec!(0)));
     assert_eq!(problem_of(&fields, "amount"), Some("positive"));
 }
 
 #[test]
 fn exchange_rates_are_accepted_within_floor_and_ceiling_only() {
     let (mut state, _) = demo();
-    state
-        .execute(&Actor::System, rate_command("EUR", RATE_CEILING), now())
-        .unwrap();
-    state
-        .execute(&Actor::System, rate_command("CNY", RATE_FLOOR), now())
-        .unwrap();
+    as_system(&mut state, rate_command("EUR", RATE_CEILING));
+    as_system(&mut state, rate_command("CNY", RATE_FLOOR));
     let eur = crate::domain::money::Currency::parse("EUR").unwrap();
     assert_eq!(state.rates[&eur].per_unit, RATE_CEILING);
     let cases = [
@@ -119,13 +97,10 @@ fn a_yearly_cost_at_the_ceiling_is_accepted_and_above_it_refused() {
         year: 2027,
         amount: Money::new(AMOUNT_CEILING, usd()).unwrap(),
     }];
-    state
-        .execute(
-            &Actor::System,
-            save_item(DesignItem::Component(component.clone()), None),
-            now(),
-        )
-        .unwrap();
+    as_system(
+        &mut state,
+        save_item(DesignItem::Component(component.clone()), None),
+    );
     assert_eq!(
         crate::domain::required::component_required(&state.design.components[0]),
         AMOUNT_CEILING

@@ -51,6 +51,17 @@ fn demo() -> (WorkshopState, Vec<StoredEvent>) {
     (state, log)
 }
 
+/// Runs `command` as the system (the command line, the demo loader); it
+/// must be accepted.
+fn as_system(state: &mut WorkshopState, command: Command) -> Vec<StoredEvent> {
+    state.execute(&Actor::System, command, now()).unwrap()
+}
+
+/// Sets the target the programme must raise while its design has no budget.
+fn funding_target(amount: Decimal) -> Command {
+    Command::SetFundingTarget(NewFundingTarget { amount })
+}
+
 /// Revises the commitment in `slot` with these values, or records a new one
 /// (for an organisation picked by the slot) when the slot is empty.
 fn record_or_revise(
@@ -68,9 +79,7 @@ fn record_or_revise(
                 instrument,
                 ..existing
             };
-            state
-                .execute(&Actor::System, Command::ReviseCommitment(revised.clone()), now())
-                .unwrap();
+            as_system(state, Command::ReviseCommitment(revised.clone()));
             ids[slot] = revised;
         }
         None => {
@@ -80,9 +89,7 @@ fn record_or_revise(
                 instrument,
                 ..new_commitment(organisations[slot % organisations.len()], "1", "USD")
             };
-            state
-                .execute(&Actor::System, Command::RecordCommitment(new.clone()), now())
-                .unwrap();
+            as_system(state, Command::RecordCommitment(new.clone()));
             ids.push(new);
         }
     }

@@ -21,16 +21,13 @@ fn a_delegate_changes_only_their_own_organisations_partnership_records() {
     assert_eq!(refused, Err(AppError::Forbidden));
     assert!(!state.partnership.agreements.contains_key(&org_b));
     // And nothing once the facilitator locks the stage.
-    state
-        .execute(
-            &Actor::System,
-            Command::SetStageStatus {
-                stage: Stage::Partnership,
-                status: StageStatus::Locked,
-            },
-            now(),
-        )
-        .unwrap();
+    as_system(
+        &mut state,
+        Command::SetStageStatus {
+            stage: Stage::Partnership,
+            status: StageStatus::Locked,
+        },
+    );
     let org_a = *state.organisations.keys().next().unwrap();
     let locked = state.execute(
         &a,
@@ -52,39 +49,33 @@ fn the_matrix_flags_a_component_with_two_accountable_partners() {
     let component = state.design.components[0].id;
     assert!(raci_flags(&state.design, &state.partnership)[0].1.is_empty());
     let organisation = *state.organisations.keys().nth(5).unwrap();
-    state
-        .execute(
-            &Actor::System,
-            save_item(
-                DesignItem::Responsibility(Responsibility {
-                    component,
-                    organisation,
-                    role: Some(Raci::Accountable),
-                }),
-                Some(0),
-            ),
-            now(),
-        )
-        .unwrap();
+    as_system(
+        &mut state,
+        save_item(
+            DesignItem::Responsibility(Responsibility {
+                component,
+                organisation,
+                role: Some(Raci::Accountable),
+            }),
+            Some(0),
+        ),
+    );
     assert_eq!(
         raci_flags(&state.design, &state.partnership)[0].1,
         vec![RaciFlag::SeveralAccountable]
     );
     // Clearing the cell clears the flag.
-    state
-        .execute(
-            &Actor::System,
-            save_item(
-                DesignItem::Responsibility(Responsibility {
-                    component,
-                    organisation,
-                    role: None,
-                }),
-                None,
-            ),
-            now(),
-        )
-        .unwrap();
+    as_system(
+        &mut state,
+        save_item(
+            DesignItem::Responsibility(Responsibility {
+                component,
+                organisation,
+                role: None,
+            }),
+            None,
+        ),
+    );
     assert!(raci_flags(&state.design, &state.partnership)[0].1.is_empty());
 }
 
@@ -101,11 +92,11 @@ proptest! {
         let organisations: Vec<OrganisationId> = state.organisations.keys().take(6).copied().collect();
         let mut expected: std::collections::BTreeMap<(usize, usize), Option<Raci>> = Default::default();
         for (component, organisation) in state.partnership.responsibilities.iter().map(|r| (r.component, r.organisation)).collect::<Vec<_>>() {
-            state.execute(&Actor::System, Command::RemoveItem { key: ItemKey::Responsibility { component, organisation }, based_on: None }, now()).unwrap();
+            as_system(&mut state, Command::RemoveItem { key: ItemKey::Responsibility { component, organisation }, based_on: None });
         }
         for (c, o, role) in cells {
             let role = [None, Some(Raci::Responsible), Some(Raci::Accountable), Some(Raci::Consulted), Some(Raci::Informed)][role];
-            state.execute(&Actor::System, save_item(DesignItem::Responsibility(Responsibility { component: components[c], organisation: organisations[o], role }), None), now()).unwrap();
+            as_system(&mut state, save_item(DesignItem::Responsibility(Responsibility { component: components[c], organisation: organisations[o], role }), None));
             expected.insert((c, o), role);
         }
         let flags = raci_flags(&state.design, &state.partnership);

@@ -25,14 +25,10 @@ async fn a_colleague_sets_their_own_password_once(backend: Backend) {
     let refused = call_status(&app, app::api::SetPasswordByLink::PATH, &short, None).await;
     assert_eq!(refused, 422);
     let set = [("token", token.as_str()), ("password", "ben's own passphrase")];
-    let done = call(&app, app::api::SetPasswordByLink::PATH, &set, None).await;
-    assert!(
-        done.status().is_success() || done.status().is_redirection(),
-        "{}",
-        done.status()
-    );
-    let twice = call(&app, app::api::SetPasswordByLink::PATH, &set, None).await;
-    assert_eq!(twice.status(), 404, "the link dies with its use");
+    let done = call_status(&app, app::api::SetPasswordByLink::PATH, &set, None).await;
+    assert!(done.is_success() || done.is_redirection(), "{}", done);
+    let twice = call_status(&app, app::api::SetPasswordByLink::PATH, &set, None).await;
+    assert_eq!(twice, 404, "the link dies with its use");
     let sign_in = [("email", "ben@example.org"), ("password", "ben's own passphrase")];
     let signed = call(&app, app::api::SignIn::PATH, &sign_in, None).await;
     let ben = crate::support::session_cookie(&signed).expect("Ben signs in with his own password");
@@ -46,9 +42,9 @@ async fn a_colleague_sets_their_own_password_once(backend: Backend) {
         ("current", "ben's own passphrase"),
         ("password", "a newer passphrase"),
     ];
-    let changed = call(&app, app::api::ChangePassword::PATH, &right, Some(&ben)).await;
-    assert_eq!(changed.status(), 200);
-    let old = call(&app, app::api::SignIn::PATH, &sign_in, None).await;
-    assert_eq!(old.status(), 422);
+    let changed = call_status(&app, app::api::ChangePassword::PATH, &right, Some(&ben)).await;
+    assert_eq!(changed, 200);
+    let old = call_status(&app, app::api::SignIn::PATH, &sign_in, None).await;
+    assert_eq!(old, 422);
 }
 on_both_backends!(passwords, a_colleague_sets_their_own_password_once);
