@@ -27,6 +27,13 @@ async fn demo(backend: Backend) -> Option<Demo> {
     })
 }
 
+impl Demo {
+    /// The status a server function answers the holder of `cookie` with.
+    async fn status(&self, path: &str, form: &[(&str, &str)], cookie: &str) -> reqwest::StatusCode {
+        call_status(&self.app, path, form, Some(cookie)).await
+    }
+}
+
 /// A delegate of `organisation`, joined through an invite link.
 async fn delegate_of(demo: &Demo, organisation: &str) -> String {
     crate::support::demo_delegate(&demo.app, &demo.facilitator, organisation).await
@@ -170,21 +177,13 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
         ("id", question.as_str()),
         ("question", "Which port first?"),
     ];
-    let asked = call_status(
-        &demo.app,
-        app::api::OpenDiscussion::PATH,
-        &ask,
-        Some(&participant),
-    )
-    .await;
+    let asked = demo
+        .status(app::api::OpenDiscussion::PATH, &ask, &participant)
+        .await;
     assert_eq!(asked, 403, "only facilitators ask");
-    let asked = call_status(
-        &demo.app,
-        app::api::OpenDiscussion::PATH,
-        &ask,
-        Some(&demo.facilitator),
-    )
-    .await;
+    let asked = demo
+        .status(app::api::OpenDiscussion::PATH, &ask, &demo.facilitator)
+        .await;
     assert_eq!(asked, 200);
     let answer = [
         ("slug", "demo"),
@@ -197,7 +196,8 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
         401
     );
     assert_eq!(
-        call_status(&demo.app, app::api::Contribute::PATH, &answer, Some(&participant)).await,
+        demo.status(app::api::Contribute::PATH, &answer, &participant)
+            .await,
         200
     );
     let state = demo.app.engine.workshop("demo").await.unwrap();
@@ -213,13 +213,13 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
             .status(),
         403
     );
-    let requested = call_status(
-        &demo.app,
-        app::api::RequestDelegation::PATH,
-        &[("slug", "demo"), ("organisation", &demo.org_a)],
-        Some(&participant),
-    )
-    .await;
+    let requested = demo
+        .status(
+            app::api::RequestDelegation::PATH,
+            &[("slug", "demo"), ("organisation", &demo.org_a)],
+            &participant,
+        )
+        .await;
     assert_eq!(requested, 200);
     let (_, requests): (u64, Vec<serde_json::Value>) = call(
         &demo.app,
@@ -240,21 +240,13 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
         ("organisation", shown.as_str()),
         ("decision", "approve"),
     ];
-    let by_participant = call_status(
-        &demo.app,
-        app::api::DecideDelegation::PATH,
-        &approve,
-        Some(&participant),
-    )
-    .await;
+    let by_participant = demo
+        .status(app::api::DecideDelegation::PATH, &approve, &participant)
+        .await;
     assert_eq!(by_participant, 401, "only facilitators decide");
-    let approved = call_status(
-        &demo.app,
-        app::api::DecideDelegation::PATH,
-        &approve,
-        Some(&demo.facilitator),
-    )
-    .await;
+    let approved = demo
+        .status(app::api::DecideDelegation::PATH, &approve, &demo.facilitator)
+        .await;
     assert_eq!(approved, 200);
 
     // The same device now acts for the organisation, and only for it.
@@ -386,16 +378,13 @@ async fn a_locked_stage_refuses_delegates_until_reopened(backend: Backend) {
     let Some(demo) = demo(backend).await else { return };
     let delegate = delegate_of(&demo, &demo.org_a).await;
     let lock = [("slug", "demo"), ("stage", "commitments"), ("status", "locked")];
-    let by_delegate = call_status(&demo.app, app::api::SetStageStatus::PATH, &lock, Some(&delegate)).await;
+    let by_delegate = demo
+        .status(app::api::SetStageStatus::PATH, &lock, &delegate)
+        .await;
     assert_eq!(by_delegate, 403, "only facilitators lock stages");
     assert_eq!(
-        call_status(
-            &demo.app,
-            app::api::SetStageStatus::PATH,
-            &lock,
-            Some(&demo.facilitator)
-        )
-        .await,
+        demo.status(app::api::SetStageStatus::PATH, &lock, &demo.facilitator)
+            .await,
         200
     );
 
@@ -414,13 +403,8 @@ async fn a_locked_stage_refuses_delegates_until_reopened(backend: Backend) {
 
     let reopen = [("slug", "demo"), ("stage", "commitments"), ("status", "open")];
     assert_eq!(
-        call_status(
-            &demo.app,
-            app::api::SetStageStatus::PATH,
-            &reopen,
-            Some(&demo.facilitator)
-        )
-        .await,
+        demo.status(app::api::SetStageStatus::PATH, &reopen, &demo.facilitator)
+            .await,
         200
     );
     assert_eq!(

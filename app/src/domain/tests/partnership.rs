@@ -2,22 +2,21 @@
 
 use super::*;
 
+/// An empty partnership agreement of `organisation`, saved as new.
+fn agreement_of(organisation: OrganisationId) -> Command {
+    let agreement = Agreement {
+        organisation,
+        ..Agreement::default()
+    };
+    save_item(DesignItem::Agreement(agreement), None)
+}
+
 #[test]
 fn a_delegate_changes_only_their_own_organisations_partnership_records() {
     let (mut state, _) = demo();
     let a = delegate_of(&state, 0);
     let org_b = *state.organisations.keys().nth(1).unwrap();
-    let refused = state.execute(
-        &a,
-        save_item(
-            DesignItem::Agreement(Agreement {
-                organisation: org_b,
-                ..Agreement::default()
-            }),
-            None,
-        ),
-        now(),
-    );
+    let refused = state.execute(&a, agreement_of(org_b), now());
     assert_eq!(refused, Err(AppError::Forbidden));
     assert!(!state.partnership.agreements.contains_key(&org_b));
     // And nothing once the facilitator locks the stage.
@@ -29,17 +28,7 @@ fn a_delegate_changes_only_their_own_organisations_partnership_records() {
         },
     );
     let org_a = *state.organisations.keys().next().unwrap();
-    let locked = state.execute(
-        &a,
-        save_item(
-            DesignItem::Agreement(Agreement {
-                organisation: org_a,
-                ..Agreement::default()
-            }),
-            None,
-        ),
-        now(),
-    );
+    let locked = state.execute(&a, agreement_of(org_a), now());
     assert_eq!(locked, Err(AppError::StageLocked(Stage::Partnership)));
 }
 
