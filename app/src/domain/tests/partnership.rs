@@ -38,33 +38,20 @@ fn the_matrix_flags_a_component_with_two_accountable_partners() {
     let component = state.design.components[0].id;
     assert!(raci_flags(&state.design, &state.partnership)[0].1.is_empty());
     let organisation = *state.organisations.keys().nth(5).unwrap();
-    as_system(
-        &mut state,
-        save_item(
-            DesignItem::Responsibility(Responsibility {
-                component,
-                organisation,
-                role: Some(Raci::Accountable),
-            }),
-            Some(0),
-        ),
-    );
+    let cell = |role| {
+        DesignItem::Responsibility(Responsibility {
+            component,
+            organisation,
+            role,
+        })
+    };
+    as_system(&mut state, save_item(cell(Some(Raci::Accountable)), Some(0)));
     assert_eq!(
         raci_flags(&state.design, &state.partnership)[0].1,
         vec![RaciFlag::SeveralAccountable]
     );
     // Clearing the cell clears the flag.
-    as_system(
-        &mut state,
-        save_item(
-            DesignItem::Responsibility(Responsibility {
-                component,
-                organisation,
-                role: None,
-            }),
-            None,
-        ),
-    );
+    as_system(&mut state, save_item(cell(None), None));
     assert!(raci_flags(&state.design, &state.partnership)[0].1.is_empty());
 }
 
