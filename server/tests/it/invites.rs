@@ -1,6 +1,6 @@
 //! Organisations, invite links and delegates, through the real server.
 
-use crate::support::{call, call_status, facilitator_session, new_id, Backend, TestApp};
+use crate::support::{call, call_status, facilitator_session, new_id, sign_in, Backend, TestApp, PASSWORD};
 use app::api::service::Workshops;
 use leptos::server_fn::ServerFn;
 
@@ -271,16 +271,9 @@ async fn a_facilitator_brings_in_a_colleague_who_can_then_run_the_workshop() {
     // the facilitator who added them never knows it.
     let link: Option<String> = added.json().await.unwrap();
     let token = link.unwrap().rsplit('/').next().unwrap().to_string();
-    let set = [
-        ("token", token.as_str()),
-        ("password", "a long enough passphrase"),
-    ];
+    let set = [("token", token.as_str()), ("password", PASSWORD)];
     call(&room.app, app::api::SetPasswordByLink::PATH, &set, None).await;
-    let form = [
-        ("email", "bo@example.org"),
-        ("password", "a long enough passphrase"),
-    ];
-    let signed_in = call(&room.app, app::api::SignIn::PATH, &form, None).await;
+    let signed_in = sign_in(&room.app, "bo@example.org", PASSWORD).await;
     let bo = crate::support::session_cookie(&signed_in)
         .unwrap()
         .split(';')

@@ -279,17 +279,17 @@ pub async fn create_account(app: &TestApp, email: &str, name: &str) -> app::doma
     id
 }
 
+/// Signs in with `email` and `password`, as the sign-in page does.
+pub async fn sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+    use leptos::server_fn::ServerFn;
+    let form = [("email", email), ("password", password)];
+    call(app, app::api::SignIn::PATH, &form, None).await
+}
+
 /// Creates a facilitator account and signs it in; the `name=value` cookie.
 pub async fn facilitator_session(app: &TestApp, email: &str) -> String {
-    use leptos::server_fn::ServerFn;
     create_account(app, email, "Facilitator").await;
-    let response = call(
-        app,
-        app::api::SignIn::PATH,
-        &[("email", email), ("password", PASSWORD)],
-        None,
-    )
-    .await;
+    let response = sign_in(app, email, PASSWORD).await;
     let cookie = session_cookie(&response).expect("signed in");
     cookie.split(';').next().unwrap().to_string()
 }

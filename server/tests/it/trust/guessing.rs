@@ -12,14 +12,7 @@ async fn parallel_password_guesses_stop_at_five(backend: Backend) {
         let app = &app;
         async move {
             let password = format!("guess number {i}");
-            call_status(
-                app,
-                app::api::SignIn::PATH,
-                &[("email", "ana@example.org"), ("password", &password)],
-                None,
-            )
-            .await
-            .as_u16()
+            sign_in(app, "ana@example.org", &password).await.status().as_u16()
         }
     });
     let statuses = futures::future::join_all(guesses).await;
@@ -31,19 +24,12 @@ async fn parallel_password_guesses_stop_at_five(backend: Backend) {
     // Guessing on, one at a time, is checked until five have failed in all.
     for i in 0..10 {
         let password = format!("later guess {i}");
-        let form = [("email", "ana@example.org"), ("password", password.as_str())];
-        let status = call_status(&app, app::api::SignIn::PATH, &form, None).await;
+        let status = sign_in(&app, "ana@example.org", &password).await.status();
         assert!(status == 422 || status == 429, "{status}");
     }
     assert_eq!(audited(&app, "sign_in_failed").await, 5);
     // The right password waits too, until the window moves on.
-    let right = call_status(
-        &app,
-        app::api::SignIn::PATH,
-        &[("email", "ana@example.org"), ("password", PASSWORD)],
-        None,
-    )
-    .await;
+    let right = sign_in(&app, "ana@example.org", PASSWORD).await.status();
     assert_eq!(right, 429);
 }
 on_both_backends!(password_guessing, parallel_password_guesses_stop_at_five);

@@ -4,8 +4,8 @@
 //! they share are here.
 
 use crate::support::{
-    call, call_status, cookie_named, create_account, demo_version, demo_with_facilitator, new_id, Backend,
-    TestApp, PASSWORD,
+    call, call_status, cookie_named, create_account, demo_version, demo_with_facilitator, new_id, sign_in,
+    Backend, TestApp, PASSWORD,
 };
 use app::api::service::Workshops;
 use leptos::server_fn::ServerFn;
