@@ -1,21 +1,13 @@
 //! Facilitator sign-in through the real server functions.
 
-use crate::support::{call, session_cookie, Backend, TestApp};
-use app::domain::ids::AccountId;
+use crate::support::{call, create_account, session_cookie, sign_in, Backend, TestApp, PASSWORD};
 use leptos::server_fn::ServerFn;
 
 const EMAIL: &str = "ana@example.org";
-const PASSWORD: &str = "a long enough passphrase";
 
 async fn app_with_account(backend: Backend) -> Option<TestApp> {
     let app = TestApp::start(backend).await?;
-    let hash = password_auth::generate_hash(PASSWORD);
-    assert!(app
-        .engine
-        .store()
-        .create_account(AccountId::random(), EMAIL, "Ana", &hash)
-        .await
-        .unwrap());
+    create_account(&app, EMAIL, "Ana").await;
     Some(app)
 }
 
@@ -31,23 +23,11 @@ async fn sign_in_out_and_cycle(backend: Backend) {
     let Some(app) = app_with_account(backend).await else {
         return;
     };
-    let wrong = call(
-        &app,
-        app::api::SignIn::PATH,
-        &[("email", EMAIL), ("password", "nope")],
-        None,
-    )
-    .await;
+    let wrong = sign_in(&app, EMAIL, "nope").await;
     assert_eq!(wrong.status(), 422);
     assert!(session_cookie(&wrong).is_none());
 
-    let right = call(
-        &app,
-        app::api::SignIn::PATH,
-        &[("email", "ANA@example.org "), ("password", PASSWORD)],
-        None,
-    )
-    .await;
+    let right = sign_in(&app, "ANA@example.org ", PASSWORD).await;
     let cookie = session_cookie(&right).expect("a session cookie");
     assert!(
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
@@ -95,38 +75,15 @@ async fn repeated_failures_slow_down_that_account_only(backend: Backend) {
         return;
     };
     let other = "bo@example.org";
-    let hash = password_auth::generate_hash(PASSWORD);
-    app.engine
-        .store()
-        .create_account(AccountId::random(), other, "Bo", &hash)
-        .await
-        .unwrap();
+    create_account(&app, other, "Bo").await;
     for _ in 0..5 {
-        let response = call(
-            &app,
-            app::api::SignIn::PATH,
-            &[("email", EMAIL), ("password", "wrong")],
-            None,
-        )
-        .await;
-        assert_eq!(response.status(), 422);
+        let response = sign_in(&app, EMAIL, "wrong").await.status();
+        assert_eq!(response, 422);
     }
-    let blocked = call(
-        &app,
-        app::api::SignIn::PATH,
-        &[("email", EMAIL), ("password", PASSWORD)],
-        None,
-    )
-    .await;
+    let blocked = sign_in(&app, EMAIL, PASSWORD).await;
     assert_eq!(blocked.status(), 429, "even the right password waits");
     assert!(session_cookie(&blocked).is_none());
-    let fine = call(
-        &app,
-        app::api::SignIn::PATH,
-        &[("email", other), ("password", PASSWORD)],
-        None,
-    )
-    .await;
+    let fine = sign_in(&app, other, PASSWORD).await;
     assert!(
         session_cookie(&fine).is_some(),
         "another account from the same address is not locked out"
@@ -137,13 +94,7 @@ on_both_backends!(throttling, repeated_failures_slow_down_that_account_only);
 #[tokio::test]
 async fn invalid_credentials_input_names_the_field() {
     let app = app_with_account(Backend::Sqlite).await.unwrap();
-    let response = call(
-        &app,
-        app::api::SignIn::PATH,
-        &[("email", "not-an-email"), ("password", "x")],
-        None,
-    )
-    .await;
+    let response = sign_in(&app, "not-an-email", "x").await;
     assert_eq!(response.status(), 422);
     let body = response.text().await.unwrap();
     assert!(body.contains("email"), "{body}");

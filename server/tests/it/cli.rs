@@ -8,6 +8,20 @@ fn roundtable(database_url: &str) -> Command {
     command
 }
 
+/// `roundtable facilitator ACTION --email ana@example.org [--name Ana]`
+/// with `password` in the environment, as a user runs it.
+fn facilitator(url: &str, action: &str, password: &str) -> std::process::Output {
+    let mut args = vec!["facilitator", action, "--email", "ana@example.org"];
+    if action == "create" {
+        args.extend(["--name", "Ana"]);
+    }
+    roundtable(url)
+        .args(args)
+        .env("ROUNDTABLE_PASSWORD", password)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_bad_database_url_is_one_clear_line_and_exit_code_2() {
     for url in [
@@ -124,20 +138,7 @@ fn verify_reports_a_payload_that_no_longer_parses() {
 fn creates_a_facilitator_from_the_environment_password() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/f.sqlite3", dir.path().display());
-    let create = |password: &str| {
-        roundtable(&url)
-            .env("ROUNDTABLE_PASSWORD", password)
-            .args([
-                "facilitator",
-                "create",
-                "--email",
-                "ana@example.org",
-                "--name",
-                "Ana",
-            ])
-            .output()
-            .unwrap()
-    };
+    let create = |password: &str| facilitator(&url, "create", password);
     let short = create("short");
     assert_eq!(short.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&short.stderr).contains("password"));
@@ -150,34 +151,15 @@ fn creates_a_facilitator_from_the_environment_password() {
 fn a_facilitators_password_is_set_from_the_command_line_and_verify_shows_the_head() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/password.sqlite3", dir.path().display());
-    let created = roundtable(&url)
-        .args([
-            "facilitator",
-            "create",
-            "--email",
-            "ana@example.org",
-            "--name",
-            "Ana",
-        ])
-        .env("ROUNDTABLE_PASSWORD", "the first passphrase")
-        .output()
-        .unwrap();
+    let created = facilitator(&url, "create", "the first passphrase");
     assert!(
         created.status.success(),
         "{}",
         String::from_utf8_lossy(&created.stderr)
     );
-    let short = roundtable(&url)
-        .args(["facilitator", "password", "--email", "ana@example.org"])
-        .env("ROUNDTABLE_PASSWORD", "short")
-        .output()
-        .unwrap();
+    let short = facilitator(&url, "password", "short");
     assert_eq!(short.status.code(), Some(1), "a short password is refused");
-    let set = roundtable(&url)
-        .args(["facilitator", "password", "--email", "ana@example.org"])
-        .env("ROUNDTABLE_PASSWORD", "a second passphrase")
-        .output()
-        .unwrap();
+    let set = facilitator(&url, "password", "a second passphrase");
     assert!(set.status.success(), "{}", String::from_utf8_lossy(&set.stderr));
     assert!(String::from_utf8_lossy(&set.stdout).contains("sessions have ended"));
     let unknown = roundtable(&url)

@@ -2,13 +2,9 @@
 //! retries, bad input, joining by room code, the screen link's framing,
 //! the live stream's Last-Event-ID, and other instances' writes.
 
-use crate::support::{call, cookie_named, demo_with_facilitator, Backend, TestApp};
+use crate::support::{call, call_status, cookie_named, demo_with_facilitator, new_id, Backend, TestApp};
 use app::api::service::Workshops;
 use leptos::server_fn::ServerFn;
-
-fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
-}
 
 /// The demo with a signed-in facilitator of it, and two organisations' ids.
 struct Demo {
@@ -29,6 +25,13 @@ async fn demo(backend: Backend) -> Option<Demo> {
         org_a,
         org_b,
     })
+}
+
+impl Demo {
+    /// The status a server function answers the holder of `cookie` with.
+    async fn status(&self, path: &str, form: &[(&str, &str)], cookie: &str) -> reqwest::StatusCode {
+        call_status(&self.app, path, form, Some(cookie)).await
+    }
 }
 
 /// A delegate of `organisation`, joined through an invite link.
@@ -150,14 +153,14 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
         .unwrap();
     assert_eq!(again["code"], code.as_str(), "one code per workshop");
 
-    let wrong = call(
+    let wrong = call_status(
         &demo.app,
         app::api::JoinRoom::PATH,
         &[("code", "ZZZZZZ"), ("id", &new_id()), ("name", "Lan")],
         None,
     )
     .await;
-    assert_eq!(wrong.status(), 422);
+    assert_eq!(wrong, 422);
     let joined = call(
         &demo.app,
         app::api::JoinRoom::PATH,
@@ -174,22 +177,14 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
         ("id", question.as_str()),
         ("question", "Which port first?"),
     ];
-    let asked = call(
-        &demo.app,
-        app::api::OpenDiscussion::PATH,
-        &ask,
-        Some(&participant),
-    )
-    .await;
-    assert_eq!(asked.status(), 403, "only facilitators ask");
-    let asked = call(
-        &demo.app,
-        app::api::OpenDiscussion::PATH,
-        &ask,
-        Some(&demo.facilitator),
-    )
-    .await;
-    assert_eq!(asked.status(), 200);
+    let asked = demo
+        .status(app::api::OpenDiscussion::PATH, &ask, &participant)
+        .await;
+    assert_eq!(asked, 403, "only facilitators ask");
+    let asked = demo
+        .status(app::api::OpenDiscussion::PATH, &ask, &demo.facilitator)
+        .await;
+    assert_eq!(asked, 200);
     let answer = [
         ("slug", "demo"),
         ("item", question.as_str()),
@@ -197,15 +192,12 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
         ("text", "Laem Chabang"),
     ];
     assert_eq!(
-        call(&demo.app, app::api::Contribute::PATH, &answer, None)
-            .await
-            .status(),
+        call_status(&demo.app, app::api::Contribute::PATH, &answer, None).await,
         401
     );
     assert_eq!(
-        call(&demo.app, app::api::Contribute::PATH, &answer, Some(&participant))
-            .await
-            .status(),
+        demo.status(app::api::Contribute::PATH, &answer, &participant)
+            .await,
         200
     );
     let state = demo.app.engine.workshop("demo").await.unwrap();
@@ -221,14 +213,14 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
             .status(),
         403
     );
-    let requested = call(
-        &demo.app,
-        app::api::RequestDelegation::PATH,
-        &[("slug", "demo"), ("organisation", &demo.org_a)],
-        Some(&participant),
-    )
-    .await;
-    assert_eq!(requested.status(), 200);
+    let requested = demo
+        .status(
+            app::api::RequestDelegation::PATH,
+            &[("slug", "demo"), ("organisation", &demo.org_a)],
+            &participant,
+        )
+        .await;
+    assert_eq!(requested, 200);
     let (_, requests): (u64, Vec<serde_json::Value>) = call(
         &demo.app,
         app::api::LoadRequests::PATH,
@@ -248,22 +240,14 @@ async fn a_participant_joins_by_code_and_acts_once_approved(backend: Backend) {
         ("organisation", shown.as_str()),
         ("decision", "approve"),
     ];
-    let by_participant = call(
-        &demo.app,
-        app::api::DecideDelegation::PATH,
-        &approve,
-        Some(&participant),
-    )
-    .await;
-    assert_eq!(by_participant.status(), 401, "only facilitators decide");
-    let approved = call(
-        &demo.app,
-        app::api::DecideDelegation::PATH,
-        &approve,
-        Some(&demo.facilitator),
-    )
-    .await;
-    assert_eq!(approved.status(), 200);
+    let by_participant = demo
+        .status(app::api::DecideDelegation::PATH, &approve, &participant)
+        .await;
+    assert_eq!(by_participant, 401, "only facilitators decide");
+    let approved = demo
+        .status(app::api::DecideDelegation::PATH, &approve, &demo.facilitator)
+        .await;
+    assert_eq!(approved, 200);
 
     // The same device now acts for the organisation, and only for it.
     assert_eq!(
@@ -394,17 +378,13 @@ async fn a_locked_stage_refuses_delegates_until_reopened(backend: Backend) {
     let Some(demo) = demo(backend).await else { return };
     let delegate = delegate_of(&demo, &demo.org_a).await;
     let lock = [("slug", "demo"), ("stage", "commitments"), ("status", "locked")];
-    let by_delegate = call(&demo.app, app::api::SetStageStatus::PATH, &lock, Some(&delegate)).await;
-    assert_eq!(by_delegate.status(), 403, "only facilitators lock stages");
+    let by_delegate = demo
+        .status(app::api::SetStageStatus::PATH, &lock, &delegate)
+        .await;
+    assert_eq!(by_delegate, 403, "only facilitators lock stages");
     assert_eq!(
-        call(
-            &demo.app,
-            app::api::SetStageStatus::PATH,
-            &lock,
-            Some(&demo.facilitator)
-        )
-        .await
-        .status(),
+        demo.status(app::api::SetStageStatus::PATH, &lock, &demo.facilitator)
+            .await,
         200
     );
 
@@ -423,14 +403,8 @@ async fn a_locked_stage_refuses_delegates_until_reopened(backend: Backend) {
 
     let reopen = [("slug", "demo"), ("stage", "commitments"), ("status", "open")];
     assert_eq!(
-        call(
-            &demo.app,
-            app::api::SetStageStatus::PATH,
-            &reopen,
-            Some(&demo.facilitator)
-        )
-        .await
-        .status(),
+        demo.status(app::api::SetStageStatus::PATH, &reopen, &demo.facilitator)
+            .await,
         200
     );
     assert_eq!(

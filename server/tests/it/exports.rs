@@ -1,6 +1,6 @@
 //! Exports over HTTP, for a workshop's facilitators and API tokens only.
 
-use crate::support::{demo_with_facilitator, facilitator_session, Backend, TestApp};
+use crate::support::{call_status, demo_with_facilitator, facilitator_session, Backend, TestApp};
 use app::api::service::Workshops;
 use app::domain::event::Actor;
 
@@ -184,16 +184,17 @@ async fn a_facilitator_makes_lists_and_revokes_tokens_through_the_server() {
         "the list never shows the secret"
     );
     let revoke = [("slug", "demo"), ("id", id.as_str())];
-    assert!(call(&app, app::api::RevokeApiToken::PATH, &revoke, Some(&cookie))
-        .await
-        .status()
-        .is_success());
+    assert!(
+        call_status(&app, app::api::RevokeApiToken::PATH, &revoke, Some(&cookie))
+            .await
+            .is_success()
+    );
     assert_eq!(
         get(&app, "/w/demo/export/state.json", bearer()).await.status(),
         401
     );
-    let anonymous = call(&app, app::api::CreateApiToken::PATH, &[("slug", "demo")], None).await;
-    assert_eq!(anonymous.status(), 401);
+    let anonymous = call_status(&app, app::api::CreateApiToken::PATH, &[("slug", "demo")], None).await;
+    assert_eq!(anonymous, 401);
 }
 
 /// The register's CSV sums, tier by tier and kind by kind, to exactly the

@@ -2,7 +2,7 @@
 //! absurd values, as a signed-in facilitator (who gets furthest). No answer
 //! may be a 5xx, and a refused call changes nothing in the log.
 
-use crate::support::{call, demo_with_facilitator, Backend, TestApp};
+use crate::support::{call_status, demo_version, demo_with_facilitator, Backend, TestApp};
 use app::api::service::Workshops;
 use app::domain::design::DesignItem;
 use leptos::server_fn::ServerFn;
@@ -91,10 +91,6 @@ fn mutations() -> Vec<(&'static str, &'static [&'static str])> {
     ]
 }
 
-async fn version(app: &TestApp) -> u64 {
-    app.engine.workshop("demo").await.unwrap().version
-}
-
 /// A form as a failure message shows it: long values by their length.
 fn shown(form: &[(&str, &str)]) -> String {
     form.iter()
@@ -109,16 +105,19 @@ fn shown(form: &[(&str, &str)]) -> String {
 /// Posts a form; checks the answer is no 5xx, and that a refusal wrote
 /// nothing.
 async fn send_form(app: &TestApp, cookie: &str, path: &str, form: &[(&str, &str)]) {
-    let before = version(app).await;
-    let response = call(app, path, form, Some(cookie)).await;
-    let status = response.status();
+    let before = demo_version(app).await;
+    let status = call_status(app, path, form, Some(cookie)).await;
     assert!(
         !status.is_server_error(),
         "{path} answered {status} to {}",
         shown(form)
     );
     if !status.is_success() && !status.is_redirection() {
-        assert_eq!(version(app).await, before, "{path} refused ({status}) yet wrote");
+        assert_eq!(
+            demo_version(app).await,
+            before,
+            "{path} refused ({status}) yet wrote"
+        );
     }
 }
 
@@ -247,7 +246,7 @@ async fn no_item_breaks_the_item_editor(backend: Backend) {
         let original = serde_json::to_value(&item).unwrap();
         for mutant in mutants(&original) {
             let body = serde_json::json!({ "slug": "demo", "item": mutant, "based_on": based_on });
-            let before = version(&app).await;
+            let before = demo_version(&app).await;
             let response = app
                 .client
                 .post(app.url(app::api::SaveItem::PATH))
@@ -264,7 +263,7 @@ async fn no_item_breaks_the_item_editor(backend: Backend) {
                 body.to_string()
             );
             if !status.is_success() {
-                assert_eq!(version(&app).await, before);
+                assert_eq!(demo_version(&app).await, before);
             }
             tried += 1;
         }

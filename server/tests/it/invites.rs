@@ -1,6 +1,6 @@
 //! Organisations, invite links and delegates, through the real server.
 
-use crate::support::{call, facilitator_session, Backend, TestApp};
+use crate::support::{call, call_status, facilitator_session, new_id, sign_in, Backend, TestApp, PASSWORD};
 use app::api::service::Workshops;
 use leptos::server_fn::ServerFn;
 
@@ -9,10 +9,6 @@ struct Room {
     facilitator: String,
     org_a: String,
     org_b: String,
-}
-
-fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
 }
 
 async fn room(backend: Backend) -> Option<Room> {
@@ -57,6 +53,18 @@ async fn invite(room: &Room, organisation: &str, cookie: &str) -> reqwest::Respo
     call(&room.app, app::api::IssueInvite::PATH, &form, Some(cookie)).await
 }
 
+/// The room's workshop as the engine holds it now.
+async fn room_state(room: &Room) -> std::sync::Arc<app::domain::state::WorkshopState> {
+    room.app.engine.workshop("room").await.unwrap()
+}
+
+/// A new invite link for organisation A, issued by the room's facilitator.
+async fn org_a_link(room: &Room) -> String {
+    let invite = invite(room, &room.org_a, &room.facilitator).await;
+    let (_, url): (String, String) = invite.json().await.unwrap();
+    url
+}
+
 fn token_of(url: &str) -> String {
     url.rsplit('/').next().unwrap().to_string()
 }
@@ -78,11 +86,7 @@ fn delegate_cookie(response: &reqwest::Response) -> Option<String> {
 
 async fn a_delegate_joins_by_link_and_acts_only_for_their_organisation(backend: Backend) {
     let Some(room) = room(backend).await else { return };
-    let (_, url): (String, String) = invite(&room, &room.org_a, &room.facilitator)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let url = org_a_link(&room).await;
     assert!(url.starts_with(&room.app.base) && url.contains("/join/"), "{url}");
     let token = token_of(&url);
     let view: serde_json::Value = call(&room.app, app::api::LoadInvite::PATH, &[("token", &token)], None)
@@ -94,7 +98,7 @@ async fn a_delegate_joins_by_link_and_acts_only_for_their_organisation(backend: 
 
     let joined = join(&room, &token, "Somchai").await;
     let delegate = delegate_cookie(&joined).expect("a delegate cookie");
-    let state = room.app.engine.workshop("room").await.unwrap();
+    let state = room_state(&room).await;
     assert_eq!(state.delegates.len(), 1);
     assert_eq!(
         state.delegates.values().next().unwrap().organisation.to_string(),
@@ -110,19 +114,10 @@ async fn a_delegate_joins_by_link_and_acts_only_for_their_organisation(backend: 
         ("country", "TH"),
         ("city", ""),
     ];
-    let refused = call(&room.app, app::api::AddOrganisation::PATH, &form, Some(&delegate)).await;
-    assert_eq!(refused.status(), 403);
+    let refused = call_status(&room.app, app::api::AddOrganisation::PATH, &form, Some(&delegate)).await;
+    assert_eq!(refused, 403);
     assert_eq!(invite(&room, &room.org_a, &delegate).await.status(), 401);
-    assert_eq!(
-        room.app
-            .engine
-            .workshop("room")
-            .await
-            .unwrap()
-            .organisations
-            .len(),
-        2
-    );
+    assert_eq!(room_state(&room).await.organisations.len(), 2);
 }
 on_both_backends!(
     join_by_link,
@@ -147,23 +142,16 @@ async fn reissued_and_revoked_links_stop_working_and_change_nothing() {
     assert_eq!(stale.status(), 404);
     assert!(delegate_cookie(&stale).is_none());
     let form = [("slug", "room"), ("organisation", room.org_b.as_str())];
-    let revoked = call(
+    let revoked = call_status(
         &room.app,
         app::api::RevokeInvites::PATH,
         &form,
         Some(&room.facilitator),
     )
     .await;
-    assert!(revoked.status().is_success());
+    assert!(revoked.is_success());
     assert_eq!(join(&room, &token_of(&second), "Later").await.status(), 404);
-    assert!(room
-        .app
-        .engine
-        .workshop("room")
-        .await
-        .unwrap()
-        .delegates
-        .is_empty());
+    assert!(room_state(&room).await.delegates.is_empty());
     let trail = room.app.engine.store().audit_trail(20).await.unwrap();
     let kinds: Vec<&str> = trail.iter().map(|entry| entry.kind.as_str()).collect();
     assert!(
@@ -183,35 +171,24 @@ async fn only_this_workshops_facilitators_hand_out_links() {
     let room = room(Backend::Sqlite).await.unwrap();
     let stranger = facilitator_session(&room.app, "bo@example.org").await;
     assert_eq!(invite(&room, &room.org_a, &stranger).await.status(), 403);
-    let anonymous = call(
+    let anonymous = call_status(
         &room.app,
         app::api::IssueInvite::PATH,
         &[("slug", "room"), ("organisation", &room.org_a)],
         None,
     )
     .await;
-    assert_eq!(anonymous.status(), 401);
+    assert_eq!(anonymous, 401);
 }
 
 #[tokio::test]
 async fn joining_needs_a_name_and_stores_nothing_without_one() {
     let room = room(Backend::Sqlite).await.unwrap();
-    let (_, url): (String, String) = invite(&room, &room.org_a, &room.facilitator)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let url = org_a_link(&room).await;
     let response = join(&room, &token_of(&url), "").await;
     assert_eq!(response.status(), 422);
     assert!(response.text().await.unwrap().contains("name"));
-    assert!(room
-        .app
-        .engine
-        .workshop("room")
-        .await
-        .unwrap()
-        .delegates
-        .is_empty());
+    assert!(room_state(&room).await.delegates.is_empty());
 }
 
 #[tokio::test]
@@ -242,11 +219,7 @@ async fn the_setup_page_is_for_this_workshops_facilitators_only() {
 #[tokio::test]
 async fn an_invite_page_names_the_organisation_or_says_the_link_is_dead() {
     let room = room(Backend::Sqlite).await.unwrap();
-    let (_, url): (String, String) = invite(&room, &room.org_a, &room.facilitator)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let url = org_a_link(&room).await;
     let live = room
         .app
         .client
@@ -298,16 +271,9 @@ async fn a_facilitator_brings_in_a_colleague_who_can_then_run_the_workshop() {
     // the facilitator who added them never knows it.
     let link: Option<String> = added.json().await.unwrap();
     let token = link.unwrap().rsplit('/').next().unwrap().to_string();
-    let set = [
-        ("token", token.as_str()),
-        ("password", "a long enough passphrase"),
-    ];
+    let set = [("token", token.as_str()), ("password", PASSWORD)];
     call(&room.app, app::api::SetPasswordByLink::PATH, &set, None).await;
-    let form = [
-        ("email", "bo@example.org"),
-        ("password", "a long enough passphrase"),
-    ];
-    let signed_in = call(&room.app, app::api::SignIn::PATH, &form, None).await;
+    let signed_in = sign_in(&room.app, "bo@example.org", PASSWORD).await;
     let bo = crate::support::session_cookie(&signed_in)
         .unwrap()
         .split(';')
@@ -341,20 +307,13 @@ async fn nobody_else_adds_facilitators_nor_creates_accounts_trying() {
         .await
         .unwrap()
         .is_none());
-    assert_eq!(
-        room.app.engine.workshop("room").await.unwrap().facilitators.len(),
-        1
-    );
+    assert_eq!(room_state(&room).await.facilitators.len(), 1);
 }
 
 #[tokio::test]
 async fn a_delegates_device_session_ends_after_three_days() {
     let room = room(Backend::Sqlite).await.unwrap();
-    let (_, url): (String, String) = invite(&room, &room.org_a, &room.facilitator)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let url = org_a_link(&room).await;
     let joined = join(&room, &token_of(&url), "Somchai").await;
     let cookie = delegate_cookie(&joined).unwrap();
     let token = cookie.split_once('=').unwrap().1;

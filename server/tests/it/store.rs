@@ -1,7 +1,7 @@
 //! The event store's conformance suite: the same cases on SQLite and
 //! PostgreSQL, against real databases.
 
-use crate::support::{Backend, FreshDb};
+use crate::support::{raw_sql, Backend, FreshDb};
 use app::api::service::Workshops;
 use app::domain::command::{Command, NewWorkshop};
 use app::domain::error::AppError;
@@ -13,7 +13,6 @@ use app::domain::money::Currency;
 use app::domain::state::WorkshopState;
 use chrono::Utc;
 use server::cli;
-use server::db::Db;
 use server::engine::Engine;
 use server::store::{Append, AppendOutcome, Store};
 use std::sync::Arc;
@@ -24,10 +23,22 @@ async fn fresh(backend: Backend) -> Option<(FreshDb, Arc<Engine>)> {
     Some((db, engine))
 }
 
+/// A fresh database with workshop w1 in it.
+async fn fresh_with_w1(backend: Backend) -> Option<(FreshDb, Arc<Engine>)> {
+    let (db, engine) = fresh(backend).await?;
+    on_w1(&engine, &new_key(), create("w1")).await.unwrap();
+    Some((db, engine))
+}
+
 /// Any fresh key: the engine gives a key no meaning beyond being the same
 /// or another.
 fn new_key() -> IdempotencyKey {
     IdempotencyKey::edit()
+}
+
+/// Runs `command` on workshop w1 as the system, under `key`.
+async fn on_w1(engine: &Engine, key: &IdempotencyKey, command: Command) -> Result<u64, AppError> {
+    engine.execute("w1", Actor::System, key, command).await
 }
 
 fn create(slug: &str) -> Command {
@@ -57,19 +68,13 @@ fn stamped(seq: u64, event: Event) -> StoredEvent {
 }
 
 async fn appends_load_back_in_order(backend: Backend) {
-    let Some((_db, engine)) = fresh(backend).await else {
+    let Some((_db, engine)) = fresh_with_w1(backend).await else {
         return;
     };
-    engine
-        .execute("w1", Actor::System, &new_key(), create("w1"))
+    on_w1(&engine, &new_key(), stage(StageStatus::Open))
         .await
         .unwrap();
-    engine
-        .execute("w1", Actor::System, &new_key(), stage(StageStatus::Open))
-        .await
-        .unwrap();
-    let version = engine
-        .execute("w1", Actor::System, &new_key(), stage(StageStatus::Locked))
+    let version = on_w1(&engine, &new_key(), stage(StageStatus::Locked))
         .await
         .unwrap();
     assert_eq!(version, 3);
@@ -92,24 +97,13 @@ async fn a_retried_command_is_recorded_once(backend: Backend) {
     };
     let creation = create("w1");
     let (create_key, same) = (new_key(), new_key());
-    engine
-        .execute("w1", Actor::System, &create_key, creation.clone())
-        .await
-        .unwrap();
-    let first = engine
-        .execute("w1", Actor::System, &same, stage(StageStatus::Open))
-        .await
-        .unwrap();
+    on_w1(&engine, &create_key, creation.clone()).await.unwrap();
+    let first = on_w1(&engine, &same, stage(StageStatus::Open)).await.unwrap();
     // The same key with another command is not a retry: refused, and
     // nothing new is written; the same command again gets the first answer.
-    let other = engine
-        .execute("w1", Actor::System, &same, stage(StageStatus::Locked))
-        .await;
+    let other = on_w1(&engine, &same, stage(StageStatus::Locked)).await;
     assert_eq!(other, Err(AppError::KeyReused));
-    let again = engine
-        .execute("w1", Actor::System, &same, stage(StageStatus::Open))
-        .await
-        .unwrap();
+    let again = on_w1(&engine, &same, stage(StageStatus::Open)).await.unwrap();
     assert_eq!(first, again);
     assert_eq!(engine.events("w1", 0).await.unwrap().len(), 2);
     assert_eq!(
@@ -121,24 +115,14 @@ async fn a_retried_command_is_recorded_once(backend: Backend) {
         StageStatus::Open
     );
     // Creation is idempotent too: the retry carries the same command.
-    assert_eq!(
-        engine
-            .execute("w1", Actor::System, &create_key, creation)
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!(on_w1(&engine, &create_key, creation).await.unwrap(), 1);
 }
 on_both_backends!(idempotency, a_retried_command_is_recorded_once);
 
 async fn a_taken_sequence_number_is_a_conflict_and_writes_nothing(backend: Backend) {
-    let Some((db, engine)) = fresh(backend).await else {
+    let Some((db, engine)) = fresh_with_w1(backend).await else {
         return;
     };
-    engine
-        .execute("w1", Actor::System, &new_key(), create("w1"))
-        .await
-        .unwrap();
     let id = engine.workshop("w1").await.unwrap().setup.as_ref().unwrap().id;
     let store = Store::new(cli::open(&db.config()).await.unwrap().store().db().clone());
     let events = [stamped(
@@ -170,13 +154,9 @@ on_both_backends!(
 );
 
 async fn the_database_refuses_to_change_the_log(backend: Backend) {
-    let Some((_db, engine)) = fresh(backend).await else {
+    let Some((_db, engine)) = fresh_with_w1(backend).await else {
         return;
     };
-    engine
-        .execute("w1", Actor::System, &new_key(), create("w1"))
-        .await
-        .unwrap();
     let statements = [
         "UPDATE events SET payload = '{}'",
         "DELETE FROM events",
@@ -184,10 +164,7 @@ async fn the_database_refuses_to_change_the_log(backend: Backend) {
         "DELETE FROM idempotency",
     ];
     for statement in statements {
-        let result = match engine.store().db() {
-            Db::Sqlite(pool) => sqlx::query(statement).execute(pool).await.map(|_| ()),
-            Db::Postgres(pool) => sqlx::query(statement).execute(pool).await.map(|_| ()),
-        };
+        let result = raw_sql(engine.store().db(), statement).await;
         let error = result.expect_err(statement).to_string();
         assert!(error.contains("append-only"), "{statement}: {error}");
     }
@@ -220,13 +197,9 @@ on_both_backends!(rebuild, a_new_engine_rebuilds_the_same_state_from_the_log);
 /// Two engines on one database stand for two server instances: their
 /// writes interleave without gaps, duplicates or lost commands.
 async fn two_instances_share_one_log(backend: Backend) {
-    let Some((db, first)) = fresh(backend).await else {
+    let Some((db, first)) = fresh_with_w1(backend).await else {
         return;
     };
-    first
-        .execute("w1", Actor::System, &new_key(), create("w1"))
-        .await
-        .unwrap();
     let second = cli::open(&db.config()).await.unwrap();
     let mut tasks = Vec::new();
     for i in 0..20 {
@@ -241,7 +214,7 @@ async fn two_instances_share_one_log(backend: Backend) {
                 stage: Stage::ALL[i % 4],
                 status,
             };
-            engine.execute("w1", Actor::System, &new_key(), command).await
+            on_w1(&engine, &new_key(), command).await
         }));
     }
     for task in tasks {
@@ -256,16 +229,10 @@ async fn two_instances_share_one_log(backend: Backend) {
 on_both_backends!(two_instances, two_instances_share_one_log);
 
 async fn a_slug_is_taken_once(backend: Backend) {
-    let Some((_db, engine)) = fresh(backend).await else {
+    let Some((_db, engine)) = fresh_with_w1(backend).await else {
         return;
     };
-    engine
-        .execute("w1", Actor::System, &new_key(), create("w1"))
-        .await
-        .unwrap();
-    let again = engine
-        .execute("w1", Actor::System, &new_key(), create("w1"))
-        .await;
+    let again = on_w1(&engine, &new_key(), create("w1")).await;
     assert_eq!(again, Err(AppError::AlreadyExists("w1".into())));
 }
 on_both_backends!(slug_unique, a_slug_is_taken_once);

@@ -13,7 +13,7 @@ fn authorization_matrix() {
     let (mut state, _) = demo();
     let member = AccountId::random();
     let add = Command::AddFacilitator { account: member };
-    state.execute(&Actor::System, add, now()).unwrap();
+    as_system(&mut state, add);
     let org_a = *state.organisations.keys().next().unwrap();
     let org_b = *state.organisations.keys().nth(1).unwrap();
     let component = state.design.components[0].id;
@@ -23,13 +23,10 @@ fn authorization_matrix() {
     let participant = ParticipantId::random();
     let asking = ParticipantId::random();
     for id in [participant, asking] {
-        state
-            .execute(
-                &Actor::System,
-                Command::JoinRoom(NewParticipant { id, name: "P".into() }),
-                now(),
-            )
-            .unwrap();
+        as_system(
+            &mut state,
+            Command::JoinRoom(NewParticipant { id, name: "P".into() }),
+        );
     }
     state
         .execute(
@@ -42,20 +39,15 @@ fn authorization_matrix() {
     let Command::RecordCommitment(existing) = existing else {
         unreachable!()
     };
-    state
-        .execute(&Actor::System, Command::RecordCommitment(existing.clone()), now())
-        .unwrap();
+    as_system(&mut state, Command::RecordCommitment(existing.clone()));
     let question = DiscussionId::random();
-    state
-        .execute(
-            &Actor::System,
-            Command::OpenDiscussion(NewDiscussion {
-                id: question,
-                question: "Which ports first?".into(),
-            }),
-            now(),
-        )
-        .unwrap();
+    as_system(
+        &mut state,
+        Command::OpenDiscussion(NewDiscussion {
+            id: question,
+            question: "Which ports first?".into(),
+        }),
+    );
     let revised = Command::ReviseCommitment(NewCommitment {
         status: CommitmentStatus::FirmCommitment,
         ..existing.clone()
@@ -79,7 +71,7 @@ fn authorization_matrix() {
         organisation: org_b,
         approve: true,
     };
-    state.execute(&Actor::System, approve, now()).unwrap();
+    as_system(&mut state, approve);
     let removed = DelegateId::random();
     let removed_as = Actor::Delegate {
         organisation: org_a,
@@ -93,7 +85,7 @@ fn authorization_matrix() {
     });
     state.execute(&removed_as, join, now()).unwrap();
     let remove = Command::RemoveDelegate { delegate: removed };
-    state.execute(&Actor::System, remove, now()).unwrap();
+    as_system(&mut state, remove);
 
     let actors = [
         ("facilitator", Actor::Facilitator { account: member }),
@@ -157,21 +149,21 @@ fn authorization_matrix() {
         ),
         (
             "add output (stage 1 is open)",
-            Command::SaveItem {
-                item: DesignItem::Output(Output {
+            save_item(
+                DesignItem::Output(Output {
                     id: OutputId::random(),
                     code: "9".into(),
                     title: "t".into(),
                     assumptions: String::new(),
                     indicators: vec![],
                 }),
-                based_on: Some(0),
-            },
+                Some(0),
+            ),
         ),
         (
             "add component (stage 1 is open)",
-            Command::SaveItem {
-                item: DesignItem::Component(Component {
+            save_item(
+                DesignItem::Component(Component {
                     id: ComponentId::random(),
                     code: "C9".into(),
                     title: "t".into(),
@@ -184,30 +176,30 @@ fn authorization_matrix() {
                     outputs: vec![output],
                     tfa: vec!["10.4".into()],
                 }),
-                based_on: None,
-            },
+                None,
+            ),
         ),
         (
             "set A's roles (stage 2 is open)",
-            Command::SaveItem {
-                item: DesignItem::Roles(PartnerRoles {
+            save_item(
+                DesignItem::Roles(PartnerRoles {
                     organisation: org_a,
                     iati: [IatiRole::Funding].into_iter().collect(),
                     ppp: Default::default(),
                 }),
-                based_on: None,
-            },
+                None,
+            ),
         ),
         (
             "set B's cell of the responsibility matrix",
-            Command::SaveItem {
-                item: DesignItem::Responsibility(Responsibility {
+            save_item(
+                DesignItem::Responsibility(Responsibility {
                     component,
                     organisation: org_b,
                     role: Some(Raci::Informed),
                 }),
-                based_on: None,
-            },
+                None,
+            ),
         ),
         (
             "set exchange rate",
@@ -228,10 +220,7 @@ fn authorization_matrix() {
             command
         }),
         ("revise A's commitment", revised),
-        (
-            "set the funding target",
-            Command::SetFundingTarget(NewFundingTarget { amount: dec!(1000) }),
-        ),
+        ("set the funding target", funding_target(dec!(1000))),
         (
             "approve a request to act for B",
             Command::DecideDelegation {

@@ -30,7 +30,7 @@ fn a_locked_commitments_stage_refuses_delegates_but_not_facilitators() {
         stage: Stage::Commitments,
         status: StageStatus::Locked,
     };
-    state.execute(&Actor::System, lock, now()).unwrap();
+    as_system(&mut state, lock);
     let mine = *state.organisations.keys().next().unwrap();
     let delegate = Actor::Delegate {
         organisation: mine,
@@ -42,7 +42,7 @@ fn a_locked_commitments_stage_refuses_delegates_but_not_facilitators() {
     );
     let member = AccountId::random();
     let add = Command::AddFacilitator { account: member };
-    state.execute(&Actor::System, add, now()).unwrap();
+    as_system(&mut state, add);
     let facilitator = Actor::Facilitator { account: member };
     assert!(decide(&state, &facilitator, commitment_for(mine, "10"), now()).is_ok());
     let outsider = Actor::Facilitator {

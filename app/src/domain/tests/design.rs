@@ -38,16 +38,13 @@ fn the_second_of_two_saves_from_the_same_start_is_told_and_shown_the_first() {
     assert_eq!(state.design.rationale, "Borders first.");
 
     // A locked stage is read-only for delegates, not for facilitators.
-    state
-        .execute(
-            &Actor::System,
-            Command::SetStageStatus {
-                stage: Stage::ProjectDesign,
-                status: StageStatus::Locked,
-            },
-            now(),
-        )
-        .unwrap();
+    as_system(
+        &mut state,
+        Command::SetStageStatus {
+            stage: Stage::ProjectDesign,
+            status: StageStatus::Locked,
+        },
+    );
     let version = state.design_versions[&DesignField::Rationale];
     let refused = decide(&state, &delegate(a), save("Again.", version), now());
     assert_eq!(refused, Err(AppError::StageLocked(Stage::ProjectDesign)));
@@ -131,24 +128,10 @@ fn two_delegates_editing_different_outputs_both_keep_their_work() {
     first.title = "Edited by A".into();
     second.title = "Edited by B".into();
     state
-        .execute(
-            &a,
-            Command::SaveItem {
-                item: DesignItem::Output(first),
-                based_on: Some(v1),
-            },
-            now(),
-        )
+        .execute(&a, save_item(DesignItem::Output(first), Some(v1)), now())
         .unwrap();
     state
-        .execute(
-            &b,
-            Command::SaveItem {
-                item: DesignItem::Output(second),
-                based_on: Some(v2),
-            },
-            now(),
-        )
+        .execute(&b, save_item(DesignItem::Output(second), Some(v2)), now())
         .unwrap();
     assert_eq!(state.design.outputs[0].title, "Edited by A");
     assert_eq!(state.design.outputs[1].title, "Edited by B");
@@ -168,19 +151,13 @@ fn the_second_save_of_the_same_indicator_is_told_and_may_keep_its_own() {
     state
         .execute(
             &a,
-            Command::SaveItem {
-                item: DesignItem::Indicator(theirs.clone()),
-                based_on: Some(version),
-            },
+            save_item(DesignItem::Indicator(theirs.clone()), Some(version)),
             now(),
         )
         .unwrap();
     let refused = state.execute(
         &b,
-        Command::SaveItem {
-            item: DesignItem::Indicator(mine.clone()),
-            based_on: Some(version),
-        },
+        save_item(DesignItem::Indicator(mine.clone()), Some(version)),
         now(),
     );
     let Err(AppError::ItemEditedMeanwhile {
@@ -198,28 +175,13 @@ fn the_second_save_of_the_same_indicator_is_told_and_may_keep_its_own() {
     );
     // B keeps their own, saving again from the version they were shown.
     state
-        .execute(
-            &b,
-            Command::SaveItem {
-                item: DesignItem::Indicator(mine),
-                based_on: Some(now_at),
-            },
-            now(),
-        )
+        .execute(&b, save_item(DesignItem::Indicator(mine), Some(now_at)), now())
         .unwrap();
     assert_eq!(indicator_of(&state, 4).target, Some(dec!(20)));
     // A retried save of what is already there changes nothing and is no conflict.
     let same = indicator_of(&state, 4);
     assert_eq!(
-        decide(
-            &state,
-            &a,
-            Command::SaveItem {
-                item: DesignItem::Indicator(same),
-                based_on: Some(1)
-            },
-            now()
-        ),
+        decide(&state, &a, save_item(DesignItem::Indicator(same), Some(1)), now()),
         Ok(vec![])
     );
 }
@@ -229,16 +191,13 @@ fn removing_an_output_takes_its_activities_and_indicators_along() {
     let (mut state, _) = demo();
     let output = state.design.outputs[0].id;
     assert!(state.design.activities.iter().any(|a| a.output == output));
-    state
-        .execute(
-            &Actor::System,
-            Command::RemoveItem {
-                key: ItemKey::Output { id: output },
-                based_on: None,
-            },
-            now(),
-        )
-        .unwrap();
+    as_system(
+        &mut state,
+        Command::RemoveItem {
+            key: ItemKey::Output { id: output },
+            based_on: None,
+        },
+    );
     assert!(!state.design.activities.iter().any(|a| a.output == output));
     assert!(!state
         .design

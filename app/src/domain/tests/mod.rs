@@ -6,6 +6,8 @@
 mod authorization;
 mod commitments;
 mod design;
+mod editing;
+mod figures;
 mod limits;
 mod partnership;
 mod revisions;
@@ -49,6 +51,17 @@ fn demo() -> (WorkshopState, Vec<StoredEvent>) {
     (state, log)
 }
 
+/// Runs `command` as the system (the command line, the demo loader); it
+/// must be accepted.
+fn as_system(state: &mut WorkshopState, command: Command) -> Vec<StoredEvent> {
+    state.execute(&Actor::System, command, now()).unwrap()
+}
+
+/// Sets the target the programme must raise while its design has no budget.
+fn funding_target(amount: Decimal) -> Command {
+    Command::SetFundingTarget(NewFundingTarget { amount })
+}
+
 /// Revises the commitment in `slot` with these values, or records a new one
 /// (for an organisation picked by the slot) when the slot is empty.
 fn record_or_revise(
@@ -66,9 +79,7 @@ fn record_or_revise(
                 instrument,
                 ..existing
             };
-            state
-                .execute(&Actor::System, Command::ReviseCommitment(revised.clone()), now())
-                .unwrap();
+            as_system(state, Command::ReviseCommitment(revised.clone()));
             ids[slot] = revised;
         }
         None => {
@@ -78,9 +89,7 @@ fn record_or_revise(
                 instrument,
                 ..new_commitment(organisations[slot % organisations.len()], "1", "USD")
             };
-            state
-                .execute(&Actor::System, Command::RecordCommitment(new.clone()), now())
-                .unwrap();
+            as_system(state, Command::RecordCommitment(new.clone()));
             ids.push(new);
         }
     }
@@ -116,6 +125,27 @@ fn new_commitment(organisation: OrganisationId, amount: &str, currency: &str) ->
         note: String::new(),
         public: true,
     }
+}
+
+/// US dollars, the demo's reporting currency.
+fn usd() -> crate::domain::money::Currency {
+    crate::domain::money::Currency::parse("USD").unwrap()
+}
+
+/// Sets the rate of `code` as the system would.
+fn rate_command(code: &str, per_unit: Decimal) -> Command {
+    Command::SetExchangeRate(NewExchangeRate {
+        currency: crate::domain::money::Currency::parse(code).unwrap(),
+        per_unit,
+        as_of: now().date_naive(),
+        source: "test".into(),
+    })
+}
+
+/// Saves `item`, from the version it was read at (`None`: a new item, or
+/// one saved without a version, as the system does).
+fn save_item(item: DesignItem, based_on: Option<u64>) -> Command {
+    Command::SaveItem { item, based_on }
 }
 
 /// A delegate of the workshop's `n`-th organisation.

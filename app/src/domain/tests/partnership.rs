@@ -2,47 +2,33 @@
 
 use super::*;
 
+/// An empty partnership agreement of `organisation`, saved as new.
+fn agreement_of(organisation: OrganisationId) -> Command {
+    let agreement = Agreement {
+        organisation,
+        ..Agreement::default()
+    };
+    save_item(DesignItem::Agreement(agreement), None)
+}
+
 #[test]
 fn a_delegate_changes_only_their_own_organisations_partnership_records() {
     let (mut state, _) = demo();
     let a = delegate_of(&state, 0);
     let org_b = *state.organisations.keys().nth(1).unwrap();
-    let refused = state.execute(
-        &a,
-        Command::SaveItem {
-            item: DesignItem::Agreement(Agreement {
-                organisation: org_b,
-                ..Agreement::default()
-            }),
-            based_on: None,
-        },
-        now(),
-    );
+    let refused = state.execute(&a, agreement_of(org_b), now());
     assert_eq!(refused, Err(AppError::Forbidden));
     assert!(!state.partnership.agreements.contains_key(&org_b));
     // And nothing once the facilitator locks the stage.
-    state
-        .execute(
-            &Actor::System,
-            Command::SetStageStatus {
-                stage: Stage::Partnership,
-                status: StageStatus::Locked,
-            },
-            now(),
-        )
-        .unwrap();
-    let org_a = *state.organisations.keys().next().unwrap();
-    let locked = state.execute(
-        &a,
-        Command::SaveItem {
-            item: DesignItem::Agreement(Agreement {
-                organisation: org_a,
-                ..Agreement::default()
-            }),
-            based_on: None,
+    as_system(
+        &mut state,
+        Command::SetStageStatus {
+            stage: Stage::Partnership,
+            status: StageStatus::Locked,
         },
-        now(),
     );
+    let org_a = *state.organisations.keys().next().unwrap();
+    let locked = state.execute(&a, agreement_of(org_a), now());
     assert_eq!(locked, Err(AppError::StageLocked(Stage::Partnership)));
 }
 
@@ -52,39 +38,20 @@ fn the_matrix_flags_a_component_with_two_accountable_partners() {
     let component = state.design.components[0].id;
     assert!(raci_flags(&state.design, &state.partnership)[0].1.is_empty());
     let organisation = *state.organisations.keys().nth(5).unwrap();
-    state
-        .execute(
-            &Actor::System,
-            Command::SaveItem {
-                item: DesignItem::Responsibility(Responsibility {
-                    component,
-                    organisation,
-                    role: Some(Raci::Accountable),
-                }),
-                based_on: Some(0),
-            },
-            now(),
-        )
-        .unwrap();
+    let cell = |role| {
+        DesignItem::Responsibility(Responsibility {
+            component,
+            organisation,
+            role,
+        })
+    };
+    as_system(&mut state, save_item(cell(Some(Raci::Accountable)), Some(0)));
     assert_eq!(
         raci_flags(&state.design, &state.partnership)[0].1,
         vec![RaciFlag::SeveralAccountable]
     );
     // Clearing the cell clears the flag.
-    state
-        .execute(
-            &Actor::System,
-            Command::SaveItem {
-                item: DesignItem::Responsibility(Responsibility {
-                    component,
-                    organisation,
-                    role: None,
-                }),
-                based_on: None,
-            },
-            now(),
-        )
-        .unwrap();
+    as_system(&mut state, save_item(cell(None), None));
     assert!(raci_flags(&state.design, &state.partnership)[0].1.is_empty());
 }
 
@@ -101,14 +68,11 @@ proptest! {
         let organisations: Vec<OrganisationId> = state.organisations.keys().take(6).copied().collect();
         let mut expected: std::collections::BTreeMap<(usize, usize), Option<Raci>> = Default::default();
         for (component, organisation) in state.partnership.responsibilities.iter().map(|r| (r.component, r.organisation)).collect::<Vec<_>>() {
-            state.execute(&Actor::System, Command::RemoveItem { key: ItemKey::Responsibility { component, organisation }, based_on: None }, now()).unwrap();
+            as_system(&mut state, Command::RemoveItem { key: ItemKey::Responsibility { component, organisation }, based_on: None });
         }
         for (c, o, role) in cells {
             let role = [None, Some(Raci::Responsible), Some(Raci::Accountable), Some(Raci::Consulted), Some(Raci::Informed)][role];
-            state.execute(&Actor::System, Command::SaveItem {
-                item: DesignItem::Responsibility(Responsibility { component: components[c], organisation: organisations[o], role }),
-                based_on: None,
-            }, now()).unwrap();
+            as_system(&mut state, save_item(DesignItem::Responsibility(Responsibility { component: components[c], organisation: organisations[o], role }), None));
             expected.insert((c, o), role);
         }
         let flags = raci_flags(&state.design, &state.partnership);

@@ -25,9 +25,7 @@ fn revisions_keep_every_earlier_value_and_who_made_it() {
         status: CommitmentStatus::Withdrawn,
         ..raised
     };
-    state
-        .execute(&Actor::System, Command::ReviseCommitment(withdrawn), now())
-        .unwrap();
+    as_system(&mut state, Command::ReviseCommitment(withdrawn));
     let history = &state.commitment_history[&first.id];
     let amounts: Vec<String> = history
         .iter()
@@ -73,9 +71,7 @@ fn an_unchanged_revision_records_nothing_and_a_new_amount_takes_todays_rate() {
     let (mut state, _) = demo();
     let org = *state.organisations.keys().next().unwrap();
     let first = new_commitment(org, "1000", "EUR");
-    state
-        .execute(&Actor::System, Command::RecordCommitment(first.clone()), now())
-        .unwrap();
+    as_system(&mut state, Command::RecordCommitment(first.clone()));
     let same = decide(
         &state,
         &Actor::System,
@@ -84,25 +80,20 @@ fn an_unchanged_revision_records_nothing_and_a_new_amount_takes_todays_rate() {
     );
     assert_eq!(same, Ok(vec![]));
     let old_rate = state.commitments[&first.id].rate.clone().unwrap();
-    state
-        .execute(
-            &Actor::System,
-            Command::SetExchangeRate(NewExchangeRate {
-                currency: first.money.currency,
-                per_unit: old_rate.per_unit + dec!(0.1),
-                as_of: now().date_naive(),
-                source: "later".into(),
-            }),
-            now(),
-        )
-        .unwrap();
+    as_system(
+        &mut state,
+        Command::SetExchangeRate(NewExchangeRate {
+            currency: first.money.currency,
+            per_unit: old_rate.per_unit + dec!(0.1),
+            as_of: now().date_naive(),
+            source: "later".into(),
+        }),
+    );
     let firm = NewCommitment {
         status: CommitmentStatus::FirmCommitment,
         ..first.clone()
     };
-    state
-        .execute(&Actor::System, Command::ReviseCommitment(firm.clone()), now())
-        .unwrap();
+    as_system(&mut state, Command::ReviseCommitment(firm.clone()));
     assert_eq!(
         state.commitments[&first.id].rate.as_ref(),
         Some(&old_rate),
@@ -112,9 +103,7 @@ fn an_unchanged_revision_records_nothing_and_a_new_amount_takes_todays_rate() {
         money: Money::parse("2000", "EUR").unwrap(),
         ..firm
     };
-    state
-        .execute(&Actor::System, Command::ReviseCommitment(more), now())
-        .unwrap();
+    as_system(&mut state, Command::ReviseCommitment(more));
     assert_eq!(
         state.commitments[&first.id].rate.as_ref().unwrap().source,
         "later"

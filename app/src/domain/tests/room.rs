@@ -28,17 +28,14 @@ fn an_approved_participant_acts_as_the_organisations_delegate() {
             now(),
         )
         .unwrap();
-    state
-        .execute(
-            &Actor::System,
-            Command::DecideDelegation {
-                participant,
-                organisation: org,
-                approve: true,
-            },
-            now(),
-        )
-        .unwrap();
+    as_system(
+        &mut state,
+        Command::DecideDelegation {
+            participant,
+            organisation: org,
+            approve: true,
+        },
+    );
     let actor = state.participant_actor(participant);
     assert!(matches!(actor, Actor::Delegate { organisation, .. } if organisation == org));
     assert!(decide(&state, &actor, commitment_for(org, "5"), now()).is_ok());
@@ -49,16 +46,13 @@ fn an_approved_participant_acts_as_the_organisations_delegate() {
 fn a_closed_discussion_takes_no_more_contributions() {
     let (mut state, _) = demo();
     let item = DiscussionId::random();
-    state
-        .execute(
-            &Actor::System,
-            Command::OpenDiscussion(NewDiscussion {
-                id: item,
-                question: "Which KPIs matter most?".into(),
-            }),
-            now(),
-        )
-        .unwrap();
+    as_system(
+        &mut state,
+        Command::OpenDiscussion(NewDiscussion {
+            id: item,
+            question: "Which KPIs matter most?".into(),
+        }),
+    );
     let participant = ParticipantId::random();
     let actor = Actor::Participant { participant };
     state
@@ -85,9 +79,7 @@ fn a_closed_discussion_takes_no_more_contributions() {
     state
         .execute(&actor, contribute("Clearance time"), now())
         .unwrap();
-    state
-        .execute(&Actor::System, Command::CloseDiscussion { item }, now())
-        .unwrap();
+    as_system(&mut state, Command::CloseDiscussion { item });
     assert_eq!(
         decide(&state, &actor, contribute("Too late"), now()),
         Err(AppError::invalid("text", Problem::DiscussionClosed))

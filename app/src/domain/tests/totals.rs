@@ -32,7 +32,7 @@ proptest! {
             let mut state = base.clone();
             state.commitments.clear();
             for command in commands {
-                state.execute(&Actor::System, command, now()).unwrap();
+                as_system(&mut state, command);
             }
             Totals::of(&state)
         };
@@ -62,16 +62,8 @@ fn the_dashboard_masks_confidential_names_and_keeps_tiers_and_kinds_apart() {
         status: CommitmentStatus::FirmCommitment,
         ..new_commitment(org, "5000", "USD")
     };
-    state
-        .execute(&Actor::System, Command::RecordCommitment(secret.clone()), now())
-        .unwrap();
-    state
-        .execute(
-            &Actor::System,
-            Command::RecordCommitment(guarantee.clone()),
-            now(),
-        )
-        .unwrap();
+    as_system(&mut state, Command::RecordCommitment(secret.clone()));
+    as_system(&mut state, Command::RecordCommitment(guarantee.clone()));
     let after = Dashboard::of(&state).unwrap();
     assert_eq!(after.cash.secured - before.cash.secured, dec!(1000));
     assert_eq!(after.guarantees.secured - before.guarantees.secured, dec!(5000));
@@ -102,21 +94,10 @@ fn required_comes_from_the_budget_else_the_target() {
     empty.execute(&Actor::System, create, now()).unwrap();
     assert_eq!(required(&empty), (Decimal::ZERO, RequiredSource::Nothing));
     empty
-        .execute(
-            &Actor::System,
-            Command::SetFundingTarget(NewFundingTarget {
-                amount: dec!(2500000),
-            }),
-            now(),
-        )
+        .execute(&Actor::System, funding_target(dec!(2500000)), now())
         .unwrap();
     assert_eq!(required(&empty), (dec!(2500000), RequiredSource::Target));
-    let too_precise = decide(
-        &empty,
-        &Actor::System,
-        Command::SetFundingTarget(NewFundingTarget { amount: dec!(1.005) }),
-        now(),
-    );
+    let too_precise = decide(&empty, &Actor::System, funding_target(dec!(1.005)), now());
     assert_eq!(
         too_precise,
         Err(AppError::invalid("amount", Problem::TooManyDecimals))
@@ -141,9 +122,7 @@ fn gaps_by_component_count_only_secured_cash_earmarked_to_it() {
             earmark: Earmark::Component { component },
             ..new_commitment(org, "100", "USD")
         };
-        state
-            .execute(&Actor::System, Command::RecordCommitment(new.clone()), now())
-            .unwrap();
+        as_system(&mut state, Command::RecordCommitment(new.clone()));
     }
     let after = Dashboard::of(&state).unwrap().by_component[0].clone();
     assert_eq!(after.tiers.secured - before.tiers.secured, dec!(100));

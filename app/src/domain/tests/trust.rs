@@ -8,16 +8,13 @@ fn an_id_already_in_the_room_is_never_someone_new() {
     let (mut state, _) = demo();
     let org = *state.organisations.keys().next().unwrap();
     let person = ParticipantId::random();
-    state
-        .execute(
-            &Actor::System,
-            Command::JoinRoom(NewParticipant {
-                id: person,
-                name: "Lan".into(),
-            }),
-            now(),
-        )
-        .unwrap();
+    as_system(
+        &mut state,
+        Command::JoinRoom(NewParticipant {
+            id: person,
+            name: "Lan".into(),
+        }),
+    );
     let as_delegate = Command::JoinAsDelegate(NewDelegate {
         id: DelegateId(person.0),
         organisation: org,
@@ -65,9 +62,7 @@ fn a_removed_delegate_acts_no_more_and_their_records_stay() {
         .unwrap();
     state.execute(&actor, commitment_for(org, "10"), now()).unwrap();
     let recorded = state.commitments.len();
-    state
-        .execute(&Actor::System, Command::RemoveDelegate { delegate }, now())
-        .unwrap();
+    as_system(&mut state, Command::RemoveDelegate { delegate });
     assert!(state.acts_no_more(&actor));
     assert_eq!(
         state.execute(&actor, commitment_for(org, "20"), now()),
@@ -93,16 +88,13 @@ fn an_approval_of_a_request_that_changed_is_refused() {
     let (x, y) = (orgs.next().unwrap(), orgs.next().unwrap());
     let participant = ParticipantId::random();
     let as_participant = Actor::Participant { participant };
-    state
-        .execute(
-            &Actor::System,
-            Command::JoinRoom(NewParticipant {
-                id: participant,
-                name: "Lan".into(),
-            }),
-            now(),
-        )
-        .unwrap();
+    as_system(
+        &mut state,
+        Command::JoinRoom(NewParticipant {
+            id: participant,
+            name: "Lan".into(),
+        }),
+    );
     state
         .execute(
             &as_participant,
@@ -131,6 +123,6 @@ fn an_approval_of_a_request_that_changed_is_refused() {
         organisation: y,
         approve: true,
     };
-    state.execute(&Actor::System, approve_y, now()).unwrap();
+    as_system(&mut state, approve_y);
     assert_eq!(state.participants[&participant].delegate_of, Some(y));
 }

@@ -170,6 +170,17 @@ impl TestApp {
     }
 }
 
+/// A fresh id, as a form makes one for what it creates.
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// The demo workshop's version: how many events its log holds.
+pub async fn demo_version(app: &TestApp) -> u64 {
+    use app::api::service::Workshops;
+    app.engine.workshop("demo").await.unwrap().version
+}
+
 pub async fn load_demo(engine: &Engine) {
     use app::api::service::Workshops;
     for (key, command) in app::domain::demo::demo_commands() {
@@ -202,6 +213,16 @@ macro_rules! on_both_backends {
     };
 }
 
+/// Runs one SQL statement straight on the database, past the app, as
+/// someone holding the database would.
+pub async fn raw_sql(db: &server::db::Db, statement: &str) -> Result<(), sqlx::Error> {
+    use server::db::Db;
+    match db {
+        Db::Sqlite(pool) => sqlx::query(statement).execute(pool).await.map(|_| ()),
+        Db::Postgres(pool) => sqlx::query(statement).execute(pool).await.map(|_| ()),
+    }
+}
+
 /// Calls a server function as the hydrated page does.
 pub async fn call(
     app: &TestApp,
@@ -220,6 +241,17 @@ pub async fn call(
     request.send().await.unwrap()
 }
 
+/// The status a server function answers with, where nothing else of the
+/// answer matters.
+pub async fn call_status(
+    app: &TestApp,
+    path: &str,
+    form: &[(&str, &str)],
+    cookie: Option<&str>,
+) -> reqwest::StatusCode {
+    call(app, path, form, cookie).await.status()
+}
+
 /// The `rt_session` Set-Cookie of a response, whole.
 pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
     response
@@ -231,25 +263,33 @@ pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
         .map(String::from)
 }
 
-/// Creates a facilitator account and signs it in; the `name=value` cookie.
-pub async fn facilitator_session(app: &TestApp, email: &str) -> String {
-    use leptos::server_fn::ServerFn;
-    let password = "a long enough passphrase";
-    let hash = password_auth::generate_hash(password);
+/// The password of every account the tests create.
+pub const PASSWORD: &str = "a long enough passphrase";
+
+/// Creates an account with `PASSWORD`, straight in the store.
+pub async fn create_account(app: &TestApp, email: &str, name: &str) -> app::domain::ids::AccountId {
+    let hash = password_auth::generate_hash(PASSWORD);
     let id = app::domain::ids::AccountId::random();
     assert!(app
         .engine
         .store()
-        .create_account(id, email, "Facilitator", &hash)
+        .create_account(id, email, name, &hash)
         .await
         .unwrap());
-    let response = call(
-        app,
-        app::api::SignIn::PATH,
-        &[("email", email), ("password", password)],
-        None,
-    )
-    .await;
+    id
+}
+
+/// Signs in with `email` and `password`, as the sign-in page does.
+pub async fn sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+    use leptos::server_fn::ServerFn;
+    let form = [("email", email), ("password", password)];
+    call(app, app::api::SignIn::PATH, &form, None).await
+}
+
+/// Creates a facilitator account and signs it in; the `name=value` cookie.
+pub async fn facilitator_session(app: &TestApp, email: &str) -> String {
+    create_account(app, email, "Facilitator").await;
+    let response = sign_in(app, email, PASSWORD).await;
     let cookie = session_cookie(&response).expect("signed in");
     cookie.split(';').next().unwrap().to_string()
 }
