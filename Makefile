@@ -43,9 +43,11 @@ build:
 # Import cycles: no two modules import each other, in the app's folders or
 # in the server (store <- engine <- services <- http; docs/ARCHITECTURE.md).
 # File length: no .rs file over 500 lines but the data files the script names.
+# Server functions: none over 15 lines.
 lint:
 	scripts/check-import-cycles.sh app/src/domain app/src/api app/src/ui server/src
 	scripts/check-file-length.sh app/src server/src server/tests
+	scripts/check-server-functions.sh app/src/api
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy -p app --lib --locked --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings

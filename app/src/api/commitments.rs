@@ -2,143 +2,23 @@
 //! revising commitments, rates and the funding target, and the public
 //! dashboard the projector shows.
 
-// A form's server function takes one argument per field (that is how
-// ActionForm posts); the macro repeats them in code an item-level allow
-// does not reach.
-#![allow(clippy::too_many_arguments)]
-
+use crate::domain::commitment_form::CommitmentForm;
 use crate::domain::dashboard::Dashboard;
 use crate::domain::error::AppError;
-use crate::domain::ids::OrganisationId;
-use crate::domain::money::Currency;
-use crate::domain::register::RegisterLine;
+use crate::domain::forms::{ExchangeRateForm, FundingTargetForm};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use super::service;
 
-/// What the commitments page shows to a facilitator or a delegate, with
-/// what this viewer may do there, decided once here.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CommitmentsView {
-    pub version: u64,
-    pub title: String,
-    pub reporting_currency: Currency,
-    /// Facilitators see every organisation's commitments and may record
-    /// for any, export, set rates and the target; a delegate sees and
-    /// records only their own.
-    pub facilitator: bool,
-    /// Whether this viewer may record a new commitment now: the stage is
-    /// open, or they run the workshop.
-    pub may_record: bool,
-    /// What a commitment's form offers this viewer.
-    pub choices: CommitmentChoices,
-    pub locked: bool,
-    pub lines: Vec<LineView>,
-    /// Pledges still to be made firm, for the facilitators (empty for
-    /// anyone else).
-    pub awaiting: Vec<RegisterLine>,
-    pub dashboard: Dashboard,
-    pub rates: Vec<crate::domain::model::ExchangeRate>,
-}
-
-/// The choices of a commitment's form.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CommitmentChoices {
-    /// The organisations this viewer may record for: (id, name).
-    pub organisations: Vec<(OrganisationId, String)>,
-    /// Earmark choices: (code, label), components first, then cities.
-    pub earmarks: Vec<(String, String)>,
-}
-
-/// A line of the register as this viewer sees it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LineView {
-    #[serde(flatten)]
-    pub line: RegisterLine,
-    /// Whether this viewer may amend or withdraw it.
-    pub may_edit: bool,
-}
-
-#[cfg(feature = "ssr")]
-fn commitments_view(
-    state: &crate::domain::state::WorkshopState,
-    actor: &crate::domain::event::Actor,
-) -> Result<CommitmentsView, AppError> {
-    use crate::domain::commitment_form::earmark_code;
-    use crate::domain::event::Actor;
-    use crate::domain::model::*;
-    use crate::domain::register::{awaiting_confirmation, earmark_label, register_for};
-    let setup = state
-        .setup
-        .as_ref()
-        .ok_or(AppError::NotFound("workshop".into()))?;
-    let facilitator = crate::domain::command::administers(state, actor);
-    let organisations = state
-        .organisations
-        .values()
-        .filter(|o| {
-            facilitator || matches!(actor, Actor::Delegate { organisation, .. } if *organisation == o.id)
-        })
-        .map(|o| (o.id, o.name.clone()))
-        .collect::<Vec<_>>();
-    if organisations.is_empty() && !facilitator {
-        return Err(AppError::Forbidden);
-    }
-    let cities = state
-        .organisations
-        .values()
-        .filter(|o| o.kind == OrganisationType::LocalGovernment)
-        .filter_map(|o| o.city.clone())
-        .collect::<std::collections::BTreeSet<_>>();
-    let earmarks = state
-        .design
-        .components
-        .iter()
-        .map(|c| Earmark::Component { component: c.id })
-        .chain(cities.into_iter().map(|city| Earmark::City { city }))
-        .map(|e| (earmark_code(&e), earmark_label(state, &e)))
-        .collect();
-    let locked = state.stage_status(Stage::Commitments) == StageStatus::Locked;
-    // A locked stage is read-only for everyone but its facilitators.
-    let may_change = facilitator || !locked;
-    let lines = register_for(state, actor);
-    let awaiting = if facilitator {
-        awaiting_confirmation(&lines).into_iter().cloned().collect()
-    } else {
-        Vec::new()
-    };
-    Ok(CommitmentsView {
-        version: state.version,
-        title: setup.title.clone(),
-        reporting_currency: setup.reporting_currency,
-        facilitator,
-        may_record: may_change,
-        choices: CommitmentChoices {
-            organisations,
-            earmarks,
-        },
-        locked,
-        lines: lines
-            .into_iter()
-            .map(|line| LineView {
-                line,
-                may_edit: may_change,
-            })
-            .collect(),
-        awaiting,
-        dashboard: Dashboard::of(state).ok_or(AppError::NotFound("workshop".into()))?,
-        rates: state.rates.values().cloned().collect(),
-    })
-}
+pub use crate::domain::commitments_view::{CommitmentChoices, CommitmentsView, LineView};
 
 #[server]
 pub async fn load_commitments(slug: String) -> Result<CommitmentsView, AppError> {
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
         let state = service::workshops()?.workshop(&slug).await?;
-        commitments_view(&state, &actor)
+        CommitmentsView::of(&state, &actor)
     })
     .await
 }
@@ -162,54 +42,13 @@ pub async fn load_dashboard(slug: String) -> Result<Dashboard, AppError> {
 pub async fn save_commitment(
     slug: String,
     revision: Option<String>,
-    id: String,
-    organisation: String,
-    amount: String,
-    currency: String,
-    instrument: String,
-    status: String,
-    earmark: String,
-    years: String,
-    conditions: String,
-    note: String,
-    public: Option<String>,
+    #[server(flatten)] form: CommitmentForm,
 ) -> Result<String, AppError> {
-    use crate::domain::command::Command;
-    use crate::domain::commitment_form::CommitmentForm;
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let form = CommitmentForm {
-            id,
-            organisation,
-            amount,
-            currency,
-            instrument,
-            status,
-            earmark,
-            years,
-            conditions,
-            note,
-            public: public.is_some(),
-        };
-        let new = form.parse()?;
-        let id = new.id.to_string();
-        let (key, command) = match revision {
-            None => (
-                crate::domain::idempotency::IdempotencyKey::commitment(new.id),
-                Command::RecordCommitment(new),
-            ),
-            Some(revision) => {
-                let revision: uuid::Uuid = revision
-                    .parse()
-                    .map_err(|_| AppError::invalid("revision", crate::domain::error::Problem::Invalid))?;
-                (
-                    crate::domain::idempotency::IdempotencyKey::revision(revision),
-                    Command::ReviseCommitment(new),
-                )
-            }
-        };
-        service::workshops()?.execute(&slug, actor, &key, command).await?;
-        Ok(id)
+        let (id, key, command) = crate::domain::forms::commitment_write(&form, revision.as_deref())?;
+        service::execute(&slug, actor, &key, command).await?;
+        Ok(id.to_string())
     })
     .await
 }
@@ -219,63 +58,30 @@ pub async fn save_commitment(
 #[server]
 pub async fn set_exchange_rate(
     slug: String,
-    currency: String,
-    per_unit: String,
-    as_of: String,
-    source: String,
+    #[server(flatten)] form: ExchangeRateForm,
 ) -> Result<(), AppError> {
-    use crate::domain::command::{Command, NewExchangeRate};
+    use crate::domain::command::Command;
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let mut problems = crate::domain::error::FieldErrors::new();
-        let currency = Currency::parse(&currency)
-            .map_err(|_| problems.insert("currency".into(), crate::domain::error::Problem::UnknownCurrency))
-            .ok();
-        let per_unit = per_unit
-            .trim()
-            .parse::<rust_decimal::Decimal>()
-            .map_err(|_| problems.insert("per_unit".into(), crate::domain::error::Problem::AmountFormat))
-            .ok();
-        let as_of = chrono::NaiveDate::parse_from_str(as_of.trim(), "%Y-%m-%d")
-            .map_err(|_| problems.insert("as_of".into(), crate::domain::error::Problem::DateFormat))
-            .ok();
-        let (Some(currency), Some(per_unit), Some(as_of)) = (currency, per_unit, as_of) else {
-            return Err(AppError::Invalid(problems));
-        };
-        let rate = NewExchangeRate {
-            currency,
-            per_unit,
-            as_of,
-            source: source.trim().to_string(),
-        };
+        let rate = form.parse()?;
         let key = crate::domain::idempotency::IdempotencyKey::exchange_rate(&rate);
-        let command = Command::SetExchangeRate(rate);
-        service::workshops()?.execute(&slug, actor, &key, command).await?;
-        Ok(())
+        service::execute(&slug, actor, &key, Command::SetExchangeRate(rate)).await
     })
     .await
 }
 
 /// Sets the amount to raise while the design has no budget yet.
 #[server]
-pub async fn set_funding_target(slug: String, amount: String) -> Result<(), AppError> {
-    use crate::domain::command::{Command, NewFundingTarget};
+pub async fn set_funding_target(
+    slug: String,
+    #[server(flatten)] form: FundingTargetForm,
+) -> Result<(), AppError> {
+    use crate::domain::command::Command;
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let cleaned: String = amount.chars().filter(|c| !matches!(c, ',' | ' ' | '_')).collect();
-        let amount = cleaned
-            .parse::<rust_decimal::Decimal>()
-            .map_err(|_| AppError::invalid("amount", crate::domain::error::Problem::AmountFormat))?;
+        let target = form.parse()?;
         let key = crate::domain::idempotency::IdempotencyKey::funding_target();
-        service::workshops()?
-            .execute(
-                &slug,
-                actor,
-                &key,
-                Command::SetFundingTarget(NewFundingTarget { amount }),
-            )
-            .await?;
-        Ok(())
+        service::execute(&slug, actor, &key, Command::SetFundingTarget(target)).await
     })
     .await
 }

@@ -1,8 +1,10 @@
 //! Server functions: thin adapters from typed input to the services the
 //! server provides. No SQL and no rules here.
 
+use crate::domain::account::{Credentials, NewPassword, PasswordChange};
 use crate::domain::analytics::{WorkshopOverview, WorkshopSummary};
 use crate::domain::error::AppError;
+use crate::domain::forms::WorkshopForm;
 use leptos::prelude::*;
 
 mod commitments;
@@ -44,20 +46,14 @@ pub async fn who_am_i() -> Result<Option<crate::domain::account::SignedIn>, AppE
 /// Signs a facilitator in: a new session (and so a new session id) every
 /// time, then back to the home page.
 #[server]
-pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
-    use validator::Validate;
+pub async fn sign_in(#[server(flatten)] credentials: Credentials) -> Result<(), AppError> {
     service::respond(async {
-        let credentials = crate::domain::account::Credentials {
-            email: email.trim().to_string(),
-            password,
-        };
-        credentials.validate()?;
+        let Credentials { email, password } = credentials.parse()?;
+        let accounts = service::accounts()?;
         if let Some(old) = service::session_token() {
-            service::accounts()?.sign_out(&old).await?;
+            accounts.sign_out(&old).await?;
         }
-        let session = service::accounts()?
-            .sign_in(&credentials.email, &credentials.password)
-            .await?;
+        let session = accounts.sign_in(&email, &password).await?;
         service::set_session_cookie(Some(&session.token));
         leptos_axum::redirect("/");
         Ok(())
@@ -68,10 +64,9 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
 /// A signed-in facilitator changes their own password; their other
 /// sessions end.
 #[server]
-pub async fn change_password(current: String, password: String) -> Result<(), AppError> {
+pub async fn change_password(#[server(flatten)] change: PasswordChange) -> Result<(), AppError> {
     service::respond(async {
         let token = service::session_token().ok_or(AppError::Unauthenticated)?;
-        let change = crate::domain::account::PasswordChange { current, password };
         service::accounts()?.change_password(&token, change).await
     })
     .await
@@ -85,9 +80,11 @@ pub async fn load_password_link(token: String) -> Result<String, AppError> {
 
 /// Sets one's password through a one-time link, then goes to sign in.
 #[server]
-pub async fn set_password_by_link(token: String, password: String) -> Result<(), AppError> {
+pub async fn set_password_by_link(
+    token: String,
+    #[server(flatten)] password: NewPassword,
+) -> Result<(), AppError> {
     service::respond(async {
-        let password = crate::domain::account::NewPassword { password };
         service::accounts()?
             .set_password_by_link(&token, password)
             .await?;
@@ -113,46 +110,15 @@ pub async fn sign_out() -> Result<(), AppError> {
 /// Creates a workshop; the signed-in facilitator becomes its facilitator.
 /// `id` comes from the form, so a retried submit finds the first result.
 #[server]
-pub async fn create_workshop(
-    id: String,
-    slug: String,
-    title: String,
-    programme: String,
-    reporting_currency: String,
-) -> Result<(), AppError> {
-    use crate::domain::command::{Command, NewWorkshop};
+pub async fn create_workshop(#[server(flatten)] form: WorkshopForm) -> Result<(), AppError> {
+    use crate::domain::{command::Command, forms::slug_taken, idempotency::IdempotencyKey};
     service::respond(async {
         let actor = service::current_actor().await?;
-        let id = id
-            .parse()
-            .map_err(|_| AppError::invalid("id", crate::domain::error::Problem::Invalid))?;
-        let reporting_currency =
-            crate::domain::money::Currency::parse(&reporting_currency).map_err(|_| {
-                AppError::invalid(
-                    "reporting_currency",
-                    crate::domain::error::Problem::UnknownCurrency,
-                )
-            })?;
-        let slug = slug.trim().to_lowercase();
-        let command = Command::CreateWorkshop(NewWorkshop {
-            id,
-            slug: slug.clone(),
-            title,
-            programme,
-            reporting_currency,
-        });
-        let created = service::workshops()?
-            .execute(
-                &slug,
-                actor,
-                &crate::domain::idempotency::IdempotencyKey::create_workshop(id),
-                command,
-            )
-            .await;
-        if let Err(AppError::AlreadyExists(_)) = created {
-            return Err(AppError::invalid("slug", crate::domain::error::Problem::Taken));
-        }
-        created?;
+        let new = form.parse()?;
+        let (slug, key) = (new.slug.clone(), IdempotencyKey::create_workshop(new.id));
+        service::execute(&slug, actor, &key, Command::CreateWorkshop(new))
+            .await
+            .map_err(slug_taken)?;
         leptos_axum::redirect(&format!("/w/{slug}"));
         Ok(())
     })

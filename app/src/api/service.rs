@@ -355,6 +355,17 @@ pub async fn respond<T>(body: impl std::future::Future<Output = Result<T, AppErr
     result
 }
 
+/// Decides and appends one command in a workshop for `actor` under `key`;
+/// the server functions' one way to write.
+pub async fn execute(
+    slug: &str,
+    actor: Actor,
+    key: &IdempotencyKey,
+    command: Command,
+) -> Result<(), AppError> {
+    workshops()?.execute(slug, actor, key, command).await.map(|_| ())
+}
+
 /// Runs one edit (or reports why the input made none) for whoever is
 /// signed in to the workshop, under a key of its own: for commands whose
 /// retry is harmless by their nature (a save of the same value finds

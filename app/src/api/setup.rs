@@ -1,11 +1,16 @@
 //! Server functions of the facilitator's setup page and of joining.
 
+use crate::domain::account::NewColleague;
 use crate::domain::analytics::RosterLine;
 use crate::domain::error::AppError;
+use crate::domain::forms::{DelegateForm, OrganisationForm, StageStatusForm};
+use crate::domain::model::{Stage, StageStatus};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 use super::service;
+#[cfg(feature = "ssr")]
+use crate::domain::{forms::parse_id, ids::OrganisationId};
 
 /// The setup page's data; only the workshop's facilitators may see it.
 #[server]
@@ -14,9 +19,7 @@ pub async fn load_roster(slug: String) -> Result<(String, u64, Vec<RosterLine>),
     service::respond(async {
         let actor = service::current_actor().await?;
         let state = service::workshops()?.workshop(&slug).await?;
-        if !crate::domain::command::administers(&state, &actor) {
-            return Err(AppError::Forbidden);
-        }
+        crate::domain::view_models::require_administers(&state, &actor)?;
         let title = state.setup.as_ref().map(|s| s.title.clone()).unwrap_or_default();
         Ok((title, state.version, crate::domain::analytics::roster(&state)))
     })
@@ -26,36 +29,14 @@ pub async fn load_roster(slug: String) -> Result<(String, u64, Vec<RosterLine>),
 #[server]
 pub async fn add_organisation(
     slug: String,
-    id: String,
-    name: String,
-    kind: String,
-    country: String,
-    city: String,
+    #[server(flatten)] form: OrganisationForm,
 ) -> Result<(), AppError> {
-    use crate::domain::command::{Command, NewOrganisation};
+    use crate::domain::command::Command;
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let id = id
-            .parse()
-            .map_err(|_| AppError::invalid("id", crate::domain::error::Problem::Invalid))?;
-        let kind = serde_json::from_value(serde_json::Value::String(kind))
-            .map_err(|_| AppError::invalid("kind", crate::domain::error::Problem::Invalid))?;
-        let command = Command::AddOrganisation(NewOrganisation {
-            id,
-            name,
-            kind,
-            country: country.trim().to_uppercase(),
-            city: Some(city),
-        });
-        service::workshops()?
-            .execute(
-                &slug,
-                actor,
-                &crate::domain::idempotency::IdempotencyKey::organisation(id),
-                command,
-            )
-            .await?;
-        Ok(())
+        let new = form.parse()?;
+        let key = crate::domain::idempotency::IdempotencyKey::organisation(new.id);
+        service::execute(&slug, actor, &key, Command::AddOrganisation(new)).await
     })
     .await
 }
@@ -66,16 +47,12 @@ pub async fn add_organisation(
 pub async fn issue_invite(slug: String, organisation: String) -> Result<(String, String), AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
-        let organisation = organisation
-            .parse()
-            .map_err(|_| AppError::invalid("organisation", crate::domain::error::Problem::Invalid))?;
+        let organisation: OrganisationId = parse_id("organisation", &organisation)?;
         let token = service::invites()?
             .issue_invite(&slug, actor, organisation)
             .await?;
-        Ok((
-            organisation.to_string(),
-            format!("{}/join/{token}", service::origin()),
-        ))
+        let url = format!("{}/join/{token}", service::origin());
+        Ok((organisation.to_string(), url))
     })
     .await
 }
@@ -85,9 +62,7 @@ pub async fn issue_invite(slug: String, organisation: String) -> Result<(String,
 pub async fn revoke_invites(slug: String, organisation: String) -> Result<String, AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
-        let organisation = organisation
-            .parse()
-            .map_err(|_| AppError::invalid("organisation", crate::domain::error::Problem::Invalid))?;
+        let organisation: OrganisationId = parse_id("organisation", &organisation)?;
         service::invites()?
             .revoke_invites(&slug, actor, organisation)
             .await?;
@@ -103,18 +78,11 @@ pub async fn load_invite(token: String) -> Result<crate::domain::account::Invite
 
 /// Joins as a delegate of the invite's organisation on this device.
 #[server]
-pub async fn join_workshop(
-    token: String,
-    delegate: String,
-    name: String,
-    email: String,
-) -> Result<(), AppError> {
+pub async fn join_workshop(token: String, #[server(flatten)] form: DelegateForm) -> Result<(), AppError> {
     service::respond(async {
-        let delegate = delegate
-            .parse()
-            .map_err(|_| AppError::invalid("delegate", crate::domain::error::Problem::Invalid))?;
-        let email = Some(email.trim().to_string()).filter(|e| !e.is_empty());
-        let joined = service::invites()?.join(&token, delegate, name, email).await?;
+        let new = form.parse()?;
+        let invites = service::invites()?;
+        let joined = invites.join(&token, new.delegate, new.name, new.email).await?;
         service::set_cookie(service::DELEGATE_COOKIE, Some(&joined.session_token));
         leptos_axum::redirect(&format!("/w/{}", joined.slug));
         Ok(())
@@ -126,13 +94,13 @@ pub async fn join_workshop(
 /// name, and the answer is then the one-time link with which they set
 /// their own password (nobody else ever knows it).
 #[server]
-pub async fn add_facilitator(slug: String, email: String, name: String) -> Result<Option<String>, AppError> {
+pub async fn add_facilitator(
+    slug: String,
+    #[server(flatten)] colleague: NewColleague,
+) -> Result<Option<String>, AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
-        let colleague = crate::domain::account::NewColleague {
-            email: email.trim().to_string(),
-            name,
-        };
+        let colleague = colleague.trimmed();
         let link = service::accounts()?
             .add_facilitator(&slug, actor, colleague)
             .await?;
@@ -148,9 +116,7 @@ pub async fn load_people(slug: String) -> Result<(u64, Vec<crate::domain::analyt
     service::respond(async {
         let actor = service::current_actor().await?;
         let state = service::workshops()?.workshop(&slug).await?;
-        if !crate::domain::command::administers(&state, &actor) {
-            return Err(AppError::Forbidden);
-        }
+        crate::domain::view_models::require_administers(&state, &actor)?;
         Ok((state.version, crate::domain::analytics::people(&state)))
     })
     .await
@@ -186,44 +152,26 @@ pub async fn revoke_api_token(slug: String, id: String) -> Result<(), AppError> 
 
 /// Opens, locks or reopens a stage (`status` is `open` or `locked`).
 #[server]
-pub async fn set_stage_status(slug: String, stage: String, status: String) -> Result<(), AppError> {
-    use crate::domain::command::Command;
-    use crate::domain::commitment_form::from_code;
+pub async fn set_stage_status(
+    slug: String,
+    #[server(flatten)] form: StageStatusForm,
+) -> Result<(), AppError> {
     service::respond(async {
         let actor = service::actor_in(&slug).await?;
-        let stage = from_code(&stage)
-            .ok_or_else(|| AppError::invalid("stage", crate::domain::error::Problem::Invalid))?;
-        let status = from_code(&status)
-            .ok_or_else(|| AppError::invalid("status", crate::domain::error::Problem::Invalid))?;
+        let command = form.parse()?;
         let key = crate::domain::idempotency::IdempotencyKey::stage();
-        service::workshops()?
-            .execute(&slug, actor, &key, Command::SetStageStatus { stage, status })
-            .await?;
-        Ok(())
+        service::execute(&slug, actor, &key, command).await
     })
     .await
 }
 
 /// The stages and their status, for the facilitator's controls.
 #[server]
-pub async fn load_stages(
-    slug: String,
-) -> Result<
-    (
-        u64,
-        Vec<(crate::domain::model::Stage, crate::domain::model::StageStatus)>,
-    ),
-    AppError,
-> {
-    use crate::domain::model::Stage;
+pub async fn load_stages(slug: String) -> Result<(u64, Vec<(Stage, StageStatus)>), AppError> {
     service::respond(async {
         let actor = service::current_actor().await?;
         let state = service::workshops()?.workshop(&slug).await?;
-        if !crate::domain::command::administers(&state, &actor) {
-            return Err(AppError::Forbidden);
-        }
-        let stages = Stage::ALL.iter().map(|s| (*s, state.stage_status(*s))).collect();
-        Ok((state.version, stages))
+        crate::domain::view_models::stages(&state, &actor)
     })
     .await
 }

@@ -28,6 +28,17 @@ pub struct NewColleague {
     pub name: String,
 }
 
+impl NewColleague {
+    /// As typed, without the spaces a pasted email brings along; the
+    /// service validates it.
+    pub fn trimmed(self) -> NewColleague {
+        NewColleague {
+            email: self.email.trim().to_string(),
+            name: self.name,
+        }
+    }
+}
+
 /// A new password, as the password pages send it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
 pub struct NewPassword {
@@ -78,9 +89,44 @@ pub struct Credentials {
     pub password: String,
 }
 
+impl Credentials {
+    /// The credentials as typed, with the email trimmed, or every field's
+    /// problem.
+    pub fn parse(self) -> Result<Credentials, crate::domain::error::AppError> {
+        let credentials = Credentials {
+            email: self.email.trim().to_string(),
+            password: self.password,
+        };
+        validator::Validate::validate(&credentials)?;
+        Ok(credentials)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sign_in_and_a_new_colleague_trim_the_email_they_were_given() {
+        let credentials = Credentials {
+            email: " ana@example.org ".into(),
+            password: "secret".into(),
+        };
+        assert_eq!(credentials.parse().unwrap().email, "ana@example.org");
+        let nobody = Credentials {
+            email: "ana".into(),
+            password: String::new(),
+        };
+        let Err(crate::domain::error::AppError::Invalid(problems)) = nobody.parse() else {
+            panic!("a bad email and no password are refused");
+        };
+        assert_eq!(problems.keys().collect::<Vec<_>>(), ["email", "password"]);
+        let colleague = NewColleague {
+            email: " bo@example.org\n".into(),
+            name: "Bo".into(),
+        };
+        assert_eq!(colleague.trimmed().email, "bo@example.org");
+    }
 
     #[test]
     fn refuses_bad_emails_and_short_passwords() {

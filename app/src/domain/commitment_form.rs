@@ -61,7 +61,26 @@ pub struct CommitmentForm {
     pub years: String,
     pub conditions: String,
     pub note: String,
+    /// A checkbox: posted (as `on`) only when ticked.
+    #[serde(default, with = "checkbox")]
     pub public: bool,
+}
+
+/// A checkbox's field as a form posts it: present when ticked, whatever
+/// its value, absent otherwise.
+mod checkbox {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(ticked: &bool, serializer: S) -> Result<S::Ok, S::Error> {
+        match ticked {
+            true => serializer.serialize_some("on"),
+            false => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+        Ok(Option::<String>::deserialize(deserializer)?.is_some())
+    }
 }
 
 impl CommitmentForm {

@@ -4,6 +4,7 @@ pub mod account;
 pub mod analytics;
 pub mod command;
 pub mod commitment_form;
+pub mod commitments_view;
 pub mod dashboard;
 pub mod demo;
 pub mod design;
@@ -12,6 +13,7 @@ pub mod editing;
 pub mod error;
 pub mod event;
 pub mod figures;
+pub mod forms;
 pub mod idempotency;
 pub mod ids;
 pub mod item_form;
@@ -22,6 +24,7 @@ pub mod register;
 pub mod required;
 pub mod state;
 pub mod template;
+pub mod view_models;
 
 #[cfg(test)]
 mod tests;

@@ -6,6 +6,7 @@ use crate::api::SaveDesignText;
 use crate::domain::commitment_form::code_of;
 use crate::domain::editing::{Event, Request, Saved, Step};
 use crate::domain::error::AppError;
+use crate::domain::forms::DesignTextForm;
 use crate::domain::model::DesignField;
 use crate::i18n::{design_field_help, design_field_name, form_problem, problem, Msg};
 use leptos::prelude::*;
@@ -48,9 +49,11 @@ pub fn TextEditor(walk: Walk, field: DesignField) -> impl IntoView {
         if let Some(Request::Save { values, based_on }) = send(Event::Submitted) {
             save.dispatch(SaveDesignText {
                 slug: walk.slug.get_value(),
-                field: code_of(field),
-                text: values,
                 based_on,
+                form: DesignTextForm {
+                    field: code_of(field),
+                    text: values,
+                },
             });
         }
     };

@@ -1,0 +1,181 @@
+//! The forms of the commitments page: a commitment's write, a rate, the
+//! funding target.
+
+use super::fields::{parse_id, Problems};
+use crate::domain::command::{Command, NewExchangeRate, NewFundingTarget};
+use crate::domain::commitment_form::CommitmentForm;
+use crate::domain::error::{AppError, Problem};
+use crate::domain::idempotency::IdempotencyKey;
+use crate::domain::ids::CommitmentId;
+use crate::domain::money::Currency;
+use serde::{Deserialize, Serialize};
+
+/// A commitment's write: without `revision` a new commitment, under its
+/// id's key; with it an amendment, under the revision's key (both made when
+/// the form was drawn, so a retried submit is recorded once), with the
+/// commitment's id. The form's problems come first.
+pub fn commitment_write(
+    form: &CommitmentForm,
+    revision: Option<&str>,
+) -> Result<(CommitmentId, IdempotencyKey, Command), AppError> {
+    let new = form.parse()?;
+    let id = new.id;
+    Ok(match revision {
+        None => (id, IdempotencyKey::commitment(id), Command::RecordCommitment(new)),
+        Some(revision) => (
+            id,
+            IdempotencyKey::revision(parse_id("revision", revision)?),
+            Command::ReviseCommitment(new),
+        ),
+    })
+}
+
+/// The rate converting one unit of `currency` into the reporting currency.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExchangeRateForm {
+    pub currency: String,
+    pub per_unit: String,
+    /// `YYYY-MM-DD`.
+    pub as_of: String,
+    pub source: String,
+}
+
+impl ExchangeRateForm {
+    pub fn parse(self) -> Result<NewExchangeRate, AppError> {
+        let mut problems = Problems::default();
+        let currency = problems.check(
+            "currency",
+            Problem::UnknownCurrency,
+            Currency::parse(&self.currency),
+        );
+        let per_unit = problems.check("per_unit", Problem::AmountFormat, self.per_unit.trim().parse());
+        let as_of = problems.check(
+            "as_of",
+            Problem::DateFormat,
+            chrono::NaiveDate::parse_from_str(self.as_of.trim(), "%Y-%m-%d"),
+        );
+        let rate = currency
+            .zip(per_unit)
+            .zip(as_of)
+            .map(|((currency, per_unit), as_of)| NewExchangeRate {
+                currency,
+                per_unit,
+                as_of,
+                source: self.source.trim().to_string(),
+            });
+        problems.done(rate)
+    }
+}
+
+/// The amount to raise while the design has no budget yet; thousands may
+/// be grouped with commas, spaces or underscores.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundingTargetForm {
+    pub amount: String,
+}
+
+impl FundingTargetForm {
+    pub fn parse(self) -> Result<NewFundingTarget, AppError> {
+        let cleaned: String = self
+            .amount
+            .chars()
+            .filter(|c| !matches!(c, ',' | ' ' | '_'))
+            .collect();
+        let amount = cleaned
+            .parse()
+            .map_err(|_| AppError::invalid("amount", Problem::AmountFormat))?;
+        Ok(NewFundingTarget { amount })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::forms::fields::testing::{problems, ID};
+
+    #[test]
+    fn a_commitment_is_recorded_under_its_id_and_amended_under_its_revision() {
+        let form = CommitmentForm {
+            id: ID.into(),
+            organisation: ID.into(),
+            amount: "100".into(),
+            currency: "EUR".into(),
+            instrument: "grant".into(),
+            status: "indicative_pledge".into(),
+            earmark: "programme".into(),
+            years: "2027".into(),
+            ..CommitmentForm::default()
+        };
+        let (id, key, command) = commitment_write(&form, None).unwrap();
+        assert_eq!(id.to_string(), ID);
+        assert!(matches!(command, Command::RecordCommitment(_)));
+        assert_eq!(key, IdempotencyKey::commitment(ID.parse().unwrap()));
+        let (_, key, command) = commitment_write(&form, Some(ID)).unwrap();
+        assert!(matches!(command, Command::ReviseCommitment(_)));
+        assert_eq!(key, IdempotencyKey::revision(ID.parse().unwrap()));
+        assert_eq!(
+            problems(commitment_write(&form, Some("again")).unwrap_err()),
+            [("revision".to_string(), Problem::Invalid)]
+        );
+    }
+
+    #[test]
+    fn a_commitments_public_box_is_ticked_when_posted_at_all() {
+        let posted = |public: Option<&str>| {
+            let mut form = serde_json::json!({
+                "id": "", "organisation": "", "amount": "", "currency": "", "instrument": "",
+                "status": "", "earmark": "", "years": "", "conditions": "", "note": ""
+            });
+            if let Some(value) = public {
+                form["public"] = value.into();
+            }
+            serde_json::from_value::<CommitmentForm>(form).unwrap().public
+        };
+        assert!(posted(Some("on")));
+        assert!(posted(Some("")));
+        assert!(!posted(None));
+    }
+
+    #[test]
+    fn an_exchange_rate_form_reports_currency_rate_and_date_at_once() {
+        let form = ExchangeRateForm {
+            currency: "KES".into(),
+            per_unit: " 0.0071 ".into(),
+            as_of: "2026-03-01".into(),
+            source: " central bank ".into(),
+        };
+        let rate = form.parse().unwrap();
+        assert_eq!(rate.per_unit.to_string(), "0.0071");
+        assert_eq!(rate.as_of.to_string(), "2026-03-01");
+        assert_eq!(rate.source, "central bank");
+        let bad = ExchangeRateForm {
+            currency: "??".into(),
+            per_unit: "a lot".into(),
+            as_of: "1 March".into(),
+            source: String::new(),
+        };
+        assert_eq!(
+            problems(bad.parse().unwrap_err()),
+            [
+                ("as_of".to_string(), Problem::DateFormat),
+                ("currency".to_string(), Problem::UnknownCurrency),
+                ("per_unit".to_string(), Problem::AmountFormat)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_funding_target_may_group_its_thousands() {
+        let form = FundingTargetForm {
+            amount: "1,250 000_5".into(),
+        };
+        assert_eq!(form.parse().unwrap().amount.to_string(), "12500005");
+        let bad = FundingTargetForm {
+            amount: "much".into(),
+        };
+        assert_eq!(
+            problems(bad.parse().unwrap_err()),
+            [("amount".to_string(), Problem::AmountFormat)]
+        );
+    }
+}
