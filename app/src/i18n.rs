@@ -310,6 +310,7 @@ catalogue! {
     PledgedShort => "pledged", "已认捐";
     QrAlt => "QR code to join the room", "加入会场的二维码";
     RatesUsed => "Rates used:", "所用汇率：";
+    RoundedLines => "Each commitment is converted at the rate stated and rounded to the reporting currency's smallest unit; every total is the sum of the rounded lines.", "每项承诺按所注明的汇率折算，并四舍五入到报告货币的最小单位；每个合计均为四舍五入后各行之和。";
     RecordCommitment => "Record a commitment", "登记承诺";
     Register => "Commitments register", "承诺登记册";
     RequestWaiting => "Waiting for a facilitator to confirm you for", "等待主持人确认您代表：";

@@ -160,6 +160,8 @@ test('two delegates record in their own currencies and the screen follows', asyn
     await expect(delegate.locator('.register > li', { hasText: entry.shown })).toHaveCount(1);
     // The projector follows on its own.
     await expect(screen.locator('.screen-feed')).toContainText(entry.shown);
+    // Converted lines are rounded, and the page says how totals are made.
+    await expect(delegate.getByText('every total is the sum of the rounded lines')).toBeVisible();
   }
 });
 

@@ -109,6 +109,7 @@ fn Summary(slug: String, data: CommitmentsView) -> impl IntoView {
             {rates_used(&d.rates_used, currency).map(|text| view! {
                 <p class="note rates-used">{tr(Msg::RatesUsed)}" "{text}</p>
             })}
+            <p class="note">{tr(Msg::RoundedLines)}</p>
         </section>
     }
 }
