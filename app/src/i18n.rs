@@ -310,6 +310,10 @@ catalogue! {
     PledgedShort => "pledged", "已认捐";
     QrAlt => "QR code to join the room", "加入会场的二维码";
     RatesUsed => "Rates used:", "所用汇率：";
+    Pipeline => "Pipeline", "储备";
+    PipelineLine => "expressions of interest, indicating", "项意向表达，意向金额";
+    PipelineNote => "Expressions of interest are not money: they are shown apart and never reduce the gap.", "意向表达不是资金：单独列示，绝不减少缺口。";
+    SecuredShort => "secured", "已落实";
     RoundedLines => "Each commitment is converted at the rate stated and rounded to the reporting currency's smallest unit; every total is the sum of the rounded lines.", "每项承诺按所注明的汇率折算，并四舍五入到报告货币的最小单位；每个合计均为四舍五入后各行之和。";
     RecordCommitment => "Record a commitment", "登记承诺";
     Register => "Commitments register", "承诺登记册";
@@ -318,7 +322,6 @@ catalogue! {
     RoomCode => "Room code", "会场代码";
     SaveChanges => "Save changes", "保存修改";
     ScreenLink => "Screen", "大屏幕";
-    SecuredShort => "secured", "已落实";
     SetRate => "Set the rate", "设置汇率";
     SetTarget => "Set the target", "设置目标";
     Show => "Show", "显示";
@@ -330,6 +333,7 @@ catalogue! {
     Years => "Years of disbursement", "拨付年份";
     YearsHelp => "Separated by commas, such as 2027, 2028.", "用逗号分隔，例如 2027, 2028。";
     YouActFor => "You act for", "您代表：";
+    TierInterest => "Expressions of interest", "意向表达";
     TierPledged => "Pledged", "已认捐";
     TierSecured => "Secured", "已落实";
     TierWithdrawn => "Withdrawn", "已撤回";
@@ -677,6 +681,7 @@ pub fn design_field_help(field: DesignField) -> Msg {
 
 pub fn tier_name(tier: Tier) -> Msg {
     match tier {
+        Tier::Interest => Msg::TierInterest,
         Tier::Pledged => Msg::TierPledged,
         Tier::Secured => Msg::TierSecured,
         Tier::Withdrawn => Msg::TierWithdrawn,

@@ -162,6 +162,9 @@ test('two delegates record in their own currencies and the screen follows', asyn
     await expect(screen.locator('.screen-feed')).toContainText(entry.shown);
     // Converted lines are rounded, and the page says how totals are made.
     await expect(delegate.getByText('every total is the sum of the rounded lines')).toBeVisible();
+    // Expressions of interest are a pipeline of their own, on the page and the screen.
+    await expect(delegate.getByText('Expressions of interest are not money')).toBeVisible();
+    await expect(screen.locator('.screen-note').first()).toContainText('Pipeline');
   }
 });
 

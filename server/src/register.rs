@@ -1,6 +1,7 @@
 //! The commitments register as files people open: CSV and XLSX (see
-//! docs/EXPORTS.md). Converted amounts are exact (unrounded), so the sum of
-//! a column equals the dashboard's total before its display rounding.
+//! docs/EXPORTS.md). Converted amounts are each line rounded to the
+//! reporting currency's minor unit, as every page counts them, so the sum
+//! of a column equals the dashboard's total to the cent.
 //!
 //! A commitment an old log carries with an amount or rate beyond the
 //! ceilings (`app::domain::limits`) is listed with an empty converted
@@ -176,6 +177,10 @@ pub fn xlsx(state: &WorkshopState) -> Result<Vec<u8>, XlsxError> {
             ("pledged_guarantees", dashboard.guarantees.pledged),
             ("secured_in_kind", dashboard.in_kind.secured),
             ("pledged_in_kind", dashboard.in_kind.pledged),
+            (
+                "expressions_of_interest_indicative",
+                dashboard.pipeline.indicative,
+            ),
         ];
         totals.write_string_with_format(0, 0, "figure", &bold)?;
         totals.write_string_with_format(0, 1, currency, &bold)?;
@@ -191,6 +196,7 @@ pub fn xlsx(state: &WorkshopState) -> Result<Vec<u8>, XlsxError> {
         let counts = [
             ("commitments_without_rate", dashboard.unconverted),
             ("values_out_of_range", dashboard.out_of_range),
+            ("expressions_of_interest", dashboard.pipeline.count),
         ];
         for (i, (name, count)) in counts.iter().enumerate() {
             let r = (figures.len() + i) as u32 + 1;

@@ -25,6 +25,28 @@ pub struct Tiers {
     pub pledged: Decimal,
 }
 
+/// The expressions of interest: how many, and what they indicate in the
+/// reporting currency (those with a rate; the others are counted only).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pipeline {
+    pub count: usize,
+    pub indicative: Decimal,
+}
+
+impl Pipeline {
+    fn of(state: &WorkshopState) -> Option<Pipeline> {
+        let interest: Vec<&Commitment> = state
+            .commitments
+            .values()
+            .filter(|c| c.status.tier() == Tier::Interest)
+            .collect();
+        Some(Pipeline {
+            count: interest.len(),
+            indicative: checked_sum(interest.iter().filter_map(|c| state.converted(c)))?,
+        })
+    }
+}
+
 /// A sum would have passed `limits::TOTAL_CEILING`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Overflow;
@@ -39,7 +61,7 @@ impl Tiers {
         let tier = match commitment.status.tier() {
             Tier::Secured => &mut self.secured,
             Tier::Pledged => &mut self.pledged,
-            Tier::Withdrawn => return Ok(()),
+            Tier::Interest | Tier::Withdrawn => return Ok(()),
         };
         let sum = checked_sum([*tier, amount]).ok_or(Overflow)?;
         *tier = sum;
@@ -104,6 +126,9 @@ pub struct Dashboard {
     pub cash: Tiers,
     pub guarantees: Tiers,
     pub in_kind: Tiers,
+    /// Expressions of interest, of every kind: not money, so in no tier
+    /// above and never against the gap.
+    pub pipeline: Pipeline,
     /// Required minus secured cash; negative when over-funded.
     pub gap: Decimal,
     pub secured_percent: u8,
@@ -191,6 +216,8 @@ impl Dashboard {
         }
         let gap = required.checked_sub(cash.secured);
         overflow |= gap.is_none();
+        let pipeline = Pipeline::of(state);
+        overflow |= pipeline.is_none();
 
         let mut newest: Vec<&Commitment> = live.clone();
         newest.sort_by_key(|c| std::cmp::Reverse(last_change(state, c.id)));
@@ -222,6 +249,7 @@ impl Dashboard {
             cash,
             guarantees: tiers(ContributionKind::Guarantee),
             in_kind: tiers(ContributionKind::InKind),
+            pipeline: pipeline.unwrap_or_default(),
             by_component,
             by_instrument: bars(by_instrument),
             by_group: bars(by_group),

@@ -118,10 +118,11 @@ pub fn actor_name(state: &WorkshopState, actor: &Actor) -> String {
     }
 }
 
-/// Commitments still below a firm commitment: what the facilitator chases.
+/// Commitments still below a firm commitment, expressions of interest
+/// included: what the facilitator chases.
 pub fn awaiting_confirmation(lines: &[RegisterLine]) -> Vec<&RegisterLine> {
     lines
         .iter()
-        .filter(|l| l.commitment.status.tier() == Tier::Pledged)
+        .filter(|l| matches!(l.commitment.status.tier(), Tier::Interest | Tier::Pledged))
         .collect()
 }

@@ -100,10 +100,11 @@ fn Summary(slug: String, data: CommitmentsView) -> impl IntoView {
                 <div><dt>{tr(Msg::Secured)}</dt><dd>{amount_in(currency, d.cash.secured)}</dd></div>
                 <div><dt>{tr(Msg::Pledged)}</dt><dd>{amount_in(currency, d.cash.pledged)}</dd></div>
                 <div><dt>{tr(Msg::Gap)}</dt><dd>{amount_in(currency, d.gap)}</dd></div>
-                <div><dt>{tr(Msg::Guarantees)}</dt><dd>{amount_in(currency, d.guarantees.total())}</dd></div>
-                <div><dt>{tr(Msg::InKind)}</dt><dd>{amount_in(currency, d.in_kind.total())}</dd></div>
+                <div><dt>{tr(Msg::Guarantees)}</dt><dd>{amount_in(currency, d.guarantees.secured)}" "{tr(Msg::SecuredShort)}", "{amount_in(currency, d.guarantees.pledged)}" "{tr(Msg::PledgedShort)}</dd></div>
+                <div><dt>{tr(Msg::InKind)}</dt><dd>{amount_in(currency, d.in_kind.secured)}" "{tr(Msg::SecuredShort)}", "{amount_in(currency, d.in_kind.pledged)}" "{tr(Msg::PledgedShort)}</dd></div>
+                <div><dt>{tr(Msg::Pipeline)}</dt><dd>{d.pipeline.count}" "{tr(Msg::PipelineLine)}" "{amount_in(currency, d.pipeline.indicative)}</dd></div>
             </dl>
-            <p class="note">{tr(Msg::CashOnly)}</p>
+            <p class="note">{tr(Msg::CashOnly)}" "{tr(Msg::PipelineNote)}</p>
             {d.overflow.then(|| view! { <p class="note warning" role="status">{tr(Msg::FiguresOutOfRange)}</p> })}
             {(d.out_of_range > 0).then(|| view! { <p class="note warning">{d.out_of_range}" "{tr(Msg::OutOfRange)}</p> })}
             {rates_used(&d.rates_used, currency).map(|text| view! {
@@ -160,7 +161,7 @@ fn Register(slug: String, current: RwSignal<CommitmentsView>) -> impl IntoView {
                 <label for="tier-filter">{tr(Msg::Show)}</label>
                 <select id="tier-filter" prop:value=move || tier_filter.get() on:change=move |ev| tier_filter.set(event_target_value(&ev))>
                     <option value="">{tr(Msg::All)}</option>
-                    {[Tier::Pledged, Tier::Secured, Tier::Withdrawn].into_iter().map(|t| view! {
+                    {[Tier::Interest, Tier::Pledged, Tier::Secured, Tier::Withdrawn].into_iter().map(|t| view! {
                         <option value=code_of(t)>{tr(tier_name(t))}</option>
                     }).collect_view()}
                 </select>

@@ -112,8 +112,9 @@ fn Board(d: Dashboard) -> impl IntoView {
             </dl>
             <Progress secured=d.secured_percent pledged=d.pledged_percent tr/>
             <p class="screen-note">
-                {tr(Msg::CashOnly)}" "{tr(Msg::Guarantees)}": "{big(d.guarantees.total())}
-                " · "{tr(Msg::InKind)}": "{big(d.in_kind.total())}
+                {tr(Msg::CashOnly)}" "{tr(Msg::Guarantees)}": "{big(d.guarantees.secured)}" "{tr(Msg::SecuredShort)}", "{big(d.guarantees.pledged)}" "{tr(Msg::PledgedShort)}
+                " · "{tr(Msg::InKind)}": "{big(d.in_kind.secured)}" "{tr(Msg::SecuredShort)}", "{big(d.in_kind.pledged)}" "{tr(Msg::PledgedShort)}
+                " · "{tr(Msg::Pipeline)}": "{d.pipeline.count}" "{tr(Msg::PipelineLine)}" "{big(d.pipeline.indicative)}
                 {(d.unconverted > 0).then(|| view! { " · "{d.unconverted}" "{tr(Msg::Unconverted)} })}
                 {(d.out_of_range > 0).then(|| view! { " · "{d.out_of_range}" "{tr(Msg::OutOfRange)} })}
             </p>

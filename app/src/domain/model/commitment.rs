@@ -88,10 +88,12 @@ pub enum CommitmentStatus {
 }
 
 /// The counting rule (OCHA FTS practice): only firm commitments and
-/// disbursements are secured money.
+/// disbursements are secured money; an expression of interest is not money
+/// at all but the pipeline, counted apart and never against the gap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
+    Interest,
     Pledged,
     Secured,
     Withdrawn,
@@ -113,6 +115,7 @@ impl CommitmentStatus {
         match self {
             Self::FirmCommitment | Self::Disbursed => Tier::Secured,
             Self::Withdrawn => Tier::Withdrawn,
+            Self::ExpressionOfInterest => Tier::Interest,
             _ => Tier::Pledged,
         }
     }

@@ -50,6 +50,13 @@ fn figures_hold_together(state: &WorkshopState) -> Result<(), TestCaseError> {
         Some(dashboard.in_kind.pledged),
         sum(Tier::Pledged, ContributionKind::InKind)
     );
+    let interest = checked_sum(
+        lines
+            .iter()
+            .filter(|l| l.commitment.status.tier() == Tier::Interest)
+            .filter_map(|l| l.converted),
+    );
+    prop_assert_eq!(Some(dashboard.pipeline.indicative), interest);
     let by_group = checked_sum(dashboard.by_group.iter().map(|b| b.tiers.secured));
     prop_assert_eq!(by_group, Some(dashboard.cash.secured));
     let by_instrument = checked_sum(dashboard.by_instrument.iter().map(|b| b.tiers.total()));

@@ -130,6 +130,34 @@ fn gaps_by_component_count_only_secured_cash_earmarked_to_it() {
     assert_eq!(after.gap().unwrap(), before.gap().unwrap() - dec!(100));
 }
 
+#[test]
+fn an_expression_of_interest_is_pipeline_not_money_until_it_is_pledged() {
+    use crate::domain::dashboard::Dashboard;
+    let (mut state, _) = demo();
+    let org = *state.organisations.keys().next().unwrap();
+    let before = Dashboard::of(&state).unwrap();
+    let interest = NewCommitment {
+        status: CommitmentStatus::ExpressionOfInterest,
+        ..new_commitment(org, "250", "USD")
+    };
+    as_system(&mut state, Command::RecordCommitment(interest.clone()));
+    let after = Dashboard::of(&state).unwrap();
+    assert_eq!(after.pipeline.count, before.pipeline.count + 1);
+    assert_eq!(after.pipeline.indicative - before.pipeline.indicative, dec!(250));
+    assert_eq!(after.cash, before.cash, "neither pledged nor secured");
+    assert_eq!(after.gap, before.gap, "the pipeline never reduces the gap");
+
+    let pledged = NewCommitment {
+        status: CommitmentStatus::IndicativePledge,
+        ..interest
+    };
+    as_system(&mut state, Command::ReviseCommitment(pledged));
+    let pledged_now = Dashboard::of(&state).unwrap();
+    assert_eq!(pledged_now.pipeline, before.pipeline);
+    assert_eq!(pledged_now.cash.pledged - before.cash.pledged, dec!(250));
+    assert_eq!(pledged_now.gap, before.gap);
+}
+
 proptest! {
     /// After any mix of recordings, amendments, steps on the ladder and
     /// withdrawals, in several currencies: the dashboard's totals equal the
