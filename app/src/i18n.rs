@@ -292,6 +292,8 @@ catalogue! {
     FromTheBudget => "from the design's budget", "来自项目设计预算";
     FromTheTarget => "the facilitator's target", "主持人设定的目标";
     NoBudgetYet => "no budget or target yet", "尚无预算或目标";
+    ComponentsCosted => "components costed", "个组成部分已估算成本";
+    BudgetSoFar => "budget so far", "目前预算";
     FundingTarget => "Funding target", "筹资目标";
     FundingTargetHelp => "What the room aims to raise, in the reporting currency, until the design has a budget.", "在项目设计形成预算之前，以报告货币表示的筹资目标。";
     Guarantees => "Guarantees", "担保";

@@ -165,6 +165,8 @@ test('two delegates record in their own currencies and the screen follows', asyn
     // Expressions of interest are a pipeline of their own, on the page and the screen.
     await expect(delegate.getByText('Expressions of interest are not money')).toBeVisible();
     await expect(screen.locator('.screen-note').first()).toContainText('Pipeline');
+    // The demo costs some components, not all: the screen says how far costing is.
+    await expect(screen.locator('.costing')).toContainText('components costed');
   }
 });
 

@@ -5,10 +5,10 @@
 
 use super::analytics::Totals;
 use super::ids::*;
-use super::limits::{checked_sum, percent};
+use super::limits::{self, checked_sum, percent};
 use super::model::*;
 use super::money::{Currency, Money};
-use super::required::{component_required, requirement, RequiredSource};
+use super::required::{component_required, requirement, Costing, RequiredSource};
 use super::state::WorkshopState;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -122,6 +122,12 @@ pub struct Dashboard {
     pub current_stage: Option<Stage>,
     pub required: Decimal,
     pub required_source: RequiredSource,
+    /// How complete the design's costing is, shown beside the required
+    /// amount so that a half-costed budget is never taken for the need.
+    pub costing: Costing,
+    /// The facilitator's target, shown beside the budget until the design
+    /// is fully costed.
+    pub target: Option<Decimal>,
     /// Cash only; guarantees and in-kind are kept apart below.
     pub cash: Tiers,
     pub guarantees: Tiers,
@@ -243,6 +249,8 @@ impl Dashboard {
             current_stage: current_stage(state),
             required,
             required_source: requirement.source,
+            costing: requirement.costing,
+            target: state.funding_target.filter(|t| limits::amount_in_range(*t)),
             gap: gap.unwrap_or_default(),
             secured_percent: percent(cash.secured, required),
             pledged_percent: percent(cash.total(), required),

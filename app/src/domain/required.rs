@@ -1,5 +1,7 @@
 //! What the programme needs: the design's budget (the components' yearly
-//! costs) once it has one, the facilitator's target before that. Both the
+//! costs) once every component is costed; before that, the facilitator's
+//! target if it is larger than the budget so far, because a half-costed
+//! design understates the need. Both the
 //! workshop's overview (`analytics`) and the projected screen (`dashboard`)
 //! show it, so it lives apart from either.
 
@@ -15,7 +17,8 @@ use serde::{Deserialize, Serialize};
 pub enum RequiredSource {
     /// The sum of the components' yearly costs (stage 1).
     Budget,
-    /// The facilitator's target, used until the design has a budget.
+    /// The facilitator's target, used until every component is costed
+    /// (while it is larger than the budget so far).
     Target,
     Nothing,
 }
@@ -27,13 +30,41 @@ pub enum RequiredSource {
 pub struct Requirement {
     pub amount: Decimal,
     pub source: RequiredSource,
+    pub costing: Costing,
     pub out_of_range: usize,
     pub overflow: bool,
 }
 
-/// The amount the programme needs: the design's budget once it has one,
-/// the facilitator's target before that.
+/// How complete the design's costing is: how many components have a cost,
+/// of how many, and what they add up to so far.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Costing {
+    pub costed: usize,
+    pub components: usize,
+    pub budget: Decimal,
+}
+
+impl Costing {
+    pub fn complete(&self) -> bool {
+        self.costed == self.components
+    }
+}
+
+/// The amount the programme needs: the design's budget once every
+/// component is costed (or when there is no target); until then the
+/// larger of the budget so far and the facilitator's target.
 pub fn requirement(state: &WorkshopState) -> Requirement {
+    let components = state.design.components.len();
+    let costed = state
+        .design
+        .components
+        .iter()
+        .filter(|c| {
+            c.yearly_cost
+                .iter()
+                .any(|line| line.amount.amount > Decimal::ZERO)
+        })
+        .count();
     let mut out_of_range = 0;
     let mut component_sums = Vec::with_capacity(state.design.components.len());
     for component in &state.design.components {
@@ -49,11 +80,29 @@ pub fn requirement(state: &WorkshopState) -> Requirement {
         return Requirement {
             amount: Decimal::ZERO,
             source: RequiredSource::Budget,
+            costing: Costing {
+                costed,
+                components,
+                budget: Decimal::ZERO,
+            },
             out_of_range,
             overflow: true,
         };
     };
+    let costing = Costing {
+        costed,
+        components,
+        budget,
+    };
     let (amount, source) = match state.funding_target {
+        Some(target)
+            if budget > Decimal::ZERO
+                && !costing.complete()
+                && limits::amount_in_range(target)
+                && target > budget =>
+        {
+            (target, RequiredSource::Target)
+        }
         _ if budget > Decimal::ZERO => (budget, RequiredSource::Budget),
         Some(target) if limits::amount_in_range(target) => (target, RequiredSource::Target),
         Some(_) => {
@@ -65,6 +114,7 @@ pub fn requirement(state: &WorkshopState) -> Requirement {
     Requirement {
         amount,
         source,
+        costing,
         out_of_range,
         overflow: false,
     }

@@ -10,6 +10,7 @@
 
 use super::commitment_editors::{AmendCommitment, NewCommitment};
 use super::forms::{field_problem, Field, FormProblem};
+use super::screen::costing_note;
 use super::{use_locale, Failure};
 use crate::api::{load_commitments, CommitmentsView, LineView, SetExchangeRate, SetFundingTarget};
 use crate::domain::commitment_form::code_of;
@@ -96,7 +97,7 @@ fn Summary(slug: String, data: CommitmentsView) -> impl IntoView {
         <section aria-labelledby="figures-heading" class="financing">
             <h2 id="figures-heading">{tr(Msg::Financing)}</h2>
             <dl class="figures">
-                <div><dt>{tr(Msg::Required)}</dt><dd>{amount_in(currency, d.required)}</dd></div>
+                <div><dt>{tr(Msg::Required)}</dt><dd>{amount_in(currency, d.required)}</dd>{costing_note(d, tr).map(|text| view! { <dd class="costing">{text}</dd> })}</div>
                 <div><dt>{tr(Msg::Secured)}</dt><dd>{amount_in(currency, d.cash.secured)}</dd></div>
                 <div><dt>{tr(Msg::Pledged)}</dt><dd>{amount_in(currency, d.cash.pledged)}</dd></div>
                 <div><dt>{tr(Msg::Gap)}</dt><dd>{amount_in(currency, d.gap)}</dd></div>

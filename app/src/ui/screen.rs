@@ -74,6 +74,7 @@ fn Board(d: Dashboard) -> impl IntoView {
         }
         view! { <span class="code">{c.code()}</span>{crate::domain::money::format_amount(v, c)} }.into_any()
     };
+    let costing = costing_note(&d, tr);
     let required_note = match d.required_source {
         RequiredSource::Budget => tr(Msg::FromTheBudget),
         RequiredSource::Target => tr(Msg::FromTheTarget),
@@ -105,7 +106,7 @@ fn Board(d: Dashboard) -> impl IntoView {
         </header>
         <section class="screen-figures" aria-label=tr(Msg::Financing)>
             <dl>
-                <div class="figure required"><dt>{tr(Msg::Required)}</dt><dd>{figure(d.required)}</dd><dd class="small">{required_note}</dd></div>
+                <div class="figure required"><dt>{tr(Msg::Required)}</dt><dd>{figure(d.required)}</dd><dd class="small">{required_note}</dd>{costing.map(|text| view! { <dd class="small costing">{text}</dd> })}</div>
                 <div class="figure secured"><dt>{tr(Msg::Secured)}</dt><dd data-figure="secured">{figure(d.cash.secured)}</dd></div>
                 <div class="figure pledged"><dt>{tr(Msg::Pledged)}</dt><dd data-figure="pledged">{figure(d.cash.pledged)}</dd></div>
                 <div class="figure gap"><dt>{tr(Msg::Gap)}</dt><dd data-figure="gap">{figure(d.gap)}</dd></div>
@@ -149,6 +150,29 @@ fn Board(d: Dashboard) -> impl IntoView {
         </p>
         </div>
     }
+}
+
+/// How complete the costing is, while it is not: "6/12 components costed;
+/// budget so far USD 1,200,000; funding target USD 5,000,000". `None` once
+/// every component is costed, or when the design has no components.
+pub(super) fn costing_note(d: &Dashboard, tr: Tr) -> Option<String> {
+    let costing = d.costing;
+    if costing.components == 0 || costing.complete() {
+        return None;
+    }
+    let c = d.reporting_currency;
+    let mut text = format!(
+        "{}/{} {}; {} {}",
+        costing.costed,
+        costing.components,
+        tr(Msg::ComponentsCosted),
+        tr(Msg::BudgetSoFar),
+        amount_in(c, costing.budget)
+    );
+    if let Some(target) = d.target {
+        text.push_str(&format!("; {} {}", tr(Msg::FundingTarget), amount_in(c, target)));
+    }
+    Some(text)
 }
 
 #[component]

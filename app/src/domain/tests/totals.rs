@@ -131,6 +131,48 @@ fn gaps_by_component_count_only_secured_cash_earmarked_to_it() {
 }
 
 #[test]
+fn a_half_costed_design_keeps_the_larger_target_until_every_component_is_costed() {
+    use crate::domain::required::{requirement, RequiredSource};
+    let (mut state, _) = demo();
+    let costing = requirement(&state).costing;
+    assert!(
+        costing.costed > 0 && !costing.complete(),
+        "the demo costs some components, not all"
+    );
+    let budget = costing.budget;
+    // A target above the budget so far is the need while costing goes on.
+    as_system(&mut state, funding_target(budget + dec!(1000)));
+    let half = requirement(&state);
+    assert_eq!(
+        (half.amount, half.source),
+        (budget + dec!(1000), RequiredSource::Target)
+    );
+    // A target below what is already costed is out of date: the budget counts.
+    as_system(&mut state, funding_target(budget - dec!(1)));
+    assert_eq!(requirement(&state).source, RequiredSource::Budget);
+    // Once every component is costed, the budget is the need, whatever the target.
+    as_system(&mut state, funding_target(budget * dec!(100)));
+    for component in state.design.components.clone() {
+        if component.yearly_cost.is_empty() {
+            let component = Component {
+                yearly_cost: vec![CostLine {
+                    year: 2027,
+                    amount: Money::new(dec!(10), usd()).unwrap(),
+                }],
+                ..component
+            };
+            as_system(&mut state, save_item(DesignItem::Component(component), None));
+        }
+    }
+    let full = requirement(&state);
+    assert!(full.costing.complete());
+    assert_eq!(
+        (full.amount, full.source),
+        (full.costing.budget, RequiredSource::Budget)
+    );
+}
+
+#[test]
 fn an_expression_of_interest_is_pipeline_not_money_until_it_is_pledged() {
     use crate::domain::dashboard::Dashboard;
     let (mut state, _) = demo();
