@@ -106,11 +106,7 @@ impl Money {
     /// spaces, underscores and thousands commas are ignored.
     pub fn parse(amount: &str, currency: &str) -> Result<Self, MoneyError> {
         let currency = Currency::parse(currency)?;
-        let cleaned: String = amount
-            .trim()
-            .chars()
-            .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
-            .collect();
+        let cleaned = without_grouping(amount);
         let valid_shape = !cleaned.is_empty()
             && cleaned
                 .trim_start_matches('-')
@@ -128,6 +124,16 @@ impl Money {
     pub fn display(&self) -> String {
         format!("{} {}", self.currency, format_amount(self.amount, self.currency))
     }
+}
+
+/// An amount as a person typed it, without the spaces, underscores and
+/// thousands commas they grouped its digits with.
+pub fn without_grouping(typed: &str) -> String {
+    typed
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+        .collect()
 }
 
 /// The one rounding rule: to the currency's minor units, halves away from

@@ -76,12 +76,7 @@ pub struct FundingTargetForm {
 
 impl FundingTargetForm {
     pub fn parse(self) -> Result<NewFundingTarget, AppError> {
-        let cleaned: String = self
-            .amount
-            .chars()
-            .filter(|c| !matches!(c, ',' | ' ' | '_'))
-            .collect();
-        let amount = cleaned
+        let amount = crate::domain::money::without_grouping(&self.amount)
             .parse()
             .map_err(|_| AppError::invalid("amount", Problem::AmountFormat))?;
         Ok(NewFundingTarget { amount })
