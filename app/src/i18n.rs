@@ -8,6 +8,9 @@
 //! scripts/check-file-length.sh): it is data, one entry per message, and
 //! one catalogue is where a translator finds every string.
 
+use crate::domain::business::{
+    Allocation, AssetKind, CanvasBlock, FeeBasis, NamedStructure, Ownership, Payer, PppFunction, RevenueKind,
+};
 use crate::domain::design::{
     BodyKind, DecisionRule, IatiRole, PartneringStage, PppRole, Raci, RaciFlag, Step,
 };
@@ -549,6 +552,165 @@ catalogue! {
     ProblemUnknownTfa => "This is not a Trade Facilitation Agreement measure.", "这不是《贸易便利化协定》的措施。";
     ProblemDuplicateYear => "Each year can have only one cost.", "每年只能有一项成本。";
     ProblemHasCommitments => "Commitments are earmarked to this component, so it cannot be removed.", "已有承诺指定用于此组成部分，因此不能删除。";
+    // Stage 3: the business model.
+    StepStructure => "PPP structure", "PPP 结构";
+    StepStructureHelp => "Which functions go to the private side, who pays, and for how long. The named structure follows from those choices.", "哪些职能交给私营方、由谁付费、期限多长。结构名称由这些选择得出。";
+    StepCanvas => "Business Model Canvas", "商业模式画布";
+    StepCanvasHelp => "Short items in the nine blocks; everyone can add at once.", "在九个板块中填写简短条目；每个人都可以同时添加。";
+    StepRevenues => "Revenues", "收入";
+    StepRevenuesHelp => "Each revenue stream with its price, volume and growth by year.", "每项收入来源及其每年的价格、数量和增长。";
+    StepCosts => "Costs", "成本";
+    StepCostsHelp => "Capital costs (stage 1's component estimates and any more) and running costs by year.", "资本成本（第 1 阶段各组成部分的估算及其他）和每年的运营成本。";
+    StepFigures => "Figures", "财务指标";
+    StepFiguresHelp => "The assumptions, and what they give: cash flow, NPV, IRR, payback, debt cover, the gaps and the sensitivity.", "假设条件及其结果：现金流、净现值、内部收益率、回收期、偿债覆盖率、资金缺口和敏感性。";
+    StepRiskAllocation => "Risk allocation", "风险分配";
+    StepRiskAllocationHelp => "Who carries each risk of stage 1: each organisation may vote; the facilitator settles.", "第 1 阶段的每项风险由谁承担：每个机构可以投票，由主持人最终确定。";
+    FnDesign => "Design", "设计";
+    FnBuild => "Build", "建设";
+    FnFinance => "Finance", "融资";
+    FnMaintain => "Maintain", "维护";
+    FnOperate => "Operate", "运营";
+    PayerUsers => "Users pay", "用户付费";
+    PayerGovernment => "Government pays", "政府付费";
+    PayerMixed => "Users and government", "用户与政府共同付费";
+    AssetNew => "New asset", "新建资产";
+    AssetExisting => "Existing asset", "现有资产";
+    OwnershipPublic => "Public throughout", "始终归公共方所有";
+    OwnershipUntilTransfer => "Private until handed over", "移交前归私营方所有";
+    OwnershipPrivate => "Private for good", "永久归私营方所有";
+    PrivateFunctions => "Functions on the private side", "由私营方承担的职能";
+    PayerLabel => "Who pays", "付费方";
+    AssetLabel => "Asset", "资产";
+    OwnershipLabel => "Ownership during the term", "期限内的所有权";
+    TermYears => "Term (years)", "期限（年）";
+    ChosenStructure => "Structure (facilitator's choice)", "结构（主持人选定）";
+    AsSuggested => "As suggested", "按建议";
+    Suggested => "Suggested", "建议";
+    StructurePublicProcurement => "Public procurement", "公共采购";
+    StructureManagementContract => "Management contract", "管理合同";
+    StructureLease => "Lease (affermage)", "租赁（经营租赁）";
+    StructureDbom => "Design-build-operate-maintain (DBOM)", "设计-建设-运营-维护（DBOM）";
+    StructureBot => "Build-operate-transfer (BOT)", "建设-运营-移交（BOT）";
+    StructureBoot => "Build-own-operate-transfer (BOOT)", "建设-拥有-运营-移交（BOOT）";
+    StructureBoo => "Build-own-operate (BOO)", "建设-拥有-运营（BOO）";
+    StructureDbfom => "Design-build-finance-operate-maintain (DBFOM)", "设计-建设-融资-运营-维护（DBFOM）";
+    StructureAvailabilityPpp => "Availability-payment PPP", "可用性付费 PPP";
+    StructureConcession => "Concession", "特许经营";
+    ExplainPublicProcurement => "The public side pays for and runs the system; private firms only design or build it under ordinary contracts.", "公共方出资并运营系统；私营企业仅按普通合同进行设计或建设。";
+    ExplainManagementContract => "A private operator runs an existing public system for a fee from the government; the public side keeps investing and takes the demand risk.", "私营运营商为现有公共系统提供运营服务，由政府支付费用；公共方继续投资并承担需求风险。";
+    ExplainLease => "A private operator runs an existing system and collects the users' fees, paying the public owner a lease; the public side still funds major investment.", "私营运营商运营现有系统并收取用户费用，向公共所有者支付租金；重大投资仍由公共方出资。";
+    ExplainDbom => "A private firm designs, builds, operates and maintains a new system that the public side pays for up front; no private finance is at risk.", "私营企业设计、建设、运营和维护新系统，由公共方预先出资；没有私人资金承担风险。";
+    ExplainBot => "A private firm finances, builds and runs a new system, earns its return from users' fees, and hands it over at the end; the public side owns it throughout.", "私营企业为新系统融资、建设并运营，从用户费用中获得回报，期满后移交；公共方始终拥有该资产。";
+    ExplainBoot => "As BOT, but the private firm owns the system until it hands it over at the end of the term.", "与 BOT 相同，但在期满移交之前，该系统归私营企业所有。";
+    ExplainBoo => "A private firm finances, builds, owns and runs the system for good, paid by users; nothing is handed back.", "私营企业为系统融资、建设、拥有并永久运营，由用户付费；不移交。";
+    ExplainDbfom => "A private firm designs, builds, finances, operates and maintains a new system, paid partly by users and partly by the government.", "私营企业设计、建设、融资、运营和维护新系统，部分由用户付费、部分由政府付费。";
+    ExplainAvailabilityPpp => "A private firm designs, builds, finances and runs a new system; the government pays it for keeping the service available, so the private side takes no demand risk.", "私营企业设计、建设、融资并运营新系统；政府根据服务的可用性付费，私营方不承担需求风险。";
+    ExplainConcession => "A private firm takes over an existing system, invests in it with its own finance and earns its return from users for the term.", "私营企业接管现有系统，以自有资金投资，并在期限内向用户收费获得回报。";
+    CanvasKeyPartnerships => "Key partnerships", "重要伙伴";
+    CanvasKeyActivities => "Key activities", "关键业务";
+    CanvasKeyResources => "Key resources", "核心资源";
+    CanvasValuePropositions => "Value propositions", "价值主张";
+    CanvasCustomerRelationships => "Customer relationships", "客户关系";
+    CanvasChannels => "Channels", "渠道通路";
+    CanvasCustomerSegments => "Customer segments", "客户细分";
+    CanvasCostStructure => "Cost structure", "成本结构";
+    CanvasRevenueStreams => "Revenue streams", "收入来源";
+    CanvasBlockLabel => "Block", "板块";
+    CanvasItem => "Item", "条目";
+    AddCanvasEntry => "Add to the canvas", "添加到画布";
+    RevenuePerDeclarationFee => "Per-declaration fee", "按申报收费";
+    RevenueSubscription => "Subscription", "订阅";
+    RevenueAvailabilityPayment => "Availability payment", "可用性付费";
+    RevenueCostRecovery => "Cost recovery", "成本回收";
+    RevenueFreeTier => "Free tier", "免费层";
+    BasisPerUnit => "A fixed amount per unit", "每单位固定金额";
+    BasisPercentOfValue => "A percentage of the goods' value", "按货物价值的百分比";
+    RevenueName => "Revenue stream", "收入来源";
+    RevenueKindLabel => "Kind", "类型";
+    FeeBasisLabel => "How the fee is set", "收费方式";
+    PricePerUnit => "Price per unit", "单价";
+    VolumeFirstYear => "Units in its first year", "首年数量";
+    PriceGrowth => "Price growth (% a year)", "价格增长（每年 %）";
+    VolumeGrowth => "Volume growth (% a year)", "数量增长（每年 %）";
+    FromModelYear => "From model year", "起始模型年份";
+    ModelYearHelp => "Year 0 is the first investment year.", "第 0 年为首个投资年度。";
+    AddRevenue => "Add a revenue stream", "添加收入来源";
+    CapexName => "Capital cost", "资本成本";
+    ComponentField => "Component", "组成部分";
+    CapexFromComponents => "From stage 1's components", "来自第 1 阶段的组成部分";
+    ModelYear => "Model year", "模型年份";
+    AddCapex => "Add a capital cost", "添加资本成本";
+    OpexName => "Running cost", "运营成本";
+    OpexAmount => "A year's cost in its first year", "首年的年度成本";
+    GrowthPercent => "Growth (% a year)", "增长（每年 %）";
+    AddOpex => "Add a running cost", "添加运营成本";
+    SetStructure => "Set the structure", "设定结构";
+    SetAssumptions => "Set the assumptions", "设定假设";
+    Assumptions3 => "Assumptions", "假设";
+    FirstInvestmentYear => "First investment year (year 0)", "首个投资年度（第 0 年）";
+    DiscountRate => "Discount rate and required return (%)", "折现率与要求回报率（%）";
+    ContingencyPercent => "Contingency on capital cost (%)", "资本成本不可预见费（%）";
+    RefreshEvery => "ICT refresh every (years)", "信息通信技术更新周期（年）";
+    RefreshPercent => "Refresh cost (% of the capital cost)", "更新成本（占资本成本的 %）";
+    HoursSaved => "Hours saved per declaration", "每份申报节省的小时数";
+    ValueOfTime => "Value of an hour of a trader's time", "贸易商每小时时间的价值";
+    EconomicDiscountRate => "Social discount rate (%)", "社会折现率（%）";
+    FromStage1 => "From stage 1", "来自第 1 阶段";
+    AllocationPublic => "Public", "公共方";
+    AllocationPrivate => "Private", "私营方";
+    AllocationShared => "Shared", "共担";
+    AllocationLabel => "Settled allocation", "最终分配";
+    YourVote => "Your organisation's vote", "本机构的投票";
+    VotesCount => "votes", "票";
+    NotSettled => "Not settled", "未确定";
+    Npv => "NPV", "净现值";
+    NpvNote => "Year 0 is not discounted.", "第 0 年不折现。";
+    Irr => "IRR", "内部收益率";
+    Mirr => "MIRR", "修正内部收益率";
+    NoIrr => "No IRR: the cash flows never change sign.", "无内部收益率：现金流从未改变符号。";
+    IrrNotUnique => "The IRR is not unique: the cash flows change sign more than once. The MIRR is shown instead.", "内部收益率不唯一：现金流多次改变符号。改为显示修正内部收益率。";
+    PaybackYear => "Payback", "回收期";
+    NoPayback => "Not within the term", "期限内无法回收";
+    DscrMinimum => "Minimum DSCR", "最低偿债覆盖率";
+    DscrAverage => "Average DSCR", "平均偿债覆盖率";
+    NoDebt => "No loans with terms recorded in stage 4.", "第 4 阶段未记录带有条款的贷款。";
+    ViabilityGap => "Viability gap", "可行性缺口";
+    ViabilityGapHelp => "The grant in year 0 that brings the private NPV to zero at the required return.", "在要求回报率下使私营方净现值为零所需的第 0 年补助。";
+    EconomicNpv => "Economic NPV", "经济净现值";
+    EconomicNpvHelp => "Hours saved per declaration × declarations × value of time, less the costs, at the social discount rate.", "每份申报节省的小时数 × 申报数量 × 时间价值，减去成本，按社会折现率计算。";
+    TotalCapex => "Capital cost with contingency and refresh", "含不可预见费和更新的资本成本";
+    GapAfterSecured => "Funding gap after secured money", "扣除已落实资金后的资金缺口";
+    GapAfterPledges => "Funding gap if pledges are honoured", "如认捐兑现后的资金缺口";
+    YearLabel => "Year", "年份";
+    RevenueLabel => "Revenue", "收入";
+    OpexLabel => "Running costs", "运营成本";
+    CapexLabel => "Capital costs", "资本成本";
+    NetCashFlow => "Net cash flow", "净现金流";
+    CumulativeCashFlow => "Cumulative", "累计";
+    DebtService => "Debt service", "还本付息";
+    Sensitivity => "Sensitivity", "敏感性分析";
+    Scenario => "Case", "情景";
+    BaseCase => "Base case", "基准情景";
+    ScenarioVolume => "Volume", "数量";
+    ScenarioPrice => "Price", "价格";
+    ScenarioCapexOverrun => "Capital cost overrun", "资本成本超支";
+    ScenarioDelay => "One-year delay", "推迟一年";
+    CashFlowChart => "Net cash flow by year, and cumulative", "各年净现金流及累计";
+    TornadoChart => "NPV in each case, against the base case", "各情景下的净现值与基准情景对比";
+    ModelIncomplete => "The figures appear once the structure (its term) and the assumptions are set.", "设定结构（期限）和假设后即显示财务指标。";
+    ModelOutOfRange => "These inputs go beyond what can be computed exactly; check the amounts and rates.", "这些输入超出了可精确计算的范围；请检查金额和比率。";
+    FeeAdValorem => "A fee set as a percentage of the goods' value is not a fee for a service: GATT Article VIII and WTO TFA Article 6.2 limit customs fees to the approximate cost of the service rendered.", "按货物价值百分比收取的费用不是服务费：GATT 第八条和 WTO《贸易便利化协定》第 6.2 条将海关费用限于所提供服务的大致成本。";
+    FeeAboveCost => "This fee is above the cost of the service per declaration. GATT Article VIII and WTO TFA Article 6.2 limit fees for customs processing to the approximate cost of the service rendered.", "此费用高于每份申报的服务成本。GATT 第八条和 WTO《贸易便利化协定》第 6.2 条将海关处理费用限于所提供服务的大致成本。";
+    CostPerDeclaration => "Cost of the service per declaration over the term", "期限内每份申报的服务成本";
+    FinancingFromStage4 => "Financing from stage 4", "来自第 4 阶段的融资";
+    LoansLabel => "Loans", "贷款";
+    GrantsLabel => "Grants", "赠款";
+    EquityLabel => "Equity", "股权";
+    ProblemFreeTierHasNoPrice => "A free tier has no price: give 0.", "免费层没有价格：请填写 0。";
+    ProblemUnknownRisk => "This risk is not in the design.", "此风险不在设计中。";
+    ProblemBeyondTerm => "This year is beyond the structure's term.", "此年份超出了结构的期限。";
+    ProblemFacilitatorOnly => "Only a facilitator can change this.", "只有主持人可以更改此项。";
+    ProblemTooManyItems => "This list is full: remove an item before adding another.", "此列表已满：请先删除一项再添加。";
 }
 
 pub fn organisation_type_name(kind: OrganisationType) -> Msg {
@@ -630,6 +792,11 @@ pub fn problem(problem: Problem) -> Msg {
         Problem::ReportingCurrencyOnly => Msg::ProblemInvalid,
         Problem::IsReportingCurrency => Msg::ProblemInvalid,
         Problem::UnknownLanguage => Msg::ProblemInvalid,
+        Problem::FreeTierHasNoPrice => Msg::ProblemFreeTierHasNoPrice,
+        Problem::UnknownRisk => Msg::ProblemUnknownRisk,
+        Problem::BeyondTerm => Msg::ProblemBeyondTerm,
+        Problem::FacilitatorOnly => Msg::ProblemFacilitatorOnly,
+        Problem::TooManyItems => Msg::ProblemTooManyItems,
     }
 }
 
@@ -840,6 +1007,102 @@ pub fn step_name(step: Step) -> (Msg, Msg) {
         Step::Governance => (Msg::StepGovernance, Msg::StepGovernanceHelp),
         Step::Agreements => (Msg::StepAgreements, Msg::StepAgreementsHelp),
         Step::Principles => (Msg::StepPrinciples, Msg::StepPrinciplesHelp),
+        Step::Structure => (Msg::StepStructure, Msg::StepStructureHelp),
+        Step::Canvas => (Msg::StepCanvas, Msg::StepCanvasHelp),
+        Step::Revenues => (Msg::StepRevenues, Msg::StepRevenuesHelp),
+        Step::Costs => (Msg::StepCosts, Msg::StepCostsHelp),
+        Step::Figures => (Msg::StepFigures, Msg::StepFiguresHelp),
+        Step::RiskAllocation => (Msg::StepRiskAllocation, Msg::StepRiskAllocationHelp),
+    }
+}
+
+pub fn ppp_function_name(function: PppFunction) -> Msg {
+    match function {
+        PppFunction::Design => Msg::FnDesign,
+        PppFunction::Build => Msg::FnBuild,
+        PppFunction::Finance => Msg::FnFinance,
+        PppFunction::Maintain => Msg::FnMaintain,
+        PppFunction::Operate => Msg::FnOperate,
+    }
+}
+
+pub fn payer_name(payer: Payer) -> Msg {
+    match payer {
+        Payer::Users => Msg::PayerUsers,
+        Payer::Government => Msg::PayerGovernment,
+        Payer::Mixed => Msg::PayerMixed,
+    }
+}
+
+pub fn asset_name(asset: AssetKind) -> Msg {
+    match asset {
+        AssetKind::New => Msg::AssetNew,
+        AssetKind::Existing => Msg::AssetExisting,
+    }
+}
+
+pub fn ownership_name(ownership: Ownership) -> Msg {
+    match ownership {
+        Ownership::Public => Msg::OwnershipPublic,
+        Ownership::PrivateUntilTransfer => Msg::OwnershipUntilTransfer,
+        Ownership::Private => Msg::OwnershipPrivate,
+    }
+}
+
+/// A named structure's name and its plain-words explanation.
+pub fn structure_name(structure: NamedStructure) -> (Msg, Msg) {
+    match structure {
+        NamedStructure::PublicProcurement => (Msg::StructurePublicProcurement, Msg::ExplainPublicProcurement),
+        NamedStructure::ManagementContract => {
+            (Msg::StructureManagementContract, Msg::ExplainManagementContract)
+        }
+        NamedStructure::Lease => (Msg::StructureLease, Msg::ExplainLease),
+        NamedStructure::Dbom => (Msg::StructureDbom, Msg::ExplainDbom),
+        NamedStructure::Bot => (Msg::StructureBot, Msg::ExplainBot),
+        NamedStructure::Boot => (Msg::StructureBoot, Msg::ExplainBoot),
+        NamedStructure::Boo => (Msg::StructureBoo, Msg::ExplainBoo),
+        NamedStructure::Dbfom => (Msg::StructureDbfom, Msg::ExplainDbfom),
+        NamedStructure::AvailabilityPpp => (Msg::StructureAvailabilityPpp, Msg::ExplainAvailabilityPpp),
+        NamedStructure::Concession => (Msg::StructureConcession, Msg::ExplainConcession),
+    }
+}
+
+pub fn canvas_block_name(block: CanvasBlock) -> Msg {
+    match block {
+        CanvasBlock::KeyPartnerships => Msg::CanvasKeyPartnerships,
+        CanvasBlock::KeyActivities => Msg::CanvasKeyActivities,
+        CanvasBlock::KeyResources => Msg::CanvasKeyResources,
+        CanvasBlock::ValuePropositions => Msg::CanvasValuePropositions,
+        CanvasBlock::CustomerRelationships => Msg::CanvasCustomerRelationships,
+        CanvasBlock::Channels => Msg::CanvasChannels,
+        CanvasBlock::CustomerSegments => Msg::CanvasCustomerSegments,
+        CanvasBlock::CostStructure => Msg::CanvasCostStructure,
+        CanvasBlock::RevenueStreams => Msg::CanvasRevenueStreams,
+    }
+}
+
+pub fn revenue_kind_name(kind: RevenueKind) -> Msg {
+    match kind {
+        RevenueKind::PerDeclarationFee => Msg::RevenuePerDeclarationFee,
+        RevenueKind::Subscription => Msg::RevenueSubscription,
+        RevenueKind::AvailabilityPayment => Msg::RevenueAvailabilityPayment,
+        RevenueKind::CostRecovery => Msg::RevenueCostRecovery,
+        RevenueKind::FreeTier => Msg::RevenueFreeTier,
+    }
+}
+
+pub fn fee_basis_name(basis: FeeBasis) -> Msg {
+    match basis {
+        FeeBasis::PerUnit => Msg::BasisPerUnit,
+        FeeBasis::PercentOfValue => Msg::BasisPercentOfValue,
+    }
+}
+
+pub fn allocation_name(allocation: Allocation) -> Msg {
+    match allocation {
+        Allocation::Public => Msg::AllocationPublic,
+        Allocation::Private => Msg::AllocationPrivate,
+        Allocation::Shared => Msg::AllocationShared,
     }
 }
 

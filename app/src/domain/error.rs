@@ -54,10 +54,15 @@ pub enum Problem {
     ReportingCurrencyOnly,
     IsReportingCurrency,
     UnknownLanguage,
+    FreeTierHasNoPrice,
+    UnknownRisk,
+    BeyondTerm,
+    FacilitatorOnly,
+    TooManyItems,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 38] = [
+    pub const ALL: [Problem; 43] = [
         Problem::Required,
         Problem::Length,
         Problem::Email,
@@ -96,6 +101,11 @@ impl Problem {
         Problem::ReportingCurrencyOnly,
         Problem::IsReportingCurrency,
         Problem::UnknownLanguage,
+        Problem::FreeTierHasNoPrice,
+        Problem::UnknownRisk,
+        Problem::BeyondTerm,
+        Problem::FacilitatorOnly,
+        Problem::TooManyItems,
     ];
 
     /// The stable code, as sent and as validator names it.
@@ -139,6 +149,11 @@ impl Problem {
             Problem::ReportingCurrencyOnly => "reporting_currency_only",
             Problem::IsReportingCurrency => "is_reporting_currency",
             Problem::UnknownLanguage => "unknown_language",
+            Problem::FreeTierHasNoPrice => "free_tier_has_no_price",
+            Problem::UnknownRisk => "unknown_risk",
+            Problem::BeyondTerm => "beyond_term",
+            Problem::FacilitatorOnly => "facilitator_only",
+            Problem::TooManyItems => "too_many_items",
         }
     }
 

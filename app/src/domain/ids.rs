@@ -48,4 +48,8 @@ id_type!(
     RiskId,
     PhaseId,
     BodyId,
+    CanvasEntryId,
+    RevenueId,
+    CapexId,
+    OpexId,
 );

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod analytics;
+pub mod business;
 pub mod command;
 pub mod commitment_form;
 pub mod commitments_view;

@@ -1,5 +1,6 @@
 //! The folded state of one workshop, and `apply`, the only way it changes.
 
+use super::business::BusinessModel;
 use super::design::{put_item, remove_item, DesignItem, ItemKey, Partnership};
 use super::event::{Actor, Event, StoredEvent};
 use super::ids::*;
@@ -35,6 +36,9 @@ pub struct WorkshopState {
     /// Stage 2's structured parts.
     #[serde(default)]
     pub partnership: Partnership,
+    /// Stage 3's business model.
+    #[serde(default)]
+    pub business: BusinessModel,
     /// The event that last changed each structured item, by `ItemKey::code`.
     #[serde(default)]
     pub item_versions: BTreeMap<String, u64>,
@@ -103,12 +107,17 @@ impl WorkshopState {
 
     fn store_item(&mut self, seq: u64, item: DesignItem) {
         self.item_versions.insert(item.key().code(), seq);
-        put_item(&mut self.design, &mut self.partnership, item);
+        put_item(&mut self.design, &mut self.partnership, &mut self.business, item);
     }
 
     /// The version an item is at: the event that last changed it, 0 if never.
     pub fn item_version(&self, key: &ItemKey) -> u64 {
         super::design::version_of(&self.item_versions, key)
+    }
+
+    /// An item's current value, whatever stage it belongs to.
+    pub fn item(&self, key: &ItemKey) -> Option<DesignItem> {
+        super::design::current_item(&self.design, &self.partnership, &self.business, key)
     }
 
     pub fn stage_status(&self, stage: Stage) -> StageStatus {
@@ -198,7 +207,7 @@ impl WorkshopState {
             Event::DesignStarted { start } => self.design.start = Some(*start),
             Event::DesignItemSaved { item } => self.store_item(stored.seq, item.clone()),
             Event::DesignItemRemoved { key } => {
-                remove_item(&mut self.design, &mut self.partnership, key);
+                remove_item(&mut self.design, &mut self.partnership, &mut self.business, key);
                 self.item_versions.insert(key.code(), stored.seq);
             }
             Event::ExchangeRateSet { rate } => {

@@ -3,6 +3,7 @@
 //! viewer may do, and refuses those who may see nothing. Pure, so the load
 //! server functions only fetch the state and the actor and call these.
 
+use super::business::BusinessModel;
 use super::command::administers;
 use super::design::{version_of, ItemKey, Partnership};
 use super::error::AppError;
@@ -26,6 +27,7 @@ pub struct DesignView {
     pub fields: Vec<(DesignField, String, u64)>,
     pub design: ProjectDesign,
     pub partnership: Partnership,
+    pub business: BusinessModel,
     /// The version of each item, by `ItemKey::code`.
     pub item_versions: BTreeMap<String, u64>,
     pub organisations: Vec<(OrganisationId, String)>,
@@ -74,6 +76,7 @@ impl DesignView {
                 .collect(),
             design: state.design.clone(),
             partnership: state.partnership.clone(),
+            business: state.business.clone(),
             item_versions: state.item_versions.clone(),
             organisations: organisation_names(state),
             own,
@@ -93,7 +96,9 @@ impl DesignView {
     /// is theirs to edit; an organisation's own one only for its delegates
     /// and the facilitators.
     pub fn may_change(&self, key: &ItemKey) -> bool {
-        self.may_edit && (self.facilitator || key.owner().is_none() || key.owner() == self.own)
+        self.may_edit
+            && (self.facilitator
+                || (!key.facilitator_only() && (key.owner().is_none() || key.owner() == self.own)))
     }
 
     pub fn organisation_name(&self, id: OrganisationId) -> String {

@@ -2,6 +2,8 @@
 //! only lay them out.
 
 mod auth;
+mod business;
+mod business_figures;
 mod commitment_editors;
 mod commitments;
 mod design;
@@ -80,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/join/:token") view=join::JoinPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/design") view=design::DesignPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/partnership") view=partnership::PartnershipPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/business-model") view=business::BusinessModelPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/commitments") view=commitments::CommitmentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/screen") view=screen::ScreenPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/room") view=room::MyRoomPage ssr=SsrMode::Async/>

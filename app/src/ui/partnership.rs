@@ -2,11 +2,10 @@
 //! matrix with its flags, governance bodies, agreements and principles.
 
 use super::use_locale;
-use super::walk::field::{FieldSpec, Input};
+use super::walk::field::{choices, labels, FieldSpec, Input};
 use super::walk::items::{form, value, ItemList, KeysOf, Kind};
 use super::walk::page::{StepSection, Walk, WalkPage};
 use super::walk::text::TextEditor;
-use super::Tr;
 use crate::api::{DesignView, SaveItem};
 use crate::domain::commitment_form::{code_of, from_code};
 use crate::domain::design::{
@@ -59,22 +58,6 @@ fn partnership_steps(walk: Walk) -> AnyView {
         </StepSection>
     }
     .into_any()
-}
-
-/// The labels of a comma-separated list of codes.
-fn labels<T: serde::de::DeserializeOwned>(codes: &str, name: impl Fn(T) -> Msg, tr: Tr) -> String {
-    codes
-        .split(',')
-        .filter_map(from_code::<T>)
-        .map(|x| tr(name(x)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn choices<T: serde::Serialize + Copy>(all: &[T], name: impl Fn(T) -> Msg, tr: Tr) -> Vec<(String, String)> {
-    all.iter()
-        .map(|x| (code_of(*x), tr(name(*x)).to_string()))
-        .collect()
 }
 
 fn organisation_choices(view: &DesignView) -> Vec<(String, String)> {

@@ -54,6 +54,7 @@ fn Overview(overview: WorkshopOverview) -> impl IntoView {
             <nav class="workshop-nav" aria-label=tr(Msg::Stages)>
                 <a href=format!("/w/{}/design", overview.slug)>{tr(Msg::StageProjectDesign)}</a>
                 <a href=format!("/w/{}/partnership", overview.slug)>{tr(Msg::StagePartnership)}</a>
+                <a href=format!("/w/{}/business-model", overview.slug)>{tr(Msg::StageBusinessModel)}</a>
                 <a href=format!("/w/{}/commitments", overview.slug)>{tr(Msg::StageCommitments)}</a>
                 <a href=format!("/w/{}/screen", overview.slug)>{tr(Msg::ScreenLink)}</a>
             </nav>

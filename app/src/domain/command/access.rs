@@ -2,8 +2,9 @@
 //! their stage's shared work while it is open and their own organisation's
 //! records.
 
-use crate::domain::design::ItemKey;
+use crate::domain::design::{DesignItem, ItemKey};
 use crate::domain::error::AppError;
+use crate::domain::error::Problem;
 use crate::domain::event::Actor;
 use crate::domain::ids::OrganisationId;
 use crate::domain::model::*;
@@ -53,12 +54,32 @@ pub(super) fn require_item_editor(
     actor: &Actor,
     key: &ItemKey,
 ) -> Result<(), AppError> {
+    if key.facilitator_only() {
+        return require_facilitator(state, actor);
+    }
     match (actor, key.owner()) {
         (Actor::Delegate { organisation, .. }, Some(owner)) if *organisation != owner => {
             Err(AppError::Forbidden)
         }
         _ => require_stage_editor(state, actor, key.stage()),
     }
+}
+
+/// The room chooses the PPP structure's parts; only a facilitator
+/// overrides the structure they amount to.
+pub(super) fn require_override_rights(
+    state: &WorkshopState,
+    actor: &Actor,
+    item: &DesignItem,
+) -> Result<(), AppError> {
+    let DesignItem::Structure(structure) = item else {
+        return Ok(());
+    };
+    let before = state.business.structure.as_ref().and_then(|s| s.chosen);
+    if structure.chosen != before && !administers(state, actor) {
+        return Err(AppError::invalid("chosen", Problem::FacilitatorOnly));
+    }
+    Ok(())
 }
 
 /// A delegate records and revises only their own organisation's

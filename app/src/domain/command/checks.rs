@@ -2,6 +2,7 @@
 //! the version it was edited from, and that what it names exists.
 
 use super::inputs::NewCommitment;
+use crate::domain::business::{MOST_CANVAS_ENTRIES, MOST_CAPEX_LINES, MOST_OPEX_LINES, MOST_REVENUE_STREAMS};
 use crate::domain::design::{DesignItem, ItemKey};
 use crate::domain::error::AppError;
 use crate::domain::error::Problem;
@@ -61,6 +62,47 @@ pub(super) fn check_item(state: &WorkshopState, item: &DesignItem) -> Result<(),
         {
             Err(AppError::invalid("component", Problem::UnknownComponent))
         }
+        _ => check_business_item(state, item),
+    }
+}
+
+/// A stage 3 item names risks and components that exist, and its years
+/// fall within the structure's term.
+fn check_business_item(state: &WorkshopState, item: &DesignItem) -> Result<(), AppError> {
+    let risk_exists = |risk| state.design.risks.iter().any(|r| r.id == risk);
+    let term = state.business.term();
+    let within_term = |field: &str, year: u16| match term {
+        Some(term) if year >= term => Err(AppError::invalid(field, Problem::BeyondTerm)),
+        _ => Ok(()),
+    };
+    let is_new = state.item(&item.key()).is_none();
+    let full = |count: usize, most: usize| is_new && count >= most;
+    let business = &state.business;
+    let list_full = match item {
+        DesignItem::Canvas(_) => full(business.canvas.len(), MOST_CANVAS_ENTRIES),
+        DesignItem::Revenue(_) => full(business.revenues.len(), MOST_REVENUE_STREAMS),
+        DesignItem::Capex(_) => full(business.capex.len(), MOST_CAPEX_LINES),
+        DesignItem::Opex(_) => full(business.opex.len(), MOST_OPEX_LINES),
+        _ => false,
+    };
+    if list_full {
+        return Err(AppError::invalid("item", Problem::TooManyItems));
+    }
+    match item {
+        DesignItem::Allocation(a) if !risk_exists(a.risk) => {
+            Err(AppError::invalid("risk", Problem::UnknownRisk))
+        }
+        DesignItem::Vote(v) if !risk_exists(v.risk) => Err(AppError::invalid("risk", Problem::UnknownRisk)),
+        DesignItem::Capex(c) => {
+            if let Some(component) = c.component {
+                if !state.design.components.iter().any(|x| x.id == component) {
+                    return Err(AppError::invalid("component", Problem::UnknownComponent));
+                }
+            }
+            within_term("year", c.year)
+        }
+        DesignItem::Revenue(r) => within_term("first_year", r.first_year),
+        DesignItem::Opex(o) => within_term("first_year", o.first_year),
         _ => Ok(()),
     }
 }

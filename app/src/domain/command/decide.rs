@@ -2,11 +2,12 @@
 //! `WorkshopState::execute`, the one way to run a command.
 
 use super::access::{
-    require_commitment_rights, require_facilitator, require_item_editor, require_stage_editor,
+    require_commitment_rights, require_facilitator, require_item_editor, require_override_rights,
+    require_stage_editor,
 };
 use super::checks::{check_commitment, check_item, check_version};
 use super::inputs::*;
-use crate::domain::design::{current_item, ItemKey};
+use crate::domain::design::ItemKey;
 use crate::domain::error::AppError;
 use crate::domain::error::Problem;
 use crate::domain::event::{Actor, Event, StoredEvent};
@@ -160,8 +161,9 @@ pub fn decide(
         Command::SaveItem { item, based_on } => {
             let key = item.key();
             require_item_editor(state, actor, &key)?;
+            require_override_rights(state, actor, &item)?;
             check_item(state, &item)?;
-            let current = current_item(&state.design, &state.partnership, &key);
+            let current = state.item(&key);
             if current.as_ref() == Some(&item) {
                 return Ok(vec![]);
             }
@@ -170,7 +172,7 @@ pub fn decide(
         }
         Command::RemoveItem { key, based_on } => {
             require_item_editor(state, actor, &key)?;
-            let current = current_item(&state.design, &state.partnership, &key);
+            let current = state.item(&key);
             if current.is_none() {
                 return Ok(vec![]);
             }

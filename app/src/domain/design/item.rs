@@ -2,6 +2,7 @@
 //! its versions, and how a saved item is found, put in place and removed.
 
 use super::partnership::*;
+use crate::domain::business::*;
 use crate::domain::ids::*;
 use crate::domain::model::*;
 use serde::{Deserialize, Serialize};
@@ -12,7 +13,7 @@ use validator::Validate;
 /// names it.
 pub type References = (Vec<(&'static str, OrganisationId)>, Vec<(&'static str, OutputId)>);
 
-/// Anything saved whole on the stage 1 and 2 walks.
+/// Anything saved whole on the stage 1, 2 and 3 walks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "item", rename_all = "snake_case")]
 pub enum DesignItem {
@@ -26,6 +27,14 @@ pub enum DesignItem {
     Responsibility(Responsibility),
     Body(GovernanceBody),
     Agreement(Agreement),
+    Structure(PppStructure),
+    Assumptions(ModelAssumptions),
+    Canvas(CanvasEntry),
+    Revenue(RevenueStream),
+    Capex(CapexLine),
+    Opex(OpexLine),
+    Allocation(RiskAllocation),
+    Vote(AllocationVote),
 }
 
 /// What names an item across its versions.
@@ -63,6 +72,27 @@ pub enum ItemKey {
     Agreement {
         organisation: OrganisationId,
     },
+    Structure,
+    Assumptions,
+    Canvas {
+        id: CanvasEntryId,
+    },
+    Revenue {
+        id: RevenueId,
+    },
+    Capex {
+        id: CapexId,
+    },
+    Opex {
+        id: OpexId,
+    },
+    Allocation {
+        risk: RiskId,
+    },
+    Vote {
+        risk: RiskId,
+        organisation: OrganisationId,
+    },
 }
 
 impl ItemKey {
@@ -82,6 +112,14 @@ impl ItemKey {
             } => format!("responsibility:{component}:{organisation}"),
             Self::Body { id } => format!("body:{id}"),
             Self::Agreement { organisation } => format!("agreement:{organisation}"),
+            Self::Structure => "structure".into(),
+            Self::Assumptions => "assumptions".into(),
+            Self::Canvas { id } => format!("canvas:{id}"),
+            Self::Revenue { id } => format!("revenue:{id}"),
+            Self::Capex { id } => format!("capex:{id}"),
+            Self::Opex { id } => format!("opex:{id}"),
+            Self::Allocation { risk } => format!("allocation:{risk}"),
+            Self::Vote { risk, organisation } => format!("vote:{risk}:{organisation}"),
         }
     }
 
@@ -93,8 +131,23 @@ impl ItemKey {
             | Self::Indicator { .. }
             | Self::Component { .. }
             | Self::Risk { .. } => Stage::ProjectDesign,
-            _ => Stage::Partnership,
+            Self::Roles { .. } | Self::Responsibility { .. } | Self::Body { .. } | Self::Agreement { .. } => {
+                Stage::Partnership
+            }
+            Self::Structure
+            | Self::Assumptions
+            | Self::Canvas { .. }
+            | Self::Revenue { .. }
+            | Self::Capex { .. }
+            | Self::Opex { .. }
+            | Self::Allocation { .. }
+            | Self::Vote { .. } => Stage::BusinessModel,
         }
+    }
+
+    /// Items only a facilitator settles, after the room has had its say.
+    pub fn facilitator_only(&self) -> bool {
+        matches!(self, Self::Allocation { .. })
     }
 
     /// The organisation an item belongs to, if it is one organisation's own
@@ -103,8 +156,22 @@ impl ItemKey {
         match self {
             Self::Roles { organisation }
             | Self::Agreement { organisation }
-            | Self::Responsibility { organisation, .. } => Some(*organisation),
-            _ => None,
+            | Self::Responsibility { organisation, .. }
+            | Self::Vote { organisation, .. } => Some(*organisation),
+            Self::Phase { .. }
+            | Self::Output { .. }
+            | Self::Activity { .. }
+            | Self::Indicator { .. }
+            | Self::Component { .. }
+            | Self::Risk { .. }
+            | Self::Body { .. }
+            | Self::Structure
+            | Self::Assumptions
+            | Self::Canvas { .. }
+            | Self::Revenue { .. }
+            | Self::Capex { .. }
+            | Self::Opex { .. }
+            | Self::Allocation { .. } => None,
         }
     }
 }
@@ -129,6 +196,17 @@ impl DesignItem {
             Self::Agreement(a) => ItemKey::Agreement {
                 organisation: a.organisation,
             },
+            Self::Structure(_) => ItemKey::Structure,
+            Self::Assumptions(_) => ItemKey::Assumptions,
+            Self::Canvas(c) => ItemKey::Canvas { id: c.id },
+            Self::Revenue(r) => ItemKey::Revenue { id: r.id },
+            Self::Capex(c) => ItemKey::Capex { id: c.id },
+            Self::Opex(o) => ItemKey::Opex { id: o.id },
+            Self::Allocation(a) => ItemKey::Allocation { risk: a.risk },
+            Self::Vote(v) => ItemKey::Vote {
+                risk: v.risk,
+                organisation: v.organisation,
+            },
         }
     }
 
@@ -144,6 +222,14 @@ impl DesignItem {
             Self::Responsibility(x) => x.validate(),
             Self::Body(x) => x.validate(),
             Self::Agreement(x) => x.validate(),
+            Self::Structure(x) => x.validate(),
+            Self::Assumptions(x) => x.validate(),
+            Self::Canvas(x) => x.validate(),
+            Self::Revenue(x) => x.validate(),
+            Self::Capex(x) => x.validate(),
+            Self::Opex(x) => x.validate(),
+            Self::Allocation(x) => x.validate(),
+            Self::Vote(x) => x.validate(),
         }
     }
 
@@ -172,7 +258,16 @@ impl DesignItem {
                 vec![],
             ),
             Self::Agreement(a) => (vec![("organisation", a.organisation)], vec![]),
-            Self::Phase(_) | Self::Output(_) => (vec![], vec![]),
+            Self::Vote(v) => (vec![("organisation", v.organisation)], vec![]),
+            Self::Phase(_)
+            | Self::Output(_)
+            | Self::Structure(_)
+            | Self::Assumptions(_)
+            | Self::Canvas(_)
+            | Self::Revenue(_)
+            | Self::Capex(_)
+            | Self::Opex(_)
+            | Self::Allocation(_) => (vec![], vec![]),
         }
     }
 }
@@ -184,44 +279,22 @@ pub fn version_of(versions: &BTreeMap<String, u64>, key: &ItemKey) -> u64 {
 }
 
 /// The item's current value in the design, if it exists.
-pub fn current_item(design: &ProjectDesign, partnership: &Partnership, key: &ItemKey) -> Option<DesignItem> {
+pub fn current_item(
+    design: &ProjectDesign,
+    partnership: &Partnership,
+    business: &BusinessModel,
+    key: &ItemKey,
+) -> Option<DesignItem> {
+    fn find<T: Clone>(list: &[T], same: impl Fn(&T) -> bool) -> Option<T> {
+        list.iter().find(|x| same(x)).cloned()
+    }
     match key {
-        ItemKey::Phase { id } => design
-            .phases
-            .iter()
-            .find(|x| x.id == *id)
-            .cloned()
-            .map(DesignItem::Phase),
-        ItemKey::Output { id } => design
-            .outputs
-            .iter()
-            .find(|x| x.id == *id)
-            .cloned()
-            .map(DesignItem::Output),
-        ItemKey::Activity { id } => design
-            .activities
-            .iter()
-            .find(|x| x.id == *id)
-            .cloned()
-            .map(DesignItem::Activity),
-        ItemKey::Indicator { id } => design
-            .indicators
-            .iter()
-            .find(|x| x.id == *id)
-            .cloned()
-            .map(DesignItem::Indicator),
-        ItemKey::Component { id } => design
-            .components
-            .iter()
-            .find(|x| x.id == *id)
-            .cloned()
-            .map(DesignItem::Component),
-        ItemKey::Risk { id } => design
-            .risks
-            .iter()
-            .find(|x| x.id == *id)
-            .cloned()
-            .map(DesignItem::Risk),
+        ItemKey::Phase { id } => find(&design.phases, |x| x.id == *id).map(DesignItem::Phase),
+        ItemKey::Output { id } => find(&design.outputs, |x| x.id == *id).map(DesignItem::Output),
+        ItemKey::Activity { id } => find(&design.activities, |x| x.id == *id).map(DesignItem::Activity),
+        ItemKey::Indicator { id } => find(&design.indicators, |x| x.id == *id).map(DesignItem::Indicator),
+        ItemKey::Component { id } => find(&design.components, |x| x.id == *id).map(DesignItem::Component),
+        ItemKey::Risk { id } => find(&design.risks, |x| x.id == *id).map(DesignItem::Risk),
         ItemKey::Roles { organisation } => partnership
             .roles
             .get(organisation)
@@ -236,17 +309,25 @@ pub fn current_item(design: &ProjectDesign, partnership: &Partnership, key: &Ite
             .find(|r| r.component == *component && r.organisation == *organisation)
             .cloned()
             .map(DesignItem::Responsibility),
-        ItemKey::Body { id } => partnership
-            .bodies
-            .iter()
-            .find(|x| x.id == *id)
-            .cloned()
-            .map(DesignItem::Body),
+        ItemKey::Body { id } => find(&partnership.bodies, |x| x.id == *id).map(DesignItem::Body),
         ItemKey::Agreement { organisation } => partnership
             .agreements
             .get(organisation)
             .cloned()
             .map(DesignItem::Agreement),
+        ItemKey::Structure => business.structure.clone().map(DesignItem::Structure),
+        ItemKey::Assumptions => business.assumptions.clone().map(DesignItem::Assumptions),
+        ItemKey::Canvas { id } => find(&business.canvas, |x| x.id == *id).map(DesignItem::Canvas),
+        ItemKey::Revenue { id } => find(&business.revenues, |x| x.id == *id).map(DesignItem::Revenue),
+        ItemKey::Capex { id } => find(&business.capex, |x| x.id == *id).map(DesignItem::Capex),
+        ItemKey::Opex { id } => find(&business.opex, |x| x.id == *id).map(DesignItem::Opex),
+        ItemKey::Allocation { risk } => {
+            find(&business.allocations, |x| x.risk == *risk).map(DesignItem::Allocation)
+        }
+        ItemKey::Vote { risk, organisation } => find(&business.votes, |x| {
+            x.risk == *risk && x.organisation == *organisation
+        })
+        .map(DesignItem::Vote),
     }
 }
 
@@ -259,7 +340,12 @@ fn upsert<T>(list: &mut Vec<T>, item: T, same: impl Fn(&T) -> bool) {
 
 /// Puts a saved item in place; new items go last, so lists keep the order
 /// in which the room added them.
-pub fn put_item(design: &mut ProjectDesign, partnership: &mut Partnership, item: DesignItem) {
+pub fn put_item(
+    design: &mut ProjectDesign,
+    partnership: &mut Partnership,
+    business: &mut BusinessModel,
+    item: DesignItem,
+) {
     match item {
         DesignItem::Phase(x) => upsert(&mut design.phases, x.clone(), |p| p.id == x.id),
         DesignItem::Output(mut x) => {
@@ -287,12 +373,28 @@ pub fn put_item(design: &mut ProjectDesign, partnership: &mut Partnership, item:
         DesignItem::Agreement(x) => {
             partnership.agreements.insert(x.organisation, x);
         }
+        DesignItem::Structure(x) => business.structure = Some(x),
+        DesignItem::Assumptions(x) => business.assumptions = Some(x),
+        DesignItem::Canvas(x) => upsert(&mut business.canvas, x.clone(), |c| c.id == x.id),
+        DesignItem::Revenue(x) => upsert(&mut business.revenues, x.clone(), |r| r.id == x.id),
+        DesignItem::Capex(x) => upsert(&mut business.capex, x.clone(), |c| c.id == x.id),
+        DesignItem::Opex(x) => upsert(&mut business.opex, x.clone(), |o| o.id == x.id),
+        DesignItem::Allocation(x) => upsert(&mut business.allocations, x.clone(), |a| a.risk == x.risk),
+        DesignItem::Vote(x) => upsert(&mut business.votes, x.clone(), |v| {
+            v.risk == x.risk && v.organisation == x.organisation
+        }),
     }
 }
 
 /// Removes an item and what hangs from it: an output's activities and
-/// indicators, a component's cells of the responsibility matrix.
-pub fn remove_item(design: &mut ProjectDesign, partnership: &mut Partnership, key: &ItemKey) {
+/// indicators, a component's cells of the responsibility matrix, a risk's
+/// allocation and votes.
+pub fn remove_item(
+    design: &mut ProjectDesign,
+    partnership: &mut Partnership,
+    business: &mut BusinessModel,
+    key: &ItemKey,
+) {
     match key {
         ItemKey::Phase { id } => design.phases.retain(|x| x.id != *id),
         ItemKey::Output { id } => {
@@ -308,8 +410,12 @@ pub fn remove_item(design: &mut ProjectDesign, partnership: &mut Partnership, ke
         ItemKey::Component { id } => {
             design.components.retain(|x| x.id != *id);
             partnership.responsibilities.retain(|r| r.component != *id);
+            business.forget_component(*id);
         }
-        ItemKey::Risk { id } => design.risks.retain(|x| x.id != *id),
+        ItemKey::Risk { id } => {
+            design.risks.retain(|x| x.id != *id);
+            business.forget_risk(*id);
+        }
         ItemKey::Roles { organisation } => {
             partnership.roles.remove(organisation);
         }
@@ -323,6 +429,16 @@ pub fn remove_item(design: &mut ProjectDesign, partnership: &mut Partnership, ke
         ItemKey::Agreement { organisation } => {
             partnership.agreements.remove(organisation);
         }
+        ItemKey::Structure => business.structure = None,
+        ItemKey::Assumptions => business.assumptions = None,
+        ItemKey::Canvas { id } => business.canvas.retain(|x| x.id != *id),
+        ItemKey::Revenue { id } => business.revenues.retain(|x| x.id != *id),
+        ItemKey::Capex { id } => business.capex.retain(|x| x.id != *id),
+        ItemKey::Opex { id } => business.opex.retain(|x| x.id != *id),
+        ItemKey::Allocation { risk } => business.allocations.retain(|x| x.risk != *risk),
+        ItemKey::Vote { risk, organisation } => business
+            .votes
+            .retain(|x| !(x.risk == *risk && x.organisation == *organisation)),
     }
 }
 

@@ -1,8 +1,9 @@
-//! The steps of the stage 1 and 2 walks, and whether each holds what it
+//! The steps of the stage 1, 2 and 3 walks, and whether each holds what it
 //! asks for.
 
 use super::partnership::Partnership;
 use super::views::raci_flags;
+use crate::domain::business::BusinessModel;
 use crate::domain::model::*;
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,12 @@ pub enum Step {
     Governance,
     Agreements,
     Principles,
+    Structure,
+    Canvas,
+    Revenues,
+    Costs,
+    Figures,
+    RiskAllocation,
 }
 
 impl Step {
@@ -32,13 +39,26 @@ impl Step {
                 Step::Agreements,
                 Step::Principles,
             ],
-            _ => &[],
+            Stage::BusinessModel => &[
+                Step::Structure,
+                Step::Canvas,
+                Step::Revenues,
+                Step::Costs,
+                Step::Figures,
+                Step::RiskAllocation,
+            ],
+            Stage::Commitments => &[],
         }
     }
 }
 
 /// Whether a step holds what it asks for, so the walk can show progress.
-pub fn step_done(design: &ProjectDesign, partnership: &Partnership, step: Step) -> bool {
+pub fn step_done(
+    design: &ProjectDesign,
+    partnership: &Partnership,
+    business: &BusinessModel,
+    step: Step,
+) -> bool {
     let filled = |text: &str| !text.trim().is_empty();
     match step {
         Step::Project => filled(&design.title) && filled(&design.summary) && !design.phases.is_empty(),
@@ -75,5 +95,23 @@ pub fn step_done(design: &ProjectDesign, partnership: &Partnership, step: Step) 
         ]
         .iter()
         .all(|t| filled(t)),
+        Step::Structure => business.structure.is_some(),
+        Step::Canvas => {
+            let blocks: std::collections::BTreeSet<_> = business.canvas.iter().map(|e| e.block).collect();
+            blocks.len() == crate::domain::business::CanvasBlock::ALL.len()
+        }
+        Step::Revenues => !business.revenues.is_empty(),
+        Step::Costs => {
+            !business.opex.is_empty()
+                && (!business.capex.is_empty() || design.components.iter().any(|c| !c.yearly_cost.is_empty()))
+        }
+        Step::Figures => business.assumptions.is_some() && business.structure.is_some(),
+        Step::RiskAllocation => {
+            !design.risks.is_empty()
+                && design
+                    .risks
+                    .iter()
+                    .all(|r| business.allocation_of(r.id).is_some())
+        }
     }
 }

@@ -18,6 +18,7 @@ fn authorization_matrix() {
     let org_b = *state.organisations.keys().nth(1).unwrap();
     let component = state.design.components[0].id;
     let output = state.design.outputs[0].id;
+    let risk = state.design.risks[0].id;
     // A participant who joined with the room code, another with an open
     // request to act for B, and an existing commitment of A's.
     let participant = ParticipantId::random();
@@ -197,6 +198,48 @@ fn authorization_matrix() {
                     component,
                     organisation: org_b,
                     role: Some(Raci::Informed),
+                }),
+                None,
+            ),
+        ),
+        (
+            "add to the canvas (stage 3 is open)",
+            save_item(
+                DesignItem::Canvas(crate::domain::business::CanvasEntry {
+                    id: CanvasEntryId::random(),
+                    block: crate::domain::business::CanvasBlock::Channels,
+                    text: "t".into(),
+                }),
+                None,
+            ),
+        ),
+        (
+            "A's vote on a risk's allocation",
+            save_item(
+                DesignItem::Vote(crate::domain::business::AllocationVote {
+                    risk,
+                    organisation: org_a,
+                    allocation: crate::domain::business::Allocation::Private,
+                }),
+                None,
+            ),
+        ),
+        (
+            "settle a risk's allocation",
+            save_item(
+                DesignItem::Allocation(crate::domain::business::RiskAllocation {
+                    risk,
+                    allocation: crate::domain::business::Allocation::Shared,
+                }),
+                None,
+            ),
+        ),
+        (
+            "override the named PPP structure",
+            save_item(
+                DesignItem::Structure(crate::domain::business::PppStructure {
+                    chosen: Some(crate::domain::business::NamedStructure::Concession),
+                    ..state.business.structure.clone().unwrap()
                 }),
                 None,
             ),

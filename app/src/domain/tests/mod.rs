@@ -4,6 +4,7 @@
 //! without doing it.
 
 mod authorization;
+mod business;
 mod commitments;
 mod design;
 mod editing;

@@ -2,9 +2,11 @@
 //! and shown with its problem.
 
 use super::super::use_locale;
+use super::super::Tr;
+use crate::domain::commitment_form::{code_of, from_code};
 use crate::domain::design::ItemKey;
 use crate::domain::error::FieldErrors;
-use crate::i18n::problem;
+use crate::i18n::{problem, Msg};
 use leptos::prelude::*;
 
 /// How a field of an item is typed in.
@@ -46,6 +48,26 @@ impl FieldSpec {
             ..self
         }
     }
+}
+
+/// The labels of a comma-separated list of codes.
+pub fn labels<T: serde::de::DeserializeOwned>(codes: &str, name: impl Fn(T) -> Msg, tr: Tr) -> String {
+    codes
+        .split(',')
+        .filter_map(from_code::<T>)
+        .map(|x| tr(name(x)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn choices<T: serde::Serialize + Copy>(
+    all: &[T],
+    name: impl Fn(T) -> Msg,
+    tr: Tr,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|x| (code_of(*x), tr(name(*x)).to_string()))
+        .collect()
 }
 
 /// An element id from an item's key and a field name.

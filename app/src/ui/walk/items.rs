@@ -87,7 +87,7 @@ pub fn ItemEditor(walk: Walk, key: ItemKey, kind: Kind) -> impl IntoView {
     let remove = ServerAction::<RemoveItem>::new();
     let saved = Memo::new(move |_| {
         walk.current.with(|v| {
-            current_item(&v.design, &v.partnership, &key).map(|item| Saved {
+            current_item(&v.design, &v.partnership, &v.business, &key).map(|item| Saved {
                 values: to_form(&item),
                 version: v.item_version(&key),
             })

@@ -62,7 +62,7 @@ impl Walk {
     pub fn take_saved(&self, item: DesignItem, version: u64) {
         let key = item.key();
         self.current.update(|v| {
-            put_item(&mut v.design, &mut v.partnership, item);
+            put_item(&mut v.design, &mut v.partnership, &mut v.business, item);
             v.item_versions.insert(key.code(), version);
         });
     }
@@ -127,7 +127,7 @@ fn WalkHeader(walk: Walk, stage: Stage) -> impl IntoView {
         walk.current.with(|v| {
             steps
                 .iter()
-                .map(|s| step_done(&v.design, &v.partnership, *s))
+                .map(|s| step_done(&v.design, &v.partnership, &v.business, *s))
                 .collect::<Vec<_>>()
         })
     };

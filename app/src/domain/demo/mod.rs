@@ -9,6 +9,8 @@
 //! scripts/check-file-length.sh): it is data, one workshop told command by
 //! command, and reads best in one piece.
 
+mod business;
+
 use super::command::*;
 use super::design::*;
 use super::idempotency::IdempotencyKey;
@@ -562,6 +564,17 @@ pub fn demo_commands() -> Vec<(IdempotencyKey, Command)> {
         .map(|(stage, status)| Command::SetStageStatus { stage, status }),
     );
     commands.extend(commitments().into_iter().map(Command::RecordCommitment));
+    // Stage 3 came later: its commands go last, so the keys of a demo
+    // loaded before it stay what they were.
+    commands.push(Command::SetStageStatus {
+        stage: Stage::BusinessModel,
+        status: StageStatus::Open,
+    });
+    commands.extend(
+        business::business_items(demo_workshop_id())
+            .into_iter()
+            .map(|item| Command::SaveItem { item, based_on: None }),
+    );
     commands
         .into_iter()
         .enumerate()

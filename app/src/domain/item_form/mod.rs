@@ -1,20 +1,19 @@
-//! The structured items of stages 1 and 2 as a form holds them: named text
+//! The structured items of stages 1, 2 and 3 as a form holds them: named text
 //! values. Parsing runs the same `validator` rules in the browser (before
 //! sending) and on the server (in `decide`), and reports every problem by
 //! field, so the message appears next to it.
+
+mod business;
+mod reader;
 
 use super::commitment_form::{code_of, from_code};
 use super::design::*;
 use super::error::{AppError, FieldErrors};
 use super::ids::*;
-use super::limits;
 use super::model::*;
-use super::money::{Currency, Money, MoneyError};
+use super::money::Currency;
 use crate::domain::error::Problem;
-use chrono::NaiveDate;
-use rust_decimal::Decimal;
-use std::collections::{BTreeMap, BTreeSet};
-use std::str::FromStr;
+use std::collections::BTreeMap;
 
 /// Field name to what is typed (lists are comma-separated codes).
 pub type FormValues = BTreeMap<String, String>;
@@ -52,11 +51,11 @@ fn list<T: ToString>(items: impl IntoIterator<Item = T>) -> String {
         .join(",")
 }
 
-fn codes<T: serde::Serialize + Copy>(items: impl IntoIterator<Item = T>) -> String {
+pub(crate) fn codes<T: serde::Serialize + Copy>(items: impl IntoIterator<Item = T>) -> String {
     list(items.into_iter().map(code_of))
 }
 
-fn optional<T: ToString>(value: Option<T>) -> String {
+pub(crate) fn optional<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
@@ -134,155 +133,23 @@ pub fn to_form(item: &DesignItem) -> FormValues {
             ("mou".into(), optional(a.mou)),
             ("agreement".into(), optional(a.agreement)),
         ],
+        DesignItem::Structure(_)
+        | DesignItem::Assumptions(_)
+        | DesignItem::Canvas(_)
+        | DesignItem::Revenue(_)
+        | DesignItem::Capex(_)
+        | DesignItem::Opex(_)
+        | DesignItem::Allocation(_)
+        | DesignItem::Vote(_) => return business::to_form(item).unwrap_or_default(),
     };
     pairs.into_iter().collect()
-}
-
-/// Reads a form, collecting each field's first problem.
-struct Reader<'a> {
-    values: &'a FormValues,
-    problems: FieldErrors,
-}
-
-impl Reader<'_> {
-    fn problem(&mut self, field: &str, problem: Problem) {
-        self.problems.entry(field.to_string()).or_insert(problem);
-    }
-
-    /// A value the form must give; its absence is the field's problem.
-    fn required<T>(&mut self, field: &str, value: Option<T>) -> Option<T> {
-        if value.is_none() {
-            self.problem(field, Problem::Required);
-        }
-        value
-    }
-
-    fn raw(&self, field: &str) -> &str {
-        self.values.get(field).map_or("", |v| v.trim())
-    }
-
-    fn text(&self, field: &str) -> String {
-        self.raw(field).to_string()
-    }
-
-    /// A required choice among codes.
-    fn choice<T: serde::de::DeserializeOwned>(&mut self, field: &str) -> Option<T> {
-        let value = from_code(self.raw(field));
-        self.required(field, value)
-    }
-
-    fn whole<T: FromStr>(&mut self, field: &str, required: bool) -> Option<T> {
-        let raw = self.raw(field);
-        if raw.is_empty() {
-            if required {
-                self.problem(field, Problem::Required);
-            }
-            return None;
-        }
-        let value = raw.parse().ok();
-        if value.is_none() {
-            self.problem(field, Problem::WholeNumber);
-        }
-        value
-    }
-
-    fn decimal(&mut self, field: &str) -> Option<Decimal> {
-        let cleaned: String = self
-            .raw(field)
-            .chars()
-            .filter(|c| !matches!(c, ',' | ' ' | '_'))
-            .collect();
-        if cleaned.is_empty() {
-            return None;
-        }
-        let value = Decimal::from_str(&cleaned).ok();
-        if value.is_none() {
-            self.problem(field, Problem::Number);
-        }
-        value
-    }
-
-    fn date(&mut self, field: &str) -> Option<NaiveDate> {
-        let raw = self.raw(field);
-        if raw.is_empty() {
-            return None;
-        }
-        let value = NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok();
-        if value.is_none() {
-            self.problem(field, Problem::Date);
-        }
-        value
-    }
-
-    /// An optional id: empty is none; anything else must be an id.
-    fn id<T: FromStr>(&mut self, field: &str) -> Option<T> {
-        let raw = self.raw(field);
-        if raw.is_empty() {
-            return None;
-        }
-        let value = raw.parse().ok();
-        if value.is_none() {
-            self.problem(field, Problem::Invalid);
-        }
-        value
-    }
-
-    fn ids<T: FromStr + Ord>(&mut self, field: &str) -> BTreeSet<T> {
-        let parsed: Result<BTreeSet<T>, _> = self
-            .raw(field)
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::parse)
-            .collect();
-        parsed.unwrap_or_else(|_| {
-            self.problem(field, Problem::Invalid);
-            BTreeSet::new()
-        })
-    }
-
-    fn code_set<T: serde::de::DeserializeOwned + Ord>(&mut self, field: &str) -> BTreeSet<T> {
-        let parsed: Option<BTreeSet<T>> = self
-            .raw(field)
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(from_code)
-            .collect();
-        parsed.unwrap_or_else(|| {
-            self.problem(field, Problem::Invalid);
-            BTreeSet::new()
-        })
-    }
-
-    fn costs(&mut self, currency: Currency) -> Vec<CostLine> {
-        let mut lines = Vec::new();
-        for (field, value) in self.values.clone() {
-            let Some(year) = field.strip_prefix("cost:").and_then(|y| y.parse::<u16>().ok()) else {
-                continue;
-            };
-            if value.trim().is_empty() {
-                continue;
-            }
-            match Money::parse(&value, currency.code()) {
-                Ok(amount) if !limits::amount_in_range(amount.amount) => {
-                    self.problem(&field, Problem::AmountTooLarge)
-                }
-                Ok(amount) => lines.push(CostLine { year, amount }),
-                Err(MoneyError::Negative) => self.problem(&field, Problem::Negative),
-                Err(MoneyError::TooManyDecimals { .. }) => self.problem(&field, Problem::TooManyDecimals),
-                Err(_) => self.problem(&field, Problem::AmountFormat),
-            }
-        }
-        lines
-    }
 }
 
 /// The item a form describes, or every problem with it by field. `key`
 /// names the item (and carries its ids); `currency` is the reporting
 /// currency, in which costs are estimated.
 pub fn from_form(key: ItemKey, values: &FormValues, currency: Currency) -> Result<DesignItem, FieldErrors> {
-    let mut r = Reader {
+    let mut r = reader::Reader {
         values,
         problems: FieldErrors::new(),
     };
@@ -414,6 +281,17 @@ pub fn from_form(key: ItemKey, values: &FormValues, currency: Currency) -> Resul
                 agreement: r.date("agreement"),
             })
         }
+        ItemKey::Structure
+        | ItemKey::Assumptions
+        | ItemKey::Canvas { .. }
+        | ItemKey::Revenue { .. }
+        | ItemKey::Capex { .. }
+        | ItemKey::Opex { .. }
+        | ItemKey::Allocation { .. }
+        | ItemKey::Vote { .. } => match business::from_form(key, &mut r, currency) {
+            Some(item) => item,
+            None => return Err(FieldErrors::from([("item".to_string(), Problem::Invalid)])),
+        },
     };
     // The validator's rules come after the parse problems, which are more
     // precise for the same field.

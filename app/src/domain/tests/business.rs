@@ -1,0 +1,380 @@
+//! Stage 3, the business model: the structure a room's choices amount to,
+//! who may settle what, what its items must agree with, and its forms.
+
+use super::*;
+use crate::domain::business::*;
+use crate::domain::item_form::{from_form, to_form};
+use crate::domain::money::Currency;
+use std::collections::BTreeSet;
+
+fn structure(private: &[PppFunction], payer: Payer, asset: AssetKind, ownership: Ownership) -> PppStructure {
+    PppStructure {
+        private: private.iter().copied().collect(),
+        payer,
+        asset,
+        ownership,
+        term_years: 15,
+        chosen: None,
+    }
+}
+
+#[test]
+fn the_suggested_structure_follows_the_textbook_cases() {
+    use AssetKind::*;
+    use PppFunction::*;
+    let all = [Design, Build, Finance, Maintain, Operate];
+    let cases = [
+        (
+            structure(&[Design, Build], Payer::Government, New, Ownership::Public),
+            NamedStructure::PublicProcurement,
+        ),
+        (
+            structure(
+                &[Operate, Maintain],
+                Payer::Government,
+                Existing,
+                Ownership::Public,
+            ),
+            NamedStructure::ManagementContract,
+        ),
+        (
+            structure(&[Operate, Maintain], Payer::Users, Existing, Ownership::Public),
+            NamedStructure::Lease,
+        ),
+        (
+            structure(
+                &[Design, Build, Operate, Maintain],
+                Payer::Government,
+                New,
+                Ownership::Public,
+            ),
+            NamedStructure::Dbom,
+        ),
+        (
+            structure(&all, Payer::Users, New, Ownership::Public),
+            NamedStructure::Bot,
+        ),
+        (
+            structure(&all, Payer::Users, New, Ownership::PrivateUntilTransfer),
+            NamedStructure::Boot,
+        ),
+        (
+            structure(&all, Payer::Users, New, Ownership::Private),
+            NamedStructure::Boo,
+        ),
+        (
+            structure(&all, Payer::Mixed, New, Ownership::Public),
+            NamedStructure::Dbfom,
+        ),
+        (
+            structure(&all, Payer::Government, New, Ownership::Public),
+            NamedStructure::AvailabilityPpp,
+        ),
+        (
+            structure(
+                &[Finance, Operate, Maintain],
+                Payer::Users,
+                Existing,
+                Ownership::Public,
+            ),
+            NamedStructure::Concession,
+        ),
+    ];
+    for (choices, expected) in cases {
+        assert_eq!(choices.suggested(), expected, "{choices:?}");
+        assert_eq!(choices.named(), expected);
+    }
+    let overridden = PppStructure {
+        chosen: Some(NamedStructure::Concession),
+        ..structure(&all, Payer::Users, New, Ownership::Public)
+    };
+    assert_eq!(overridden.named(), NamedStructure::Concession);
+}
+
+#[test]
+fn the_demo_carries_a_fee_based_model_over_fifteen_years() {
+    let (state, _) = demo();
+    let business = &state.business;
+    assert_eq!(business.term(), Some(15));
+    assert_eq!(
+        business.structure.as_ref().map(|s| s.named()),
+        Some(NamedStructure::Bot)
+    );
+    assert!(business
+        .revenues
+        .iter()
+        .any(|r| r.kind == RevenueKind::PerDeclarationFee));
+    let blocks: BTreeSet<_> = business.canvas.iter().map(|e| e.block).collect();
+    assert_eq!(blocks.len(), 9, "every block of the canvas has an item");
+    assert_eq!(state.stage_status(Stage::BusinessModel), StageStatus::Open);
+    for step in Step::of(Stage::BusinessModel) {
+        assert!(
+            step_done(&state.design, &state.partnership, business, *step) || *step == Step::RiskAllocation,
+            "{step:?}"
+        );
+    }
+}
+
+#[test]
+fn only_a_facilitator_overrides_the_structure_the_room_chose() {
+    let (mut state, _) = demo();
+    let delegate = delegate_of(&state, 0);
+    let mut chosen = state.business.structure.clone().unwrap();
+    chosen.chosen = Some(NamedStructure::Concession);
+    let refused = state.execute(
+        &delegate,
+        save_item(DesignItem::Structure(chosen.clone()), None),
+        now(),
+    );
+    assert_eq!(
+        refused,
+        Err(AppError::invalid("chosen", Problem::FacilitatorOnly))
+    );
+    assert_eq!(state.business.structure.as_ref().unwrap().chosen, None);
+    // The delegate may still change the parts.
+    let mut parts = state.business.structure.clone().unwrap();
+    parts.term_years = 20;
+    state
+        .execute(&delegate, save_item(DesignItem::Structure(parts), None), now())
+        .unwrap();
+    assert_eq!(state.business.term(), Some(20));
+    as_system(&mut state, save_item(DesignItem::Structure(chosen), None));
+    assert_eq!(
+        state.business.structure.as_ref().unwrap().named(),
+        NamedStructure::Concession
+    );
+}
+
+#[test]
+fn delegates_vote_for_their_own_organisation_and_only_a_facilitator_settles() {
+    let (mut state, _) = demo();
+    let risk = state.design.risks[3].id;
+    let delegate = delegate_of(&state, 2);
+    let Actor::Delegate {
+        organisation: own, ..
+    } = delegate
+    else {
+        unreachable!()
+    };
+    let other = *state.organisations.keys().nth(3).unwrap();
+    let vote = |organisation| {
+        save_item(
+            DesignItem::Vote(AllocationVote {
+                risk,
+                organisation,
+                allocation: Allocation::Private,
+            }),
+            None,
+        )
+    };
+    assert_eq!(
+        state.execute(&delegate, vote(other), now()),
+        Err(AppError::Forbidden)
+    );
+    state.execute(&delegate, vote(own), now()).unwrap();
+    let counted = consensus(&state.business.votes).remove(&risk).unwrap();
+    assert_eq!((counted.votes, counted.leading()), (1, Some(Allocation::Private)));
+    let settle = save_item(
+        DesignItem::Allocation(RiskAllocation {
+            risk,
+            allocation: Allocation::Shared,
+        }),
+        None,
+    );
+    assert_eq!(
+        state.execute(&delegate, settle.clone(), now()),
+        Err(AppError::Forbidden)
+    );
+    as_system(&mut state, settle);
+    assert_eq!(state.business.allocation_of(risk), Some(Allocation::Shared));
+}
+
+#[test]
+fn a_removed_risk_takes_its_allocation_and_votes_with_it() {
+    let (mut state, _) = demo();
+    let risk = state.design.risks[1].id;
+    assert!(state.business.votes.iter().any(|v| v.risk == risk));
+    as_system(
+        &mut state,
+        Command::RemoveItem {
+            key: ItemKey::Risk { id: risk },
+            based_on: None,
+        },
+    );
+    assert!(!state.business.votes.iter().any(|v| v.risk == risk));
+    assert_eq!(state.business.allocation_of(risk), None);
+}
+
+#[test]
+fn items_refer_to_what_exists_and_stay_within_the_term() {
+    let (mut state, _) = demo();
+    let version = state.version;
+    let mut late = state.business.revenues[0].clone();
+    late.first_year = 15;
+    let refused = decide(
+        &state,
+        &Actor::System,
+        save_item(DesignItem::Revenue(late), None),
+        now(),
+    );
+    assert_eq!(refused, Err(AppError::invalid("first_year", Problem::BeyondTerm)));
+    let vote = DesignItem::Allocation(RiskAllocation {
+        risk: RiskId::random(),
+        allocation: Allocation::Public,
+    });
+    let refused = state.execute(&Actor::System, save_item(vote, None), now());
+    assert_eq!(refused, Err(AppError::invalid("risk", Problem::UnknownRisk)));
+    let mut capex = state.business.capex[0].clone();
+    capex.component = Some(ComponentId::random());
+    let refused = state.execute(&Actor::System, save_item(DesignItem::Capex(capex), None), now());
+    assert_eq!(
+        refused,
+        Err(AppError::invalid("component", Problem::UnknownComponent))
+    );
+    assert_eq!(state.version, version, "nothing was stored");
+}
+
+#[test]
+fn every_business_item_reads_back_from_its_form() {
+    let (state, _) = demo();
+    let usd = Currency::parse("USD").unwrap();
+    let items: Vec<DesignItem> = [ItemKey::Structure, ItemKey::Assumptions]
+        .into_iter()
+        .chain(state.business.canvas.iter().map(|e| ItemKey::Canvas { id: e.id }))
+        .chain(
+            state
+                .business
+                .revenues
+                .iter()
+                .map(|r| ItemKey::Revenue { id: r.id }),
+        )
+        .chain(state.business.capex.iter().map(|c| ItemKey::Capex { id: c.id }))
+        .chain(state.business.opex.iter().map(|o| ItemKey::Opex { id: o.id }))
+        .chain(
+            state
+                .business
+                .allocations
+                .iter()
+                .map(|a| ItemKey::Allocation { risk: a.risk }),
+        )
+        .chain(state.business.votes.iter().map(|v| ItemKey::Vote {
+            risk: v.risk,
+            organisation: v.organisation,
+        }))
+        .map(|key| state.item(&key).expect("saved"))
+        .collect();
+    assert!(items.len() > 25);
+    for item in items {
+        assert_eq!(item.key().stage(), Stage::BusinessModel);
+        let read = from_form(item.key(), &to_form(&item), usd);
+        assert_eq!(read, Ok(item));
+    }
+}
+
+#[test]
+fn a_form_says_what_is_wrong_with_each_field() {
+    let usd = Currency::parse("USD").unwrap();
+    let values = |pairs: &[(&str, &str)]| {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let revenue = ItemKey::Revenue {
+        id: RevenueId::random(),
+    };
+    let problems = from_form(
+        revenue,
+        &values(&[
+            ("name", ""),
+            ("kind", "free_tier"),
+            ("price", "2"),
+            ("volume", "1.234"),
+            ("price_growth_percent", "250"),
+            ("first_year", "x"),
+        ]),
+        usd,
+    )
+    .unwrap_err();
+    assert_eq!(problems.get("price"), Some(&Problem::FreeTierHasNoPrice));
+    assert_eq!(problems.get("volume"), Some(&Problem::TooManyDecimals));
+    assert_eq!(problems.get("first_year"), Some(&Problem::WholeNumber));
+    assert_eq!(
+        problems.get("price_growth_percent"),
+        Some(&Problem::RateOutOfRange)
+    );
+    assert_eq!(problems.get("name"), Some(&Problem::Length));
+    let problems = from_form(
+        ItemKey::Assumptions,
+        &values(&[
+            ("first_year", "2027"),
+            ("discount_rate_percent", "45"),
+            ("contingency_percent", "10.123"),
+        ]),
+        usd,
+    )
+    .unwrap_err();
+    assert_eq!(
+        problems.get("discount_rate_percent"),
+        Some(&Problem::RateOutOfRange)
+    );
+    assert_eq!(
+        problems.get("contingency_percent"),
+        Some(&Problem::RateTooPrecise)
+    );
+    let problems = from_form(
+        ItemKey::Structure,
+        &values(&[("payer", "nobody"), ("term_years", "80")]),
+        usd,
+    )
+    .unwrap_err();
+    assert_eq!(problems.get("payer"), Some(&Problem::Required));
+    assert_eq!(problems.get("term_years"), Some(&Problem::Range));
+}
+
+#[test]
+fn every_stage_three_key_belongs_to_stage_three_and_no_other_key_does() {
+    let risk = RiskId::random();
+    let organisation = OrganisationId::random();
+    let keys = [
+        ItemKey::Structure,
+        ItemKey::Assumptions,
+        ItemKey::Canvas {
+            id: CanvasEntryId::random(),
+        },
+        ItemKey::Revenue {
+            id: RevenueId::random(),
+        },
+        ItemKey::Capex {
+            id: CapexId::random(),
+        },
+        ItemKey::Opex { id: OpexId::random() },
+        ItemKey::Allocation { risk },
+        ItemKey::Vote { risk, organisation },
+    ];
+    for key in keys {
+        assert_eq!(key.stage(), Stage::BusinessModel, "{key:?}");
+    }
+    assert_eq!(ItemKey::Vote { risk, organisation }.owner(), Some(organisation));
+    assert!(ItemKey::Allocation { risk }.facilitator_only());
+    assert_eq!(ItemKey::Body { id: BodyId::random() }.stage(), Stage::Partnership);
+}
+
+proptest! {
+    #[test]
+    fn consensus_counts_every_vote_once(votes in proptest::collection::vec((0usize..3, 0usize..3), 0..30)) {
+        let risks = [RiskId::random(), RiskId::random(), RiskId::random()];
+        let ballots: Vec<AllocationVote> = votes
+            .iter()
+            .map(|(r, a)| AllocationVote { risk: risks[*r], organisation: OrganisationId::random(), allocation: Allocation::ALL[*a] })
+            .collect();
+        let counted = consensus(&ballots);
+        let total: u32 = counted.values().map(|c| c.votes).sum();
+        prop_assert_eq!(total as usize, ballots.len());
+        for c in counted.values() {
+            prop_assert_eq!(c.counts.values().sum::<u32>(), c.votes);
+            let shares: u32 = Allocation::ALL.iter().map(|a| u32::from(c.share(*a))).sum();
+            prop_assert!(shares <= 100);
+        }
+    }
+}
