@@ -8,7 +8,7 @@
 
 use super::error::{Figure, FinanceError};
 use super::inputs::LoanInput;
-use super::rates::round_ratio;
+use super::round::round_ratio;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

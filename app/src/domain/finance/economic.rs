@@ -3,8 +3,8 @@
 
 use super::error::{Figure, FinanceError};
 use super::inputs::EconomicInput;
-use super::projection::money_figure;
 use super::rates::npv;
+use super::round::money_figure;
 use rust_decimal::Decimal;
 
 /// The economic benefit of each model year: hours saved per unit × units

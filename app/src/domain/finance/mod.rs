@@ -6,9 +6,9 @@
 //! panic. Rates are fractions (0.08 for 8 %); percentages are for display.
 //!
 //! The modules: `inputs.rs` (what a projection is made from, and its
-//! bounds), `projection.rs` (the table and its figures, and how they are
-//! rounded), `rates.rs` (NPV, IRR, MIRR, payback), `debt.rs` (loan
-//! schedules, debt service, DSCR), `economic.rs`, `sensitivity.rs`,
+//! bounds), `projection.rs` (the table and its figures), `round.rs` (how a
+//! figure is rounded), `rates.rs` (NPV, IRR, MIRR, payback), `debt.rs`
+//! (loan schedules, debt service, DSCR), `economic.rs`, `sensitivity.rs`,
 //! `error.rs`; `tests/` holds the tests and the spreadsheet they were
 //! checked against.
 
@@ -18,6 +18,7 @@ mod error;
 mod inputs;
 mod projection;
 mod rates;
+mod round;
 mod sensitivity;
 
 #[cfg(test)]
@@ -30,9 +31,9 @@ pub use inputs::{
     EconomicInput, LoanInput, OpexInput, ProjectionInputs, RefreshInput, RevenueInput, MAX_YEARS, RATE_MAX,
     RATE_MIN,
 };
-pub use projection::{project, Projection, YearRow, MONEY_DECIMALS};
+pub use projection::{project, Projection, YearRow};
 pub use rates::{
     irr, mirr, npv, payback_year, sign_changes, Irr, IRR_SEARCH_HIGH, IRR_SEARCH_LOW, IRR_TOLERANCE,
-    RATIO_DECIMALS,
 };
+pub use round::{MONEY_DECIMALS, RATIO_DECIMALS};
 pub use sensitivity::{sensitivity, Scenario, ScenarioFigures, ScenarioResult};

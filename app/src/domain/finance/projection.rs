@@ -15,12 +15,10 @@ use super::economic::economic_npv;
 use super::error::{Figure, FinanceError};
 use super::inputs::ProjectionInputs;
 use super::rates::{self, Irr};
+use super::round::money_figure;
 use crate::domain::limits::TOTAL_CEILING;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-
-/// The decimals every money figure is rounded to: the cent.
-pub const MONEY_DECIMALS: u32 = 2;
 
 /// One model year of the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,19 +53,6 @@ pub struct Projection {
     pub viability_gap: Decimal,
     pub economic_npv: Option<Decimal>,
     pub total_capex: Decimal,
-}
-
-/// A money figure as reported: to the cent, halves away from zero, and
-/// within [`TOTAL_CEILING`].
-pub fn money_figure(
-    value: Option<Decimal>,
-    figure: Figure,
-    year: Option<u16>,
-) -> Result<Decimal, FinanceError> {
-    value
-        .map(|value| value.round_dp_with_strategy(MONEY_DECIMALS, RoundingStrategy::MidpointAwayFromZero))
-        .filter(|value| value.abs() <= TOTAL_CEILING)
-        .ok_or_else(|| FinanceError::out_of_range(figure, year))
 }
 
 /// The projection of `inputs`, or why there is none: the first input out

@@ -8,12 +8,9 @@
 //! previous one divided by (1 + r), checked, so 50 years at any rate the
 //! model accepts either fit or give `None`, never a panic.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use super::round::round_ratio;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-
-/// The decimals a computed rate or ratio (IRR, MIRR, DSCR) is given with,
-/// as a fraction: 8, that is a millionth of a percentage point.
-pub const RATIO_DECIMALS: u32 = 8;
 
 /// The low end of the IRR search: -99 %.
 pub const IRR_SEARCH_LOW: Decimal = Decimal::from_parts(99, 0, 0, true, 2);
@@ -41,12 +38,6 @@ pub enum Irr {
     Below(Decimal),
     /// One sign change, but the rate is above [`IRR_SEARCH_HIGH`].
     Above(Decimal),
-}
-
-/// A rate or ratio as reported: [`RATIO_DECIMALS`] decimals, halves away
-/// from zero.
-pub fn round_ratio(value: Decimal) -> Decimal {
-    value.round_dp_with_strategy(RATIO_DECIMALS, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// The NPV of `flows` at `rate`, year 0 undiscounted, at full precision;
@@ -82,7 +73,7 @@ pub fn sign_changes(flows: &[Decimal]) -> usize {
 /// Method: bisection on the sign of the NPV over [`IRR_SEARCH_LOW`,
 /// `IRR_SEARCH_HIGH`], stopping when the bracket is narrower than
 /// [`IRR_TOLERANCE`] (10^-10, so the rate is right to about 10^-10 before it
-/// is rounded to [`RATIO_DECIMALS`]) or the NPV at the midpoint is exactly
+/// is rounded to [`super::RATIO_DECIMALS`]) or the NPV at the midpoint is exactly
 /// zero; at most about 40 halvings. With exactly one sign change the NPV has
 /// exactly one root above -100 % (Descartes' rule of signs in 1/(1 + r)),
 /// so the bracket holds it or it lies beyond one end ([`Irr::Below`],
