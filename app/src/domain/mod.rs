@@ -14,6 +14,7 @@ pub mod editing;
 pub mod error;
 pub mod event;
 pub mod figures;
+pub mod finance;
 pub mod forms;
 pub mod idempotency;
 pub mod ids;
