@@ -54,10 +54,14 @@ pub enum Problem {
     ReportingCurrencyOnly,
     IsReportingCurrency,
     UnknownLanguage,
+    NotALoan,
+    InterestRateRange,
+    TenorRange,
+    GraceRange,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 38] = [
+    pub const ALL: [Problem; 42] = [
         Problem::Required,
         Problem::Length,
         Problem::Email,
@@ -96,6 +100,10 @@ impl Problem {
         Problem::ReportingCurrencyOnly,
         Problem::IsReportingCurrency,
         Problem::UnknownLanguage,
+        Problem::NotALoan,
+        Problem::InterestRateRange,
+        Problem::TenorRange,
+        Problem::GraceRange,
     ];
 
     /// The stable code, as sent and as validator names it.
@@ -139,6 +147,10 @@ impl Problem {
             Problem::ReportingCurrencyOnly => "reporting_currency_only",
             Problem::IsReportingCurrency => "is_reporting_currency",
             Problem::UnknownLanguage => "unknown_language",
+            Problem::NotALoan => "not_a_loan",
+            Problem::InterestRateRange => "interest_rate_range",
+            Problem::TenorRange => "tenor_range",
+            Problem::GraceRange => "grace_range",
         }
     }
 

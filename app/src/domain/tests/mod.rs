@@ -108,6 +108,7 @@ fn commitment_for(organisation: OrganisationId, amount: &str) -> Command {
         conditions: String::new(),
         note: String::new(),
         public: true,
+        loan_terms: None,
     })
 }
 
@@ -124,6 +125,7 @@ fn new_commitment(organisation: OrganisationId, amount: &str, currency: &str) ->
         conditions: String::new(),
         note: String::new(),
         public: true,
+        loan_terms: None,
     }
 }
 
