@@ -711,6 +711,19 @@ catalogue! {
     ProblemBeyondTerm => "This year is beyond the structure's term.", "此年份超出了结构的期限。";
     ProblemFacilitatorOnly => "Only a facilitator can change this.", "只有主持人可以更改此项。";
     ProblemTooManyItems => "This list is full: remove an item before adding another.", "此列表已满：请先删除一项再添加。";
+    // Money: loan terms, disbursements, yearly schedules, re-rating.
+    LoanTerms => "Loan terms", "贷款条件";
+    LoanTermsHelp => "For loans, subordinated loans, bonds and reimbursable grants, in the commitment's currency. Leave all three blank if not known yet.", "适用于贷款、次级贷款、债券和可偿还赠款，以承诺的币种计。如尚不清楚，三项均可留空。";
+    InterestRatePercent => "Interest rate (% a year)", "年利率（%）";
+    TenorYears => "Tenor (years)", "期限（年）";
+    GraceYears => "Grace period (years)", "宽限期（年）";
+    GraceYearsHelp => "Years before the first repayment; blank for none.", "首次还本前的年数；无宽限期则留空。";
+    LoanTermsYears => "years", "年";
+    LoanTermsGrace => "years' grace", "年宽限期";
+    ProblemNotALoan => "Only loans, subordinated loans, bonds and reimbursable grants carry loan terms: choose one of those, or clear the terms.", "只有贷款、次级贷款、债券和可偿还赠款才有贷款条件：请选择其中之一，或清空贷款条件。";
+    ProblemInterestRateRange => "Give the rate in percent a year, from 0 to 30, with at most 4 decimals, such as 2.5.", "请以年百分比填写利率，0 至 30，最多 4 位小数，例如 2.5。";
+    ProblemTenorRange => "Give the tenor in whole years, from 1 to 50.", "请以整年填写期限，1 至 50 年。";
+    ProblemGraceRange => "Give the grace period in whole years, shorter than the tenor.", "请以整年填写宽限期，且须短于期限。";
 }
 
 pub fn organisation_type_name(kind: OrganisationType) -> Msg {
@@ -797,6 +810,10 @@ pub fn problem(problem: Problem) -> Msg {
         Problem::BeyondTerm => Msg::ProblemBeyondTerm,
         Problem::FacilitatorOnly => Msg::ProblemFacilitatorOnly,
         Problem::TooManyItems => Msg::ProblemTooManyItems,
+        Problem::NotALoan => Msg::ProblemNotALoan,
+        Problem::InterestRateRange => Msg::ProblemInterestRateRange,
+        Problem::TenorRange => Msg::ProblemTenorRange,
+        Problem::GraceRange => Msg::ProblemGraceRange,
     }
 }
 

@@ -18,7 +18,7 @@ use app::domain::state::WorkshopState;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-pub const COLUMNS: [&str; 23] = [
+pub const COLUMNS: [&str; 26] = [
     "commitment_id",
     "organisation",
     "organisation_type_iati",
@@ -42,9 +42,16 @@ pub const COLUMNS: [&str; 23] = [
     "conditions",
     "note",
     "public",
+    "interest_rate_percent",
+    "tenor_years",
+    "grace_years",
 ];
 
 const RATE_COLUMN: usize = 12;
+
+/// Numbers that are not amounts: no thousands separators, no rounding to
+/// cents (a rate of 0.0067, an interest rate of 2.1875 %, a tenor).
+const PLAIN_NUMBER_COLUMNS: [usize; 4] = [RATE_COLUMN, 23, 24, 25];
 
 /// What the Totals sheet says for a figure that could not be computed.
 const OUT_OF_RANGE: &str = "out of range";
@@ -74,10 +81,11 @@ fn status_history(line: &RegisterLine) -> String {
         .join("; ")
 }
 
-fn row(state: &WorkshopState, line: &RegisterLine) -> [String; 23] {
+fn row(state: &WorkshopState, line: &RegisterLine) -> [String; 26] {
     let c = &line.commitment;
     let reporting = state.reporting_currency().map(|c| c.code()).unwrap_or_default();
     let rate = c.rate.as_ref();
+    let terms = c.loan_terms.as_ref();
     let kind = state
         .organisations
         .get(&c.organisation)
@@ -118,6 +126,11 @@ fn row(state: &WorkshopState, line: &RegisterLine) -> [String; 23] {
         inert(&c.conditions),
         inert(&c.note),
         c.public.to_string(),
+        terms
+            .map(|t| t.interest_rate_percent.normalize().to_string())
+            .unwrap_or_default(),
+        terms.map(|t| t.tenor_years.to_string()).unwrap_or_default(),
+        terms.map(|t| t.grace_years.to_string()).unwrap_or_default(),
     ]
 }
 
@@ -139,7 +152,7 @@ pub fn xlsx(state: &WorkshopState) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
     let money = Format::new().set_num_format("#,##0.00");
-    let numeric = [10usize, RATE_COLUMN, 15];
+    let numeric = [10usize, RATE_COLUMN, 15, 23, 24, 25];
 
     let register = workbook.add_worksheet().set_name("Register")?;
     for (col, title) in COLUMNS.iter().enumerate() {
@@ -156,7 +169,9 @@ pub fn xlsx(state: &WorkshopState) -> Result<Vec<u8>, XlsxError> {
             // Amounts with thousands separators; a rate as it is (0.0067
             // must not show as 0.01).
             match number {
-                Some(number) if col == RATE_COLUMN => register.write_number(r, col as u16, number)?,
+                Some(number) if PLAIN_NUMBER_COLUMNS.contains(&col) => {
+                    register.write_number(r, col as u16, number)?
+                }
                 Some(number) => register.write_number_with_format(r, col as u16, number, &money)?,
                 None => register.write_string(r, col as u16, value)?,
             };
@@ -269,6 +284,7 @@ mod tests {
                 public: true,
                 rate,
                 recorded_at: at,
+                loan_terms: None,
             },
         };
         let events = [

@@ -6,6 +6,7 @@ use super::command::NewCommitment;
 use super::error::{AppError, FieldErrors};
 use super::ids::*;
 use super::limits;
+use super::loan_terms;
 use super::model::*;
 use super::money::{Currency, Money, MoneyError};
 use crate::domain::error::Problem;
@@ -64,6 +65,14 @@ pub struct CommitmentForm {
     /// A checkbox: posted (as `on`) only when ticked.
     #[serde(default, with = "checkbox")]
     pub public: bool,
+    /// A loan's terms (`domain::loan_terms`): all three blank for none.
+    /// Absent when the form's loan fields are switched off (not a loan).
+    #[serde(default)]
+    pub interest_rate_percent: String,
+    #[serde(default)]
+    pub tenor_years: String,
+    #[serde(default)]
+    pub grace_years: String,
 }
 
 /// A checkbox's field as a form posts it: present when ticked, whatever
@@ -86,7 +95,12 @@ mod checkbox {
 impl CommitmentForm {
     /// The form's values for an existing commitment, for amending it.
     pub fn of(commitment: &Commitment) -> CommitmentForm {
+        let [interest_rate_percent, tenor_years, grace_years] =
+            loan_terms::fields(commitment.loan_terms.as_ref());
         CommitmentForm {
+            interest_rate_percent,
+            tenor_years,
+            grace_years,
             id: commitment.id.to_string(),
             organisation: commitment.organisation.to_string(),
             amount: commitment.money.amount.to_string(),
@@ -184,6 +198,15 @@ impl CommitmentForm {
                 Vec::new()
             }
         };
+        let terms = loan_terms::parse(
+            &self.interest_rate_percent,
+            &self.tenor_years,
+            &self.grace_years,
+            &mut problems,
+        );
+        if let Some(instrument) = instrument {
+            problems.extend(loan_terms::problems(instrument, terms.as_ref()));
+        }
         let (Some(id), Some(organisation), Some(money), Some(instrument), Some(status), Some(earmark)) =
             (id, organisation, money, instrument, status, earmark)
         else {
@@ -203,6 +226,7 @@ impl CommitmentForm {
             conditions: self.conditions.trim().to_string(),
             note: self.note.trim().to_string(),
             public: self.public,
+            loan_terms: terms,
         };
         match new.validate() {
             Ok(()) if problems.is_empty() => Ok(new),
@@ -235,6 +259,7 @@ mod tests {
             conditions: String::new(),
             note: " first tranche ".into(),
             public: true,
+            ..CommitmentForm::default()
         }
     }
 
@@ -353,10 +378,29 @@ mod tests {
             public: new.public,
             rate: None,
             recorded_at: chrono::Utc::now(),
+            loan_terms: new.loan_terms,
         };
         let again = CommitmentForm::of(&commitment).parse().unwrap();
         assert_eq!(again.money, commitment.money);
         assert_eq!(again.earmark, commitment.earmark);
         assert_eq!(again.years, commitment.years);
+        assert_eq!(again.loan_terms, None);
+    }
+
+    #[test]
+    fn a_loan_carries_its_terms_and_a_grant_is_refused_them() {
+        let mut form = filled();
+        form.instrument = "loan".into();
+        form.interest_rate_percent = "2.5".into();
+        form.tenor_years = "20".into();
+        form.grace_years = "5".into();
+        let terms = form.parse().unwrap().loan_terms.unwrap();
+        assert_eq!(terms.interest_rate_percent.to_string(), "2.5");
+        assert_eq!((terms.tenor_years, terms.grace_years), (20, 5));
+        form.instrument = "grant".into();
+        form.tenor_years = "60".into();
+        let found = problems(form);
+        assert_eq!(found.get("instrument").map(|p| p.code()), Some("not_a_loan"));
+        assert_eq!(found.get("tenor_years").map(|p| p.code()), Some("tenor_range"));
     }
 }

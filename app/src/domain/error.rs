@@ -59,10 +59,14 @@ pub enum Problem {
     BeyondTerm,
     FacilitatorOnly,
     TooManyItems,
+    NotALoan,
+    InterestRateRange,
+    TenorRange,
+    GraceRange,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 43] = [
+    pub const ALL: [Problem; 47] = [
         Problem::Required,
         Problem::Length,
         Problem::Email,
@@ -106,6 +110,10 @@ impl Problem {
         Problem::BeyondTerm,
         Problem::FacilitatorOnly,
         Problem::TooManyItems,
+        Problem::NotALoan,
+        Problem::InterestRateRange,
+        Problem::TenorRange,
+        Problem::GraceRange,
     ];
 
     /// The stable code, as sent and as validator names it.
@@ -154,6 +162,10 @@ impl Problem {
             Problem::BeyondTerm => "beyond_term",
             Problem::FacilitatorOnly => "facilitator_only",
             Problem::TooManyItems => "too_many_items",
+            Problem::NotALoan => "not_a_loan",
+            Problem::InterestRateRange => "interest_rate_range",
+            Problem::TenorRange => "tenor_range",
+            Problem::GraceRange => "grace_range",
         }
     }
 

@@ -46,6 +46,17 @@ pub const RATE_FLOOR: Decimal = Decimal::from_parts(1, 0, 0, false, 7);
 /// the floor with five significant digits.
 pub const RATE_DECIMALS: u32 = 12;
 
+/// The highest interest rate a loan may state, in percent a year: above
+/// any concessional or market rate in the field (a typing slip otherwise).
+pub const INTEREST_RATE_CEILING_PERCENT: Decimal = Decimal::from_parts(30, 0, 0, false, 0);
+
+/// The most decimals an interest rate may be given with (2.1875 %).
+pub const INTEREST_RATE_DECIMALS: u32 = 4;
+
+/// The longest tenor a loan may state, in years (IDA's longest credits run
+/// 50 years).
+pub const TENOR_YEARS_CEILING: u16 = 50;
+
 /// The largest value a sum is carried to: 10^28, under the type's maximum
 /// of about 7.9 × 10^28, so that two such totals still add up.
 pub const TOTAL_CEILING: Decimal = Decimal::from_parts(0x1000_0000, 0x3e25_0261, 0x204f_ce5e, false, 0);

@@ -20,6 +20,7 @@ pub mod idempotency;
 pub mod ids;
 pub mod item_form;
 pub mod limits;
+pub mod loan_terms;
 pub mod model;
 pub mod money;
 pub mod register;

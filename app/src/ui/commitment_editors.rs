@@ -9,7 +9,7 @@
 use super::forms::{field_problem, Field, FormProblem, SelectField, TextArea};
 use super::{use_locale, Tr};
 use crate::api::{CommitmentChoices, SaveCommitment};
-use crate::domain::commitment_form::{code_of, CommitmentForm};
+use crate::domain::commitment_form::{code_of, from_code, CommitmentForm};
 use crate::domain::error::AppError;
 use crate::domain::model::{Commitment, CommitmentStatus, Instrument};
 use crate::domain::money::Currency;
@@ -57,7 +57,7 @@ pub fn NewCommitment(slug: String, choices: CommitmentChoices, currency: Currenc
             <ActionForm action=record node_ref=form_ref attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="id" prop:value=move || key.get()/>
                 <CommitmentFields slug prefix="new".into() values choices organisation action=record
-                    label=tr(Msg::RecordCommitment)/>
+                    label=tr(Msg::RecordCommitment) resets=true/>
             </ActionForm>
         </section>
     }
@@ -105,6 +105,9 @@ fn CommitmentFields(
     organisation: OrganisationChoice,
     action: ServerAction<SaveCommitment>,
     label: &'static str,
+    /// Whether the form empties itself after a success (a new commitment).
+    #[prop(optional)]
+    resets: bool,
 ) -> impl IntoView {
     let tr = use_locale();
     let field_id = move |name: &str| format!("{prefix}-{name}");
@@ -130,6 +133,19 @@ fn CommitmentFields(
             .into_any()
         }
     };
+    let instrument = RwSignal::new(values.instrument.clone());
+    if resets {
+        // The form empties itself after a success: so does its instrument.
+        let initial = values.instrument.clone();
+        Effect::new(move |_| {
+            if let Some(Ok(_)) = action.value().get() {
+                instrument.set(initial.clone());
+            }
+        });
+    }
+    let takes_terms = move || {
+        instrument.with(|code| from_code::<Instrument>(code).is_some_and(Instrument::takes_loan_terms))
+    };
     let mut earmarks = vec![("programme".to_string(), tr(Msg::WholeProgramme).to_string())];
     earmarks.extend(choices.earmarks.iter().cloned());
     view! {
@@ -142,8 +158,23 @@ fn CommitmentFields(
             <Field name="currency" id=field_id("currency") label=tr(Msg::Currency)
                 value=values.currency.clone() problem=problem("currency")/>
         </div>
-        <SelectField name="instrument" id=field_id("instrument") label=tr(Msg::Instrument)
-            options=instrument_options(tr) selected=values.instrument.clone() problem=problem("instrument")/>
+        <div on:change=move |ev| instrument.set(event_target_value(&ev))>
+            <SelectField name="instrument" id=field_id("instrument") label=tr(Msg::Instrument)
+                options=instrument_options(tr) selected=values.instrument.clone() problem=problem("instrument")/>
+        </div>
+        // Switched off (so not posted) unless the instrument is repaid.
+        <fieldset class="loan-terms" disabled=move || !takes_terms() hidden=move || !takes_terms()>
+            <legend>{tr(Msg::LoanTerms)}</legend>
+            <p class="help">{tr(Msg::LoanTermsHelp)}</p>
+            <div class="field-row">
+                <Field name="interest_rate_percent" id=field_id("interest-rate") label=tr(Msg::InterestRatePercent)
+                    value=values.interest_rate_percent.clone() problem=problem("interest_rate_percent")/>
+                <Field name="tenor_years" id=field_id("tenor") label=tr(Msg::TenorYears)
+                    value=values.tenor_years.clone() problem=problem("tenor_years")/>
+                <Field name="grace_years" id=field_id("grace") label=tr(Msg::GraceYears) help=tr(Msg::GraceYearsHelp)
+                    value=values.grace_years.clone() problem=problem("grace_years")/>
+            </div>
+        </fieldset>
         <SelectField name="status" id=field_id("status") label=tr(Msg::CommitmentStatus)
             options=status_options(tr) selected=values.status.clone() problem=problem("status")/>
         <SelectField name="earmark" id=field_id("earmark") label=tr(Msg::Earmark)

@@ -11,12 +11,12 @@
 use super::commitment_editors::{AmendCommitment, NewCommitment};
 use super::forms::{field_problem, Field, FormProblem};
 use super::screen::costing_note;
-use super::{use_locale, Failure};
+use super::{use_locale, Failure, Tr};
 use crate::api::{load_commitments, CommitmentsView, LineView, SetExchangeRate, SetFundingTarget};
 use crate::domain::commitment_form::code_of;
 use crate::domain::figures::{amount_in, rate_set, rates_used};
 use crate::domain::ids::CommitmentId;
-use crate::domain::model::{ExchangeRate, Tier};
+use crate::domain::model::{ExchangeRate, LoanTerms, Tier};
 use crate::domain::money::Currency;
 use crate::i18n::{commitment_status_name, instrument_name, tier_name, Msg};
 use leptos::form::ActionForm;
@@ -206,6 +206,7 @@ fn RegisterLine(
                 {line.out_of_range.then(|| view! { <span class="converted warning">{tr(Msg::OutOfRangeFigure)}</span> })}
                 <span class="status">{tr(commitment_status_name(c.status))}</span>
                 <span class="instrument">{tr(instrument_name(c.instrument))}</span>
+                {c.loan_terms.map(|terms| view! { <span class="loan-terms">{loan_terms_text(tr, &terms)}</span> })}
                 <span class="earmark">{if line.earmark.is_empty() { tr(Msg::WholeProgramme).to_string() } else { line.earmark.clone() }}</span>
             </div>
             <details prop:open=move || open.with(|o| o.contains(&id))>
@@ -227,6 +228,18 @@ fn RegisterLine(
             </details>
         </li>
     }
+}
+
+/// A loan's terms in one line: "2.5 % · 20 years · 5 years' grace".
+fn loan_terms_text(tr: Tr, terms: &LoanTerms) -> String {
+    format!(
+        "{} % · {} {} · {} {}",
+        terms.interest_rate_percent.normalize(),
+        terms.tenor_years,
+        tr(Msg::LoanTermsYears),
+        terms.grace_years,
+        tr(Msg::LoanTermsGrace)
+    )
 }
 
 #[component]

@@ -15,6 +15,7 @@ mod exports;
 mod hostile_input;
 mod http;
 mod invites;
+mod money;
 mod store;
 mod trust;
 mod workshops;

@@ -110,6 +110,10 @@ fn check_business_item(state: &WorkshopState, item: &DesignItem) -> Result<(), A
 /// The checks a new or revised commitment passes against the workshop.
 pub(super) fn check_commitment(state: &WorkshopState, new: &NewCommitment) -> Result<(), AppError> {
     new.validate()?;
+    let terms = crate::domain::loan_terms::problems(new.instrument, new.loan_terms.as_ref());
+    if !terms.is_empty() {
+        return Err(AppError::Invalid(terms));
+    }
     if !state.organisations.contains_key(&new.organisation) {
         return Err(AppError::invalid("organisation", Problem::UnknownOrganisation));
     }

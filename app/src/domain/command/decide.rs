@@ -415,6 +415,7 @@ fn commitment_from(new: NewCommitment, rate: Option<ExchangeRate>, recorded_at: 
         public: new.public,
         rate,
         recorded_at,
+        loan_terms: new.loan_terms,
     }
 }
 

@@ -180,6 +180,9 @@ pub struct NewCommitment {
     #[validate(length(max = 2000))]
     pub note: String,
     pub public: bool,
+    /// Only for repaid instruments; checked by `domain::loan_terms`.
+    #[serde(default)]
+    pub loan_terms: Option<LoanTerms>,
 }
 
 fn valid_slug(slug: &str) -> Result<(), ValidationError> {

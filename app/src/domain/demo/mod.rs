@@ -398,6 +398,7 @@ fn commitments() -> Vec<NewCommitment> {
         conditions: String::new(),
         note: note.into(),
         public,
+        loan_terms: None,
     };
     let component = |n: u128| Earmark::Component {
         component: component(n),
@@ -405,16 +406,20 @@ fn commitments() -> Vec<NewCommitment> {
     use CommitmentStatus::*;
     use Instrument::*;
     vec![
-        commitment(
-            1,
-            TRADE_BANK,
-            "40000000",
-            "USD",
-            Loan,
-            IndicativePledge,
-            Earmark::Programme,
-            "Sovereign loans to the participating countries, subject to appraisal.",
-            true,
+        // A development bank's sovereign loan on ordinary terms.
+        on_terms(
+            commitment(
+                1,
+                TRADE_BANK,
+                "40000000",
+                "USD",
+                Loan,
+                IndicativePledge,
+                Earmark::Programme,
+                "Sovereign loans to the participating countries, subject to appraisal.",
+                true,
+            ),
+            ("2.5", 20, 5),
         ),
         commitment(
             2,
@@ -427,16 +432,20 @@ fn commitments() -> Vec<NewCommitment> {
             "Technical-assistance grant for capacity building.",
             true,
         ),
-        commitment(
-            3,
-            RIM_FUND,
-            "1500000000",
-            "JPY",
-            Loan,
-            LetterOfIntent,
-            component(6),
-            "Concessional loan for regional interoperability.",
-            true,
+        // A bilateral agency's concessional yen loan: low rate, long grace.
+        on_terms(
+            commitment(
+                3,
+                RIM_FUND,
+                "1500000000",
+                "JPY",
+                Loan,
+                LetterOfIntent,
+                component(6),
+                "Concessional loan for regional interoperability.",
+                true,
+            ),
+            ("0.7", 30, 10),
         ),
         commitment(
             4,
@@ -524,6 +533,18 @@ fn commitments() -> Vec<NewCommitment> {
             true,
         ),
     ]
+}
+
+/// A loan's terms: rate in percent, tenor and grace in years.
+fn on_terms(commitment: NewCommitment, (rate, tenor, grace): (&str, u16, u16)) -> NewCommitment {
+    NewCommitment {
+        loan_terms: Some(LoanTerms {
+            interest_rate_percent: dec(rate),
+            tenor_years: tenor,
+            grace_years: grace,
+        }),
+        ..commitment
+    }
 }
 
 /// The demo as commands, each with its own idempotency key, in order.

@@ -63,6 +63,18 @@ impl Instrument {
         }
     }
 
+    /// The instruments that are repaid, and so carry loan terms: loans,
+    /// subordinated loans, bonds (the coupon, the maturity, the years
+    /// before the first repayment) and reimbursable grants (repaid, often
+    /// at no interest). A grant, equity, a guarantee or a contribution in
+    /// kind is never repaid on a schedule, so has none.
+    pub fn takes_loan_terms(self) -> bool {
+        matches!(
+            self,
+            Self::Loan | Self::SubordinatedLoan | Self::Bonds | Self::ReimbursableGrant
+        )
+    }
+
     pub fn kind(self) -> ContributionKind {
         match self {
             Self::Guarantee => ContributionKind::Guarantee,
@@ -138,6 +150,20 @@ pub struct ExchangeRate {
     pub source: String,
 }
 
+/// A repaid instrument's terms, in the commitment's own currency: what the
+/// business model's debt service and IATI's `loan-terms` need. Bounds are
+/// in `domain::loan_terms` (rate 0 to 30 % a year, tenor 1 to 50 years,
+/// grace shorter than the tenor).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoanTerms {
+    /// Nominal interest a year, in percent (2.5 is 2.5 %).
+    pub interest_rate_percent: Decimal,
+    /// Years from signing to the last repayment.
+    pub tenor_years: u16,
+    /// Years before the first repayment of principal.
+    pub grace_years: u16,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Commitment {
     pub id: CommitmentId,
@@ -154,6 +180,10 @@ pub struct Commitment {
     /// in which case it cannot be counted in the reporting currency.
     pub rate: Option<ExchangeRate>,
     pub recorded_at: DateTime<Utc>,
+    /// Only for instruments that [`Instrument::takes_loan_terms`]; older
+    /// logs have none.
+    #[serde(default)]
+    pub loan_terms: Option<LoanTerms>,
 }
 
 impl Commitment {

@@ -244,6 +244,7 @@ proptest! {
                     public: true,
                     rate,
                     recorded_at: now(),
+                    loan_terms: None,
                 },
             });
         }

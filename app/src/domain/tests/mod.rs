@@ -109,6 +109,7 @@ fn commitment_for(organisation: OrganisationId, amount: &str) -> Command {
         conditions: String::new(),
         note: String::new(),
         public: true,
+        loan_terms: None,
     })
 }
 
@@ -125,6 +126,7 @@ fn new_commitment(organisation: OrganisationId, amount: &str, currency: &str) ->
         conditions: String::new(),
         note: String::new(),
         public: true,
+        loan_terms: None,
     }
 }
 

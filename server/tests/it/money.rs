@@ -1,0 +1,133 @@
+//! Issue 11's money items through the real server: a loan's terms, from
+//! the form to the register's files and the state export.
+
+use crate::support::{call, demo_delegate, demo_with_facilitator, new_id, Backend, TestApp};
+use app::api::service::Workshops;
+use leptos::server_fn::ServerFn;
+
+/// A commitment's form as the page posts it, with `extra` fields added or
+/// replacing the defaults (a firm USD loan to the programme).
+fn commitment_form<'a>(
+    id: &'a str,
+    organisation: &'a str,
+    extra: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut form = vec![
+        ("slug", "demo"),
+        ("id", id),
+        ("organisation", organisation),
+        ("amount", "12,000,000"),
+        ("currency", "USD"),
+        ("instrument", "loan"),
+        ("status", "firm_commitment"),
+        ("earmark", "programme"),
+        ("years", "2027, 2028"),
+        ("conditions", ""),
+        ("note", ""),
+    ];
+    for (name, value) in extra {
+        form.retain(|(n, _)| n != name);
+        form.push((name, value));
+    }
+    form
+}
+
+async fn save(app: &TestApp, cookie: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    call(app, app::api::SaveCommitment::PATH, form, Some(cookie)).await
+}
+
+async fn get_text(app: &TestApp, path: &str, cookie: &str) -> String {
+    let response = app
+        .client
+        .get(app.url(path))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200, "{path}");
+    response.text().await.unwrap()
+}
+
+async fn a_loan_keeps_its_terms_and_the_exports_carry_them(backend: Backend) {
+    let Some((app, facilitator, _)) = demo_with_facilitator(backend).await else {
+        return;
+    };
+    let state = app.engine.workshop("demo").await.unwrap();
+    let organisation = state.organisations.keys().next().unwrap().to_string();
+    let delegate = demo_delegate(&app, &facilitator, &organisation).await;
+    let before = state.commitments.len();
+
+    // Terms on a grant, or a grace as long as the tenor: each named, nothing stored.
+    let id = new_id();
+    let terms = [
+        ("interest_rate_percent", "2.5"),
+        ("tenor_years", "20"),
+        ("grace_years", "20"),
+        ("instrument", "grant"),
+    ];
+    let refused = save(&app, &delegate, &commitment_form(&id, &organisation, &terms)).await;
+    assert_eq!(refused.status(), 422);
+    let problem: serde_json::Value = refused.json().await.unwrap();
+    assert_eq!(problem["Invalid"]["instrument"], "not_a_loan", "{problem}");
+    assert_eq!(problem["Invalid"]["grace_years"], "grace_range", "{problem}");
+    let state = app.engine.workshop("demo").await.unwrap();
+    assert_eq!(state.commitments.len(), before);
+
+    // A loan on ADB-like terms, sent twice: one commitment, with its terms.
+    let terms = [
+        ("interest_rate_percent", "2.5 %"),
+        ("tenor_years", "20"),
+        ("grace_years", "5"),
+    ];
+    for _ in 0..2 {
+        let saved = save(&app, &delegate, &commitment_form(&id, &organisation, &terms)).await;
+        assert_eq!(saved.status(), 200);
+    }
+    let state = app.engine.workshop("demo").await.unwrap();
+    assert_eq!(state.commitments.len(), before + 1);
+    let loan = &state.commitments[&id.parse().unwrap()];
+    let stored = loan.loan_terms.expect("the terms are kept");
+    assert_eq!(stored.interest_rate_percent.to_string(), "2.5");
+    assert_eq!((stored.tenor_years, stored.grace_years), (20, 5));
+
+    let csv = get_text(&app, "/w/demo/export/commitments.csv", &facilitator).await;
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| r[column("commitment_id")] == id)
+        .expect("the loan is in the register");
+    assert_eq!(&row[column("interest_rate_percent")], "2.5");
+    assert_eq!(&row[column("tenor_years")], "20");
+    assert_eq!(&row[column("grace_years")], "5");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&get_text(&app, "/w/demo/export/state.json", &facilitator).await).unwrap();
+    let exported = &json["workshop"]["commitments"][&id]["loan_terms"];
+    assert_eq!(exported["interest_rate_percent"], "2.5", "{exported}");
+    assert_eq!(exported["tenor_years"], 20);
+
+    // Amended into a grant, the terms must go: refused while they are sent.
+    let revision = new_id();
+    let grant = [
+        ("revision", revision.as_str()),
+        ("instrument", "grant"),
+        ("interest_rate_percent", "2.5"),
+        ("tenor_years", "20"),
+        ("grace_years", "5"),
+    ];
+    let refused = save(&app, &delegate, &commitment_form(&id, &organisation, &grant)).await;
+    assert_eq!(refused.status(), 422);
+    let grant = [("revision", revision.as_str()), ("instrument", "grant")];
+    assert_eq!(
+        save(&app, &delegate, &commitment_form(&id, &organisation, &grant))
+            .await
+            .status(),
+        200
+    );
+    let state = app.engine.workshop("demo").await.unwrap();
+    assert_eq!(state.commitments[&id.parse().unwrap()].loan_terms, None);
+}
+on_both_backends!(loan_terms, a_loan_keeps_its_terms_and_the_exports_carry_them);
