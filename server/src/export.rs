@@ -1,5 +1,7 @@
 //! Machine-readable exports of a workshop (documented in docs/EXPORTS.md).
 
+use app::domain::business::ModelFigures;
+use app::domain::business_view::figures_of;
 use app::domain::event::StoredEvent;
 use app::domain::state::WorkshopState;
 use chrono::Utc;
@@ -7,7 +9,7 @@ use serde::Serialize;
 
 /// The schema identifier of the JSON state export; bump it on any change a
 /// reader could notice.
-pub const STATE_SCHEMA: &str = "roundtable.workshop-state/2";
+pub const STATE_SCHEMA: &str = "roundtable.workshop-state/3";
 
 #[derive(Serialize)]
 struct StateExport<'a> {
@@ -15,6 +17,9 @@ struct StateExport<'a> {
     exported_at: String,
     version: u64,
     workshop: &'a WorkshopState,
+    /// Stage 3's figures as the state gives them: never stored, so a reader
+    /// gets them computed exactly as the pages show them.
+    business_model_figures: ModelFigures,
 }
 
 /// The folded state as pretty JSON.
@@ -24,6 +29,7 @@ pub fn state_json(state: &WorkshopState) -> Result<String, serde_json::Error> {
         exported_at: Utc::now().to_rfc3339(),
         version: state.version,
         workshop: state,
+        business_model_figures: figures_of(state),
     })
 }
 

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod analytics;
 pub mod business;
+pub mod business_view;
 pub mod command;
 pub mod commitment_form;
 pub mod commitments_view;

@@ -3,7 +3,7 @@
 //! viewer may do, and refuses those who may see nothing. Pure, so the load
 //! server functions only fetch the state and the actor and call these.
 
-use super::business::BusinessModel;
+use super::business::{BusinessModel, Financing};
 use super::command::administers;
 use super::design::{version_of, ItemKey, Partnership};
 use super::error::AppError;
@@ -28,6 +28,8 @@ pub struct DesignView {
     pub design: ProjectDesign,
     pub partnership: Partnership,
     pub business: BusinessModel,
+    /// Stage 4's money as stage 3's figures use it (public totals only).
+    pub financing: Financing,
     /// The version of each item, by `ItemKey::code`.
     pub item_versions: BTreeMap<String, u64>,
     pub organisations: Vec<(OrganisationId, String)>,
@@ -77,6 +79,7 @@ impl DesignView {
             design: state.design.clone(),
             partnership: state.partnership.clone(),
             business: state.business.clone(),
+            financing: super::business_view::financing_of(state),
             item_versions: state.item_versions.clone(),
             organisations: organisation_names(state),
             own,

@@ -3,6 +3,7 @@
 
 mod auth;
 mod business;
+mod business_charts;
 mod business_figures;
 mod commitment_editors;
 mod commitments;

@@ -84,7 +84,7 @@ fn demo_twice_verify_and_export() {
     }
     let state: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
-    assert_eq!(state["schema"], "roundtable.workshop-state/2");
+    assert_eq!(state["schema"], "roundtable.workshop-state/3");
     assert_eq!(state["workshop"]["setup"]["slug"], "demo");
     assert_eq!(state["workshop"]["organisations"].as_object().unwrap().len(), 19);
     let lines: Vec<serde_json::Value> = std::fs::read_to_string(&jsonl_path)

@@ -22,7 +22,7 @@ async fn exports_need_a_token_or_a_facilitator(backend: Backend) {
     let by_session = get(&app, state_path, Some(("cookie", cookie))).await;
     assert_eq!(by_session.status(), 200);
     let state: serde_json::Value = by_session.json().await.unwrap();
-    assert_eq!(state["schema"], "roundtable.workshop-state/2");
+    assert_eq!(state["schema"], "roundtable.workshop-state/3");
     // Stages 1 and 2 travel whole: the results framework with baselines and
     // targets, costed components, scored risks, roles and the matrix.
     let design = &state["workshop"]["design"];

@@ -7,6 +7,7 @@
 mod support;
 
 mod auth;
+mod business;
 mod cli;
 mod commitments;
 mod design;

@@ -157,7 +157,11 @@ fn inputs(
         Some(hours) => Some((hours, false)),
         None => hours_from_design(design).map(|hours| (hours, true)),
     };
-    let economic = match (hours_saved, assumptions.value_of_time, assumptions.economic_discount_rate_percent) {
+    let economic = match (
+        hours_saved,
+        assumptions.value_of_time,
+        assumptions.economic_discount_rate_percent,
+    ) {
         (Some((hours, _)), Some(value_of_time), Some(rate)) => Some(EconomicInput {
             hours_saved_per_unit: hours,
             value_of_time,
@@ -238,12 +242,7 @@ fn cost_per_declaration(projection: &Projection, declarations: &[Decimal]) -> Op
     if units <= Decimal::ZERO {
         return None;
     }
-    let cost = crate::domain::limits::checked_sum(
-        projection
-            .rows
-            .iter()
-            .flat_map(|r| [r.capex, r.opex]),
-    )?;
+    let cost = crate::domain::limits::checked_sum(projection.rows.iter().flat_map(|r| [r.capex, r.opex]))?;
     cost.checked_div(units).map(|c| c.round_dp(2))
 }
 
@@ -260,7 +259,11 @@ fn fee_flags(streams: &[RevenueStream], cost: Option<Decimal>) -> Vec<(RevenueId
 }
 
 /// The model's figures from the workshop's inputs.
-pub fn model_figures(business: &BusinessModel, design: &ProjectDesign, financing: &Financing) -> ModelFigures {
+pub fn model_figures(
+    business: &BusinessModel,
+    design: &ProjectDesign,
+    financing: &Financing,
+) -> ModelFigures {
     let (Some(term), Some(assumptions)) = (business.term(), business.assumptions.as_ref()) else {
         return ModelFigures::Incomplete;
     };

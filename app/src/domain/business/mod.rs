@@ -4,6 +4,7 @@
 
 mod allocation;
 mod canvas;
+mod figures;
 
 mod lines;
 mod records;
@@ -11,6 +12,7 @@ mod structure;
 
 pub use allocation::*;
 pub use canvas::*;
+pub use figures::*;
 
 pub use lines::*;
 pub use records::*;

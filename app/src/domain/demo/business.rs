@@ -43,10 +43,10 @@ pub(super) fn business_items(workshop: WorkshopId) -> Vec<DesignItem> {
             discount_rate_percent: dec("8"),
             contingency_percent: dec("10"),
             refresh_every_years: Some(5),
-            refresh_percent: dec("20"),
+            refresh_percent: dec("15"),
             // Taken from stage 1's release-time indicator (48 to 24 hours).
             hours_saved_per_declaration: None,
-            value_of_time: Some(dec("12")),
+            value_of_time: Some(dec("5")),
             economic_discount_rate_percent: Some(dec("6")),
         }),
     ];

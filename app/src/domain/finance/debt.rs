@@ -74,18 +74,21 @@ pub fn schedule(loan: &LoanInput) -> Option<Vec<LoanYear>> {
 }
 
 /// Interest plus principal of every loan, by model year, at full precision.
-/// The inputs are validated: every payment falls within the term.
+/// Payments after the term's last year are outside the model, as the
+/// years after a concession ends are: the DSCR covers the term.
 pub fn debt_service(loans: &[LoanInput], years: u16) -> Result<Vec<Decimal>, FinanceError> {
     let mut service = vec![Decimal::ZERO; usize::from(years)];
     for loan in loans {
         let overflow = || FinanceError::out_of_range(Figure::DebtService, Some(loan.drawn_year));
         for paid in schedule(loan).ok_or_else(overflow)? {
-            let out_of_term = || FinanceError::out_of_range(Figure::DebtService, Some(paid.year));
-            let slot = service.get_mut(usize::from(paid.year)).ok_or_else(out_of_term)?;
+            let Some(slot) = service.get_mut(usize::from(paid.year)) else {
+                continue;
+            };
+            let out_of_range = || FinanceError::out_of_range(Figure::DebtService, Some(paid.year));
             let due = paid.interest.checked_add(paid.principal);
             *slot = due
                 .and_then(|due| slot.checked_add(due))
-                .ok_or_else(out_of_term)?;
+                .ok_or_else(out_of_range)?;
         }
     }
     Ok(service)

@@ -60,8 +60,6 @@ pub enum Allowed {
     NoLongerThanTerm,
     /// Fewer grace years than the tenor.
     ShorterThanTenor,
-    /// The last repayment within the term.
-    RepaidWithinTerm,
 }
 
 /// The computed figure a [`FinanceError::OutOfRange`] is about.

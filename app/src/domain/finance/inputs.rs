@@ -179,12 +179,9 @@ impl ProjectionInputs {
             let allowed = Allowed::ShorterThanTenor;
             return Err(FinanceError::input(Field::LoanGrace, line, allowed));
         }
-        self.year(loan.drawn_year, Field::LoanDrawnYear, line)?;
-        if u32::from(loan.drawn_year) + u32::from(loan.tenor_years) > u32::from(self.years) {
-            let allowed = Allowed::RepaidWithinTerm;
-            return Err(FinanceError::input(Field::LoanTenor, line, allowed));
-        }
-        Ok(())
+        // A loan may run past the term (a 20-year loan in a 15-year
+        // concession): its later payments fall outside the model.
+        self.year(loan.drawn_year, Field::LoanDrawnYear, line)
     }
 }
 

@@ -82,7 +82,14 @@ pub fn project(inputs: &ProjectionInputs) -> Result<Projection, FinanceError> {
             net,
             cumulative,
             debt_service,
-            dscr: debt::dscr(cfads, debt_service, year)?,
+            // Cover is measured once the service earns: in the years before
+            // its first revenue the interest is a construction cost, and a
+            // DSCR of 0 there would say nothing about the project.
+            dscr: if revenue > Decimal::ZERO {
+                debt::dscr(cfads, debt_service, year)?
+            } else {
+                None
+            },
         });
     }
     let nets: Vec<Decimal> = rows.iter().map(|row| row.net).collect();

@@ -378,3 +378,77 @@ proptest! {
         }
     }
 }
+
+fn computed(state: &WorkshopState) -> Computed {
+    match crate::domain::business_view::figures_of(state) {
+        ModelFigures::Computed(computed) => *computed,
+        other => panic!("the demo's model computes: {other:?}"),
+    }
+}
+
+#[test]
+fn the_demo_models_figures_follow_from_its_inputs() {
+    let (mut state, _) = demo();
+    let figures = computed(&state);
+    let projection = &figures.projection;
+    assert_eq!(projection.rows.len(), 15);
+    // Year 1: 2,400,000 declarations at USD 4.50 and 1,500 subscriptions
+    // at USD 1,200; the free tier pays nothing.
+    assert_eq!(projection.rows[1].revenue, dec!(12600000.00));
+    assert!(
+        matches!(projection.irr, crate::domain::finance::Irr::Unique { .. }),
+        "{:?}",
+        projection.irr
+    );
+    assert_eq!(
+        projection.rows.last().unwrap().cumulative,
+        projection.rows.iter().map(|r| r.net).sum::<Decimal>()
+    );
+    // Stage 4's two loans carry their terms into the debt service.
+    assert_eq!(figures.financing.loans.len(), 2);
+    assert!(projection.rows.iter().all(|r| r.debt_service > Decimal::ZERO));
+    // The hours saved come from stage 1's release time, 48 to 24 hours.
+    assert_eq!(figures.hours_saved, Some((dec!(24), true)));
+    // USD 4.50 is above the service's cost per declaration: flagged.
+    let fee = state.business.revenues[0].id;
+    assert_eq!(figures.fee_flags, vec![(fee, FeeFlag::AboveCost)]);
+    assert!(figures.cost_per_declaration.unwrap() < dec!(4.50));
+
+    // A new price changes every figure that depends on it, at once.
+    let mut cheaper = state.business.revenues[0].clone();
+    cheaper.price = dec!(2.00);
+    as_system(&mut state, save_item(DesignItem::Revenue(cheaper), None));
+    let after = computed(&state);
+    assert_eq!(after.projection.rows[1].revenue, dec!(6600000.00));
+    assert!(after.projection.npv < projection.npv);
+    assert!(
+        after.fee_flags.is_empty(),
+        "USD 2 is below the cost of the service"
+    );
+}
+
+#[test]
+fn a_fee_set_on_the_goods_value_is_flagged_whatever_its_level() {
+    let (mut state, _) = demo();
+    let mut fee = state.business.revenues[0].clone();
+    fee.basis = FeeBasis::PercentOfValue;
+    fee.price = dec!(0.10);
+    as_system(&mut state, save_item(DesignItem::Revenue(fee.clone()), None));
+    assert_eq!(computed(&state).fee_flags, vec![(fee.id, FeeFlag::AdValorem)]);
+}
+
+#[test]
+fn a_model_without_its_term_or_assumptions_says_so() {
+    let (mut state, _) = demo();
+    as_system(
+        &mut state,
+        Command::RemoveItem {
+            key: ItemKey::Assumptions,
+            based_on: None,
+        },
+    );
+    assert_eq!(
+        crate::domain::business_view::figures_of(&state),
+        ModelFigures::Incomplete
+    );
+}

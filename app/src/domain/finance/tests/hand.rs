@@ -301,10 +301,9 @@ fn inputs_out_of_bounds_are_refused_by_name() {
         refused(|i| i.loans[0].grace_years = 12),
         (Field::LoanGrace, Some(0), ShorterThanTenor)
     );
-    // Drawn in year 4 for 12 years: its last payment would be in year 15.
     assert_eq!(
-        refused(|i| i.loans[0].drawn_year = 4),
-        (Field::LoanTenor, Some(0), RepaidWithinTerm)
+        refused(|i| i.loans[0].drawn_year = 15),
+        (Field::LoanDrawnYear, Some(0), YearInTerm)
     );
     let units = |i: &mut ProjectionInputs| i.economic.as_mut().unwrap().units[3] = dec!(-1);
     assert_eq!(refused(units), (Field::Units, Some(3), Amount));
@@ -347,4 +346,21 @@ fn fifty_years_at_the_rate_bounds_either_fit_or_are_refused() {
             ..
         })
     ));
+}
+
+#[test]
+fn a_loan_running_past_the_term_is_serviced_only_within_it() {
+    // 1,000 at 0 % over 4 years, no grace, drawn in year 0, in a 2-year
+    // model: 250 a year in years 0 and 1; years 2 and 3 are outside.
+    let mut inputs = bare(2);
+    inputs.loans = vec![LoanInput {
+        principal: dec!(1000),
+        rate: dec!(0),
+        tenor_years: 4,
+        grace_years: 0,
+        drawn_year: 0,
+    }];
+    let projection = project(&inputs).expect("a long loan is not an error");
+    let service: Vec<Decimal> = projection.rows.iter().map(|r| r.debt_service).collect();
+    assert_eq!(service, vec![dec!(250), dec!(250)]);
 }
