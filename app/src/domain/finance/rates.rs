@@ -34,10 +34,10 @@ pub enum Irr {
     /// More than one sign change: there may be several rates (or none) that
     /// make the NPV zero, so none is shown as the IRR; the MIRR is.
     NotUnique { mirr: Option<Decimal> },
-    /// One sign change, but the rate is below [`IRR_SEARCH_LOW`].
-    Below(Decimal),
-    /// One sign change, but the rate is above [`IRR_SEARCH_HIGH`].
-    Above(Decimal),
+    /// One sign change, but the rate is below `bound`, [`IRR_SEARCH_LOW`].
+    Below { bound: Decimal },
+    /// One sign change, but the rate is above `bound`, [`IRR_SEARCH_HIGH`].
+    Above { bound: Decimal },
 }
 
 /// The NPV of `flows` at `rate`, year 0 undiscounted, at full precision;
@@ -112,9 +112,13 @@ pub fn irr(flows: &[Decimal], mirr_rate: Decimal) -> Option<Irr> {
             .find(|flow| !flow.is_zero())?
             .is_sign_negative();
         return Some(if low_negative == last_negative {
-            Irr::Above(IRR_SEARCH_HIGH)
+            Irr::Above {
+                bound: IRR_SEARCH_HIGH,
+            }
         } else {
-            Irr::Below(IRR_SEARCH_LOW)
+            Irr::Below {
+                bound: IRR_SEARCH_LOW,
+            }
         });
     }
     while high.checked_sub(low)? > IRR_TOLERANCE {

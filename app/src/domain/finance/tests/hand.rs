@@ -70,11 +70,15 @@ fn irr_says_when_there_is_no_rate_or_no_single_rate() {
     // 1000 back on 1 is 99,900 %.
     assert_eq!(
         irr(&flows(&["-100", "0.5"]), dec!(0.1)),
-        Some(Irr::Below(IRR_SEARCH_LOW))
+        Some(Irr::Below {
+            bound: IRR_SEARCH_LOW
+        })
     );
     assert_eq!(
         irr(&flows(&["-1", "1000"]), dec!(0.1)),
-        Some(Irr::Above(IRR_SEARCH_HIGH))
+        Some(Irr::Above {
+            bound: IRR_SEARCH_HIGH
+        })
     );
 }
 

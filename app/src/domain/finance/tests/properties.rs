@@ -165,7 +165,7 @@ proptest! {
                     prop_assert!(npv(rate, &flows).unwrap().abs() <= total * dec!(0.000001));
                 }
             }
-            Irr::Below(_) | Irr::Above(_) | Irr::NoSignChange => {}
+            Irr::Below { .. } | Irr::Above { .. } | Irr::NoSignChange => {}
             Irr::NotUnique { .. } => prop_assert!(false, "one sign change at most"),
         }
     }

@@ -118,3 +118,56 @@ fn a_case_pushed_past_a_ceiling_reports_its_own_error() {
     assert_eq!(volume_up.figures, Err(refused));
     assert!(results[0].figures.is_ok(), "the other cases still have figures");
 }
+
+/// The JSON export carries the model and its figures: every shape of
+/// every result must survive the trip (an internally tagged enum cannot
+/// hold a bare number, so each variant is a struct or a unit).
+#[test]
+fn projections_and_cases_round_trip_through_json() {
+    let projection = project(&single_window()).unwrap();
+    let text = serde_json::to_string(&projection).unwrap();
+    assert_eq!(serde_json::from_str::<Projection>(&text).unwrap(), projection);
+    let inputs = single_window();
+    let text = serde_json::to_string(&inputs).unwrap();
+    assert_eq!(serde_json::from_str::<ProjectionInputs>(&text).unwrap(), inputs);
+    let mut results = sensitivity(&single_window());
+    results.push(ScenarioResult {
+        scenario: Scenario::DelayOneYear,
+        figures: Err(FinanceError::Input {
+            field: Field::Years,
+            line: None,
+            allowed: Allowed::Term,
+        }),
+    });
+    let text = serde_json::to_string(&results).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Vec<ScenarioResult>>(&text).unwrap(),
+        results
+    );
+    let shapes = [
+        Irr::NoSignChange,
+        Irr::Unique {
+            rate: dec!(0.1),
+            mirr: None,
+        },
+        Irr::NotUnique {
+            mirr: Some(dec!(0.05)),
+        },
+        Irr::Below {
+            bound: IRR_SEARCH_LOW,
+        },
+        Irr::Above {
+            bound: IRR_SEARCH_HIGH,
+        },
+    ];
+    for irr in shapes {
+        let text = serde_json::to_string(&irr).unwrap();
+        assert_eq!(serde_json::from_str::<Irr>(&text).unwrap(), irr, "{text}");
+    }
+    let out_of_range = FinanceError::OutOfRange {
+        figure: Figure::Npv,
+        year: Some(3),
+    };
+    let text = serde_json::to_string(&out_of_range).unwrap();
+    assert_eq!(serde_json::from_str::<FinanceError>(&text).unwrap(), out_of_range);
+}

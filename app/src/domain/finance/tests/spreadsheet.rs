@@ -136,3 +136,77 @@ fn the_single_window_figures_agree_with_calc() {
     assert_eq!(projection.rows.last().unwrap().cumulative, dec!(75800904.11));
     assert_eq!(projection.viability_gap, Decimal::ZERO);
 }
+
+/// The value the sheet gives the input named `label` (its rows 11 to 44:
+/// a label cell, then the value cell).
+fn sheet_input(sheet: &str, label: &str) -> Decimal {
+    let cell = format!("<text:p>{label}</text:p></table:table-cell>\n<table:table-cell office:value-type=\"float\" office:value=\"");
+    let start = sheet
+        .find(&cell)
+        .map(|at| at + cell.len())
+        .unwrap_or_else(|| panic!("no input {label}"));
+    let length = sheet[start..].find('"').unwrap();
+    sheet[start..start + length].parse().unwrap()
+}
+
+/// The figures above are the sheet's only if the sheet models the same
+/// thing: every input of [`single_window`] is the sheet's, and the sheet's
+/// NPV leaves year 0 undiscounted.
+#[test]
+fn the_sheet_holds_the_same_model() {
+    let sheet = include_str!("spreadsheet.fods");
+    let model = single_window();
+    let [fee, subscription] = &model.revenues[..] else {
+        panic!("two streams")
+    };
+    let [running, maintenance] = &model.opex[..] else {
+        panic!("two opex lines")
+    };
+    let [senior, second] = &model.loans[..] else {
+        panic!("two loans")
+    };
+    let refresh = model.refresh.clone().unwrap();
+    let economic = model.economic.clone().unwrap();
+    let year = |year: u16| Decimal::from(year);
+    let expected = [
+        ("years", year(model.years)),
+        ("discount", model.discount_rate),
+        ("contingency", model.contingency),
+        ("refresh_every", year(refresh.every_years)),
+        ("refresh_share", refresh.share_of_capex),
+        ("fee_price", fee.price),
+        ("fee_volume", fee.volume),
+        ("fee_pg", fee.price_growth),
+        ("fee_vg", fee.volume_growth),
+        ("fee_first", year(fee.first_year)),
+        ("sub_price", subscription.price),
+        ("sub_volume", subscription.volume),
+        ("sub_pg", subscription.price_growth),
+        ("sub_vg", subscription.volume_growth),
+        ("sub_first", year(subscription.first_year)),
+        ("op1_amount", running.amount),
+        ("op1_growth", running.growth),
+        ("op1_first", year(running.first_year)),
+        ("op2_amount", maintenance.amount),
+        ("op2_growth", maintenance.growth),
+        ("op2_first", year(maintenance.first_year)),
+        ("l1_principal", senior.principal),
+        ("l1_rate", senior.rate),
+        ("l1_tenor", year(senior.tenor_years)),
+        ("l1_grace", year(senior.grace_years)),
+        ("l1_drawn", year(senior.drawn_year)),
+        ("l2_principal", second.principal),
+        ("l2_rate", second.rate),
+        ("l2_tenor", year(second.tenor_years)),
+        ("l2_grace", year(second.grace_years)),
+        ("l2_drawn", year(second.drawn_year)),
+        ("hours", economic.hours_saved_per_unit),
+        ("vot", economic.value_of_time),
+        ("eco_rate", economic.discount_rate),
+    ];
+    for (label, value) in expected {
+        assert_eq!(sheet_input(sheet, label), value, "{label}");
+    }
+    assert!(sheet.contains("of:=ROUND([.E60]+NPV([.$B$12];[.E61:.E74]);2)"));
+    assert!(sheet.contains(r#"office:value="2450000.5""#) && sheet.contains(r#"office:value="718342.53""#));
+}
