@@ -87,7 +87,7 @@ pub fn cash_flow_chart(bars: &[Bar], label: &'static str) -> impl IntoView {
 
 pub fn tornado_chart(bars: &[TornadoBar], label: &'static str) -> impl IntoView {
     let mut sorted: Vec<&TornadoBar> = bars.iter().collect();
-    sorted.sort_by(|a, b| b.delta.abs().cmp(&a.delta.abs()));
+    sorted.sort_by_key(|b| std::cmp::Reverse(b.delta.abs()));
     let widest = sorted
         .iter()
         .map(|b| number(b.delta).abs())

@@ -78,8 +78,8 @@ fn irr_text(irr: &Irr, tr: Tr) -> String {
         Irr::Unique { rate, .. } => percent(*rate),
         Irr::NoSignChange => tr(Msg::NoIrr).to_string(),
         Irr::NotUnique { mirr: m } => format!("{}{}", tr(Msg::IrrNotUnique), mirr(m)),
-        Irr::Below(rate) => format!("< {}", percent(*rate)),
-        Irr::Above(rate) => format!("> {}", percent(*rate)),
+        Irr::Below { bound } => format!("< {}", percent(*bound)),
+        Irr::Above { bound } => format!("> {}", percent(*bound)),
     }
 }
 

@@ -86,7 +86,7 @@ fn not_negative_within_ceiling(amount: &Decimal) -> Result<(), ValidationError> 
 
 /// A model year: 0 (the first investment year) to the longest term.
 fn valid_model_year(year: u16) -> Result<(), ValidationError> {
-    (year < super::LONGEST_TERM)
+    (year < super::structure::LONGEST_TERM)
         .then_some(())
         .ok_or_else(|| ValidationError::new("year_range"))
 }
