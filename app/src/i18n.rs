@@ -662,6 +662,8 @@ catalogue! {
     AllocationLabel => "Settled allocation", "最终分配";
     YourVote => "Your organisation's vote", "本机构的投票";
     VotesCount => "votes", "票";
+    ConsensusLegend => "Each cell counts one vote per organisation; the darker, the larger its share. A framed cell is the facilitator's settlement.", "每格统计每个机构一票；颜色越深，占比越大。带框的格子是主持人的最终决定。";
+    ShowOnScreen => "Open the projector screen", "打开投影屏幕";
     NotSettled => "Not settled", "未确定";
     Npv => "NPV", "净现值";
     NpvNote => "Year 0 is not discounted.", "第 0 年不折现。";

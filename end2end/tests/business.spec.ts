@@ -57,6 +57,12 @@ test("three delegates' votes on a risk show as they are cast, and the facilitato
     voters.push(await delegateOf(browser, facilitator, 'demo', organisation));
   }
   await open(facilitator, '/w/demo/business-model');
+  // The projector shows the votes as they come, without a reload.
+  const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await open(screen, '/w/demo/screen/business-model');
+  await expect(screen.locator('[data-figure="npv"]')).toContainText('USD');
+  const privateVotes = screen.locator('[data-testid="consensus"] tr[data-risk="4"] td').nth(1);
+  await expect(privateVotes).toHaveText('0');
   const settled = facilitator.getByRole('region', { name: 'Risk allocation' });
   const r4 = settled.locator('details.item summary', { hasText: /^R4 / });
   await expect(r4).toContainText('Private 0');
@@ -66,6 +72,7 @@ test("three delegates' votes on a risk show as they are cast, and the facilitato
     await vote.getByLabel("Your organisation's vote").selectOption({ label: 'Private' });
     await vote.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(r4).toContainText(`Private ${n + 1}`);
+    await expect(privateVotes).toHaveText(`${n + 1}`);
   }
   // Only the facilitator settles it.
   await expect(voters[0].locator('details.item summary', { hasText: /^R4 / }).first()).toBeVisible();
@@ -73,4 +80,5 @@ test("three delegates' votes on a risk show as they are cast, and the facilitato
   await decision.getByLabel('Settled allocation').selectOption({ label: 'Private' });
   await decision.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(r4).toContainText(': Private (');
+  await expect(privateVotes).toHaveClass(/settled/);
 });

@@ -7,6 +7,7 @@ use crate::domain::error::AppError;
 use crate::domain::forms::WorkshopForm;
 use leptos::prelude::*;
 
+mod business;
 mod commitments;
 mod design;
 mod room;
@@ -14,6 +15,7 @@ mod room;
 pub mod service;
 mod setup;
 
+pub use business::*;
 pub use commitments::*;
 pub use design::*;
 pub use room::*;

@@ -1,10 +1,14 @@
 //! What stage 3 takes from the rest of the workshop: stage 4's financing in
-//! the reporting currency, and the model's figures from the whole state.
+//! the reporting currency, the model's figures from the whole state, and
+//! the stage's projected screen.
 
 use super::analytics::Totals;
-use super::business::{model_figures, Financing, LoanFacility, ModelFigures};
+use super::business::{
+    consensus, model_figures, Allocation, Consensus, Financing, LoanFacility, ModelFigures, NamedStructure,
+};
 use super::limits::checked_sum;
 use super::model::{ContributionKind, Instrument, Tier};
+use super::money::Currency;
 use super::state::WorkshopState;
 
 /// Stage 4's money as the model uses it: loans with their terms, grants and
@@ -67,4 +71,58 @@ pub fn financing_of(state: &WorkshopState) -> Financing {
 /// The business model's figures as the workshop stands.
 pub fn figures_of(state: &WorkshopState) -> ModelFigures {
     model_figures(&state.business, &state.design, &financing_of(state))
+}
+
+/// One risk's allocation as the projector shows it: the room's votes
+/// counted, and the facilitator's settlement.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RiskConsensus {
+    /// Its number in the design's list, as stage 1 shows it (R1, R2, …).
+    pub number: usize,
+    pub description: String,
+    pub consensus: Consensus,
+    pub settled: Option<Allocation>,
+}
+
+/// Stage 3's projected screen: public, like the commitments' dashboard
+/// (stage 4's money enters only as the public totals `Financing` holds).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct BusinessScreen {
+    pub version: u64,
+    pub title: String,
+    pub currency: Currency,
+    pub structure: Option<(NamedStructure, u16)>,
+    pub figures: ModelFigures,
+    pub risks: Vec<RiskConsensus>,
+}
+
+impl BusinessScreen {
+    pub fn of(state: &WorkshopState) -> Option<BusinessScreen> {
+        let setup = state.setup.as_ref()?;
+        let mut votes = consensus(&state.business.votes);
+        let risks = state
+            .design
+            .risks
+            .iter()
+            .enumerate()
+            .map(|(n, risk)| RiskConsensus {
+                number: n + 1,
+                description: risk.description.clone(),
+                consensus: votes.remove(&risk.id).unwrap_or_default(),
+                settled: state.business.allocation_of(risk.id),
+            })
+            .collect();
+        Some(BusinessScreen {
+            version: state.version,
+            title: setup.title.clone(),
+            currency: setup.reporting_currency,
+            structure: state
+                .business
+                .structure
+                .as_ref()
+                .map(|s| (s.named(), s.term_years)),
+            figures: figures_of(state),
+            risks,
+        })
+    }
 }

@@ -2,6 +2,7 @@
 //! the figures they give, and who carries each risk.
 
 use super::business_figures::{CapexFromComponents, FeeFlags, FiguresPanel};
+use super::business_risks::{allocations, votes};
 use super::use_locale;
 use super::walk::field::{choices, labels, FieldSpec, Input};
 use super::walk::items::{form, value, ItemList, KeysOf, Kind};
@@ -9,14 +10,14 @@ use super::walk::page::{StepSection, Walk, WalkPage};
 use super::Tr;
 use crate::api::DesignView;
 use crate::domain::business::*;
-use crate::domain::commitment_form::{code_of, from_code};
+use crate::domain::commitment_form::code_of;
 use crate::domain::design::{DesignItem, ItemKey, Step};
 use crate::domain::ids::*;
 use crate::domain::item_form::{from_form, FormValues};
 use crate::domain::model::Stage;
 use crate::i18n::{
-    allocation_name, asset_name, canvas_block_name, fee_basis_name, ownership_name, payer_name,
-    ppp_function_name, revenue_kind_name, structure_name, Msg,
+    asset_name, canvas_block_name, fee_basis_name, ownership_name, payer_name, ppp_function_name,
+    revenue_kind_name, structure_name, Msg,
 };
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -65,7 +66,13 @@ fn business_steps(walk: Walk) -> AnyView {
         </StepSection>
     }
     .into_any();
-    view! { {structure}{canvas}{revenues}{costs}{figures}{allocation} }.into_any()
+    let screen = move || format!("/w/{}/screen/business-model", walk.slug.get_value());
+    let tr = use_locale();
+    view! {
+        <p><a href=screen target="_blank">{tr(Msg::ShowOnScreen)}</a></p>
+        {structure}{canvas}{revenues}{costs}{figures}{allocation}
+    }
+    .into_any()
 }
 
 /// A singleton item's key, shown whether or not it was saved yet.
@@ -415,83 +422,6 @@ fn assumptions() -> Kind {
                 ),
             ]
         }),
-        add: None,
-    }
-}
-
-fn every_risk(make: fn(&DesignView, RiskId) -> Option<ItemKey>) -> KeysOf {
-    Arc::new(move |v| v.design.risks.iter().filter_map(|r| make(v, r.id)).collect())
-}
-
-fn risk_heading(v: &DesignView, key: &ItemKey, values: &FormValues) -> String {
-    let tr = use_locale();
-    let risk = match key {
-        ItemKey::Allocation { risk } | ItemKey::Vote { risk, .. } => *risk,
-        _ => return String::new(),
-    };
-    let number = v
-        .design
-        .risks
-        .iter()
-        .position(|r| r.id == risk)
-        .map_or(0, |n| n + 1);
-    let description = v
-        .design
-        .risks
-        .iter()
-        .find(|r| r.id == risk)
-        .map(|r| r.description.clone())
-        .unwrap_or_default();
-    let votes = consensus(&v.business.votes).remove(&risk).unwrap_or_default();
-    let counts = Allocation::ALL
-        .iter()
-        .map(|a| {
-            format!(
-                "{} {}",
-                tr(allocation_name(*a)),
-                votes.counts.get(a).copied().unwrap_or(0)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" · ");
-    let settled = from_code::<Allocation>(value(values, "allocation"))
-        .map_or(tr(Msg::NotSettled), |a| tr(allocation_name(a)));
-    format!("R{number} {description}: {settled} ({counts})")
-}
-
-fn allocation_field(label: Msg) -> crate::ui::walk::items::FieldsOf {
-    Arc::new(move |_, tr| {
-        vec![FieldSpec::new(
-            "allocation",
-            tr(label),
-            Input::Select(choices(&Allocation::ALL, allocation_name, tr)),
-        )]
-    })
-}
-
-fn allocations() -> Kind {
-    Kind {
-        keys: every_risk(|_, risk| Some(ItemKey::Allocation { risk })),
-        drafts: Arc::new(|_| false),
-        heading: Arc::new(risk_heading),
-        fields: allocation_field(Msg::AllocationLabel),
-        add: None,
-    }
-}
-
-/// A delegate's own vote on each risk; facilitators settle instead.
-fn votes() -> Kind {
-    Kind {
-        keys: every_risk(|v, risk| v.own.map(|organisation| ItemKey::Vote { risk, organisation })),
-        drafts: Arc::new(|_| false),
-        heading: Arc::new(|v, key, values| {
-            format!(
-                "{} · {}",
-                use_locale()(Msg::YourVote),
-                risk_heading(v, key, values)
-            )
-        }),
-        fields: allocation_field(Msg::YourVote),
         add: None,
     }
 }

@@ -65,11 +65,11 @@ fn figures(walk: Walk) -> Memo<ModelFigures> {
 }
 
 /// A rate (a fraction) as a percentage with two decimals.
-fn percent(rate: Decimal) -> String {
+pub(super) fn percent(rate: Decimal) -> String {
     format!("{} %", (rate * Decimal::ONE_HUNDRED).round_dp(2))
 }
 
-fn irr_text(irr: &Irr, tr: Tr) -> String {
+pub(super) fn irr_text(irr: &Irr, tr: Tr) -> String {
     let mirr = |m: &Option<Decimal>| {
         m.map(|m| format!(" {} {}", tr(Msg::Mirr), percent(m)))
             .unwrap_or_default()

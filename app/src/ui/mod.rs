@@ -5,6 +5,8 @@ mod auth;
 mod business;
 mod business_charts;
 mod business_figures;
+mod business_risks;
+mod business_screen;
 mod commitment_editors;
 mod commitments;
 mod design;
@@ -86,6 +88,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/w/:slug/business-model") view=business::BusinessModelPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/commitments") view=commitments::CommitmentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/screen") view=screen::ScreenPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/screen/business-model") view=business_screen::BusinessScreenPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/room") view=room::MyRoomPage ssr=SsrMode::Async/>
                     <Route path=path!("/room") view=room::RoomJoinPage ssr=SsrMode::Async/>
                 </Routes>
