@@ -562,6 +562,20 @@ catalogue! {
     ProblemInterestRateRange => "Give the rate in percent a year, from 0 to 30, with at most 4 decimals, such as 2.5.", "请以年百分比填写利率，0 至 30，最多 4 位小数，例如 2.5。";
     ProblemTenorRange => "Give the tenor in whole years, from 1 to 50.", "请以整年填写期限，1 至 50 年。";
     ProblemGraceRange => "Give the grace period in whole years, shorter than the tenor.", "请以整年填写宽限期，且须短于期限。";
+    Disbursed => "Disbursed", "已拨付";
+    Undisbursed => "Undisbursed", "未拨付";
+    DisbursedNote => "Disbursed is the part of secured money already paid out; it is counted in secured, never added to it.", "已拨付是已落实资金中已经支付的部分；它计入已落实资金，不另行相加。";
+    Disbursements => "Disbursements", "拨付记录";
+    RecordDisbursement => "Record a disbursement", "记录一笔拨付";
+    DisbursementDate => "Date paid", "支付日期";
+    DisbursementAmount => "Amount paid, in the commitment's currency", "支付金额（以承诺币种计）";
+    PaidOf => "paid of", "已付，承诺总额";
+    ProblemNotDisbursable => "Disbursements are recorded only against a firm commitment of cash.", "只能针对已确认的现金承诺记录拨付。";
+    ProblemBeyondCommitted => "Together with what was already paid, this is more than the commitment.", "加上已支付的金额，超过了承诺总额。";
+    ProblemFutureDate => "Give the day it was paid: not a date in the future.", "请填写实际支付日期，不能是将来的日期。";
+    ProblemBelowDisbursed => "More than this has already been disbursed.", "已拨付的金额已超过此数。";
+    ProblemNotFullyDisbursed => "It is disbursed only once its disbursements reach its amount: keep it a firm commitment.", "只有拨付总额达到承诺金额时才算已拨付：请保持为已确认承诺。";
+    ProblemHasDisbursements => "Money was already paid on it, so it stays a firm commitment.", "已有款项拨付，因此须保持为已确认承诺。";
 }
 
 pub fn organisation_type_name(kind: OrganisationType) -> Msg {
@@ -647,6 +661,12 @@ pub fn problem(problem: Problem) -> Msg {
         Problem::InterestRateRange => Msg::ProblemInterestRateRange,
         Problem::TenorRange => Msg::ProblemTenorRange,
         Problem::GraceRange => Msg::ProblemGraceRange,
+        Problem::NotDisbursable => Msg::ProblemNotDisbursable,
+        Problem::BeyondCommitted => Msg::ProblemBeyondCommitted,
+        Problem::FutureDate => Msg::ProblemFutureDate,
+        Problem::BelowDisbursed => Msg::ProblemBelowDisbursed,
+        Problem::NotFullyDisbursed => Msg::ProblemNotFullyDisbursed,
+        Problem::HasDisbursements => Msg::ProblemHasDisbursements,
     }
 }
 

@@ -5,7 +5,7 @@
 use crate::domain::commitment_form::CommitmentForm;
 use crate::domain::dashboard::Dashboard;
 use crate::domain::error::AppError;
-use crate::domain::forms::{ExchangeRateForm, FundingTargetForm};
+use crate::domain::forms::{DisbursementForm, ExchangeRateForm, FundingTargetForm};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -49,6 +49,21 @@ pub async fn save_commitment(
         let (id, key, command) = crate::domain::forms::commitment_write(&form, revision.as_deref())?;
         service::execute(&slug, actor, &key, command).await?;
         Ok(id.to_string())
+    })
+    .await
+}
+
+/// Records money paid out on a firm commitment, under the id the form
+/// drew: a retried submit is recorded once.
+#[server]
+pub async fn record_disbursement(
+    slug: String,
+    #[server(flatten)] form: DisbursementForm,
+) -> Result<(), AppError> {
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let (key, command) = form.parse()?;
+        service::execute(&slug, actor, &key, command).await
     })
     .await
 }

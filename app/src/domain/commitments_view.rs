@@ -4,6 +4,7 @@
 use super::command::administers;
 use super::commitment_form::earmark_code;
 use super::dashboard::Dashboard;
+use super::disbursements::takes_disbursements;
 use super::error::AppError;
 use super::event::Actor;
 use super::ids::OrganisationId;
@@ -54,6 +55,10 @@ pub struct LineView {
     pub line: RegisterLine,
     /// Whether this viewer may amend or withdraw it.
     pub may_edit: bool,
+    /// Whether this viewer may record a disbursement against it: they may
+    /// amend it, and it is a firm commitment of cash.
+    #[serde(default)]
+    pub may_disburse: bool,
 }
 
 impl CommitmentsView {
@@ -113,6 +118,7 @@ impl CommitmentsView {
             lines: lines
                 .into_iter()
                 .map(|line| LineView {
+                    may_disburse: may_change && takes_disbursements(&line.commitment),
                     line,
                     may_edit: may_change,
                 })

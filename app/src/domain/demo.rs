@@ -583,6 +583,13 @@ pub fn demo_commands() -> Vec<(IdempotencyKey, Command)> {
         .map(|(stage, status)| Command::SetStageStatus { stage, status }),
     );
     commands.extend(commitments().into_iter().map(Command::RecordCommitment));
+    // The bank's technical-assistance grant is partly paid: paid is not committed.
+    commands.push(Command::RecordDisbursement(NewDisbursement {
+        id: DisbursementId(fixed(5, 1)),
+        commitment: CommitmentId(fixed(4, 2)),
+        date: NaiveDate::from_ymd_opt(2026, 11, 16).expect("a real date"),
+        amount: dec("800000"),
+    }));
     commands
         .into_iter()
         .enumerate()

@@ -58,10 +58,16 @@ pub enum Problem {
     InterestRateRange,
     TenorRange,
     GraceRange,
+    NotDisbursable,
+    BeyondCommitted,
+    FutureDate,
+    BelowDisbursed,
+    NotFullyDisbursed,
+    HasDisbursements,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 42] = [
+    pub const ALL: [Problem; 48] = [
         Problem::Required,
         Problem::Length,
         Problem::Email,
@@ -104,6 +110,12 @@ impl Problem {
         Problem::InterestRateRange,
         Problem::TenorRange,
         Problem::GraceRange,
+        Problem::NotDisbursable,
+        Problem::BeyondCommitted,
+        Problem::FutureDate,
+        Problem::BelowDisbursed,
+        Problem::NotFullyDisbursed,
+        Problem::HasDisbursements,
     ];
 
     /// The stable code, as sent and as validator names it.
@@ -151,6 +163,12 @@ impl Problem {
             Problem::InterestRateRange => "interest_rate_range",
             Problem::TenorRange => "tenor_range",
             Problem::GraceRange => "grace_range",
+            Problem::NotDisbursable => "not_disbursable",
+            Problem::BeyondCommitted => "beyond_committed",
+            Problem::FutureDate => "future_date",
+            Problem::BelowDisbursed => "below_disbursed",
+            Problem::NotFullyDisbursed => "not_fully_disbursed",
+            Problem::HasDisbursements => "has_disbursements",
         }
     }
 

@@ -55,6 +55,11 @@ pub enum Event {
     CommitmentRevised {
         commitment: Commitment,
     },
+    /// Money paid out on a commitment, in its currency.
+    DisbursementRecorded {
+        commitment: CommitmentId,
+        disbursement: Disbursement,
+    },
     /// What the room aims to raise, in the reporting currency, until the
     /// design's budget exists.
     FundingTargetSet {
@@ -132,6 +137,7 @@ impl Event {
             Event::ExchangeRateSet { .. } => "exchange_rate_set",
             Event::CommitmentRecorded { .. } => "commitment_recorded",
             Event::CommitmentRevised { .. } => "commitment_revised",
+            Event::DisbursementRecorded { .. } => "disbursement_recorded",
             Event::FundingTargetSet { .. } => "funding_target_set",
             Event::ParticipantJoined { .. } => "participant_joined",
             Event::DelegationRequested { .. } => "delegation_requested",

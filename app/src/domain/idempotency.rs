@@ -21,8 +21,8 @@
 
 use super::command::NewExchangeRate;
 use super::ids::{
-    AccountId, CommitmentId, ContributionId, DelegateId, DiscussionId, OrganisationId, ParticipantId,
-    WorkshopId,
+    AccountId, CommitmentId, ContributionId, DelegateId, DisbursementId, DiscussionId, OrganisationId,
+    ParticipantId, WorkshopId,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -56,6 +56,11 @@ impl IdempotencyKey {
             "rate:{}:{}:{}:{}",
             rate.currency, rate.per_unit, rate.as_of, rate.source
         ))
+    }
+
+    /// A disbursement, by the id its form drew.
+    pub fn disbursement(id: DisbursementId) -> Self {
+        Self::of("disbursement", id)
     }
 
     pub fn discussion(id: DiscussionId) -> Self {

@@ -48,4 +48,5 @@ id_type!(
     RiskId,
     PhaseId,
     BodyId,
+    DisbursementId,
 );

@@ -8,6 +8,7 @@ pub mod commitments_view;
 pub mod dashboard;
 pub mod demo;
 pub mod design;
+pub mod disbursements;
 pub mod drafts;
 pub mod editing;
 pub mod error;

@@ -8,7 +8,7 @@
 //! swept away by others' commits. What the viewer may do comes with the
 //! view (`may_record`, each line's `may_edit`).
 
-use super::commitment_editors::{AmendCommitment, NewCommitment};
+use super::commitment_editors::{AmendCommitment, NewCommitment, RecordDisbursement};
 use super::forms::{field_problem, Field, FormProblem};
 use super::screen::costing_note;
 use super::{use_locale, Failure, Tr};
@@ -17,7 +17,7 @@ use crate::domain::commitment_form::code_of;
 use crate::domain::figures::{amount_in, rate_set, rates_used};
 use crate::domain::ids::CommitmentId;
 use crate::domain::model::{ExchangeRate, LoanTerms, Tier};
-use crate::domain::money::Currency;
+use crate::domain::money::{Currency, Money};
 use crate::i18n::{commitment_status_name, instrument_name, tier_name, Msg};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -99,13 +99,15 @@ fn Summary(slug: String, data: CommitmentsView) -> impl IntoView {
             <dl class="figures">
                 <div><dt>{tr(Msg::Required)}</dt><dd>{amount_in(currency, d.required)}</dd>{costing_note(d, tr).map(|text| view! { <dd class="costing">{text}</dd> })}</div>
                 <div><dt>{tr(Msg::Secured)}</dt><dd>{amount_in(currency, d.cash.secured)}</dd></div>
+                <div><dt>{tr(Msg::Disbursed)}</dt><dd>{amount_in(currency, d.disbursed)}</dd></div>
+                <div><dt>{tr(Msg::Undisbursed)}</dt><dd>{amount_in(currency, d.undisbursed)}</dd></div>
                 <div><dt>{tr(Msg::Pledged)}</dt><dd>{amount_in(currency, d.cash.pledged)}</dd></div>
                 <div><dt>{tr(Msg::Gap)}</dt><dd>{amount_in(currency, d.gap)}</dd></div>
                 <div><dt>{tr(Msg::Guarantees)}</dt><dd>{amount_in(currency, d.guarantees.secured)}" "{tr(Msg::SecuredShort)}", "{amount_in(currency, d.guarantees.pledged)}" "{tr(Msg::PledgedShort)}</dd></div>
                 <div><dt>{tr(Msg::InKind)}</dt><dd>{amount_in(currency, d.in_kind.secured)}" "{tr(Msg::SecuredShort)}", "{amount_in(currency, d.in_kind.pledged)}" "{tr(Msg::PledgedShort)}</dd></div>
                 <div><dt>{tr(Msg::Pipeline)}</dt><dd>{d.pipeline.count}" "{tr(Msg::PipelineLine)}" "{amount_in(currency, d.pipeline.indicative)}</dd></div>
             </dl>
-            <p class="note">{tr(Msg::CashOnly)}" "{tr(Msg::PipelineNote)}</p>
+            <p class="note">{tr(Msg::CashOnly)}" "{tr(Msg::PipelineNote)}" "{tr(Msg::DisbursedNote)}</p>
             {d.overflow.then(|| view! { <p class="note warning" role="status">{tr(Msg::FiguresOutOfRange)}</p> })}
             {(d.out_of_range > 0).then(|| view! { <p class="note warning">{d.out_of_range}" "{tr(Msg::OutOfRange)}</p> })}
             {rates_used(&d.rates_used, currency).map(|text| view! {
@@ -171,7 +173,7 @@ fn Register(slug: String, current: RwSignal<CommitmentsView>) -> impl IntoView {
             <ul class="register">
                 <For
                     each=filtered
-                    key=|l| (l.line.commitment.id, l.line.history.len(), l.may_edit)
+                    key=|l| (l.line.commitment.id, l.line.history.len(), l.line.disbursements.len(), l.may_edit, l.may_disburse)
                     let:entry
                 >
                     <RegisterLine slug=slug.clone() entry currency choices=choices.clone() open/>
@@ -192,7 +194,11 @@ fn RegisterLine(
     open: RwSignal<BTreeSet<CommitmentId>>,
 ) -> impl IntoView {
     let tr = use_locale();
-    let LineView { line, may_edit } = entry;
+    let LineView {
+        line,
+        may_edit,
+        may_disburse,
+    } = entry;
     let c = line.commitment.clone();
     let id = c.id;
     view! {
@@ -204,6 +210,9 @@ fn RegisterLine(
                     <span class="converted">"≈ "{amount_in(currency, v)}</span>
                 })}
                 {line.out_of_range.then(|| view! { <span class="converted warning">{tr(Msg::OutOfRangeFigure)}</span> })}
+                {(!line.paid.disbursed.is_zero()).then(|| view! {
+                    <span class="paid">{Money { amount: line.paid.disbursed, currency: c.money.currency }.display()}" "{tr(Msg::PaidOf)}" "{c.money.display()}</span>
+                })}
                 <span class="status">{tr(commitment_status_name(c.status))}</span>
                 <span class="instrument">{tr(instrument_name(c.instrument))}</span>
                 {c.loan_terms.map(|terms| view! { <span class="loan-terms">{loan_terms_text(tr, &terms)}</span> })}
@@ -224,6 +233,15 @@ fn RegisterLine(
                         </li>
                     }).collect_view()}
                 </ol>
+                {(!line.disbursements.is_empty()).then(|| view! {
+                    <h3>{tr(Msg::Disbursements)}</h3>
+                    <ol class="disbursements">
+                        {line.disbursements.iter().map(|d| view! {
+                            <li><time datetime=d.date.to_string()>{d.date.to_string()}</time>" · "{d.amount.display()}" · "{d.by.clone()}</li>
+                        }).collect_view()}
+                    </ol>
+                })}
+                {may_disburse.then(|| view! { <RecordDisbursement slug=slug.clone() commitment=id/> })}
                 {may_edit.then(|| view! { <AmendCommitment slug commitment=c.clone() choices/> })}
             </details>
         </li>

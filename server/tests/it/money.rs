@@ -131,3 +131,122 @@ async fn a_loan_keeps_its_terms_and_the_exports_carry_them(backend: Backend) {
     assert_eq!(state.commitments[&id.parse().unwrap()].loan_terms, None);
 }
 on_both_backends!(loan_terms, a_loan_keeps_its_terms_and_the_exports_carry_them);
+
+/// The demo's partly paid grant: its id and its organisation's.
+async fn partly_paid(app: &TestApp) -> (String, String) {
+    let state = app.engine.workshop("demo").await.unwrap();
+    let id = *state
+        .disbursements
+        .keys()
+        .next()
+        .expect("the demo pays part of one");
+    (id.to_string(), state.commitments[&id].organisation.to_string())
+}
+
+async fn disburse(
+    app: &TestApp,
+    cookie: &str,
+    id: &str,
+    commitment: &str,
+    amount: &str,
+) -> reqwest::Response {
+    let form = [
+        ("slug", "demo"),
+        ("id", id),
+        ("commitment", commitment),
+        ("date", "2026-11-20"),
+        ("amount", amount),
+    ];
+    call(app, app::api::RecordDisbursement::PATH, &form, Some(cookie)).await
+}
+
+async fn paid_so_far(app: &TestApp, commitment: &str) -> (usize, rust_decimal::Decimal) {
+    let state = app.engine.workshop("demo").await.unwrap();
+    let commitment = &state.commitments[&commitment.parse().unwrap()];
+    let records = state.disbursements[&commitment.id].len();
+    (
+        records,
+        app::domain::disbursements::paid(&state, commitment).disbursed,
+    )
+}
+
+async fn disbursements_are_recorded_once_within_the_commitment(backend: Backend) {
+    let Some((app, facilitator, _)) = demo_with_facilitator(backend).await else {
+        return;
+    };
+    let (grant, organisation) = partly_paid(&app).await;
+    let own = demo_delegate(&app, &facilitator, &organisation).await;
+    let state = app.engine.workshop("demo").await.unwrap();
+    let other = state
+        .organisations
+        .keys()
+        .map(|o| o.to_string())
+        .find(|o| *o != organisation)
+        .unwrap();
+    let stranger = demo_delegate(&app, &facilitator, &other).await;
+    let before = paid_so_far(&app, &grant).await;
+    assert_eq!(before.1.to_string(), "800000");
+
+    // Another organisation's delegate may not; too much is named under the amount.
+    assert_eq!(
+        disburse(&app, &stranger, &new_id(), &grant, "1").await.status(),
+        403
+    );
+    let too_much = disburse(&app, &own, &new_id(), &grant, "1,700,000.01").await;
+    assert_eq!(too_much.status(), 422);
+    let problem: serde_json::Value = too_much.json().await.unwrap();
+    assert_eq!(problem["Invalid"]["amount"], "beyond_committed", "{problem}");
+    assert_eq!(paid_so_far(&app, &grant).await, before);
+
+    // A retried submit is one disbursement.
+    let id = new_id();
+    for _ in 0..3 {
+        assert_eq!(disburse(&app, &own, &id, &grant, "200,000").await.status(), 200);
+    }
+    let after = paid_so_far(&app, &grant).await;
+    assert_eq!(
+        (after.0, after.1.to_string()),
+        (before.0 + 1, "1000000".to_string())
+    );
+
+    // The page and the files show committed, disbursed and undisbursed apart.
+    let view: serde_json::Value = call(
+        &app,
+        app::api::LoadCommitments::PATH,
+        &[("slug", "demo")],
+        Some(&own),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let line = view["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["commitment"]["id"] == grant.as_str())
+        .expect("the grant is on the delegate's page");
+    assert_eq!(line["paid"]["undisbursed"], "1500000", "{line}");
+    assert_eq!(line["may_disburse"], true);
+    let csv = get_text(&app, "/w/demo/export/commitments.csv", &facilitator).await;
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| r[column("commitment_id")] == grant)
+        .unwrap();
+    assert_eq!(&row[column("disbursed_amount")], "1000000");
+    assert_eq!(&row[column("undisbursed_amount")], "1500000");
+    let state = app.engine.workshop("demo").await.unwrap();
+    let dashboard = app::domain::dashboard::Dashboard::of(&state).unwrap();
+    assert_eq!(
+        dashboard.disbursed + dashboard.undisbursed,
+        dashboard.cash.secured
+    );
+}
+on_both_backends!(
+    disbursements,
+    disbursements_are_recorded_once_within_the_commitment
+);

@@ -233,7 +233,40 @@ pub fn decide(
             if revised == *before {
                 return Ok(vec![]);
             }
+            crate::domain::disbursements::check_revision(state, before, &revised)?;
             Ok(vec![Event::CommitmentRevised { commitment: revised }])
+        }
+        Command::RecordDisbursement(new) => {
+            let Some(commitment) = state.commitments.get(&new.commitment) else {
+                return Err(AppError::NotFound("commitment".into()));
+            };
+            require_commitment_rights(state, actor, commitment.organisation)?;
+            new.validate()?;
+            crate::domain::disbursements::check(state, commitment, (new.date, new.amount), now.date_naive())?;
+            let known = state.disbursements.values().flatten();
+            if known.into_iter().any(|r| r.disbursement.id == new.id) {
+                return Err(AppError::AlreadyExists(new.id.to_string()));
+            }
+            let paid_in_full = crate::domain::disbursements::disbursed(state, commitment)
+                .and_then(|paid| paid.checked_add(new.amount))
+                == Some(commitment.money.amount);
+            let mut events = vec![Event::DisbursementRecorded {
+                commitment: commitment.id,
+                disbursement: Disbursement {
+                    id: new.id,
+                    date: new.date,
+                    amount: new.amount,
+                },
+            }];
+            if paid_in_full {
+                let status = CommitmentStatus::Disbursed;
+                let commitment = Commitment {
+                    status,
+                    ..commitment.clone()
+                };
+                events.push(Event::CommitmentRevised { commitment });
+            }
+            Ok(events)
         }
         Command::SetFundingTarget(new) => {
             require_facilitator(state, actor)?;

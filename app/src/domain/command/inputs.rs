@@ -50,6 +50,8 @@ pub enum Command {
     /// New values for an existing commitment (same id and organisation).
     ReviseCommitment(NewCommitment),
     SetFundingTarget(NewFundingTarget),
+    /// Money paid out on a firm commitment (who may: who may revise it).
+    RecordDisbursement(NewDisbursement),
     /// Someone with the room code joins as a participant. The server checks
     /// the code; `decide` checks the rest.
     JoinRoom(NewParticipant),
@@ -183,6 +185,17 @@ pub struct NewCommitment {
     /// Only for repaid instruments; checked by `domain::loan_terms`.
     #[serde(default)]
     pub loan_terms: Option<LoanTerms>,
+}
+
+/// A disbursement as sent: its amount is in the commitment's currency,
+/// checked against it by `domain::disbursements::check`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewDisbursement {
+    pub id: DisbursementId,
+    pub commitment: CommitmentId,
+    pub date: NaiveDate,
+    #[validate(custom(function = "positive_within_ceiling"))]
+    pub amount: Decimal,
 }
 
 fn valid_slug(slug: &str) -> Result<(), ValidationError> {

@@ -164,6 +164,16 @@ pub struct LoanTerms {
     pub grace_years: u16,
 }
 
+/// Money paid out on a firm commitment, in the commitment's currency
+/// (`domain::disbursements`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Disbursement {
+    pub id: DisbursementId,
+    /// The day it was paid.
+    pub date: NaiveDate,
+    pub amount: Decimal,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Commitment {
     pub id: CommitmentId,

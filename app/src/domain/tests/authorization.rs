@@ -220,6 +220,15 @@ fn authorization_matrix() {
             command
         }),
         ("revise A's commitment", revised),
+        (
+            "record a disbursement of A's firm commitment",
+            Command::RecordDisbursement(NewDisbursement {
+                id: DisbursementId::random(),
+                commitment: existing.id,
+                date: now().date_naive(),
+                amount: dec!(1),
+            }),
+        ),
         ("set the funding target", funding_target(dec!(1000))),
         (
             "approve a request to act for B",

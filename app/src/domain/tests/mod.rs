@@ -6,6 +6,7 @@
 mod authorization;
 mod commitments;
 mod design;
+mod disbursements;
 mod editing;
 mod figures;
 mod limits;
