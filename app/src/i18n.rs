@@ -575,6 +575,14 @@ catalogue! {
     ProblemFutureDate => "Give the day it was paid: not a date in the future.", "请填写实际支付日期，不能是将来的日期。";
     ProblemBelowDisbursed => "More than this has already been disbursed.", "已拨付的金额已超过此数。";
     ProblemNotFullyDisbursed => "It is disbursed only once its disbursements reach its amount: keep it a firm commitment.", "只有拨付总额达到承诺金额时才算已拨付：请保持为已确认承诺。";
+    Schedule => "Amount by year", "分年度金额";
+    ScheduleHelp => "One year a line, such as 2027: 1,500,000. The years must add up to the amount exactly. Leave blank if not known yet.", "每行一个年份，例如 2027: 1,500,000。各年金额之和必须恰好等于总额。如尚不清楚可留空。";
+    ByYear => "By year", "按年度";
+    ByYearHelp => "What the design's components cost each year, against the cash secured and pledged for that year (commitments laid out by year; the others below).", "设计中各组成部分每年的成本，对照当年已落实和已认捐的现金（按年度安排的承诺；其余见下）。";
+    YearColumn => "Year", "年份";
+    NotScheduled => "Not laid out by year", "未按年度安排";
+    ProblemScheduleSum => "Each year's amount must be more than 0 and the years must add up exactly to the amount.", "每年金额须大于 0，且各年之和须恰好等于总额。";
+    ProblemScheduleFormat => "Give one year a line, such as 2027: 1,500,000.", "请每行填写一个年份，例如 2027: 1,500,000。";
     ProblemHasDisbursements => "Money was already paid on it, so it stays a firm commitment.", "已有款项拨付，因此须保持为已确认承诺。";
 }
 
@@ -667,6 +675,8 @@ pub fn problem(problem: Problem) -> Msg {
         Problem::BelowDisbursed => Msg::ProblemBelowDisbursed,
         Problem::NotFullyDisbursed => Msg::ProblemNotFullyDisbursed,
         Problem::HasDisbursements => Msg::ProblemHasDisbursements,
+        Problem::ScheduleSum => Msg::ProblemScheduleSum,
+        Problem::ScheduleFormat => Msg::ProblemScheduleFormat,
     }
 }
 

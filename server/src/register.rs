@@ -18,7 +18,7 @@ use app::domain::state::WorkshopState;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-pub const COLUMNS: [&str; 30] = [
+pub const COLUMNS: [&str; 31] = [
     "commitment_id",
     "organisation",
     "organisation_type_iati",
@@ -49,6 +49,7 @@ pub const COLUMNS: [&str; 30] = [
     "undisbursed_amount",
     "disbursed_converted",
     "undisbursed_converted",
+    "schedule",
 ];
 
 const RATE_COLUMN: usize = 12;
@@ -85,7 +86,7 @@ fn status_history(line: &RegisterLine) -> String {
         .join("; ")
 }
 
-fn row(state: &WorkshopState, line: &RegisterLine) -> [String; 30] {
+fn row(state: &WorkshopState, line: &RegisterLine) -> [String; 31] {
     let c = &line.commitment;
     let reporting = state.reporting_currency().map(|c| c.code()).unwrap_or_default();
     let rate = c.rate.as_ref();
@@ -145,6 +146,11 @@ fn row(state: &WorkshopState, line: &RegisterLine) -> [String; 30] {
             .undisbursed_converted
             .map(|v| v.to_string())
             .unwrap_or_default(),
+        c.schedule
+            .iter()
+            .map(|y| format!("{}:{}", y.year, y.amount))
+            .collect::<Vec<_>>()
+            .join(" "),
     ]
 }
 
@@ -330,6 +336,7 @@ mod tests {
                 rate,
                 recorded_at: at,
                 loan_terms: None,
+                schedule: Vec::new(),
             },
         };
         let events = [

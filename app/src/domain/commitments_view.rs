@@ -11,6 +11,7 @@ use super::ids::OrganisationId;
 use super::model::{Earmark, ExchangeRate, OrganisationType, Stage, StageStatus};
 use super::money::Currency;
 use super::register::{awaiting_confirmation, earmark_label, register_for, RegisterLine};
+use super::schedule::{by_year, ByYear};
 use super::state::WorkshopState;
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +38,9 @@ pub struct CommitmentsView {
     pub awaiting: Vec<RegisterLine>,
     pub dashboard: Dashboard,
     pub rates: Vec<ExchangeRate>,
+    /// The financing plan by year against the costs by year.
+    #[serde(default)]
+    pub by_year: ByYear,
 }
 
 /// The choices of a commitment's form.
@@ -126,6 +130,7 @@ impl CommitmentsView {
             awaiting,
             dashboard: Dashboard::of(state).ok_or(AppError::NotFound("workshop".into()))?,
             rates: state.rates.values().cloned().collect(),
+            by_year: by_year(state),
         })
     }
 }

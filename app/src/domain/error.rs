@@ -64,10 +64,12 @@ pub enum Problem {
     BelowDisbursed,
     NotFullyDisbursed,
     HasDisbursements,
+    ScheduleSum,
+    ScheduleFormat,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 48] = [
+    pub const ALL: [Problem; 50] = [
         Problem::Required,
         Problem::Length,
         Problem::Email,
@@ -116,6 +118,8 @@ impl Problem {
         Problem::BelowDisbursed,
         Problem::NotFullyDisbursed,
         Problem::HasDisbursements,
+        Problem::ScheduleSum,
+        Problem::ScheduleFormat,
     ];
 
     /// The stable code, as sent and as validator names it.
@@ -169,6 +173,8 @@ impl Problem {
             Problem::BelowDisbursed => "below_disbursed",
             Problem::NotFullyDisbursed => "not_fully_disbursed",
             Problem::HasDisbursements => "has_disbursements",
+            Problem::ScheduleSum => "schedule_sum",
+            Problem::ScheduleFormat => "schedule_format",
         }
     }
 

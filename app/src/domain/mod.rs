@@ -24,6 +24,7 @@ pub mod model;
 pub mod money;
 pub mod register;
 pub mod required;
+pub mod schedule;
 pub mod state;
 pub mod template;
 pub mod view_models;

@@ -215,6 +215,9 @@ fn CommitmentFields(
             options=earmarks selected=values.earmark.clone() problem=problem("earmark")/>
         <Field name="years" id=field_id("years") label=tr(Msg::Years) help=tr(Msg::YearsHelp)
             value=values.years.clone() problem=problem("years")/>
+        <p class="help" id=field_id("schedule-help")>{tr(Msg::ScheduleHelp)}</p>
+        <TextArea name="schedule" id=field_id("schedule") label=tr(Msg::Schedule)
+            value=values.schedule.clone() problem=problem("schedule")/>
         <TextArea name="conditions" id=field_id("conditions") label=tr(Msg::Conditions)
             value=values.conditions.clone() problem=problem("conditions")/>
         <TextArea name="note" id=field_id("note") label=tr(Msg::Note)

@@ -18,6 +18,7 @@ use crate::domain::figures::{amount_in, rate_set, rates_used};
 use crate::domain::ids::CommitmentId;
 use crate::domain::model::{ExchangeRate, LoanTerms, Tier};
 use crate::domain::money::{Currency, Money};
+use crate::domain::schedule::ByYear;
 use crate::i18n::{commitment_status_name, instrument_name, tier_name, Msg};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -71,7 +72,45 @@ fn Commitments(slug: String, current: RwSignal<CommitmentsView>) -> impl IntoVie
         <Show when=move || current.with(|v| v.may_record)>
             <NewCommitment slug=record_slug.clone() choices=choices.clone() currency/>
         </Show>
+        {move || current.with(|v| view! { <PlanByYear currency plan=v.by_year.clone()/> })}
         <Register slug current/>
+    }
+}
+
+/// The financing plan by year against the costs by year, and the cash not
+/// yet laid out by year.
+#[component]
+fn PlanByYear(currency: Currency, plan: ByYear) -> impl IntoView {
+    let tr = use_locale();
+    view! {
+        <section aria-labelledby="by-year-heading" class="by-year">
+            <h2 id="by-year-heading">{tr(Msg::ByYear)}</h2>
+            <p class="help">{tr(Msg::ByYearHelp)}</p>
+            <table>
+                <thead><tr>
+                    <th scope="col">{tr(Msg::YearColumn)}</th>
+                    <th scope="col">{tr(Msg::Required)}</th>
+                    <th scope="col">{tr(Msg::Secured)}</th>
+                    <th scope="col">{tr(Msg::Pledged)}</th>
+                </tr></thead>
+                <tbody>
+                    {plan.years.iter().map(|y| view! {
+                        <tr>
+                            <th scope="row">{y.year}</th>
+                            <td class="amount">{amount_in(currency, y.required)}</td>
+                            <td class="amount">{amount_in(currency, y.secured)}</td>
+                            <td class="amount">{amount_in(currency, y.pledged)}</td>
+                        </tr>
+                    }).collect_view()}
+                    <tr class="unscheduled">
+                        <th scope="row">{tr(Msg::NotScheduled)}</th>
+                        <td></td>
+                        <td class="amount">{amount_in(currency, plan.unscheduled_secured)}</td>
+                        <td class="amount">{amount_in(currency, plan.unscheduled_pledged)}</td>
+                    </tr>
+                </tbody>
+            </table>
+        </section>
     }
 }
 

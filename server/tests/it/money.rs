@@ -250,3 +250,62 @@ on_both_backends!(
     disbursements,
     disbursements_are_recorded_once_within_the_commitment
 );
+
+async fn a_commitment_laid_out_by_year_shows_in_the_plan_by_year(backend: Backend) {
+    let Some((app, facilitator, _)) = demo_with_facilitator(backend).await else {
+        return;
+    };
+    let state = app.engine.workshop("demo").await.unwrap();
+    let organisation = state.organisations.keys().next().unwrap().to_string();
+    let before = state.commitments.len();
+    let id = new_id();
+    let wrong = [
+        ("amount", "1,000,000"),
+        ("schedule", "2030: 600,000\n2031: 300,000"),
+    ];
+    let refused = save(&app, &facilitator, &commitment_form(&id, &organisation, &wrong)).await;
+    assert_eq!(refused.status(), 422);
+    let problem: serde_json::Value = refused.json().await.unwrap();
+    assert_eq!(problem["Invalid"]["schedule"], "schedule_sum", "{problem}");
+    assert_eq!(
+        app.engine.workshop("demo").await.unwrap().commitments.len(),
+        before
+    );
+
+    let right = [
+        ("amount", "1,000,000"),
+        ("schedule", "2030: 600,000\n2031: 400,000"),
+    ];
+    let saved = save(&app, &facilitator, &commitment_form(&id, &organisation, &right)).await;
+    assert_eq!(saved.status(), 200);
+    let state = app.engine.workshop("demo").await.unwrap();
+    assert_eq!(state.commitments[&id.parse().unwrap()].years, vec![2030, 2031]);
+
+    let view: serde_json::Value = call(
+        &app,
+        app::api::LoadCommitments::PATH,
+        &[("slug", "demo")],
+        Some(&facilitator),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let year = |y: u64| {
+        view["by_year"]["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|line| line["year"] == y)
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(year(2030)["secured"], "600000", "{}", view["by_year"]);
+    assert_eq!(year(2031)["secured"], "400000");
+    let csv = get_text(&app, "/w/demo/export/commitments.csv", &facilitator).await;
+    assert!(
+        csv.contains("2030:600000 2031:400000"),
+        "the register carries the schedule"
+    );
+}
+on_both_backends!(schedules, a_commitment_laid_out_by_year_shows_in_the_plan_by_year);

@@ -440,13 +440,18 @@ fn commitment_from(new: NewCommitment, rate: Option<ExchangeRate>, recorded_at: 
         instrument: new.instrument,
         status: new.status,
         earmark: new.earmark,
-        years: new.years,
+        // A schedule's years are the years of disbursement.
+        years: match new.schedule.is_empty() {
+            true => new.years,
+            false => new.schedule.iter().map(|line| line.year).collect(),
+        },
         conditions: new.conditions.trim().to_string(),
         note: new.note.trim().to_string(),
         public: new.public,
         rate,
         recorded_at,
         loan_terms: new.loan_terms,
+        schedule: new.schedule,
     }
 }
 

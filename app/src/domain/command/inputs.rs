@@ -185,6 +185,11 @@ pub struct NewCommitment {
     /// Only for repaid instruments; checked by `domain::loan_terms`.
     #[serde(default)]
     pub loan_terms: Option<LoanTerms>,
+    /// Its amount by year (checked by `domain::schedule`); when given, its
+    /// years are the commitment's years.
+    #[serde(default)]
+    #[validate(length(max = 101))]
+    pub schedule: Vec<YearAmount>,
 }
 
 /// A disbursement as sent: its amount is in the commitment's currency,

@@ -118,6 +118,8 @@ fn a_paid_commitment_keeps_its_currency_its_firmness_and_what_was_paid() {
     };
     let revise = |change: &dyn Fn(&mut Commitment)| {
         let mut revised = grant.clone();
+        // Without its schedule, so that only the rules of payment speak.
+        revised.schedule.clear();
         change(&mut revised);
         refusal(&state, Command::ReviseCommitment(as_form(&revised)))
     };
@@ -139,6 +141,7 @@ fn a_paid_commitment_keeps_its_currency_its_firmness_and_what_was_paid() {
     );
     // Cut to what was paid, it may be called disbursed.
     let mut cut = grant.clone();
+    cut.schedule.clear();
     cut.money.amount = dec!(800000);
     cut.status = CommitmentStatus::Disbursed;
     assert!(decide(

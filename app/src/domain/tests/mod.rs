@@ -13,6 +13,7 @@ mod limits;
 mod partnership;
 mod revisions;
 mod room;
+mod schedules;
 mod totals;
 mod trust;
 mod workshop;
@@ -110,6 +111,7 @@ fn commitment_for(organisation: OrganisationId, amount: &str) -> Command {
         note: String::new(),
         public: true,
         loan_terms: None,
+        schedule: Vec::new(),
     })
 }
 
@@ -127,6 +129,7 @@ fn new_commitment(organisation: OrganisationId, amount: &str, currency: &str) ->
         note: String::new(),
         public: true,
         loan_terms: None,
+        schedule: Vec::new(),
     }
 }
 
