@@ -112,7 +112,7 @@ pub fn RecordDisbursement(slug: String, commitment: CommitmentId) -> impl IntoVi
             <div class="field-row">
                 <Field name="date" id=field_id("date") label=tr(Msg::DisbursementDate) kind="date" value=today
                     problem=problem("date")/>
-                <Field name="amount" id=field_id("amount") label=tr(Msg::DisbursementAmount)
+                <Field name="amount" id=field_id("amount") label=tr(Msg::DisbursementAmount) help=tr(Msg::DisbursementAmountHelp)
                     problem=problem("amount")/>
             </div>
             <button type="submit" disabled=move || record.pending().get()>{tr(Msg::RecordDisbursement)}</button>
