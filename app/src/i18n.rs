@@ -584,6 +584,12 @@ catalogue! {
     NotScheduled => "Not laid out by year", "未按年度安排";
     ProblemScheduleSum => "Each year's amount must be more than 0 and the years must add up exactly to the amount.", "每年金额须大于 0，且各年之和须恰好等于总额。";
     ProblemScheduleFormat => "Give one year a line, such as 2027: 1,500,000.", "请每行填写一个年份，例如 2027: 1,500,000。";
+    ReRate => "Apply a rate again", "重新适用汇率";
+    ReRateHelp => "Converts again, at the currency's current rate, its commitments recorded without a rate, or all of them recorded since a day (to correct a mistyped rate). Each commitment's history keeps its amount before and after.", "按该货币的现行汇率，重新换算未记录汇率的承诺，或自某日起记录的全部承诺（用于更正输错的汇率）。每项承诺的历史记录保留换算前后的金额。";
+    RateOfDay => "Rate set on", "汇率设定日期";
+    ReRateWithoutRate => "Commitments recorded without a rate", "未记录汇率的承诺";
+    ReRateSince => "Commitments recorded since", "自此日起记录的承诺";
+    ProblemNoSuchRate => "This currency has no rate set on that day: give the day of its current rate.", "该货币在那一天没有设定汇率：请填写现行汇率的设定日期。";
     ProblemHasDisbursements => "Money was already paid on it, so it stays a firm commitment.", "已有款项拨付，因此须保持为已确认承诺。";
 }
 
@@ -678,6 +684,7 @@ pub fn problem(problem: Problem) -> Msg {
         Problem::HasDisbursements => Msg::ProblemHasDisbursements,
         Problem::ScheduleSum => Msg::ProblemScheduleSum,
         Problem::ScheduleFormat => Msg::ProblemScheduleFormat,
+        Problem::NoSuchRate => Msg::ProblemNoSuchRate,
     }
 }
 

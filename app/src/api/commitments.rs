@@ -5,7 +5,7 @@
 use crate::domain::commitment_form::CommitmentForm;
 use crate::domain::dashboard::Dashboard;
 use crate::domain::error::AppError;
-use crate::domain::forms::{DisbursementForm, ExchangeRateForm, FundingTargetForm};
+use crate::domain::forms::{DisbursementForm, ExchangeRateForm, FundingTargetForm, ReRateForm};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -81,6 +81,20 @@ pub async fn set_exchange_rate(
         let rate = form.parse()?;
         let key = crate::domain::idempotency::IdempotencyKey::exchange_rate(&rate);
         service::execute(&slug, actor, &key, Command::SetExchangeRate(rate)).await
+    })
+    .await
+}
+
+/// Applies a currency's current rate again to its commitments recorded
+/// without one, or since a day: an explicit, logged facilitator action.
+#[server]
+pub async fn re_rate(slug: String, #[server(flatten)] form: ReRateForm) -> Result<(), AppError> {
+    use crate::domain::command::Command;
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let new = form.parse()?;
+        let key = crate::domain::idempotency::IdempotencyKey::re_rate();
+        service::execute(&slug, actor, &key, Command::ReRate(new)).await
     })
     .await
 }

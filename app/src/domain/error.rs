@@ -66,10 +66,11 @@ pub enum Problem {
     HasDisbursements,
     ScheduleSum,
     ScheduleFormat,
+    NoSuchRate,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 50] = [
+    pub const ALL: [Problem; 51] = [
         Problem::Required,
         Problem::Length,
         Problem::Email,
@@ -120,6 +121,7 @@ impl Problem {
         Problem::HasDisbursements,
         Problem::ScheduleSum,
         Problem::ScheduleFormat,
+        Problem::NoSuchRate,
     ];
 
     /// The stable code, as sent and as validator names it.
@@ -175,6 +177,7 @@ impl Problem {
             Problem::HasDisbursements => "has_disbursements",
             Problem::ScheduleSum => "schedule_sum",
             Problem::ScheduleFormat => "schedule_format",
+            Problem::NoSuchRate => "no_such_rate",
         }
     }
 

@@ -108,6 +108,11 @@ impl IdempotencyKey {
         Self::fresh("stage")
     }
 
+    /// A re-rating: run again, it finds nothing left to convert.
+    pub fn re_rate() -> Self {
+        Self::fresh("rerate")
+    }
+
     pub fn funding_target() -> Self {
         Self::fresh("target")
     }

@@ -31,6 +31,10 @@ pub struct HistoryLine {
     pub by: String,
     pub money: Money,
     pub status: CommitmentStatus,
+    /// Its value in the reporting currency at the rate this version kept,
+    /// so that a re-rating shows the amount before and after.
+    #[serde(default)]
+    pub converted: Option<Decimal>,
 }
 
 /// A commitment in the register, with its organisation and history.
@@ -88,6 +92,7 @@ pub fn register_for(state: &WorkshopState, actor: &Actor) -> Vec<RegisterLine> {
                         by: actor_name(state, &change.by),
                         money: change.commitment.money,
                         status: change.commitment.status,
+                        converted: state.converted(&change.commitment),
                     })
                     .collect(),
                 paid: paid(state, c),

@@ -228,6 +228,21 @@ impl WorkshopState {
                         commitment: commitment.clone(),
                     });
             }
+            Event::CommitmentsReRated { rate, commitments } => {
+                for id in commitments {
+                    let Some(commitment) = self.commitments.get_mut(id) else {
+                        continue;
+                    };
+                    commitment.rate = Some(rate.clone());
+                    let change = CommitmentChange {
+                        seq: stored.seq,
+                        at: stored.recorded_at,
+                        by: stored.actor.clone(),
+                        commitment: commitment.clone(),
+                    };
+                    self.commitment_history.entry(*id).or_default().push(change);
+                }
+            }
             Event::DisbursementRecorded {
                 commitment,
                 disbursement,

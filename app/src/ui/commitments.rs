@@ -268,7 +268,9 @@ fn RegisterLine(
                     {line.history.iter().map(|h| view! {
                         <li>
                             <time datetime=h.at.to_rfc3339()>{h.at.format("%Y-%m-%d %H:%M UTC").to_string()}</time>
-                            " · "{h.by.clone()}" · "{h.money.display()}" · "{tr(commitment_status_name(h.status))}
+                            " · "{h.by.clone()}" · "{h.money.display()}
+                            {h.converted.filter(|_| h.money.currency != currency).map(|v| format!(" (≈ {})", amount_in(currency, v)))}
+                            " · "{tr(commitment_status_name(h.status))}
                         </li>
                     }).collect_view()}
                 </ol>
@@ -284,6 +286,31 @@ fn RegisterLine(
                 {may_edit.then(|| view! { <AmendCommitment slug commitment=c.clone() choices/> })}
             </details>
         </li>
+    }
+}
+
+/// The facilitator's re-rating: a currency's current rate applied again.
+#[component]
+fn ReRate(slug: String) -> impl IntoView {
+    let tr = use_locale();
+    let action = ServerAction::<crate::api::ReRate>::new();
+    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
+    let problem = move |f: &'static str| Signal::derive(move || field_problem(tr, &error.get(), f));
+    view! {
+        <section aria-labelledby="re-rate-heading">
+            <h2 id="re-rate-heading">{tr(Msg::ReRate)}</h2>
+            <p class="help">{tr(Msg::ReRateHelp)}</p>
+            <ActionForm action attr:class="form" attr:novalidate=true>
+                <FormProblem tr error/>
+                <input type="hidden" name="slug" value=slug/>
+                <div class="field-row">
+                    <Field name="currency" id="re-rate-currency" label=tr(Msg::Currency) problem=problem("currency")/>
+                    <Field name="rate_as_of" id="re-rate-as-of" label=tr(Msg::RateOfDay) kind="date" problem=problem("rate_as_of")/>
+                    <Field name="since" id="re-rate-since" label=tr(Msg::ReRateSince) help=tr(Msg::ReRateWithoutRate) kind="date" problem=problem("since")/>
+                </div>
+                <button type="submit">{tr(Msg::ReRate)}</button>
+            </ActionForm>
+        </section>
     }
 }
 
@@ -311,6 +338,7 @@ fn RatesAndTarget(slug: String, currency: Currency, rates: Vec<ExchangeRate>) ->
         move |f: &'static str| Signal::derive(move || field_problem(tr, &target_error.get(), f));
     let today = chrono::Utc::now().date_naive().to_string();
     let rate_slug = slug.clone();
+    let target_slug = slug.clone();
     view! {
         <section aria-labelledby="rates-heading">
             <h2 id="rates-heading">{tr(Msg::ExchangeRates)}</h2>
@@ -330,6 +358,7 @@ fn RatesAndTarget(slug: String, currency: Currency, rates: Vec<ExchangeRate>) ->
                 <button type="submit">{tr(Msg::SetRate)}</button>
             </ActionForm>
         </section>
+        <ReRate slug=target_slug.clone()/>
         <section aria-labelledby="target-heading">
             <h2 id="target-heading">{tr(Msg::FundingTarget)}</h2>
             <p class="help">{tr(Msg::FundingTargetHelp)}</p>

@@ -309,3 +309,58 @@ async fn a_commitment_laid_out_by_year_shows_in_the_plan_by_year(backend: Backen
     );
 }
 on_both_backends!(schedules, a_commitment_laid_out_by_year_shows_in_the_plan_by_year);
+
+async fn a_rate_set_later_converts_only_through_the_logged_re_rating(backend: Backend) {
+    let Some((app, facilitator, _)) = demo_with_facilitator(backend).await else {
+        return;
+    };
+    let state = app.engine.workshop("demo").await.unwrap();
+    let organisation = state.organisations.keys().next().unwrap().to_string();
+    let delegate = demo_delegate(&app, &facilitator, &organisation).await;
+    let id = new_id();
+    let kes = [
+        ("currency", "KES"),
+        ("amount", "1,000,000"),
+        ("instrument", "grant"),
+    ];
+    assert_eq!(
+        save(&app, &facilitator, &commitment_form(&id, &organisation, &kes))
+            .await
+            .status(),
+        200
+    );
+    let today = chrono::Utc::now().date_naive().to_string();
+    let rate = [
+        ("slug", "demo"),
+        ("currency", "KES"),
+        ("per_unit", "0.0077"),
+        ("as_of", today.as_str()),
+        ("source", "central bank"),
+    ];
+    let set = call(&app, app::api::SetExchangeRate::PATH, &rate, Some(&facilitator)).await;
+    assert_eq!(set.status(), 200);
+    let converted =
+        |state: &app::domain::state::WorkshopState| state.converted(&state.commitments[&id.parse().unwrap()]);
+    assert_eq!(converted(&app.engine.workshop("demo").await.unwrap()), None);
+
+    let re_rate = [
+        ("slug", "demo"),
+        ("currency", "KES"),
+        ("rate_as_of", today.as_str()),
+        ("since", ""),
+    ];
+    let by_delegate = call(&app, app::api::ReRate::PATH, &re_rate, Some(&delegate)).await;
+    assert_eq!(by_delegate.status(), 403);
+    let by_facilitator = call(&app, app::api::ReRate::PATH, &re_rate, Some(&facilitator)).await;
+    assert_eq!(by_facilitator.status(), 200);
+    let state = app.engine.workshop("demo").await.unwrap();
+    assert_eq!(converted(&state).map(|v| v.to_string()), Some("7700.00".into()));
+    let history = &state.commitment_history[&id.parse().unwrap()];
+    assert_eq!(history.len(), 2, "the re-rating is in the commitment's history");
+    let log = get_text(&app, "/w/demo/export/events.jsonl", &facilitator).await;
+    assert!(log.contains("commitments_re_rated"), "the re-rating is logged");
+}
+on_both_backends!(
+    re_rating,
+    a_rate_set_later_converts_only_through_the_logged_re_rating
+);

@@ -236,6 +236,27 @@ pub fn decide(
             crate::domain::disbursements::check_revision(state, before, &revised)?;
             Ok(vec![Event::CommitmentRevised { commitment: revised }])
         }
+        Command::ReRate(new) => {
+            require_facilitator(state, actor)?;
+            let rate = match state.rates.get(&new.currency) {
+                Some(rate) if rate.as_of == new.rate_as_of => rate.clone(),
+                _ => return Err(AppError::invalid("rate_as_of", Problem::NoSuchRate)),
+            };
+            let commitments: Vec<CommitmentId> = state
+                .commitments
+                .values()
+                .filter(|c| c.money.currency == new.currency && c.rate.as_ref() != Some(&rate))
+                .filter(|c| match new.scope {
+                    ReRateScope::WithoutRate => c.rate.is_none(),
+                    ReRateScope::Since { day } => c.recorded_at.date_naive() >= day,
+                })
+                .map(|c| c.id)
+                .collect();
+            if commitments.is_empty() {
+                return Ok(vec![]);
+            }
+            Ok(vec![Event::CommitmentsReRated { rate, commitments }])
+        }
         Command::RecordDisbursement(new) => {
             let Some(commitment) = state.commitments.get(&new.commitment) else {
                 return Err(AppError::NotFound("commitment".into()));

@@ -2,7 +2,9 @@
 //! funding target.
 
 use super::fields::{parse_id, Problems};
-use crate::domain::command::{Command, NewDisbursement, NewExchangeRate, NewFundingTarget};
+use crate::domain::command::{
+    Command, NewDisbursement, NewExchangeRate, NewFundingTarget, NewReRate, ReRateScope,
+};
 use crate::domain::commitment_form::CommitmentForm;
 use crate::domain::error::{AppError, Problem};
 use crate::domain::idempotency::IdempotencyKey;
@@ -129,6 +131,47 @@ impl DisbursementForm {
     }
 }
 
+/// A re-rating: the currency, the day its current rate was set, and,
+/// blank or a day: its commitments recorded without a rate, or all those
+/// recorded since that day.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReRateForm {
+    pub currency: String,
+    /// `YYYY-MM-DD`.
+    pub rate_as_of: String,
+    /// `YYYY-MM-DD`, or blank.
+    #[serde(default)]
+    pub since: String,
+}
+
+impl ReRateForm {
+    pub fn parse(self) -> Result<NewReRate, AppError> {
+        let mut problems = Problems::default();
+        let day = |text: &str| chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d");
+        let currency = problems.check(
+            "currency",
+            Problem::UnknownCurrency,
+            Currency::parse(&self.currency),
+        );
+        let rate_as_of = problems.check("rate_as_of", Problem::DateFormat, day(&self.rate_as_of));
+        let scope = match self.since.trim() {
+            "" => Some(ReRateScope::WithoutRate),
+            since => problems
+                .check("since", Problem::DateFormat, day(since))
+                .map(|day| ReRateScope::Since { day }),
+        };
+        let new = currency
+            .zip(rate_as_of)
+            .zip(scope)
+            .map(|((currency, rate_as_of), scope)| NewReRate {
+                currency,
+                rate_as_of,
+                scope,
+            });
+        problems.done(new)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,6 +275,30 @@ mod tests {
                 ("commitment".to_string(), Problem::Invalid),
                 ("date".to_string(), Problem::DateFormat)
             ]
+        );
+    }
+
+    #[test]
+    fn a_re_rating_is_of_those_without_a_rate_unless_a_day_is_given() {
+        let form = ReRateForm {
+            currency: "eur".into(),
+            rate_as_of: "2026-11-02".into(),
+            since: String::new(),
+        };
+        assert_eq!(form.clone().parse().unwrap().scope, ReRateScope::WithoutRate);
+        let since = ReRateForm {
+            since: "2026-11-20".into(),
+            ..form.clone()
+        };
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        assert_eq!(since.parse().unwrap().scope, ReRateScope::Since { day });
+        let bad = ReRateForm {
+            since: "last week".into(),
+            ..form
+        };
+        assert_eq!(
+            problems(bad.parse().unwrap_err()),
+            [("since".to_string(), Problem::DateFormat)]
         );
     }
 

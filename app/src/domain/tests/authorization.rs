@@ -231,6 +231,14 @@ fn authorization_matrix() {
         ),
         ("set the funding target", funding_target(dec!(1000))),
         (
+            "re-rate commitments without a rate",
+            Command::ReRate(NewReRate {
+                currency: crate::domain::money::Currency::parse("EUR").unwrap(),
+                rate_as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+                scope: ReRateScope::WithoutRate,
+            }),
+        ),
+        (
             "approve a request to act for B",
             Command::DecideDelegation {
                 participant: asking,

@@ -11,6 +11,7 @@ mod editing;
 mod figures;
 mod limits;
 mod partnership;
+mod rerating;
 mod revisions;
 mod room;
 mod schedules;
