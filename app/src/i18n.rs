@@ -726,6 +726,35 @@ catalogue! {
     ProblemInterestRateRange => "Give the rate in percent a year, from 0 to 30, with at most 4 decimals, such as 2.5.", "请以年百分比填写利率，0 至 30，最多 4 位小数，例如 2.5。";
     ProblemTenorRange => "Give the tenor in whole years, from 1 to 50.", "请以整年填写期限，1 至 50 年。";
     ProblemGraceRange => "Give the grace period in whole years, shorter than the tenor.", "请以整年填写宽限期，且须短于期限。";
+    Disbursed => "Disbursed", "已拨付";
+    Undisbursed => "Undisbursed", "未拨付";
+    DisbursedNote => "Disbursed is the part of secured money already paid out; it is counted in secured, never added to it.", "已拨付是已落实资金中已经支付的部分；它计入已落实资金，不另行相加。";
+    Disbursements => "Disbursements", "拨付记录";
+    RecordDisbursement => "Record a disbursement", "记录一笔拨付";
+    DisbursementDate => "Value date", "支付日期";
+    DisbursementAmount => "Paid", "支付金额";
+    DisbursementAmountHelp => "In the commitment's own currency.", "以承诺本身的币种计。";
+    PaidOf => "paid of", "已付，承诺总额";
+    ProblemNotDisbursable => "Disbursements are recorded only against a firm commitment of cash.", "只能针对已确认的现金承诺记录拨付。";
+    ProblemBeyondCommitted => "Together with what was already paid, this is more than the commitment.", "加上已支付的金额，超过了承诺总额。";
+    ProblemFutureDate => "Give the day it was paid: not a date in the future.", "请填写实际支付日期，不能是将来的日期。";
+    ProblemBelowDisbursed => "More than this has already been disbursed.", "已拨付的金额已超过此数。";
+    ProblemNotFullyDisbursed => "It is disbursed only once its disbursements reach its amount: keep it a firm commitment.", "只有拨付总额达到承诺金额时才算已拨付：请保持为已确认承诺。";
+    Schedule => "Schedule by year", "逐年安排";
+    ScheduleHelp => "One year a line, such as 2027: 1,500,000. The years must add up to the amount exactly. Leave blank if not known yet.", "每行一个年份，例如 2027: 1,500,000。各年金额之和必须恰好等于总额。如尚不清楚可留空。";
+    ByYear => "By year", "按年度";
+    ByYearHelp => "What the design's components cost each year, against the cash secured and pledged for that year (commitments laid out by year; the others below).", "设计中各组成部分每年的成本，对照当年已落实和已认捐的现金（按年度安排的承诺；其余见下）。";
+    YearColumn => "Year", "年份";
+    NotScheduled => "Not laid out by year", "未按年度安排";
+    ProblemScheduleSum => "Each year's amount must be more than 0 and the years must add up exactly to the amount.", "每年金额须大于 0，且各年之和须恰好等于总额。";
+    ProblemScheduleFormat => "Give one year a line, such as 2027: 1,500,000.", "请每行填写一个年份，例如 2027: 1,500,000。";
+    ReRate => "Apply a rate again", "重新适用汇率";
+    ReRateHelp => "Converts again, at the currency's current rate, its commitments recorded without a rate, or all of them recorded since a day (to correct a mistyped rate). Each commitment's history keeps its amount before and after.", "按该货币的现行汇率，重新换算未记录汇率的承诺，或自某日起记录的全部承诺（用于更正输错的汇率）。每项承诺的历史记录保留换算前后的金额。";
+    RateOfDay => "Rate set on", "汇率设定日期";
+    ReRateWithoutRate => "Commitments recorded without a rate", "未记录汇率的承诺";
+    ReRateSince => "Commitments recorded since", "自此日起记录的承诺";
+    ProblemNoSuchRate => "This currency has no rate set on that day: give the day of its current rate.", "该货币在那一天没有设定汇率：请填写现行汇率的设定日期。";
+    ProblemHasDisbursements => "Money was already paid on it, so it stays a firm commitment.", "已有款项拨付，因此须保持为已确认承诺。";
 }
 
 pub fn organisation_type_name(kind: OrganisationType) -> Msg {
@@ -816,6 +845,15 @@ pub fn problem(problem: Problem) -> Msg {
         Problem::InterestRateRange => Msg::ProblemInterestRateRange,
         Problem::TenorRange => Msg::ProblemTenorRange,
         Problem::GraceRange => Msg::ProblemGraceRange,
+        Problem::NotDisbursable => Msg::ProblemNotDisbursable,
+        Problem::BeyondCommitted => Msg::ProblemBeyondCommitted,
+        Problem::FutureDate => Msg::ProblemFutureDate,
+        Problem::BelowDisbursed => Msg::ProblemBelowDisbursed,
+        Problem::NotFullyDisbursed => Msg::ProblemNotFullyDisbursed,
+        Problem::HasDisbursements => Msg::ProblemHasDisbursements,
+        Problem::ScheduleSum => Msg::ProblemScheduleSum,
+        Problem::ScheduleFormat => Msg::ProblemScheduleFormat,
+        Problem::NoSuchRate => Msg::ProblemNoSuchRate,
     }
 }
 

@@ -18,7 +18,7 @@ use app::domain::state::WorkshopState;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-pub const COLUMNS: [&str; 26] = [
+pub const COLUMNS: [&str; 31] = [
     "commitment_id",
     "organisation",
     "organisation_type_iati",
@@ -45,6 +45,11 @@ pub const COLUMNS: [&str; 26] = [
     "interest_rate_percent",
     "tenor_years",
     "grace_years",
+    "disbursed_amount",
+    "undisbursed_amount",
+    "disbursed_converted",
+    "undisbursed_converted",
+    "schedule",
 ];
 
 const RATE_COLUMN: usize = 12;
@@ -81,7 +86,7 @@ fn status_history(line: &RegisterLine) -> String {
         .join("; ")
 }
 
-fn row(state: &WorkshopState, line: &RegisterLine) -> [String; 26] {
+fn row(state: &WorkshopState, line: &RegisterLine) -> [String; 31] {
     let c = &line.commitment;
     let reporting = state.reporting_currency().map(|c| c.code()).unwrap_or_default();
     let rate = c.rate.as_ref();
@@ -131,6 +136,21 @@ fn row(state: &WorkshopState, line: &RegisterLine) -> [String; 26] {
             .unwrap_or_default(),
         terms.map(|t| t.tenor_years.to_string()).unwrap_or_default(),
         terms.map(|t| t.grace_years.to_string()).unwrap_or_default(),
+        line.paid.disbursed.to_string(),
+        line.paid.undisbursed.to_string(),
+        line.paid
+            .disbursed_converted
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+        line.paid
+            .undisbursed_converted
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+        c.schedule
+            .iter()
+            .map(|y| format!("{}:{}", y.year, y.amount))
+            .collect::<Vec<_>>()
+            .join(" "),
     ]
 }
 
@@ -152,7 +172,7 @@ pub fn xlsx(state: &WorkshopState) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
     let money = Format::new().set_num_format("#,##0.00");
-    let numeric = [10usize, RATE_COLUMN, 15, 23, 24, 25];
+    let numeric = [10usize, RATE_COLUMN, 15, 23, 24, 25, 26, 27, 28, 29];
 
     let register = workbook.add_worksheet().set_name("Register")?;
     for (col, title) in COLUMNS.iter().enumerate() {
@@ -186,6 +206,8 @@ pub fn xlsx(state: &WorkshopState) -> Result<Vec<u8>, XlsxError> {
         let figures = [
             ("required", dashboard.required),
             ("secured_cash", dashboard.cash.secured),
+            ("disbursed_cash", dashboard.disbursed),
+            ("undisbursed_cash", dashboard.undisbursed),
             ("pledged_cash", dashboard.cash.pledged),
             ("funding_gap", dashboard.gap),
             ("secured_guarantees", dashboard.guarantees.secured),
@@ -233,6 +255,35 @@ pub fn xlsx(state: &WorkshopState) -> Result<Vec<u8>, XlsxError> {
         }
         rates.autofit();
     }
+
+    let paid = workbook.add_worksheet().set_name("Disbursements")?;
+    for (col, title) in [
+        "commitment_id",
+        "date",
+        "amount",
+        "currency",
+        "recorded_by",
+        "recorded_at",
+    ]
+    .iter()
+    .enumerate()
+    {
+        paid.write_string_with_format(0, col as u16, *title, &bold)?;
+    }
+    let disbursements = lines(state).into_iter().flat_map(|line| {
+        let id = line.commitment.id.to_string();
+        line.disbursements.into_iter().map(move |d| (id.clone(), d))
+    });
+    for (i, (id, d)) in disbursements.enumerate() {
+        let r = i as u32 + 1;
+        paid.write_string(r, 0, &id)?;
+        paid.write_string(r, 1, d.date.to_string())?;
+        paid.write_number_with_format(r, 2, d.amount.amount.to_f64().unwrap_or_default(), &money)?;
+        paid.write_string(r, 3, d.amount.currency.code())?;
+        paid.write_string(r, 4, inert(&d.by))?;
+        paid.write_string(r, 5, d.at.to_rfc3339())?;
+    }
+    paid.autofit();
     workbook.save_to_buffer()
 }
 
@@ -285,6 +336,7 @@ mod tests {
                 rate,
                 recorded_at: at,
                 loan_terms: None,
+                schedule: Vec::new(),
             },
         };
         let events = [

@@ -5,7 +5,7 @@
 use crate::domain::commitment_form::CommitmentForm;
 use crate::domain::dashboard::Dashboard;
 use crate::domain::error::AppError;
-use crate::domain::forms::{ExchangeRateForm, FundingTargetForm};
+use crate::domain::forms::{DisbursementForm, ExchangeRateForm, FundingTargetForm, ReRateForm};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -53,6 +53,21 @@ pub async fn save_commitment(
     .await
 }
 
+/// Records money paid out on a firm commitment, under the id the form
+/// drew: a retried submit is recorded once.
+#[server]
+pub async fn record_disbursement(
+    slug: String,
+    #[server(flatten)] form: DisbursementForm,
+) -> Result<(), AppError> {
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let (key, command) = form.parse()?;
+        service::execute(&slug, actor, &key, command).await
+    })
+    .await
+}
+
 /// Sets the rate converting one unit of `currency` into the reporting
 /// currency, with its date and source.
 #[server]
@@ -66,6 +81,20 @@ pub async fn set_exchange_rate(
         let rate = form.parse()?;
         let key = crate::domain::idempotency::IdempotencyKey::exchange_rate(&rate);
         service::execute(&slug, actor, &key, Command::SetExchangeRate(rate)).await
+    })
+    .await
+}
+
+/// Applies a currency's current rate again to its commitments recorded
+/// without one, or since a day: an explicit, logged facilitator action.
+#[server]
+pub async fn re_rate(slug: String, #[server(flatten)] form: ReRateForm) -> Result<(), AppError> {
+    use crate::domain::command::Command;
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let new = form.parse()?;
+        let key = crate::domain::idempotency::IdempotencyKey::re_rate();
+        service::execute(&slug, actor, &key, Command::ReRate(new)).await
     })
     .await
 }

@@ -1,6 +1,7 @@
 //! Figures derived from the state: totals by tier and kind, the funding gap,
 //! and the overview the workshop page shows. Exact decimals throughout.
 
+use super::disbursements::paid;
 use super::limits::{percent, Sum};
 use super::model::*;
 use super::money::Currency;
@@ -25,12 +26,16 @@ pub struct Totals {
     pub overflow: bool,
     /// Every rate a converted amount used, so a total can say what it rests on.
     pub rates_used: Vec<ExchangeRate>,
+    /// The part of secured cash already paid out (FTS's "paid"): inside
+    /// the secured total, never added to it.
+    pub disbursed_cash: Decimal,
 }
 
 impl Totals {
     pub fn of(state: &WorkshopState) -> Totals {
         let mut totals = Totals::default();
         let mut sums: BTreeMap<(Tier, ContributionKind), Sum> = BTreeMap::new();
+        let mut disbursed = Sum::default();
         for commitment in state.commitments.values() {
             let Some(rate) = &commitment.rate else {
                 totals.unconverted += 1;
@@ -43,6 +48,11 @@ impl Totals {
             sums.entry((commitment.status.tier(), commitment.instrument.kind()))
                 .or_default()
                 .add(converted);
+            if (commitment.status.tier(), commitment.instrument.kind())
+                == (Tier::Secured, ContributionKind::Cash)
+            {
+                disbursed.add(paid(state, commitment).disbursed_converted.unwrap_or_default());
+            }
             if !totals.rates_used.contains(rate) {
                 totals.rates_used.push(rate.clone());
             }
@@ -54,6 +64,10 @@ impl Totals {
                 }
                 None => totals.overflow = true,
             }
+        }
+        match disbursed.value() {
+            Some(value) => totals.disbursed_cash = value,
+            None => totals.overflow = true,
         }
         totals.rates_used.sort_by_key(|rate| (rate.currency, rate.as_of));
         totals
@@ -85,6 +99,8 @@ pub struct WorkshopOverview {
     pub commitments: usize,
     pub required: Decimal,
     pub secured_cash: Decimal,
+    /// The part of secured cash already paid out.
+    pub disbursed_cash: Decimal,
     pub pledged_cash: Decimal,
     /// Required minus secured cash; negative when over-funded.
     pub gap: Decimal,
@@ -134,6 +150,7 @@ impl WorkshopOverview {
             commitments: state.commitments.len(),
             required: required.amount,
             secured_cash,
+            disbursed_cash: totals.disbursed_cash,
             pledged_cash: totals.get(Tier::Pledged, ContributionKind::Cash),
             gap: gap.unwrap_or_default(),
             secured_percent: percent(secured_cash, required.amount),

@@ -9,6 +9,7 @@ use super::limits;
 use super::loan_terms;
 use super::model::*;
 use super::money::{Currency, Money, MoneyError};
+use super::schedule;
 use crate::domain::error::Problem;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -73,6 +74,9 @@ pub struct CommitmentForm {
     pub tenor_years: String,
     #[serde(default)]
     pub grace_years: String,
+    /// Its amount by year (`domain::schedule`): one year a line; blank for none.
+    #[serde(default)]
+    pub schedule: String,
 }
 
 /// A checkbox's field as a form posts it: present when ticked, whatever
@@ -101,6 +105,7 @@ impl CommitmentForm {
             interest_rate_percent,
             tenor_years,
             grace_years,
+            schedule: schedule::text(&commitment.schedule),
             id: commitment.id.to_string(),
             organisation: commitment.organisation.to_string(),
             amount: commitment.money.amount.to_string(),
@@ -207,6 +212,13 @@ impl CommitmentForm {
         if let Some(instrument) = instrument {
             problems.extend(loan_terms::problems(instrument, terms.as_ref()));
         }
+        let by_year = schedule::parse(&self.schedule, &mut problems);
+        if let Some(problem) = money
+            .as_ref()
+            .and_then(|money| schedule::problem(&by_year, money))
+        {
+            problems.insert(schedule::FIELD.into(), problem);
+        }
         let (Some(id), Some(organisation), Some(money), Some(instrument), Some(status), Some(earmark)) =
             (id, organisation, money, instrument, status, earmark)
         else {
@@ -227,6 +239,7 @@ impl CommitmentForm {
             note: self.note.trim().to_string(),
             public: self.public,
             loan_terms: terms,
+            schedule: by_year,
         };
         match new.validate() {
             Ok(()) if problems.is_empty() => Ok(new),
@@ -379,6 +392,7 @@ mod tests {
             rate: None,
             recorded_at: chrono::Utc::now(),
             loan_terms: new.loan_terms,
+            schedule: new.schedule.clone(),
         };
         let again = CommitmentForm::of(&commitment).parse().unwrap();
         assert_eq!(again.money, commitment.money);

@@ -4,12 +4,14 @@
 use super::command::administers;
 use super::commitment_form::earmark_code;
 use super::dashboard::Dashboard;
+use super::disbursements::takes_disbursements;
 use super::error::AppError;
 use super::event::Actor;
 use super::ids::OrganisationId;
 use super::model::{Earmark, ExchangeRate, OrganisationType, Stage, StageStatus};
 use super::money::Currency;
 use super::register::{awaiting_confirmation, earmark_label, register_for, RegisterLine};
+use super::schedule::{by_year, ByYear};
 use super::state::WorkshopState;
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +38,9 @@ pub struct CommitmentsView {
     pub awaiting: Vec<RegisterLine>,
     pub dashboard: Dashboard,
     pub rates: Vec<ExchangeRate>,
+    /// The financing plan by year against the costs by year.
+    #[serde(default)]
+    pub by_year: ByYear,
 }
 
 /// The choices of a commitment's form.
@@ -54,6 +59,10 @@ pub struct LineView {
     pub line: RegisterLine,
     /// Whether this viewer may amend or withdraw it.
     pub may_edit: bool,
+    /// Whether this viewer may record a disbursement against it: they may
+    /// amend it, and it is a firm commitment of cash.
+    #[serde(default)]
+    pub may_disburse: bool,
 }
 
 impl CommitmentsView {
@@ -113,6 +122,7 @@ impl CommitmentsView {
             lines: lines
                 .into_iter()
                 .map(|line| LineView {
+                    may_disburse: may_change && takes_disbursements(&line.commitment),
                     line,
                     may_edit: may_change,
                 })
@@ -120,6 +130,7 @@ impl CommitmentsView {
             awaiting,
             dashboard: Dashboard::of(state).ok_or(AppError::NotFound("workshop".into()))?,
             rates: state.rates.values().cloned().collect(),
+            by_year: by_year(state),
         })
     }
 }

@@ -130,6 +130,12 @@ pub struct Dashboard {
     pub target: Option<Decimal>,
     /// Cash only; guarantees and in-kind are kept apart below.
     pub cash: Tiers,
+    /// The part of secured cash already paid out (FTS's "paid"), and the
+    /// rest: together they are `cash.secured`, never added to it.
+    #[serde(default)]
+    pub disbursed: Decimal,
+    #[serde(default)]
+    pub undisbursed: Decimal,
     pub guarantees: Tiers,
     pub in_kind: Tiers,
     /// Expressions of interest, of every kind: not money, so in no tier
@@ -254,6 +260,11 @@ impl Dashboard {
             gap: gap.unwrap_or_default(),
             secured_percent: percent(cash.secured, required),
             pledged_percent: percent(cash.total(), required),
+            disbursed: totals.disbursed_cash,
+            undisbursed: cash
+                .secured
+                .checked_sub(totals.disbursed_cash)
+                .unwrap_or_default(),
             cash,
             guarantees: tiers(ContributionKind::Guarantee),
             in_kind: tiers(ContributionKind::InKind),

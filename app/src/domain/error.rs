@@ -63,10 +63,19 @@ pub enum Problem {
     InterestRateRange,
     TenorRange,
     GraceRange,
+    NotDisbursable,
+    BeyondCommitted,
+    FutureDate,
+    BelowDisbursed,
+    NotFullyDisbursed,
+    HasDisbursements,
+    ScheduleSum,
+    ScheduleFormat,
+    NoSuchRate,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 47] = [
+    pub const ALL: [Problem; 56] = [
         Problem::Required,
         Problem::Length,
         Problem::Email,
@@ -114,6 +123,15 @@ impl Problem {
         Problem::InterestRateRange,
         Problem::TenorRange,
         Problem::GraceRange,
+        Problem::NotDisbursable,
+        Problem::BeyondCommitted,
+        Problem::FutureDate,
+        Problem::BelowDisbursed,
+        Problem::NotFullyDisbursed,
+        Problem::HasDisbursements,
+        Problem::ScheduleSum,
+        Problem::ScheduleFormat,
+        Problem::NoSuchRate,
     ];
 
     /// The stable code, as sent and as validator names it.
@@ -166,6 +184,15 @@ impl Problem {
             Problem::InterestRateRange => "interest_rate_range",
             Problem::TenorRange => "tenor_range",
             Problem::GraceRange => "grace_range",
+            Problem::NotDisbursable => "not_disbursable",
+            Problem::BeyondCommitted => "beyond_committed",
+            Problem::FutureDate => "future_date",
+            Problem::BelowDisbursed => "below_disbursed",
+            Problem::NotFullyDisbursed => "not_fully_disbursed",
+            Problem::HasDisbursements => "has_disbursements",
+            Problem::ScheduleSum => "schedule_sum",
+            Problem::ScheduleFormat => "schedule_format",
+            Problem::NoSuchRate => "no_such_rate",
         }
     }
 

@@ -55,6 +55,17 @@ pub enum Event {
     CommitmentRevised {
         commitment: Commitment,
     },
+    /// A facilitator applied `rate` to these commitments (a re-rating):
+    /// each keeps it from now on, and its history shows the change.
+    CommitmentsReRated {
+        rate: ExchangeRate,
+        commitments: Vec<CommitmentId>,
+    },
+    /// Money paid out on a commitment, in its currency.
+    DisbursementRecorded {
+        commitment: CommitmentId,
+        disbursement: Disbursement,
+    },
     /// What the room aims to raise, in the reporting currency, until the
     /// design's budget exists.
     FundingTargetSet {
@@ -132,6 +143,8 @@ impl Event {
             Event::ExchangeRateSet { .. } => "exchange_rate_set",
             Event::CommitmentRecorded { .. } => "commitment_recorded",
             Event::CommitmentRevised { .. } => "commitment_revised",
+            Event::DisbursementRecorded { .. } => "disbursement_recorded",
+            Event::CommitmentsReRated { .. } => "commitments_re_rated",
             Event::FundingTargetSet { .. } => "funding_target_set",
             Event::ParticipantJoined { .. } => "participant_joined",
             Event::DelegationRequested { .. } => "delegation_requested",

@@ -21,8 +21,8 @@
 
 use super::command::NewExchangeRate;
 use super::ids::{
-    AccountId, CommitmentId, ContributionId, DelegateId, DiscussionId, OrganisationId, ParticipantId,
-    WorkshopId,
+    AccountId, CommitmentId, ContributionId, DelegateId, DisbursementId, DiscussionId, OrganisationId,
+    ParticipantId, WorkshopId,
 };
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -56,6 +56,11 @@ impl IdempotencyKey {
             "rate:{}:{}:{}:{}",
             rate.currency, rate.per_unit, rate.as_of, rate.source
         ))
+    }
+
+    /// A disbursement, by the id its form drew.
+    pub fn disbursement(id: DisbursementId) -> Self {
+        Self::of("disbursement", id)
     }
 
     pub fn discussion(id: DiscussionId) -> Self {
@@ -101,6 +106,11 @@ impl IdempotencyKey {
 
     pub fn stage() -> Self {
         Self::fresh("stage")
+    }
+
+    /// A re-rating: run again, it finds nothing left to convert.
+    pub fn re_rate() -> Self {
+        Self::fresh("rerate")
     }
 
     pub fn funding_target() -> Self {

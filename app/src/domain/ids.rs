@@ -52,4 +52,5 @@ id_type!(
     RevenueId,
     CapexId,
     OpexId,
+    DisbursementId,
 );

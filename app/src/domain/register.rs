@@ -5,11 +5,12 @@
 //! and the API all read it from here.
 
 use super::command::administers;
+use super::disbursements::{paid, Paid};
 use super::event::Actor;
 use super::model::*;
 use super::money::Money;
 use super::state::WorkshopState;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +31,10 @@ pub struct HistoryLine {
     pub by: String,
     pub money: Money,
     pub status: CommitmentStatus,
+    /// Its value in the reporting currency at the rate this version kept,
+    /// so that a re-rating shows the amount before and after.
+    #[serde(default)]
+    pub converted: Option<Decimal>,
 }
 
 /// A commitment in the register, with its organisation and history.
@@ -45,6 +50,21 @@ pub struct RegisterLine {
     /// old log's): listed, never counted.
     pub out_of_range: bool,
     pub history: Vec<HistoryLine>,
+    /// What was paid and what is left, in its currency and converted.
+    #[serde(default)]
+    pub paid: Paid,
+    /// Each disbursement, oldest first, with who recorded it.
+    #[serde(default)]
+    pub disbursements: Vec<DisbursementLine>,
+}
+
+/// A disbursement as people read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisbursementLine {
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub by: String,
+    pub at: DateTime<Utc>,
 }
 
 /// The register as `actor` may see it, oldest first.
@@ -72,6 +92,23 @@ pub fn register_for(state: &WorkshopState, actor: &Actor) -> Vec<RegisterLine> {
                         by: actor_name(state, &change.by),
                         money: change.commitment.money,
                         status: change.commitment.status,
+                        converted: state.converted(&change.commitment),
+                    })
+                    .collect(),
+                paid: paid(state, c),
+                disbursements: state
+                    .disbursements
+                    .get(&c.id)
+                    .into_iter()
+                    .flatten()
+                    .map(|record| DisbursementLine {
+                        date: record.disbursement.date,
+                        amount: Money {
+                            amount: record.disbursement.amount,
+                            currency: c.money.currency,
+                        },
+                        by: actor_name(state, &record.by),
+                        at: record.at,
                     })
                     .collect(),
             }

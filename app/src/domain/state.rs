@@ -46,6 +46,18 @@ pub struct WorkshopState {
     /// approved participant is a delegate under the same id).
     #[serde(default)]
     pub removed_people: BTreeSet<uuid::Uuid>,
+    /// What was paid on each commitment, oldest first, with who and when.
+    #[serde(default)]
+    pub disbursements: BTreeMap<CommitmentId, Vec<DisbursementRecord>>,
+}
+
+/// A disbursement as the log recorded it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisbursementRecord {
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub by: Actor,
+    pub disbursement: Disbursement,
 }
 
 /// A question the facilitator put to the room, and the room's answers.
@@ -225,6 +237,34 @@ impl WorkshopState {
                         commitment: commitment.clone(),
                     });
             }
+            Event::CommitmentsReRated { rate, commitments } => {
+                for id in commitments {
+                    let Some(commitment) = self.commitments.get_mut(id) else {
+                        continue;
+                    };
+                    commitment.rate = Some(rate.clone());
+                    let change = CommitmentChange {
+                        seq: stored.seq,
+                        at: stored.recorded_at,
+                        by: stored.actor.clone(),
+                        commitment: commitment.clone(),
+                    };
+                    self.commitment_history.entry(*id).or_default().push(change);
+                }
+            }
+            Event::DisbursementRecorded {
+                commitment,
+                disbursement,
+            } => self
+                .disbursements
+                .entry(*commitment)
+                .or_default()
+                .push(DisbursementRecord {
+                    seq: stored.seq,
+                    at: stored.recorded_at,
+                    by: stored.actor.clone(),
+                    disbursement: disbursement.clone(),
+                }),
             Event::FundingTargetSet { amount } => self.funding_target = Some(*amount),
             Event::ParticipantJoined { participant, name } => {
                 self.participants.insert(

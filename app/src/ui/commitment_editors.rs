@@ -8,9 +8,10 @@
 
 use super::forms::{field_problem, Field, FormProblem, SelectField, TextArea};
 use super::{use_locale, Tr};
-use crate::api::{CommitmentChoices, SaveCommitment};
+use crate::api::{CommitmentChoices, RecordDisbursement as RecordDisbursementAction, SaveCommitment};
 use crate::domain::commitment_form::{code_of, from_code, CommitmentForm};
 use crate::domain::error::AppError;
+use crate::domain::ids::CommitmentId;
 use crate::domain::model::{Commitment, CommitmentStatus, Instrument};
 use crate::domain::money::Currency;
 use crate::i18n::{commitment_status_name, instrument_name, Msg};
@@ -82,6 +83,39 @@ pub fn AmendCommitment(slug: String, commitment: Commitment, choices: Commitment
             <input type="hidden" name="id" value=id.clone()/>
             <CommitmentFields slug prefix=format!("c-{id}") organisation=OrganisationChoice::Fixed(values.organisation.clone())
                 values choices action=revise label=tr(Msg::SaveChanges)/>
+        </ActionForm>
+    }
+}
+
+/// The form to record a disbursement against a firm commitment, under a
+/// key drawn with the form and changed only after a success.
+#[component]
+pub fn RecordDisbursement(slug: String, commitment: CommitmentId) -> impl IntoView {
+    let tr = use_locale();
+    let record = ServerAction::<RecordDisbursementAction>::new();
+    let key = RwSignal::new(new_key());
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = record.value().get() {
+            key.set(new_key());
+        }
+    });
+    let error: Signal<Option<AppError>> = Signal::derive(move || record.value().get().and_then(|r| r.err()));
+    let problem = move |field: &'static str| Signal::derive(move || field_problem(tr, &error.get(), field));
+    let field_id = move |name: &str| format!("d-{commitment}-{name}");
+    let today = chrono::Utc::now().date_naive().to_string();
+    view! {
+        <ActionForm action=record attr:class="form disbursement" attr:novalidate=true>
+            <FormProblem tr error/>
+            <input type="hidden" name="slug" value=slug/>
+            <input type="hidden" name="id" prop:value=move || key.get()/>
+            <input type="hidden" name="commitment" value=commitment.to_string()/>
+            <div class="field-row">
+                <Field name="date" id=field_id("date") label=tr(Msg::DisbursementDate) kind="date" value=today
+                    problem=problem("date")/>
+                <Field name="amount" id=field_id("amount") label=tr(Msg::DisbursementAmount) help=tr(Msg::DisbursementAmountHelp)
+                    problem=problem("amount")/>
+            </div>
+            <button type="submit" disabled=move || record.pending().get()>{tr(Msg::RecordDisbursement)}</button>
         </ActionForm>
     }
 }
@@ -181,6 +215,9 @@ fn CommitmentFields(
             options=earmarks selected=values.earmark.clone() problem=problem("earmark")/>
         <Field name="years" id=field_id("years") label=tr(Msg::Years) help=tr(Msg::YearsHelp)
             value=values.years.clone() problem=problem("years")/>
+        <p class="help" id=field_id("schedule-help")>{tr(Msg::ScheduleHelp)}</p>
+        <TextArea name="schedule" id=field_id("schedule") label=tr(Msg::Schedule)
+            value=values.schedule.clone() problem=problem("schedule")/>
         <TextArea name="conditions" id=field_id("conditions") label=tr(Msg::Conditions)
             value=values.conditions.clone() problem=problem("conditions")/>
         <TextArea name="note" id=field_id("note") label=tr(Msg::Note)

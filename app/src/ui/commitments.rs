@@ -8,7 +8,7 @@
 //! swept away by others' commits. What the viewer may do comes with the
 //! view (`may_record`, each line's `may_edit`).
 
-use super::commitment_editors::{AmendCommitment, NewCommitment};
+use super::commitment_editors::{AmendCommitment, NewCommitment, RecordDisbursement};
 use super::forms::{field_problem, Field, FormProblem};
 use super::screen::costing_note;
 use super::{use_locale, Failure, Tr};
@@ -17,7 +17,8 @@ use crate::domain::commitment_form::code_of;
 use crate::domain::figures::{amount_in, rate_set, rates_used};
 use crate::domain::ids::CommitmentId;
 use crate::domain::model::{ExchangeRate, LoanTerms, Tier};
-use crate::domain::money::Currency;
+use crate::domain::money::{Currency, Money};
+use crate::domain::schedule::ByYear;
 use crate::i18n::{commitment_status_name, instrument_name, tier_name, Msg};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -71,7 +72,45 @@ fn Commitments(slug: String, current: RwSignal<CommitmentsView>) -> impl IntoVie
         <Show when=move || current.with(|v| v.may_record)>
             <NewCommitment slug=record_slug.clone() choices=choices.clone() currency/>
         </Show>
+        {move || current.with(|v| view! { <PlanByYear currency plan=v.by_year.clone()/> })}
         <Register slug current/>
+    }
+}
+
+/// The financing plan by year against the costs by year, and the cash not
+/// yet laid out by year.
+#[component]
+fn PlanByYear(currency: Currency, plan: ByYear) -> impl IntoView {
+    let tr = use_locale();
+    view! {
+        <section aria-labelledby="by-year-heading" class="by-year">
+            <h2 id="by-year-heading">{tr(Msg::ByYear)}</h2>
+            <p class="help">{tr(Msg::ByYearHelp)}</p>
+            <table>
+                <thead><tr>
+                    <th scope="col">{tr(Msg::YearColumn)}</th>
+                    <th scope="col">{tr(Msg::Required)}</th>
+                    <th scope="col">{tr(Msg::Secured)}</th>
+                    <th scope="col">{tr(Msg::Pledged)}</th>
+                </tr></thead>
+                <tbody>
+                    {plan.years.iter().map(|y| view! {
+                        <tr>
+                            <th scope="row">{y.year}</th>
+                            <td class="amount">{amount_in(currency, y.required)}</td>
+                            <td class="amount">{amount_in(currency, y.secured)}</td>
+                            <td class="amount">{amount_in(currency, y.pledged)}</td>
+                        </tr>
+                    }).collect_view()}
+                    <tr class="unscheduled">
+                        <th scope="row">{tr(Msg::NotScheduled)}</th>
+                        <td></td>
+                        <td class="amount">{amount_in(currency, plan.unscheduled_secured)}</td>
+                        <td class="amount">{amount_in(currency, plan.unscheduled_pledged)}</td>
+                    </tr>
+                </tbody>
+            </table>
+        </section>
     }
 }
 
@@ -99,13 +138,15 @@ fn Summary(slug: String, data: CommitmentsView) -> impl IntoView {
             <dl class="figures">
                 <div><dt>{tr(Msg::Required)}</dt><dd>{amount_in(currency, d.required)}</dd>{costing_note(d, tr).map(|text| view! { <dd class="costing">{text}</dd> })}</div>
                 <div><dt>{tr(Msg::Secured)}</dt><dd>{amount_in(currency, d.cash.secured)}</dd></div>
+                <div><dt>{tr(Msg::Disbursed)}</dt><dd>{amount_in(currency, d.disbursed)}</dd></div>
+                <div><dt>{tr(Msg::Undisbursed)}</dt><dd>{amount_in(currency, d.undisbursed)}</dd></div>
                 <div><dt>{tr(Msg::Pledged)}</dt><dd>{amount_in(currency, d.cash.pledged)}</dd></div>
                 <div><dt>{tr(Msg::Gap)}</dt><dd>{amount_in(currency, d.gap)}</dd></div>
                 <div><dt>{tr(Msg::Guarantees)}</dt><dd>{amount_in(currency, d.guarantees.secured)}" "{tr(Msg::SecuredShort)}", "{amount_in(currency, d.guarantees.pledged)}" "{tr(Msg::PledgedShort)}</dd></div>
                 <div><dt>{tr(Msg::InKind)}</dt><dd>{amount_in(currency, d.in_kind.secured)}" "{tr(Msg::SecuredShort)}", "{amount_in(currency, d.in_kind.pledged)}" "{tr(Msg::PledgedShort)}</dd></div>
                 <div><dt>{tr(Msg::Pipeline)}</dt><dd>{d.pipeline.count}" "{tr(Msg::PipelineLine)}" "{amount_in(currency, d.pipeline.indicative)}</dd></div>
             </dl>
-            <p class="note">{tr(Msg::CashOnly)}" "{tr(Msg::PipelineNote)}</p>
+            <p class="note">{tr(Msg::CashOnly)}" "{tr(Msg::PipelineNote)}" "{tr(Msg::DisbursedNote)}</p>
             {d.overflow.then(|| view! { <p class="note warning" role="status">{tr(Msg::FiguresOutOfRange)}</p> })}
             {(d.out_of_range > 0).then(|| view! { <p class="note warning">{d.out_of_range}" "{tr(Msg::OutOfRange)}</p> })}
             {rates_used(&d.rates_used, currency).map(|text| view! {
@@ -171,7 +212,7 @@ fn Register(slug: String, current: RwSignal<CommitmentsView>) -> impl IntoView {
             <ul class="register">
                 <For
                     each=filtered
-                    key=|l| (l.line.commitment.id, l.line.history.len(), l.may_edit)
+                    key=|l| (l.line.commitment.id, l.line.history.len(), l.line.disbursements.len(), l.may_edit, l.may_disburse)
                     let:entry
                 >
                     <RegisterLine slug=slug.clone() entry currency choices=choices.clone() open/>
@@ -192,7 +233,11 @@ fn RegisterLine(
     open: RwSignal<BTreeSet<CommitmentId>>,
 ) -> impl IntoView {
     let tr = use_locale();
-    let LineView { line, may_edit } = entry;
+    let LineView {
+        line,
+        may_edit,
+        may_disburse,
+    } = entry;
     let c = line.commitment.clone();
     let id = c.id;
     view! {
@@ -204,6 +249,9 @@ fn RegisterLine(
                     <span class="converted">"≈ "{amount_in(currency, v)}</span>
                 })}
                 {line.out_of_range.then(|| view! { <span class="converted warning">{tr(Msg::OutOfRangeFigure)}</span> })}
+                {(!line.paid.disbursed.is_zero()).then(|| view! {
+                    <span class="paid">{Money { amount: line.paid.disbursed, currency: c.money.currency }.display()}" "{tr(Msg::PaidOf)}" "{c.money.display()}</span>
+                })}
                 <span class="status">{tr(commitment_status_name(c.status))}</span>
                 <span class="instrument">{tr(instrument_name(c.instrument))}</span>
                 {c.loan_terms.map(|terms| view! { <span class="loan-terms">{loan_terms_text(tr, &terms)}</span> })}
@@ -220,13 +268,49 @@ fn RegisterLine(
                     {line.history.iter().map(|h| view! {
                         <li>
                             <time datetime=h.at.to_rfc3339()>{h.at.format("%Y-%m-%d %H:%M UTC").to_string()}</time>
-                            " · "{h.by.clone()}" · "{h.money.display()}" · "{tr(commitment_status_name(h.status))}
+                            " · "{h.by.clone()}" · "{h.money.display()}
+                            {h.converted.filter(|_| h.money.currency != currency).map(|v| format!(" (≈ {})", amount_in(currency, v)))}
+                            " · "{tr(commitment_status_name(h.status))}
                         </li>
                     }).collect_view()}
                 </ol>
+                {(!line.disbursements.is_empty()).then(|| view! {
+                    <h3>{tr(Msg::Disbursements)}</h3>
+                    <ol class="disbursements">
+                        {line.disbursements.iter().map(|d| view! {
+                            <li><time datetime=d.date.to_string()>{d.date.to_string()}</time>" · "{d.amount.display()}" · "{d.by.clone()}</li>
+                        }).collect_view()}
+                    </ol>
+                })}
+                {may_disburse.then(|| view! { <RecordDisbursement slug=slug.clone() commitment=id/> })}
                 {may_edit.then(|| view! { <AmendCommitment slug commitment=c.clone() choices/> })}
             </details>
         </li>
+    }
+}
+
+/// The facilitator's re-rating: a currency's current rate applied again.
+#[component]
+fn ReRate(slug: String) -> impl IntoView {
+    let tr = use_locale();
+    let action = ServerAction::<crate::api::ReRate>::new();
+    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
+    let problem = move |f: &'static str| Signal::derive(move || field_problem(tr, &error.get(), f));
+    view! {
+        <section aria-labelledby="re-rate-heading">
+            <h2 id="re-rate-heading">{tr(Msg::ReRate)}</h2>
+            <p class="help">{tr(Msg::ReRateHelp)}</p>
+            <ActionForm action attr:class="form" attr:novalidate=true>
+                <FormProblem tr error/>
+                <input type="hidden" name="slug" value=slug/>
+                <div class="field-row">
+                    <Field name="currency" id="re-rate-currency" label=tr(Msg::Currency) problem=problem("currency")/>
+                    <Field name="rate_as_of" id="re-rate-as-of" label=tr(Msg::RateOfDay) kind="date" problem=problem("rate_as_of")/>
+                    <Field name="since" id="re-rate-since" label=tr(Msg::ReRateSince) help=tr(Msg::ReRateWithoutRate) kind="date" problem=problem("since")/>
+                </div>
+                <button type="submit">{tr(Msg::ReRate)}</button>
+            </ActionForm>
+        </section>
     }
 }
 
@@ -254,6 +338,7 @@ fn RatesAndTarget(slug: String, currency: Currency, rates: Vec<ExchangeRate>) ->
         move |f: &'static str| Signal::derive(move || field_problem(tr, &target_error.get(), f));
     let today = chrono::Utc::now().date_naive().to_string();
     let rate_slug = slug.clone();
+    let target_slug = slug.clone();
     view! {
         <section aria-labelledby="rates-heading">
             <h2 id="rates-heading">{tr(Msg::ExchangeRates)}</h2>
@@ -273,6 +358,7 @@ fn RatesAndTarget(slug: String, currency: Currency, rates: Vec<ExchangeRate>) ->
                 <button type="submit">{tr(Msg::SetRate)}</button>
             </ActionForm>
         </section>
+        <ReRate slug=target_slug.clone()/>
         <section aria-labelledby="target-heading">
             <h2 id="target-heading">{tr(Msg::FundingTarget)}</h2>
             <p class="help">{tr(Msg::FundingTargetHelp)}</p>

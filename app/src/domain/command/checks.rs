@@ -114,6 +114,9 @@ pub(super) fn check_commitment(state: &WorkshopState, new: &NewCommitment) -> Re
     if !terms.is_empty() {
         return Err(AppError::Invalid(terms));
     }
+    if let Some(problem) = crate::domain::schedule::problem(&new.schedule, &new.money) {
+        return Err(AppError::invalid(crate::domain::schedule::FIELD, problem));
+    }
     if !state.organisations.contains_key(&new.organisation) {
         return Err(AppError::invalid("organisation", Problem::UnknownOrganisation));
     }

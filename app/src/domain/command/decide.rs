@@ -235,7 +235,61 @@ pub fn decide(
             if revised == *before {
                 return Ok(vec![]);
             }
+            crate::domain::disbursements::check_revision(state, before, &revised)?;
             Ok(vec![Event::CommitmentRevised { commitment: revised }])
+        }
+        Command::ReRate(new) => {
+            require_facilitator(state, actor)?;
+            let rate = match state.rates.get(&new.currency) {
+                Some(rate) if rate.as_of == new.rate_as_of => rate.clone(),
+                _ => return Err(AppError::invalid("rate_as_of", Problem::NoSuchRate)),
+            };
+            let commitments: Vec<CommitmentId> = state
+                .commitments
+                .values()
+                .filter(|c| c.money.currency == new.currency && c.rate.as_ref() != Some(&rate))
+                .filter(|c| match new.scope {
+                    ReRateScope::WithoutRate => c.rate.is_none(),
+                    ReRateScope::Since { day } => c.recorded_at.date_naive() >= day,
+                })
+                .map(|c| c.id)
+                .collect();
+            if commitments.is_empty() {
+                return Ok(vec![]);
+            }
+            Ok(vec![Event::CommitmentsReRated { rate, commitments }])
+        }
+        Command::RecordDisbursement(new) => {
+            let Some(commitment) = state.commitments.get(&new.commitment) else {
+                return Err(AppError::NotFound("commitment".into()));
+            };
+            require_commitment_rights(state, actor, commitment.organisation)?;
+            new.validate()?;
+            crate::domain::disbursements::check(state, commitment, (new.date, new.amount), now.date_naive())?;
+            let known = state.disbursements.values().flatten();
+            if known.into_iter().any(|r| r.disbursement.id == new.id) {
+                return Err(AppError::AlreadyExists(new.id.to_string()));
+            }
+            let paid_in_full = crate::domain::disbursements::disbursed(state, commitment)
+                .and_then(|paid| paid.checked_add(new.amount))
+                == Some(commitment.money.amount);
+            let mut events = vec![Event::DisbursementRecorded {
+                commitment: commitment.id,
+                disbursement: Disbursement {
+                    id: new.id,
+                    date: new.date,
+                    amount: new.amount,
+                },
+            }];
+            if paid_in_full {
+                let status = CommitmentStatus::Disbursed;
+                let commitment = Commitment {
+                    status,
+                    ..commitment.clone()
+                };
+                events.push(Event::CommitmentRevised { commitment });
+            }
+            Ok(events)
         }
         Command::SetFundingTarget(new) => {
             require_facilitator(state, actor)?;
@@ -409,13 +463,18 @@ fn commitment_from(new: NewCommitment, rate: Option<ExchangeRate>, recorded_at: 
         instrument: new.instrument,
         status: new.status,
         earmark: new.earmark,
-        years: new.years,
+        // A schedule's years are the years of disbursement.
+        years: match new.schedule.is_empty() {
+            true => new.years,
+            false => new.schedule.iter().map(|line| line.year).collect(),
+        },
         conditions: new.conditions.trim().to_string(),
         note: new.note.trim().to_string(),
         public: new.public,
         rate,
         recorded_at,
         loan_terms: new.loan_terms,
+        schedule: new.schedule,
     }
 }
 

@@ -50,6 +50,11 @@ pub enum Command {
     /// New values for an existing commitment (same id and organisation).
     ReviseCommitment(NewCommitment),
     SetFundingTarget(NewFundingTarget),
+    /// Money paid out on a firm commitment (who may: who may revise it).
+    RecordDisbursement(NewDisbursement),
+    /// Applies the current rate of a currency (set on `rate_as_of`) to its
+    /// commitments recorded without a rate, or to all recorded since a day.
+    ReRate(NewReRate),
     /// Someone with the room code joins as a participant. The server checks
     /// the code; `decide` checks the rest.
     JoinRoom(NewParticipant),
@@ -183,6 +188,41 @@ pub struct NewCommitment {
     /// Only for repaid instruments; checked by `domain::loan_terms`.
     #[serde(default)]
     pub loan_terms: Option<LoanTerms>,
+    /// Its amount by year (checked by `domain::schedule`); when given, its
+    /// years are the commitment's years.
+    #[serde(default)]
+    #[validate(length(max = 101))]
+    pub schedule: Vec<YearAmount>,
+}
+
+/// A disbursement as sent: its amount is in the commitment's currency,
+/// checked against it by `domain::disbursements::check`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewDisbursement {
+    pub id: DisbursementId,
+    pub commitment: CommitmentId,
+    pub date: NaiveDate,
+    #[validate(custom(function = "positive_within_ceiling"))]
+    pub amount: Decimal,
+}
+
+/// Which commitments a re-rating converts again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "scope", rename_all = "snake_case")]
+pub enum ReRateScope {
+    /// Those recorded while the currency had no rate.
+    WithoutRate,
+    /// Every one recorded on or after this day (a mistyped rate corrected).
+    Since { day: NaiveDate },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewReRate {
+    pub currency: Currency,
+    /// The day of the rate meant: it must be the currency's current rate,
+    /// so that what the facilitator saw is what is applied.
+    pub rate_as_of: NaiveDate,
+    pub scope: ReRateScope,
 }
 
 fn valid_slug(slug: &str) -> Result<(), ValidationError> {

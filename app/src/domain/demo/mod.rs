@@ -399,6 +399,7 @@ fn commitments() -> Vec<NewCommitment> {
         note: note.into(),
         public,
         loan_terms: None,
+        schedule: Vec::new(),
     };
     let component = |n: u128| Earmark::Component {
         component: component(n),
@@ -421,16 +422,19 @@ fn commitments() -> Vec<NewCommitment> {
             ),
             ("2.5", 20, 5),
         ),
-        commitment(
-            2,
-            TRADE_BANK,
-            "2500000",
-            "USD",
-            Grant,
-            FirmCommitment,
-            component(5),
-            "Technical-assistance grant for capacity building.",
-            true,
+        laid_out(
+            commitment(
+                2,
+                TRADE_BANK,
+                "2500000",
+                "USD",
+                Grant,
+                FirmCommitment,
+                component(5),
+                "Technical-assistance grant for capacity building.",
+                true,
+            ),
+            &[(2027, "1500000"), (2028, "1000000")],
         ),
         // A bilateral agency's concessional yen loan: low rate, long grace.
         on_terms(
@@ -480,18 +484,21 @@ fn commitments() -> Vec<NewCommitment> {
             "Software licences and integration staff.",
             true,
         ),
-        commitment(
-            7,
-            SHANGHAI,
-            "15000000",
-            "CNY",
-            Grant,
-            FirmCommitment,
-            Earmark::City {
-                city: "Shanghai".into(),
-            },
-            "Municipal co-financing of the Shanghai pilot.",
-            true,
+        laid_out(
+            commitment(
+                7,
+                SHANGHAI,
+                "15000000",
+                "CNY",
+                Grant,
+                FirmCommitment,
+                Earmark::City {
+                    city: "Shanghai".into(),
+                },
+                "Municipal co-financing of the Shanghai pilot.",
+                true,
+            ),
+            &[(2027, "10000000"), (2028, "5000000")],
         ),
         commitment(
             8,
@@ -533,6 +540,20 @@ fn commitments() -> Vec<NewCommitment> {
             true,
         ),
     ]
+}
+
+/// A commitment's amount by year.
+fn laid_out(commitment: NewCommitment, years: &[(u16, &str)]) -> NewCommitment {
+    NewCommitment {
+        schedule: years
+            .iter()
+            .map(|(year, amount)| YearAmount {
+                year: *year,
+                amount: dec(amount),
+            })
+            .collect(),
+        ..commitment
+    }
 }
 
 /// A loan's terms: rate in percent, tenor and grace in years.
@@ -596,6 +617,13 @@ pub fn demo_commands() -> Vec<(IdempotencyKey, Command)> {
             .into_iter()
             .map(|item| Command::SaveItem { item, based_on: None }),
     );
+    // The bank's technical-assistance grant is partly paid: paid is not committed.
+    commands.push(Command::RecordDisbursement(NewDisbursement {
+        id: DisbursementId(fixed(5, 1)),
+        commitment: CommitmentId(fixed(4, 2)),
+        date: NaiveDate::from_ymd_opt(2026, 11, 16).expect("a real date"),
+        amount: dec("800000"),
+    }));
     commands
         .into_iter()
         .enumerate()

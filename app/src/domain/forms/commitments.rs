@@ -2,11 +2,13 @@
 //! funding target.
 
 use super::fields::{parse_id, Problems};
-use crate::domain::command::{Command, NewExchangeRate, NewFundingTarget};
+use crate::domain::command::{
+    Command, NewDisbursement, NewExchangeRate, NewFundingTarget, NewReRate, ReRateScope,
+};
 use crate::domain::commitment_form::CommitmentForm;
 use crate::domain::error::{AppError, Problem};
 use crate::domain::idempotency::IdempotencyKey;
-use crate::domain::ids::CommitmentId;
+use crate::domain::ids::{CommitmentId, DisbursementId};
 use crate::domain::money::Currency;
 use serde::{Deserialize, Serialize};
 
@@ -83,6 +85,93 @@ impl FundingTargetForm {
     }
 }
 
+/// A disbursement against a commitment: its id (drawn with the form, the
+/// key of the write, so a retried submit is recorded once), the day it was
+/// paid and the amount in the commitment's currency, thousands grouped as
+/// people type them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisbursementForm {
+    pub id: String,
+    pub commitment: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub amount: String,
+}
+
+impl DisbursementForm {
+    /// The command and the key it is written under.
+    pub fn parse(self) -> Result<(IdempotencyKey, Command), AppError> {
+        let mut problems = Problems::default();
+        let id = problems.check("id", Problem::Invalid, self.id.trim().parse::<DisbursementId>());
+        let commitment = problems.check("commitment", Problem::Invalid, self.commitment.trim().parse());
+        let date = problems.check(
+            "date",
+            Problem::DateFormat,
+            chrono::NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d"),
+        );
+        let amount = match crate::domain::money::without_grouping(&self.amount) {
+            text if text.is_empty() => problems.check("amount", Problem::Required, Err(())),
+            text => problems.check("amount", Problem::AmountFormat, text.parse()),
+        };
+        let new = id
+            .zip(commitment)
+            .zip(date)
+            .zip(amount)
+            .map(|(((id, commitment), date), amount)| NewDisbursement {
+                id,
+                commitment,
+                date,
+                amount,
+            });
+        let new = problems.done(new)?;
+        Ok((
+            IdempotencyKey::disbursement(new.id),
+            Command::RecordDisbursement(new),
+        ))
+    }
+}
+
+/// A re-rating: the currency, the day its current rate was set, and,
+/// blank or a day: its commitments recorded without a rate, or all those
+/// recorded since that day.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReRateForm {
+    pub currency: String,
+    /// `YYYY-MM-DD`.
+    pub rate_as_of: String,
+    /// `YYYY-MM-DD`, or blank.
+    #[serde(default)]
+    pub since: String,
+}
+
+impl ReRateForm {
+    pub fn parse(self) -> Result<NewReRate, AppError> {
+        let mut problems = Problems::default();
+        let day = |text: &str| chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d");
+        let currency = problems.check(
+            "currency",
+            Problem::UnknownCurrency,
+            Currency::parse(&self.currency),
+        );
+        let rate_as_of = problems.check("rate_as_of", Problem::DateFormat, day(&self.rate_as_of));
+        let scope = match self.since.trim() {
+            "" => Some(ReRateScope::WithoutRate),
+            since => problems
+                .check("since", Problem::DateFormat, day(since))
+                .map(|day| ReRateScope::Since { day }),
+        };
+        let new = currency
+            .zip(rate_as_of)
+            .zip(scope)
+            .map(|((currency, rate_as_of), scope)| NewReRate {
+                currency,
+                rate_as_of,
+                scope,
+            });
+        problems.done(new)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +245,60 @@ mod tests {
                 ("currency".to_string(), Problem::UnknownCurrency),
                 ("per_unit".to_string(), Problem::AmountFormat)
             ]
+        );
+    }
+
+    #[test]
+    fn a_disbursement_is_written_under_its_own_id_and_names_each_bad_field() {
+        let form = DisbursementForm {
+            id: ID.into(),
+            commitment: ID.into(),
+            date: "2026-11-30".into(),
+            amount: "1,250,000.50".into(),
+        };
+        let (key, command) = form.parse().unwrap();
+        assert_eq!(key, IdempotencyKey::disbursement(ID.parse().unwrap()));
+        let Command::RecordDisbursement(new) = command else {
+            panic!("a disbursement");
+        };
+        assert_eq!(new.amount.to_string(), "1250000.50");
+        let bad = DisbursementForm {
+            id: ID.into(),
+            commitment: "which".into(),
+            date: "yesterday".into(),
+            amount: " ".into(),
+        };
+        assert_eq!(
+            problems(bad.parse().unwrap_err()),
+            [
+                ("amount".to_string(), Problem::Required),
+                ("commitment".to_string(), Problem::Invalid),
+                ("date".to_string(), Problem::DateFormat)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_re_rating_is_of_those_without_a_rate_unless_a_day_is_given() {
+        let form = ReRateForm {
+            currency: "eur".into(),
+            rate_as_of: "2026-11-02".into(),
+            since: String::new(),
+        };
+        assert_eq!(form.clone().parse().unwrap().scope, ReRateScope::WithoutRate);
+        let since = ReRateForm {
+            since: "2026-11-20".into(),
+            ..form.clone()
+        };
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        assert_eq!(since.parse().unwrap().scope, ReRateScope::Since { day });
+        let bad = ReRateForm {
+            since: "last week".into(),
+            ..form
+        };
+        assert_eq!(
+            problems(bad.parse().unwrap_err()),
+            [("since".to_string(), Problem::DateFormat)]
         );
     }
 

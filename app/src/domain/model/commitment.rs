@@ -164,6 +164,24 @@ pub struct LoanTerms {
     pub grace_years: u16,
 }
 
+/// One year of a commitment's schedule, in the commitment's currency
+/// (`domain::schedule`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearAmount {
+    pub year: u16,
+    pub amount: Decimal,
+}
+
+/// Money paid out on a firm commitment, in the commitment's currency
+/// (`domain::disbursements`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Disbursement {
+    pub id: DisbursementId,
+    /// The day it was paid.
+    pub date: NaiveDate,
+    pub amount: Decimal,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Commitment {
     pub id: CommitmentId,
@@ -184,6 +202,10 @@ pub struct Commitment {
     /// logs have none.
     #[serde(default)]
     pub loan_terms: Option<LoanTerms>,
+    /// Its amount by year, summing exactly to it; empty when not laid out
+    /// by year (then `years` alone says when).
+    #[serde(default)]
+    pub schedule: Vec<YearAmount>,
 }
 
 impl Commitment {

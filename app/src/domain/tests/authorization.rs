@@ -263,7 +263,24 @@ fn authorization_matrix() {
             command
         }),
         ("revise A's commitment", revised),
+        (
+            "record a disbursement of A's firm commitment",
+            Command::RecordDisbursement(NewDisbursement {
+                id: DisbursementId::random(),
+                commitment: existing.id,
+                date: now().date_naive(),
+                amount: dec!(1),
+            }),
+        ),
         ("set the funding target", funding_target(dec!(1000))),
+        (
+            "re-rate commitments without a rate",
+            Command::ReRate(NewReRate {
+                currency: crate::domain::money::Currency::parse("EUR").unwrap(),
+                rate_as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+                scope: ReRateScope::WithoutRate,
+            }),
+        ),
         (
             "approve a request to act for B",
             Command::DecideDelegation {

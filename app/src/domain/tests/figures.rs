@@ -245,6 +245,7 @@ proptest! {
                     rate,
                     recorded_at: now(),
                     loan_terms: None,
+                    schedule: Vec::new(),
                 },
             });
         }

@@ -7,12 +7,15 @@ mod authorization;
 mod business;
 mod commitments;
 mod design;
+mod disbursements;
 mod editing;
 mod figures;
 mod limits;
 mod partnership;
+mod rerating;
 mod revisions;
 mod room;
+mod schedules;
 mod totals;
 mod trust;
 mod workshop;
@@ -110,6 +113,7 @@ fn commitment_for(organisation: OrganisationId, amount: &str) -> Command {
         note: String::new(),
         public: true,
         loan_terms: None,
+        schedule: Vec::new(),
     })
 }
 
@@ -127,6 +131,7 @@ fn new_commitment(organisation: OrganisationId, amount: &str, currency: &str) ->
         note: String::new(),
         public: true,
         loan_terms: None,
+        schedule: Vec::new(),
     }
 }
 
