@@ -209,7 +209,7 @@ async fn the_live_stream_announces_each_new_version() {
     .await;
     let command = app::domain::command::Command::SetStageStatus {
         stage: app::domain::model::Stage::BusinessModel,
-        status: app::domain::model::StageStatus::Open,
+        status: app::domain::model::StageStatus::Locked,
     };
     app.engine
         .execute(
