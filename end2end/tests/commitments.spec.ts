@@ -111,7 +111,7 @@ test('amending keeps the history, and only facilitators download the register', 
 // One test a page and language, so that each long page has the whole time
 // budget.
 for (const lang of ['en', 'zh-CN']) {
-  for (const path of ['/w/demo/commitments', '/w/demo/screen', '/w/demo/design', '/w/demo/partnership']) {
+  for (const path of ['/w/demo/commitments', '/w/demo/screen', '/w/demo/design', '/w/demo/partnership', '/w/demo/business-model', '/w/demo/screen/business-model']) {
     test(`${path} has no serious accessibility violations (signed in, ${lang})`, async ({ browser, baseURL }) => {
       const page = await signedInFacilitator(browser);
       await page.context().addCookies([{ name: 'lang', value: lang, url: baseURL! }]);

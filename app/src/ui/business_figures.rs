@@ -240,11 +240,11 @@ fn YearTable(computed: Computed, currency: Currency) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <figure class="chart">
+        <figure class="bm-chart">
             {cash_flow_chart(&bars, tr(Msg::CashFlowChart))}
             <figcaption>{tr(Msg::CashFlowChart)}" ("{currency.code()}")"</figcaption>
         </figure>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=tr(Msg::CashFlowChart)>
             <table class="figures-table" data-testid="projection">
                 <thead><tr>
                     <th scope="col">{tr(Msg::YearLabel)}</th>
@@ -312,7 +312,7 @@ fn SensitivityTable(computed: Computed, currency: Currency) -> impl IntoView {
                 {rows}
             </tbody>
         </table>
-        <figure class="chart">
+        <figure class="bm-chart">
             {tornado_chart(&bars, tr(Msg::TornadoChart))}
             <figcaption>{tr(Msg::TornadoChart)}" ("{currency.code()}")"</figcaption>
         </figure>

@@ -24,7 +24,7 @@ pub fn BusinessScreenPage() -> impl IntoView {
     super::live::follow(version, screen, |s| s.version);
     view! {
         <Title text=tr(Msg::StageBusinessModel)/>
-        <div class="screen business-screen">
+        <div class="business-screen">
             <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match screen.await {
@@ -65,13 +65,13 @@ fn Board(s: BusinessScreen) -> impl IntoView {
                 })
                 .collect();
             view! {
-                <dl class="screen-figures">
+                <dl class="bm-screen-figures">
                     <div><dt>{tr(Msg::Npv)}</dt><dd data-figure="npv">{amount_in(s.currency, p.npv)}</dd></div>
                     <div><dt>{tr(Msg::Irr)}</dt><dd data-figure="irr">{irr_text(&p.irr, tr)}</dd></div>
                     <div><dt>{tr(Msg::PaybackYear)}</dt><dd data-figure="payback">{payback}</dd></div>
                     <div><dt>{tr(Msg::ViabilityGap)}</dt><dd>{amount_in(s.currency, p.viability_gap)}</dd></div>
                 </dl>
-                <figure class="chart">
+                <figure class="bm-chart">
                     {cash_flow_chart(&bars, tr(Msg::CashFlowChart))}
                     <figcaption>{tr(Msg::CashFlowChart)}" ("{s.currency.code()}")"</figcaption>
                 </figure>
