@@ -3,6 +3,7 @@
 //! sensitivity cases. Geometry only; the figures come from the domain.
 
 use super::use_locale;
+use crate::domain::finance::YearRow;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -12,6 +13,19 @@ pub struct Bar {
     pub label: String,
     pub net: Decimal,
     pub cumulative: Decimal,
+}
+
+impl Bar {
+    /// One bar a model year, labelled with its calendar year.
+    pub fn of_rows(rows: &[YearRow], first_year: u16) -> Vec<Bar> {
+        rows.iter()
+            .map(|r| Bar {
+                label: (u32::from(first_year) + u32::from(r.year)).to_string(),
+                net: r.net,
+                cumulative: r.cumulative,
+            })
+            .collect()
+    }
 }
 
 pub struct TornadoBar {

@@ -210,16 +210,7 @@ fn YearTable(computed: Computed, currency: Currency) -> impl IntoView {
     let tr = use_locale();
     let money = move |value: Decimal| amount_in(currency, value);
     let first = u32::from(computed.first_year);
-    let bars: Vec<Bar> = computed
-        .projection
-        .rows
-        .iter()
-        .map(|r| Bar {
-            label: (first + u32::from(r.year)).to_string(),
-            net: r.net,
-            cumulative: r.cumulative,
-        })
-        .collect();
+    let bars = Bar::of_rows(&computed.projection.rows, computed.first_year);
     let rows = computed
         .projection
         .rows

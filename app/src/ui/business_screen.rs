@@ -55,15 +55,7 @@ fn Board(s: BusinessScreen) -> impl IntoView {
                 .payback_year
                 .map(|y| (first + u32::from(y)).to_string())
                 .unwrap_or_else(|| tr(Msg::NoPayback).to_string());
-            let bars: Vec<Bar> = p
-                .rows
-                .iter()
-                .map(|r| Bar {
-                    label: (first + u32::from(r.year)).to_string(),
-                    net: r.net,
-                    cumulative: r.cumulative,
-                })
-                .collect();
+            let bars = Bar::of_rows(&p.rows, c.first_year);
             view! {
                 <dl class="bm-screen-figures">
                     <div><dt>{tr(Msg::Npv)}</dt><dd data-figure="npv">{amount_in(s.currency, p.npv)}</dd></div>
