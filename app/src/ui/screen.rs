@@ -107,7 +107,7 @@ fn Board(d: Dashboard) -> impl IntoView {
         <section class="screen-figures" aria-label=tr(Msg::Financing)>
             <dl>
                 <div class="figure required"><dt>{tr(Msg::Required)}</dt><dd>{figure(d.required)}</dd><dd class="small">{required_note}</dd>{costing.map(|text| view! { <dd class="small costing">{text}</dd> })}</div>
-                <div class="figure secured"><dt>{tr(Msg::Secured)}</dt><dd data-figure="secured">{figure(d.cash.secured)}</dd></div>
+                <div class="figure secured"><dt>{tr(Msg::Secured)}</dt><dd data-figure="secured">{figure(d.cash.secured)}</dd><dd class="small" data-figure="disbursed">{tr(Msg::Disbursed)}": "{big(d.disbursed)}</dd></div>
                 <div class="figure pledged"><dt>{tr(Msg::Pledged)}</dt><dd data-figure="pledged">{figure(d.cash.pledged)}</dd></div>
                 <div class="figure gap"><dt>{tr(Msg::Gap)}</dt><dd data-figure="gap">{figure(d.gap)}</dd></div>
             </dl>
