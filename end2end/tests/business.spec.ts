@@ -63,6 +63,9 @@ test("three delegates' votes on a risk show as they are cast, and the facilitato
   await expect(screen.locator('[data-figure="npv"]')).toContainText('USD');
   const privateVotes = screen.locator('[data-testid="consensus"] tr[data-risk="4"] td').nth(1);
   await expect(privateVotes).toHaveText('0');
+  // Readable from the back: it fits 1920×1080 without scrolling.
+  const overflow = await screen.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+  expect(overflow).toBeLessThanOrEqual(0);
   const settled = facilitator.getByRole('region', { name: 'Risk allocation' });
   const r4 = settled.locator('details.item summary', { hasText: /^R4 / });
   await expect(r4).toContainText('Private 0');

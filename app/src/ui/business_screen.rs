@@ -43,7 +43,7 @@ fn Board(s: BusinessScreen) -> impl IntoView {
     let structure = s.structure.map(|(named, term)| {
         let (name, explanation) = structure_name(named);
         view! {
-            <p class="structure"><strong>{tr(name)}</strong>" · "{term}" "{tr(Msg::TermYears)}</p>
+            <p class="structure"><strong>{tr(name)}</strong>" · "{tr(Msg::TermYears)}": "{term}</p>
             <p class="explanation">{tr(explanation)}</p>
         }
     });
@@ -74,9 +74,11 @@ fn Board(s: BusinessScreen) -> impl IntoView {
         ModelFigures::OutOfRange => view! { <p class="failure">{tr(Msg::ModelOutOfRange)}</p> }.into_any(),
     };
     view! {
-        <header><h1>{tr(Msg::StageBusinessModel)}" · "{s.title.clone()}</h1>{structure}</header>
-        {figures}
-        <ConsensusMap risks=s.risks tr/>
+        <div class="bm-screen-main">
+            <header><h1>{tr(Msg::StageBusinessModel)}" · "{s.title.clone()}</h1>{structure}</header>
+            {figures}
+        </div>
+        <aside class="bm-screen-side"><ConsensusMap risks=s.risks tr/></aside>
     }
 }
 
