@@ -51,6 +51,9 @@ test('the demo model shows its figures, and a new fee moves them on every device
 });
 
 test("three delegates' votes on a risk show as they are cast, and the facilitator settles", async ({ browser }) => {
+  // Five browser profiles, three of them joining through invite links one
+  // after another: more work than the default budget, not a wait.
+  test.slow();
   const facilitator = await signedInFacilitator(browser);
   const voters = [];
   for (const organisation of ['Busan Metropolitan City', 'Lotus Port Operations', 'City of Manila']) {
