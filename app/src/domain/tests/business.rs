@@ -452,3 +452,34 @@ fn a_model_without_its_term_or_assumptions_says_so() {
         ModelFigures::Incomplete
     );
 }
+
+#[test]
+fn a_full_list_refuses_one_more_item_and_still_takes_edits() {
+    let (mut state, _) = demo();
+    let template = state.business.revenues[0].clone();
+    while state.business.revenues.len() < MOST_REVENUE_STREAMS {
+        let more = RevenueStream {
+            id: RevenueId::random(),
+            ..template.clone()
+        };
+        as_system(&mut state, save_item(DesignItem::Revenue(more), None));
+    }
+    let one_more = RevenueStream {
+        id: RevenueId::random(),
+        ..template.clone()
+    };
+    let refused = state.execute(
+        &Actor::System,
+        save_item(DesignItem::Revenue(one_more), None),
+        now(),
+    );
+    assert_eq!(refused, Err(AppError::invalid("item", Problem::TooManyItems)));
+    assert_eq!(state.business.revenues.len(), MOST_REVENUE_STREAMS);
+    // An item already in the list is still edited.
+    let edited = RevenueStream {
+        price: dec!(3),
+        ..template
+    };
+    as_system(&mut state, save_item(DesignItem::Revenue(edited), None));
+    assert_eq!(state.business.revenues[0].price, dec!(3));
+}
