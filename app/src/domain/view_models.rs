@@ -79,7 +79,11 @@ impl DesignView {
             design: state.design.clone(),
             partnership: state.partnership.clone(),
             business: state.business.clone(),
-            financing: super::business_view::financing_of(state),
+            // Only stage 3's figures use it; the other walks skip the totals.
+            financing: match stage {
+                Stage::BusinessModel => super::business_view::financing_of(state),
+                Stage::ProjectDesign | Stage::Partnership | Stage::Commitments => Financing::default(),
+            },
             item_versions: state.item_versions.clone(),
             organisations: organisation_names(state),
             own,

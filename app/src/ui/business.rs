@@ -1,7 +1,7 @@
 //! Stage 3's guided walk: the PPP structure, the canvas, revenues, costs,
 //! the figures they give, and who carries each risk.
 
-use super::business_figures::{CapexFromComponents, FeeFlags, FiguresPanel};
+use super::business_figures::{model_figures_of, CapexFromComponents, FeeFlags, FiguresPanel};
 use super::business_risks::{allocations, votes};
 use super::use_locale;
 use super::walk::field::{choices, labels, FieldSpec, Input};
@@ -28,6 +28,7 @@ pub fn BusinessModelPage() -> impl IntoView {
 }
 
 fn business_steps(walk: Walk) -> AnyView {
+    let figures = model_figures_of(walk);
     // Each step is its own view, so the page's type stays shallow enough
     // for the compiler.
     let structure = view! {
@@ -40,7 +41,7 @@ fn business_steps(walk: Walk) -> AnyView {
     let revenues = view! {
         <StepSection step=Step::Revenues>
             <ItemList walk kind=revenues()/>
-            <FeeFlags walk/>
+            <FeeFlags walk figures/>
         </StepSection>
     }
     .into_any();
@@ -55,7 +56,7 @@ fn business_steps(walk: Walk) -> AnyView {
     let figures = view! {
         <StepSection step=Step::Figures>
             <ItemList walk kind=assumptions()/>
-            <FiguresPanel walk/>
+            <FiguresPanel walk figures/>
         </StepSection>
     }
     .into_any();

@@ -38,6 +38,8 @@ const HEIGHT: f64 = 420.0;
 const PLOT_TOP: f64 = 20.0;
 const PLOT_BOTTOM: f64 = 370.0;
 
+/// A figure as a drawing coordinate. Only pixels pass through a float:
+/// every amount written on a chart or beside it is the exact decimal.
 fn number(value: Decimal) -> f64 {
     value.to_f64().unwrap_or(0.0)
 }

@@ -56,8 +56,9 @@ pub fn CapexFromComponents(walk: Walk) -> impl IntoView {
     }
 }
 
-/// The model's figures as the walk's copy of the state gives them.
-fn figures(walk: Walk) -> Memo<ModelFigures> {
+/// The model's figures as the walk's copy of the state gives them: made
+/// once per page, since each is a projection and eleven sensitivity cases.
+pub fn model_figures_of(walk: Walk) -> Memo<ModelFigures> {
     Memo::new(move |_| {
         walk.current
             .with(|v| model_figures(&v.business, &v.design, &v.financing))
@@ -94,9 +95,8 @@ fn scenario_label(scenario: Scenario, tr: Tr) -> String {
 
 /// The trade-rule flags on the revenue streams.
 #[component]
-pub fn FeeFlags(walk: Walk) -> impl IntoView {
+pub fn FeeFlags(walk: Walk, figures: Memo<ModelFigures>) -> impl IntoView {
     let tr = use_locale();
-    let figures = figures(walk);
     move || {
         let ModelFigures::Computed(c) = figures.get() else {
             return ().into_any();
@@ -133,9 +133,8 @@ pub fn FeeFlags(walk: Walk) -> impl IntoView {
 }
 
 #[component]
-pub fn FiguresPanel(walk: Walk) -> impl IntoView {
+pub fn FiguresPanel(walk: Walk, figures: Memo<ModelFigures>) -> impl IntoView {
     let tr = use_locale();
-    let figures = figures(walk);
     move || match figures.get() {
         ModelFigures::Incomplete => view! { <p class="note">{tr(Msg::ModelIncomplete)}</p> }.into_any(),
         ModelFigures::OutOfRange => {

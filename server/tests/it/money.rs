@@ -32,6 +32,20 @@ fn commitment_form<'a>(
     form
 }
 
+/// The commitments page's data as `cookie` sees it.
+async fn commitments_view(app: &TestApp, cookie: &str) -> serde_json::Value {
+    call(
+        app,
+        app::api::LoadCommitments::PATH,
+        &[("slug", "demo")],
+        Some(cookie),
+    )
+    .await
+    .json()
+    .await
+    .unwrap()
+}
+
 async fn save(app: &TestApp, cookie: &str, form: &[(&str, &str)]) -> reqwest::Response {
     call(app, app::api::SaveCommitment::PATH, form, Some(cookie)).await
 }
@@ -210,16 +224,7 @@ async fn disbursements_are_recorded_once_within_the_commitment(backend: Backend)
     );
 
     // The page and the files show committed, disbursed and undisbursed apart.
-    let view: serde_json::Value = call(
-        &app,
-        app::api::LoadCommitments::PATH,
-        &[("slug", "demo")],
-        Some(&own),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let view = commitments_view(&app, &own).await;
     let line = view["lines"]
         .as_array()
         .unwrap()
@@ -281,16 +286,7 @@ async fn a_commitment_laid_out_by_year_shows_in_the_plan_by_year(backend: Backen
     let state = app.engine.workshop("demo").await.unwrap();
     assert_eq!(state.commitments[&id.parse().unwrap()].years, vec![2030, 2031]);
 
-    let view: serde_json::Value = call(
-        &app,
-        app::api::LoadCommitments::PATH,
-        &[("slug", "demo")],
-        Some(&facilitator),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let view = commitments_view(&app, &facilitator).await;
     let year = |y: u64| {
         view["by_year"]["years"]
             .as_array()
