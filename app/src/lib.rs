@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod document;
 pub mod domain;
 pub mod i18n;
 pub mod ui;

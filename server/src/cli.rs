@@ -75,6 +75,12 @@ pub enum Command {
         workshop: String,
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// For the proposal: an issued version (the proposal now if absent).
+        #[arg(long)]
+        version: Option<u32>,
+        /// For the proposal: en or zh-CN.
+        #[arg(long, default_value = "en")]
+        lang: String,
         #[arg(long)]
         out: PathBuf,
     },
@@ -123,6 +129,15 @@ pub enum ExportFormat {
     Json,
     /// The event log, one event per line.
     Jsonl,
+    /// The commitments register.
+    Csv,
+    Xlsx,
+    /// The consolidated proposal as Markdown.
+    Md,
+    /// The consolidated proposal as print-ready HTML.
+    Html,
+    /// The consolidated proposal as data (schema roundtable.proposal/1).
+    ProposalJson,
 }
 
 /// Why a command failed, and with which exit code.
@@ -184,10 +199,21 @@ async fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Export {
             workshop,
             format,
+            version,
+            lang,
             out,
-        } => export(&config, &workshop, format, &out)
-            .await
-            .map(|_| ExitCode::SUCCESS),
+        } => export(
+            &config,
+            ExportRequest {
+                slug: &workshop,
+                format,
+                version,
+                lang: &lang,
+            },
+            &out,
+        )
+        .await
+        .map(|_| ExitCode::SUCCESS),
     }
 }
 
@@ -418,23 +444,45 @@ async fn verify(config: &Config) -> Result<ExitCode, Failure> {
     })
 }
 
-async fn export(
-    config: &Config,
-    slug: &str,
-    format: ExportFormat,
-    out: &std::path::Path,
-) -> Result<(), Failure> {
+/// What to export, as the command line names it.
+pub struct ExportRequest<'a> {
+    pub slug: &'a str,
+    pub format: ExportFormat,
+    pub version: Option<u32>,
+    pub lang: &'a str,
+}
+
+async fn export(config: &Config, request: ExportRequest<'_>, out: &std::path::Path) -> Result<(), Failure> {
+    use crate::export::ProposalFormat;
     let engine = open(config).await?;
     let failed = runtime("exporting");
-    let text = match format {
+    let slug = request.slug;
+    let proposal =
+        |format| crate::export::proposal_export(&engine, slug, (request.version, request.lang), format);
+    let text: Vec<u8> = match request.format {
         ExportFormat::Json => {
             let state = engine.workshop(slug).await.map_err(|e| failed(e.to_string()))?;
-            crate::export::state_json(&state).map_err(|e| failed(e.to_string()))?
+            crate::export::state_json(&state)
+                .map_err(|e| failed(e.to_string()))?
+                .into_bytes()
         }
         ExportFormat::Jsonl => {
             let events = engine.events(slug, 0).await.map_err(|e| failed(e.to_string()))?;
-            crate::export::log_jsonl(&events).map_err(|e| failed(e.to_string()))?
+            crate::export::log_jsonl(&events)
+                .map_err(|e| failed(e.to_string()))?
+                .into_bytes()
         }
+        ExportFormat::Csv => {
+            let state = engine.workshop(slug).await.map_err(|e| failed(e.to_string()))?;
+            crate::register::csv(&state).map_err(|e| failed(e.to_string()))?
+        }
+        ExportFormat::Xlsx => {
+            let state = engine.workshop(slug).await.map_err(|e| failed(e.to_string()))?;
+            crate::register::xlsx(&state).map_err(|e| failed(e.to_string()))?
+        }
+        ExportFormat::Md => proposal(ProposalFormat::Markdown).await.map_err(&failed)?,
+        ExportFormat::Html => proposal(ProposalFormat::Html).await.map_err(&failed)?,
+        ExportFormat::ProposalJson => proposal(ProposalFormat::Json).await.map_err(&failed)?,
     };
     std::fs::write(out, text).map_err(|e| failed(format!("{}: {e}", out.display())))?;
     println!("Wrote {}.", out.display());

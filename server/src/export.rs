@@ -42,3 +42,82 @@ pub fn log_jsonl(events: &[StoredEvent]) -> Result<String, serde_json::Error> {
     }
     Ok(out)
 }
+
+/// The proposal's formats (docs/EXPORTS.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProposalFormat {
+    Markdown,
+    Html,
+    Json,
+}
+
+impl ProposalFormat {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Self::Markdown => "text/markdown; charset=utf-8",
+            Self::Html => "text/html; charset=utf-8",
+            Self::Json => "application/json",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Json => "json",
+        }
+    }
+}
+
+/// The proposal as `viewer` may read it, at `showing` (now, an issued
+/// version, a moment of the log).
+pub async fn proposal_at(
+    engine: &crate::engine::Engine,
+    slug: &str,
+    viewer: &app::domain::event::Actor,
+    showing: app::document::Showing,
+) -> Result<app::domain::proposal::Proposal, app::domain::error::AppError> {
+    use app::api::service::Workshops;
+    let now = engine.workshop(slug).await?;
+    let then = match showing.position(&now)? {
+        Some(seq) => engine.workshop_at(slug, seq).await?,
+        None => (*now).clone(),
+    };
+    app::domain::proposal::Proposal::of(&then, viewer).ok_or(app::domain::error::AppError::Internal)
+}
+
+/// The proposal's file in a format and a language.
+pub fn proposal_file(
+    proposal: &app::domain::proposal::Proposal,
+    locale: app::i18n::Locale,
+    format: ProposalFormat,
+) -> Result<Vec<u8>, serde_json::Error> {
+    Ok(match format {
+        ProposalFormat::Markdown => {
+            app::document::markdown(&app::document::document(proposal, locale)).into_bytes()
+        }
+        ProposalFormat::Html => app::document::html(&app::document::document(proposal, locale)).into_bytes(),
+        ProposalFormat::Json => {
+            let mut text = serde_json::to_string_pretty(proposal)?;
+            text.push('\n');
+            text.into_bytes()
+        }
+    })
+}
+
+/// The command line's proposal export: as the command line reads it (all
+/// names shown), an issued version or now, in `lang`; why not, in words.
+pub async fn proposal_export(
+    engine: &crate::engine::Engine,
+    slug: &str,
+    (version, lang): (Option<u32>, &str),
+    format: ProposalFormat,
+) -> Result<Vec<u8>, String> {
+    let locale = app::i18n::Locale::from_tag(lang)
+        .ok_or_else(|| format!("unknown language {lang}: use en or zh-CN"))?;
+    let showing = app::document::Showing::from_query(version, None);
+    let proposal = proposal_at(engine, slug, &app::domain::event::Actor::System, showing)
+        .await
+        .map_err(|e| e.to_string())?;
+    proposal_file(&proposal, locale, format).map_err(|e| e.to_string())
+}

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 mod business;
 mod commitments;
 mod design;
+mod proposal;
 mod room;
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -18,6 +19,7 @@ mod setup;
 pub use business::*;
 pub use commitments::*;
 pub use design::*;
+pub use proposal::*;
 pub use room::*;
 pub use setup::*;
 

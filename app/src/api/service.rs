@@ -25,6 +25,9 @@ pub trait Workshops: Send + Sync + 'static {
     async fn workshops(&self) -> Result<Vec<Arc<WorkshopState>>, AppError>;
     /// One workshop's current state, by slug.
     async fn workshop(&self, slug: &str) -> Result<Arc<WorkshopState>, AppError>;
+    /// The workshop as it stood after event `seq`: an issued version of the
+    /// proposal, or a moment replayed. Folded from the log each time.
+    async fn workshop_at(&self, slug: &str, seq: u64) -> Result<WorkshopState, AppError>;
     /// Decides and durably appends a command; returns the workshop's version
     /// after it. A repeated `idempotency_key` returns the first answer.
     async fn execute(

@@ -126,6 +126,12 @@ pub enum Event {
     DesignItemRemoved {
         key: ItemKey,
     },
+    /// A facilitator issued the proposal as it stands: version `number`,
+    /// which renders from the log up to this event and so never changes.
+    ProposalIssued {
+        number: u32,
+        label: String,
+    },
 }
 
 impl Event {
@@ -158,6 +164,7 @@ impl Event {
             Event::DesignStarted { .. } => "design_started",
             Event::DesignItemSaved { .. } => "design_item_saved",
             Event::DesignItemRemoved { .. } => "design_item_removed",
+            Event::ProposalIssued { .. } => "proposal_issued",
         }
     }
 }

@@ -59,6 +59,12 @@ impl IdempotencyKey {
     }
 
     /// A disbursement, by the id its form drew.
+    /// Issuing the proposal, by the id the form drew: a retry issues no
+    /// second version.
+    pub fn proposal_version(id: Uuid) -> Self {
+        Self::of("proposal_version", id)
+    }
+
     pub fn disbursement(id: DisbursementId) -> Self {
         Self::of("disbursement", id)
     }

@@ -25,6 +25,7 @@ pub mod limits;
 pub mod loan_terms;
 pub mod model;
 pub mod money;
+pub mod proposal;
 pub mod register;
 pub mod required;
 pub mod schedule;

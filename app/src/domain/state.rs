@@ -49,6 +49,20 @@ pub struct WorkshopState {
     /// What was paid on each commitment, oldest first, with who and when.
     #[serde(default)]
     pub disbursements: BTreeMap<CommitmentId, Vec<DisbursementRecord>>,
+    /// The proposal's issued versions, oldest first.
+    #[serde(default)]
+    pub proposal_versions: Vec<IssuedVersion>,
+}
+
+/// A numbered version of the proposal: the log up to `seq` is what it
+/// says, for ever.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedVersion {
+    pub number: u32,
+    pub label: String,
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub by: Actor,
 }
 
 /// A disbursement as the log recorded it.
@@ -225,6 +239,13 @@ impl WorkshopState {
             Event::ExchangeRateSet { rate } => {
                 self.rates.insert(rate.currency, rate.clone());
             }
+            Event::ProposalIssued { number, label } => self.proposal_versions.push(IssuedVersion {
+                number: *number,
+                label: label.clone(),
+                seq: stored.seq,
+                at: stored.recorded_at,
+                by: stored.actor.clone(),
+            }),
             Event::CommitmentRecorded { commitment } | Event::CommitmentRevised { commitment } => {
                 self.commitments.insert(commitment.id, commitment.clone());
                 self.commitment_history

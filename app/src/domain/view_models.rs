@@ -70,7 +70,7 @@ impl DesignView {
             stage,
             fields: DesignField::ALL
                 .iter()
-                .filter(|f| f.stage() == stage)
+                .filter(|f| f.stage() == Some(stage))
                 .map(|f| {
                     let version = state.design_versions.get(f).copied().unwrap_or(0);
                     (*f, state.design.text(*f).to_string(), version)
@@ -323,7 +323,7 @@ mod tests {
         assert!(admin
             .fields
             .iter()
-            .all(|(f, _, _)| f.stage() == Stage::ProjectDesign));
+            .all(|(f, _, _)| f.stage() == Some(Stage::ProjectDesign)));
         assert_eq!(admin.this_year, 2026);
         let own = DesignView::of(&state, &delegate(&state), Stage::ProjectDesign, 2026).unwrap();
         assert!(!own.facilitator && own.own.is_some());

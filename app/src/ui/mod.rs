@@ -18,6 +18,8 @@ mod live;
 mod live_list;
 mod locale;
 mod partnership;
+mod proposal;
+mod proposal_narrative;
 mod room;
 mod screen;
 mod setup;
@@ -87,6 +89,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/w/:slug/partnership") view=partnership::PartnershipPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/business-model") view=business::BusinessModelPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/commitments") view=commitments::CommitmentsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/proposal") view=proposal::ProposalPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/proposal/compare") view=proposal::ProposalComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/screen") view=screen::ScreenPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/screen/business-model") view=business_screen::BusinessScreenPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/room") view=room::MyRoomPage ssr=SsrMode::Async/>

@@ -56,6 +56,7 @@ fn Overview(overview: WorkshopOverview) -> impl IntoView {
                 <a href=format!("/w/{}/partnership", overview.slug)>{tr(Msg::StagePartnership)}</a>
                 <a href=format!("/w/{}/business-model", overview.slug)>{tr(Msg::StageBusinessModel)}</a>
                 <a href=format!("/w/{}/commitments", overview.slug)>{tr(Msg::StageCommitments)}</a>
+                <a href=format!("/w/{}/proposal", overview.slug)>{tr(Msg::SectionProposal)}</a>
                 <a href=format!("/w/{}/screen", overview.slug)>{tr(Msg::ScreenLink)}</a>
             </nav>
         </header>

@@ -231,6 +231,13 @@ impl Workshops for Engine {
             .ok_or_else(|| AppError::NotFound(slug.into()))
     }
 
+    async fn workshop_at(&self, slug: &str, seq: u64) -> Result<WorkshopState, AppError> {
+        let events = self.events(slug, 0).await?;
+        Ok(WorkshopState::from_log(
+            events.iter().take_while(|e| e.seq <= seq),
+        ))
+    }
+
     async fn execute(
         &self,
         slug: &str,

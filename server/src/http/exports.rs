@@ -1,16 +1,22 @@
 //! The export endpoints a read-only API token (or a facilitator's session)
 //! unlocks: `GET /w/{slug}/export/state.json`, `events.jsonl`,
-//! `commitments.csv` and `commitments.xlsx`.
+//! `commitments.csv` and `commitments.xlsx`; and the proposal,
+//! `proposal.{md,html,json}?version=N&moment=SEQ&lang=en|zh-CN`, which the
+//! workshop's delegates may read too.
 
+use crate::export::ProposalFormat;
 use crate::http::error::HttpError;
 use crate::http::state::AppState;
 use crate::services::Services;
-use app::api::service::{Accounts, Workshops, SESSION_COOKIE};
+use app::api::service::{Accounts, Invites, Workshops, SESSION_COOKIE};
+use app::document::Showing;
 use app::domain::command::administers;
 use app::domain::error::AppError;
+use app::domain::error::Problem;
 use app::domain::event::Actor;
 use app::domain::state::WorkshopState;
-use axum::extract::{Path, State};
+use app::i18n::Locale;
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -23,11 +29,49 @@ pub fn routes() -> Router<AppState> {
         .route("/w/{slug}/export/events.jsonl", get(export_events))
         .route("/w/{slug}/export/commitments.csv", get(export_commitments_csv))
         .route("/w/{slug}/export/commitments.xlsx", get(export_commitments_xlsx))
+        .route("/w/{slug}/export/proposal.md", get(export_proposal_md))
+        .route("/w/{slug}/export/proposal.html", get(export_proposal_html))
+        .route("/w/{slug}/export/proposal.json", get(export_proposal_json))
 }
 
 /// Whether the request may read this workshop's exports: a live bearer
 /// token for it, or the session of one of its facilitators.
 async fn authorize(services: &Services, slug: &str, headers: &HeaderMap) -> Result<(), AppError> {
+    reader(services, slug, headers).await.map(|_| ())
+}
+
+/// Who reads a proposal: the exports' readers (a token reads as the command
+/// line does, everything), or one of the workshop's delegates, who sees
+/// other organisations' confidential commitments masked.
+async fn proposal_reader(services: &Services, slug: &str, headers: &HeaderMap) -> Result<Actor, AppError> {
+    match reader(services, slug, headers).await {
+        Err(AppError::Unauthenticated) => {}
+        other => return other,
+    }
+    let Some(token) = app::api::service::cookie_in(headers, app::api::service::DELEGATE_COOKIE) else {
+        return Err(AppError::Unauthenticated);
+    };
+    let session = services.invites.delegate_session(&token).await?;
+    let state = services.engine.workshop(slug).await?;
+    match session {
+        Some(s) if s.slug == slug => {
+            let actor = Actor::Delegate {
+                organisation: s.organisation,
+                delegate: Some(s.delegate),
+            };
+            if state.acts_no_more(&actor) {
+                Err(AppError::Unauthenticated)
+            } else {
+                Ok(actor)
+            }
+        }
+        _ => Err(AppError::Unauthenticated),
+    }
+}
+
+/// The actor an export is read as: the command line's for a token, the
+/// facilitator's for their session.
+async fn reader(services: &Services, slug: &str, headers: &HeaderMap) -> Result<Actor, AppError> {
     let state = services.engine.workshop(slug).await?;
     let workshop = state.setup.as_ref().ok_or(AppError::Internal)?.id;
     let bearer = headers
@@ -37,7 +81,7 @@ async fn authorize(services: &Services, slug: &str, headers: &HeaderMap) -> Resu
     if let Some(token) = bearer {
         let reads = services.api_tokens.workshop_of(token.trim()).await?;
         return if reads == Some(workshop) {
-            Ok(())
+            Ok(Actor::System)
         } else {
             Err(AppError::Unauthenticated)
         };
@@ -49,13 +93,11 @@ async fn authorize(services: &Services, slug: &str, headers: &HeaderMap) -> Resu
     }) else {
         return Err(AppError::Unauthenticated);
     };
-    if administers(
-        &state,
-        &Actor::Facilitator {
-            account: user.account,
-        },
-    ) {
-        Ok(())
+    let facilitator = Actor::Facilitator {
+        account: user.account,
+    };
+    if administers(&state, &facilitator) {
+        Ok(facilitator)
     } else {
         Err(AppError::Forbidden)
     }
@@ -111,6 +153,61 @@ pub async fn export_commitments_xlsx(
     let body = crate::register::xlsx(&workshop).map_err(|_| AppError::Internal)?;
     let kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     Ok(attachment(kind, &format!("{slug}-commitments.xlsx"), body))
+}
+
+/// Which proposal, in which language.
+#[derive(serde::Deserialize)]
+pub struct ProposalQuery {
+    version: Option<u32>,
+    moment: Option<u64>,
+    lang: Option<String>,
+}
+
+async fn export_proposal(
+    state: &AppState,
+    slug: &str,
+    headers: &HeaderMap,
+    query: &ProposalQuery,
+    format: ProposalFormat,
+) -> Result<Response, HttpError> {
+    let viewer = proposal_reader(&state.services, slug, headers).await?;
+    let locale = match &query.lang {
+        Some(tag) => Locale::from_tag(tag).ok_or_else(|| AppError::invalid("lang", Problem::Invalid))?,
+        None => Locale::default(),
+    };
+    let showing = Showing::from_query(query.version, query.moment);
+    let proposal = crate::export::proposal_at(&state.services.engine, slug, &viewer, showing).await?;
+    let body = crate::export::proposal_file(&proposal, locale, format).map_err(|_| AppError::Internal)?;
+    let version = query.version.map(|n| format!("-v{n}")).unwrap_or_default();
+    let name = format!("{slug}-proposal{version}-{}.{}", locale.tag(), format.extension());
+    Ok(attachment(format.content_type(), &name, body))
+}
+
+pub async fn export_proposal_md(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<ProposalQuery>,
+    headers: HeaderMap,
+) -> Result<Response, HttpError> {
+    export_proposal(&state, &slug, &headers, &query, ProposalFormat::Markdown).await
+}
+
+pub async fn export_proposal_html(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<ProposalQuery>,
+    headers: HeaderMap,
+) -> Result<Response, HttpError> {
+    export_proposal(&state, &slug, &headers, &query, ProposalFormat::Html).await
+}
+
+pub async fn export_proposal_json(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<ProposalQuery>,
+    headers: HeaderMap,
+) -> Result<Response, HttpError> {
+    export_proposal(&state, &slug, &headers, &query, ProposalFormat::Json).await
 }
 
 /// A file to download, named after the workshop (slugs are plain ASCII).

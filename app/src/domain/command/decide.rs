@@ -121,7 +121,10 @@ pub fn decide(
             Ok(vec![Event::StageStatusChanged { stage, status }])
         }
         Command::SetDesignText(input) => {
-            require_stage_editor(state, actor, input.field.stage())?;
+            match input.field.stage() {
+                Some(stage) => require_stage_editor(state, actor, stage)?,
+                None => require_facilitator(state, actor)?,
+            }
             input.validate()?;
             let current = state.design.text(input.field);
             let version = state.design_versions.get(&input.field).copied().unwrap_or(0);
@@ -424,6 +427,7 @@ pub fn decide(
                 text: new.text.trim().to_string(),
             }])
         }
+        Command::IssueProposal(new) => super::issue::issue_proposal(state, actor, new),
     }
 }
 

@@ -81,6 +81,19 @@ pub enum Command {
         item: DiscussionId,
     },
     Contribute(NewContribution),
+    /// Issues the proposal as it stands as its next numbered version.
+    IssueProposal(NewProposalVersion),
+}
+
+/// How many versions a proposal may be issued in: far more than a
+/// workshop's sessions ever issue, and a bound on the versions list.
+pub const MOST_PROPOSAL_VERSIONS: usize = 200;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewProposalVersion {
+    /// "v1, for the summit".
+    #[validate(length(min = 1, max = 120))]
+    pub label: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]

@@ -5,6 +5,7 @@
 //! - `access`: who may change what;
 //! - `checks`: what a design item or a commitment must agree with in the
 //!   workshop;
+//! - `issue`: issuing the proposal's versions;
 //! - `decide`: `decide(state, actor, command, now)`, and
 //!   `WorkshopState::execute`, which decides, stamps and applies in one call.
 //!
@@ -14,6 +15,7 @@ mod access;
 mod checks;
 mod decide;
 mod inputs;
+mod issue;
 
 pub use access::administers;
 pub use decide::decide;

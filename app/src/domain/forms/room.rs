@@ -161,3 +161,31 @@ mod tests {
         );
     }
 }
+
+/// Issuing the proposal: `id` is drawn when the form is, so a retried or
+/// double-clicked submit issues one version.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueProposalForm {
+    pub id: String,
+    pub label: String,
+}
+
+impl IssueProposalForm {
+    pub fn parse(
+        self,
+    ) -> Result<
+        (
+            crate::domain::idempotency::IdempotencyKey,
+            crate::domain::command::NewProposalVersion,
+        ),
+        AppError,
+    > {
+        let id: uuid::Uuid = parse_id("id", &self.id)?;
+        let new = crate::domain::command::NewProposalVersion { label: self.label };
+        validator::Validate::validate(&new)?;
+        Ok((
+            crate::domain::idempotency::IdempotencyKey::proposal_version(id),
+            new,
+        ))
+    }
+}

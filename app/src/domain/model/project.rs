@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use validator::{Validate, ValidationError};
 
-/// Narrative fields of stage 1.
+/// Narrative fields: stage 1's and 2's, and the proposal's own (edited by
+/// facilitators only, on the proposal page).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DesignField {
@@ -27,6 +28,8 @@ pub enum DesignField {
     IntellectualProperty,
     ExitRules,
     DisputeRules,
+    Sustainability,
+    MonitoringEvaluation,
 }
 
 /// Where an indicator sits in the results chain (IATI result types: 3
@@ -279,10 +282,15 @@ pub struct ProjectDesign {
     pub exit_rules: String,
     #[serde(default)]
     pub dispute_rules: String,
+    /// The proposal's own narrative.
+    #[serde(default)]
+    pub sustainability: String,
+    #[serde(default)]
+    pub monitoring_evaluation: String,
 }
 
 impl DesignField {
-    pub const ALL: [DesignField; 14] = [
+    pub const ALL: [DesignField; 16] = [
         Self::Title,
         Self::Summary,
         Self::Problem,
@@ -297,15 +305,19 @@ impl DesignField {
         Self::IntellectualProperty,
         Self::ExitRules,
         Self::DisputeRules,
+        Self::Sustainability,
+        Self::MonitoringEvaluation,
     ];
 
-    /// The stage whose walk edits the field.
-    pub fn stage(self) -> Stage {
+    /// The stage whose walk edits the field; `None` for the proposal's own
+    /// narrative, which only facilitators write.
+    pub fn stage(self) -> Option<Stage> {
         match self {
             Self::DataSharing | Self::IntellectualProperty | Self::ExitRules | Self::DisputeRules => {
-                Stage::Partnership
+                Some(Stage::Partnership)
             }
-            _ => Stage::ProjectDesign,
+            Self::Sustainability | Self::MonitoringEvaluation => None,
+            _ => Some(Stage::ProjectDesign),
         }
     }
 }
@@ -327,6 +339,8 @@ impl ProjectDesign {
             DesignField::PurposeAssumptions => &self.purpose_assumptions,
             DesignField::GoalAssumptions => &self.goal_assumptions,
             DesignField::Title => &self.title,
+            DesignField::Sustainability => &self.sustainability,
+            DesignField::MonitoringEvaluation => &self.monitoring_evaluation,
         }
     }
 
@@ -346,6 +360,8 @@ impl ProjectDesign {
             DesignField::PurposeAssumptions => &mut self.purpose_assumptions,
             DesignField::GoalAssumptions => &mut self.goal_assumptions,
             DesignField::Title => &mut self.title,
+            DesignField::Sustainability => &mut self.sustainability,
+            DesignField::MonitoringEvaluation => &mut self.monitoring_evaluation,
         }
     }
 }

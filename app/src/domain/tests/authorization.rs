@@ -312,6 +312,18 @@ fn authorization_matrix() {
             "ask to act for A",
             Command::RequestDelegation { organisation: org_a },
         ),
+        (
+            "issue a version of the proposal",
+            Command::IssueProposal(NewProposalVersion { label: "v1".into() }),
+        ),
+        (
+            "write the proposal's sustainability section",
+            Command::SetDesignText(DesignText {
+                field: DesignField::Sustainability,
+                text: "Fees cover the running costs from year 4.".into(),
+                based_on: None,
+            }),
+        ),
     ];
     let mut rows = Vec::new();
     for (what, command) in mutations {

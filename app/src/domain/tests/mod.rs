@@ -12,6 +12,7 @@ mod editing;
 mod figures;
 mod limits;
 mod partnership;
+mod proposal;
 mod rerating;
 mod revisions;
 mod room;

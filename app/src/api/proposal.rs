@@ -1,0 +1,107 @@
+//! Server functions of the consolidated proposal: the page's document (now,
+//! an issued version, or a moment replayed), issuing a version, comparing
+//! two.
+
+#[cfg(feature = "ssr")]
+use crate::document::Showing;
+use crate::document::{ProposalComparison, ProposalView};
+use crate::domain::error::AppError;
+use crate::domain::forms::IssueProposalForm;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use super::service;
+
+/// The state a `Showing` names: the current one, or folded from the log.
+#[cfg(feature = "ssr")]
+pub async fn state_showing(
+    slug: &str,
+    showing: Showing,
+) -> Result<
+    (
+        std::sync::Arc<crate::domain::state::WorkshopState>,
+        crate::domain::state::WorkshopState,
+    ),
+    AppError,
+> {
+    let workshops = service::workshops()?;
+    let now = workshops.workshop(slug).await?;
+    let then = match showing.position(&now)? {
+        Some(seq) => workshops.workshop_at(slug, seq).await?,
+        None => (*now).clone(),
+    };
+    Ok((now, then))
+}
+
+/// The proposal page's view for the request's actor.
+#[cfg(feature = "ssr")]
+async fn proposal_view(slug: String, showing: Showing, lang: String) -> Result<ProposalView, AppError> {
+    let actor = service::actor_in(&slug).await?;
+    let (now, then) = state_showing(&slug, showing).await?;
+    let locale = crate::i18n::Locale::from_tag(&lang).unwrap_or_default();
+    ProposalView::of(&now, &then, &actor, showing, locale)
+}
+
+/// Issued version `before` against `after` (0: the proposal now).
+#[cfg(feature = "ssr")]
+async fn comparison(
+    slug: String,
+    before: u32,
+    after: u32,
+    lang: String,
+) -> Result<ProposalComparison, AppError> {
+    let actor = service::actor_in(&slug).await?;
+    let pick = |n: u32| {
+        if n == 0 {
+            Showing::Now
+        } else {
+            Showing::Version { number: n }
+        }
+    };
+    let (_, old) = state_showing(&slug, pick(before)).await?;
+    let (_, new) = state_showing(&slug, pick(after)).await?;
+    let locale = crate::i18n::Locale::from_tag(&lang).unwrap_or_default();
+    ProposalComparison::of(
+        (&old, format!("v{before}")),
+        (&new, format!("v{after}")),
+        &actor,
+        locale,
+    )
+}
+
+/// `version` (an issued number) or `moment` (a log position), or neither
+/// for now; `lang` a language tag.
+#[server]
+pub async fn load_proposal(
+    slug: String,
+    version: Option<u32>,
+    moment: Option<u64>,
+    lang: String,
+) -> Result<ProposalView, AppError> {
+    service::respond(proposal_view(slug, Showing::from_query(version, moment), lang)).await
+}
+
+#[server]
+pub async fn issue_proposal(
+    slug: String,
+    #[server(flatten)] form: IssueProposalForm,
+) -> Result<(), AppError> {
+    use crate::domain::command::Command;
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let (key, new) = form.parse()?;
+        service::execute(&slug, actor, &key, Command::IssueProposal(new)).await
+    })
+    .await
+}
+
+/// Version `before` against version `after` (0: the proposal now).
+#[server]
+pub async fn compare_proposals(
+    slug: String,
+    before: u32,
+    after: u32,
+    lang: String,
+) -> Result<ProposalComparison, AppError> {
+    service::respond(comparison(slug, before, after, lang)).await
+}
