@@ -2,7 +2,7 @@
 # Fails when two modules import each other, directly or through others, so
 # that dependencies keep pointing one way (docs/ARCHITECTURE.md, house rules).
 #
-#   scripts/check-import-cycles.sh                     # app/src/domain app/src/api app/src/ui server/src
+#   scripts/check-import-cycles.sh                     # app/src/domain app/src/document app/src/api app/src/ui server/src
 #   scripts/check-import-cycles.sh app/src/domain      # only these folders
 #
 # A module is a file; a folder's mod.rs (or a crate's lib.rs) is the folder.
@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -eq 0 ]; then
-    set -- app/src/domain app/src/api app/src/ui server/src
+    set -- app/src/domain app/src/document app/src/api app/src/ui server/src
 fi
 for dir in "$@"; do
     if [ ! -d "$dir" ]; then

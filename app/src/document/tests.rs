@@ -158,3 +158,32 @@ fn comparing_two_versions_marks_the_changed_lines() {
     let summary = sections.iter().find(|s| s.heading.ends_with("Summary")).unwrap();
     assert!(!summary.changed());
 }
+
+/// Compares `text` with the golden file `name` (under document/golden/);
+/// UPDATE_SNAPSHOTS=1 rewrites it when a change is meant.
+fn matches_golden(name: &str, text: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/document/golden").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, text).expect("the golden file is writable");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if expected != text {
+        let line = expected.lines().zip(text.lines()).position(|(a, b)| a != b);
+        panic!(
+            "{name} differs from its golden file (first at line {}).\nIf the change is meant, run \
+             UPDATE_SNAPSHOTS=1 cargo test -p app -p server --lib golden and commit the files.",
+            line.map_or(expected.lines().count().min(text.lines().count()) + 1, |n| n + 1)
+        );
+    }
+}
+
+#[test]
+fn the_demo_proposal_matches_its_golden_files() {
+    let proposal = Proposal::of(&demo(), &Actor::System).unwrap();
+    matches_golden("demo.en.md", &markdown(&document(&proposal, Locale::En)));
+    matches_golden("demo.zh-CN.md", &markdown(&document(&proposal, Locale::ZhCn)));
+    let mut json = serde_json::to_string_pretty(&proposal).unwrap();
+    json.push('\n');
+    matches_golden("demo.proposal.json", &json);
+}
