@@ -150,6 +150,9 @@ pub struct Dashboard {
     pub by_component: Vec<Bar<String>>,
     pub by_instrument: Vec<Bar<Instrument>>,
     pub by_group: Vec<Bar<PartnerGroup>>,
+    /// By city name: each participating city with a cost attributed to it
+    /// (`required`, its share) or cash earmarked to it, and older earmarks
+    /// naming a city the workshop does not list (no `required`).
     pub by_city: Vec<Bar<String>>,
     pub newest: Vec<FeedLine>,
     /// Commitments not counted because their currency had no rate.
@@ -222,9 +225,19 @@ impl Dashboard {
             if let Some(organisation) = state.organisations.get(&commitment.organisation) {
                 add(by_group.entry(organisation.kind.group()).or_default(), commitment);
             }
-            if let Earmark::City { city } = &commitment.earmark {
-                add(by_city.entry(city.clone()).or_default(), commitment);
+            if let Some(city) = super::cities::city_of(state, &commitment.earmark) {
+                add(by_city.entry(city).or_default(), commitment);
             }
+        }
+        let city_required = super::cities::required_by_city(state);
+        overflow |= city_required.is_none();
+        let city_required: BTreeMap<String, Decimal> = city_required
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(id, amount)| state.cities.get(&id).map(|c| (c.name.clone(), amount)))
+            .collect();
+        for city in city_required.keys() {
+            by_city.entry(city.clone()).or_default();
         }
         let gap = required.checked_sub(cash.secured);
         overflow |= gap.is_none();
@@ -272,7 +285,13 @@ impl Dashboard {
             by_component,
             by_instrument: bars(by_instrument),
             by_group: bars(by_group),
-            by_city: bars(by_city),
+            by_city: bars(by_city)
+                .into_iter()
+                .map(|bar| Bar {
+                    required: city_required.get(&bar.key).copied(),
+                    ..bar
+                })
+                .collect(),
             newest,
             unconverted: totals.unconverted,
             out_of_range: totals.out_of_range + requirement.out_of_range,

@@ -49,6 +49,9 @@ pub struct WorkshopState {
     /// What was paid on each commitment, oldest first, with who and when.
     #[serde(default)]
     pub disbursements: BTreeMap<CommitmentId, Vec<DisbursementRecord>>,
+    /// The participating cities, by id.
+    #[serde(default)]
+    pub cities: BTreeMap<CityId, City>,
 }
 
 /// A disbursement as the log recorded it.
@@ -201,6 +204,9 @@ impl WorkshopState {
             }
             Event::OrganisationAdded { organisation } => {
                 self.organisations.insert(organisation.id, organisation.clone());
+            }
+            Event::CitySaved { city } => {
+                self.cities.insert(city.id, city.clone());
             }
             Event::DelegateJoined { delegate } => {
                 self.delegates.insert(delegate.id, delegate.clone());

@@ -5,6 +5,7 @@
 //! - `access`: who may change what;
 //! - `checks`: what a design item or a commitment must agree with in the
 //!   workshop;
+//! - `cities`: the participating cities a facilitator keeps;
 //! - `decide`: `decide(state, actor, command, now)`, and
 //!   `WorkshopState::execute`, which decides, stamps and applies in one call.
 //!
@@ -12,6 +13,7 @@
 
 mod access;
 mod checks;
+mod cities;
 mod decide;
 mod inputs;
 

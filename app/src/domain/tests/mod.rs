@@ -5,6 +5,7 @@
 
 mod authorization;
 mod business;
+mod cities;
 mod commitments;
 mod design;
 mod disbursements;
@@ -16,6 +17,7 @@ mod rerating;
 mod revisions;
 mod room;
 mod schedules;
+mod seed;
 mod totals;
 mod trust;
 mod workshop;
