@@ -12,7 +12,7 @@ use super::service;
 #[server]
 pub async fn load_cities(slug: String) -> Result<CitiesView, AppError> {
     service::respond(async {
-        let actor = service::current_actor().await?;
+        let actor = service::actor_in(&slug).await?;
         let state = service::workshops()?.workshop(&slug).await?;
         CitiesView::of(&state, &actor)
     })

@@ -10,9 +10,19 @@
 
 use super::*;
 
+/// (number, name, Chinese name, IATI type, country, city)
+type SeedOrganisation = (
+    u128,
+    &'static str,
+    Option<&'static str>,
+    OrganisationType,
+    &'static str,
+    &'static str,
+);
+
 /// The seed's organisations (ids 20..), with their Chinese names where
 /// they have one we can vouch for.
-const SEED: [(u128, &str, Option<&str>, OrganisationType, &str, &str); 6] = [
+const SEED: [SeedOrganisation; 6] = [
     (
         HOST,
         "Shanghai Municipal Informatization Commission",

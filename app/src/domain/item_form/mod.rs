@@ -6,7 +6,9 @@
 mod business;
 mod reader;
 
-pub use reader::{CITY_BASELINE, CITY_TARGET};
+/// The field names of an indicator's values for a city, before its id.
+pub const CITY_BASELINE: &str = "city_baseline:";
+pub const CITY_TARGET: &str = "city_target:";
 
 use super::commitment_form::{code_of, from_code};
 use super::design::*;

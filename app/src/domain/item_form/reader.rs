@@ -1,7 +1,7 @@
 //! Reading a posted form: each field's first problem is kept, so every
 //! message appears next to its field.
 
-use super::FormValues;
+use super::{FormValues, CITY_BASELINE, CITY_TARGET};
 use crate::domain::commitment_form::from_code;
 use crate::domain::error::{FieldErrors, Problem};
 use crate::domain::ids::CityId;
@@ -12,10 +12,6 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 use std::str::FromStr;
-
-/// The field names of an indicator's values for a city, before its id.
-pub const CITY_BASELINE: &str = "city_baseline:";
-pub const CITY_TARGET: &str = "city_target:";
 
 /// Reads a form, collecting each field's first problem.
 pub(super) struct Reader<'a> {

@@ -128,16 +128,6 @@ mod tests {
     }
 
     #[test]
-    fn a_locode_of_another_country_is_refused_under_locode() {
-        let errors = city("KR", Some("CNSHA")).validate().unwrap_err();
-        let refused = crate::domain::error::AppError::from(errors);
-        assert_eq!(
-            refused,
-            crate::domain::error::AppError::invalid("locode", crate::domain::error::Problem::LocodeCountry)
-        );
-    }
-
-    #[test]
     fn a_city_is_labelled_with_its_locode_when_it_has_one() {
         assert_eq!(city("CN", Some("CNSHA")).label(), "Shanghai (CNSHA)");
         assert_eq!(city("CN", None).label(), "Shanghai");
