@@ -770,6 +770,7 @@ catalogue! {
     ComponentCities => "Cities it is carried out in", "实施所在城市";
     HelpComponentCities => "Its cost counts for these cities in the funding gap by city, split evenly between them.", "其成本计入按城市划分的资金缺口，由这些城市平均分摊。";
     GapByCity => "Funding gap by city", "按城市划分的资金缺口";
+    LargestGapsByCity => "Cities with the largest gaps", "资金缺口最大的城市";
     GapByCityHelp => "Required is each city's share of the cost of the components attributed to it (a component in several cities is split evenly, to the cent); secured and pledged are the cash earmarked to the city.", "所需资金为归属到各城市的组成部分成本中该城市的份额（跨多个城市的组成部分按城市平均分摊，精确到分）；已落实和已认捐为专项指定给该城市的现金。";
     ProblemLocodeFormat => "Give five characters: the country's two letters and three letters or digits, such as CNSHA.", "请填写五个字符：两个字母的国家代码加三个字母或数字，例如 CNSHA。";
     ProblemLocodeCountry => "A UN/LOCODE begins with its city's country code.", "联合国地点代码须以该城市的国家代码开头。";

@@ -18,6 +18,10 @@ use std::collections::BTreeMap;
 /// How many of the newest commitments the screen lists.
 pub const NEWEST_ON_SCREEN: usize = 6;
 
+/// How many cities the screen's chart shows (the commitments page shows
+/// them all): as many as keep the projector's charts within 1080 lines.
+pub const CITIES_ON_SCREEN: usize = 3;
+
 /// Cash secured and pledged towards one part of the programme.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tiers {
@@ -298,6 +302,24 @@ impl Dashboard {
             overflow,
             rates_used: totals.rates_used,
         })
+    }
+}
+
+impl Dashboard {
+    /// The cities the screen's chart shows: the largest gaps first (a city
+    /// with no required amount after those with one, by its cash), at most
+    /// `CITIES_ON_SCREEN`.
+    pub fn cities_on_screen(&self) -> Vec<&Bar<String>> {
+        let mut cities: Vec<&Bar<String>> = self.by_city.iter().collect();
+        cities.sort_by_key(|bar| {
+            (
+                std::cmp::Reverse(bar.gap().is_some()),
+                std::cmp::Reverse(bar.gap().unwrap_or_default()),
+                std::cmp::Reverse(bar.tiers.total()),
+            )
+        });
+        cities.truncate(CITIES_ON_SCREEN);
+        cities
     }
 }
 

@@ -287,6 +287,14 @@ fn the_demo_gap_by_city_has_required_amounts_for_the_cities_with_costs() {
     assert_eq!(bar(&dashboard, "Shanghai").tiers.secured, dec!(2070000));
     assert_eq!(bar(&dashboard, "Shanghai").gap(), Some(dec!(4763333.34)));
     assert_eq!(bar(&dashboard, "Bangkok").tiers.pledged, dec!(560000));
+    // The screen shows the largest gaps: Bangkok, Manila and Colombo
+    // (10,000,000 each, nothing secured for them yet).
+    let on_screen: Vec<&str> = dashboard
+        .cities_on_screen()
+        .iter()
+        .map(|b| b.key.as_str())
+        .collect();
+    assert_eq!(on_screen, ["Bangkok", "Colombo", "Manila"]);
     // Cities with neither a cost nor cash are left off the screen.
     assert!(dashboard.by_city.iter().all(|b| b.key != "Karachi"));
     // The commitments page carries the same breakdown.

@@ -4,6 +4,7 @@
 //! without doing it.
 
 mod authorization;
+mod breakdowns;
 mod business;
 mod cities;
 mod commitments;
