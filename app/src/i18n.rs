@@ -881,6 +881,27 @@ catalogue! {
     EditNarrative => "Write the narrative", "撰写叙述部分";
     Preview => "Preview", "预览";
     ProblemHasDisbursements => "Money was already paid on it, so it stays a firm commitment.", "已有款项拨付，因此须保持为已确认承诺。";
+    // Participating cities (issue 11).
+    CitiesHelp => "The cities of the programme. City earmarks pick from this list, components are attributed to cities, and indicators may give a baseline and target for each city.", "本方案的城市。城市专项指定从此列表中选择，各组成部分可归属到城市，指标可按城市填写基线和目标。";
+    NoCities => "No city listed yet.", "尚未列出城市。";
+    AddCity => "Add a city", "添加城市";
+    CorrectCity => "Correct", "更正";
+    SaveCity => "Save city", "保存城市";
+    CityName => "City", "城市";
+    CityNameZh => "Name in Chinese (if any)", "中文名称（如有）";
+    OrganisationNameZh => "Name in Chinese (if it has one)", "中文名称（如有）";
+    Locode => "UN/LOCODE (if any)", "联合国贸易和运输地点代码（如有）";
+    LocodeHelp => "Five characters: the country's two letters and three letters or digits, such as CNSHA for Shanghai.", "五个字符：两个字母的国家代码加三个字母或数字，例如上海为 CNSHA。";
+    CityOrganisation => "Organisation of the city (if any)", "代表该城市的机构（如有）";
+    ComponentCities => "Cities it is carried out in", "实施所在城市";
+    HelpComponentCities => "Its cost counts for these cities in the funding gap by city, split evenly between them.", "其成本计入按城市划分的资金缺口，由这些城市平均分摊。";
+    GapByCity => "Funding gap by city", "按城市划分的资金缺口";
+    LargestGapsByCity => "Cities with the largest gaps", "资金缺口最大的城市";
+    GapByCityHelp => "Required is each city's share of the cost of the components attributed to it (a component in several cities is split evenly, to the cent); secured and pledged are the cash earmarked to the city.", "所需资金为归属到各城市的组成部分成本中该城市的份额（跨多个城市的组成部分按城市平均分摊，精确到分）；已落实和已认捐为专项指定给该城市的现金。";
+    ProblemLocodeFormat => "Give five characters: the country's two letters and three letters or digits, such as CNSHA.", "请填写五个字符：两个字母的国家代码加三个字母或数字，例如 CNSHA。";
+    ProblemLocodeCountry => "A UN/LOCODE begins with its city's country code.", "联合国地点代码须以该城市的国家代码开头。";
+    ProblemUnknownCity => "Choose a city from the workshop's list of participating cities.", "请从本研讨会的参与城市列表中选择城市。";
+    ProblemCityRecordsOnly => "Choose a city from the list of participating cities.", "请从参与城市列表中选择城市。";
 }
 
 pub fn organisation_type_name(kind: OrganisationType) -> Msg {
@@ -980,6 +1001,10 @@ pub fn problem(problem: Problem) -> Msg {
         Problem::ScheduleSum => Msg::ProblemScheduleSum,
         Problem::ScheduleFormat => Msg::ProblemScheduleFormat,
         Problem::NoSuchRate => Msg::ProblemNoSuchRate,
+        Problem::LocodeFormat => Msg::ProblemLocodeFormat,
+        Problem::LocodeCountry => Msg::ProblemLocodeCountry,
+        Problem::UnknownCity => Msg::ProblemUnknownCity,
+        Problem::CityRecordsOnly => Msg::ProblemCityRecordsOnly,
     }
 }
 

@@ -326,7 +326,7 @@ mod tests {
                 },
                 instrument: Instrument::Grant,
                 status: CommitmentStatus::FirmCommitment,
-                earmark: Earmark::City {
+                earmark: Earmark::NamedCity {
                     city: "Hai Phong".into(),
                 },
                 years: vec![2027],
@@ -354,6 +354,7 @@ mod tests {
                     kind: OrganisationType::Multilateral,
                     country: "PH".into(),
                     city: None,
+                    name_zh: None,
                 },
             },
             Event::FundingTargetSet { amount: Decimal::MAX },

@@ -8,6 +8,7 @@ use crate::domain::forms::WorkshopForm;
 use leptos::prelude::*;
 
 mod business;
+mod cities;
 mod commitments;
 mod design;
 mod proposal;
@@ -17,6 +18,7 @@ pub mod service;
 mod setup;
 
 pub use business::*;
+pub use cities::*;
 pub use commitments::*;
 pub use design::*;
 pub use proposal::*;

@@ -127,12 +127,17 @@ impl WorkshopOverview {
         for organisation in state.organisations.values() {
             *groups.entry(organisation.kind.group()).or_default() += 1;
         }
-        let mut cities: Vec<String> = state
-            .organisations
-            .values()
-            .filter(|o| o.kind == OrganisationType::LocalGovernment)
-            .filter_map(|o| o.city.clone())
-            .collect();
+        // The participating cities; before any is listed, the local
+        // governments' cities, as older workshops had them.
+        let mut cities: Vec<String> = match state.cities.is_empty() {
+            false => state.cities.values().map(|c| c.name.clone()).collect(),
+            true => state
+                .organisations
+                .values()
+                .filter(|o| o.kind == OrganisationType::LocalGovernment)
+                .filter_map(|o| o.city.clone())
+                .collect(),
+        };
         cities.sort();
         cities.dedup();
         Some(WorkshopOverview {

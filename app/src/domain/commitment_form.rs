@@ -29,13 +29,15 @@ pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(code.trim().to_string())).ok()
 }
 
-/// An earmark as a form's select sends it: `programme`, `component:<id>`
-/// or `city:<name>`.
+/// An earmark as a form's select sends it: `programme`, `component:<id>`,
+/// `city:<id>`, or an older commitment's `city-named:<name>` (offered only
+/// when amending it).
 pub fn earmark_code(earmark: &Earmark) -> String {
     match earmark {
         Earmark::Programme => "programme".into(),
         Earmark::Component { component } => format!("component:{component}"),
         Earmark::City { city } => format!("city:{city}"),
+        Earmark::NamedCity { city } => format!("city-named:{city}"),
     }
 }
 
@@ -43,7 +45,8 @@ pub fn parse_earmark(code: &str) -> Option<Earmark> {
     match code.trim().split_once(':') {
         None if code.trim() == "programme" || code.trim().is_empty() => Some(Earmark::Programme),
         Some(("component", id)) => id.parse().ok().map(|component| Earmark::Component { component }),
-        Some(("city", city)) if !city.trim().is_empty() => Some(Earmark::City {
+        Some(("city", id)) => id.trim().parse().ok().map(|city| Earmark::City { city }),
+        Some(("city-named", city)) if !city.trim().is_empty() => Some(Earmark::NamedCity {
             city: city.trim().to_string(),
         }),
         _ => None,
@@ -354,13 +357,23 @@ mod tests {
     }
 
     #[test]
-    fn a_city_earmark_is_as_long_as_a_city_at_most() {
+    fn an_older_city_earmark_is_as_long_as_a_city_at_most() {
         let mut form = filled();
-        form.earmark = format!("city:{}", "x".repeat(super::super::command::CITY_MAX));
+        form.earmark = format!("city-named:{}", "x".repeat(super::super::command::CITY_MAX));
         assert!(form.parse().is_ok());
         let mut form = filled();
-        form.earmark = format!("city:{}", "x".repeat(60_000));
+        form.earmark = format!("city-named:{}", "x".repeat(60_000));
         assert_eq!(problems(form).get("earmark").map(|p| p.code()), Some("length"));
+    }
+
+    #[test]
+    fn a_city_earmark_names_a_city_record_by_its_id() {
+        let city = CityId::random();
+        let mut form = filled();
+        form.earmark = format!("city:{city}");
+        assert_eq!(form.parse().unwrap().earmark, Earmark::City { city });
+        form.earmark = "city:Da Nang".into();
+        assert!(problems(form).contains_key("earmark"));
     }
 
     #[test]
@@ -382,7 +395,7 @@ mod tests {
             money: new.money,
             instrument: new.instrument,
             status: new.status,
-            earmark: Earmark::City {
+            earmark: Earmark::NamedCity {
                 city: "Da Nang".into(),
             },
             years: new.years.clone(),

@@ -8,7 +8,7 @@ use super::disbursements::takes_disbursements;
 use super::error::AppError;
 use super::event::Actor;
 use super::ids::OrganisationId;
-use super::model::{Earmark, ExchangeRate, OrganisationType, Stage, StageStatus};
+use super::model::{City, Earmark, ExchangeRate, Stage, StageStatus};
 use super::money::Currency;
 use super::register::{awaiting_confirmation, earmark_label, register_for, RegisterLine};
 use super::schedule::{by_year, ByYear};
@@ -48,7 +48,8 @@ pub struct CommitmentsView {
 pub struct CommitmentChoices {
     /// The organisations this viewer may record for: (id, name).
     pub organisations: Vec<(OrganisationId, String)>,
-    /// Earmark choices: (code, label), components first, then cities.
+    /// Earmark choices: (code, label), components first, then the
+    /// participating cities by name.
     pub earmarks: Vec<(String, String)>,
 }
 
@@ -85,18 +86,14 @@ impl CommitmentsView {
         if organisations.is_empty() && !facilitator {
             return Err(AppError::Forbidden);
         }
-        let cities = state
-            .organisations
-            .values()
-            .filter(|o| o.kind == OrganisationType::LocalGovernment)
-            .filter_map(|o| o.city.clone())
-            .collect::<std::collections::BTreeSet<_>>();
+        let mut cities: Vec<&City> = state.cities.values().collect();
+        cities.sort_by_key(|city| city.name.to_lowercase());
         let earmarks = state
             .design
             .components
             .iter()
             .map(|c| Earmark::Component { component: c.id })
-            .chain(cities.into_iter().map(|city| Earmark::City { city }))
+            .chain(cities.into_iter().map(|city| Earmark::City { city: city.id }))
             .map(|e| (earmark_code(&e), earmark_label(state, &e)))
             .collect();
         let locked = state.stage_status(Stage::Commitments) == StageStatus::Locked;

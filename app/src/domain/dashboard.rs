@@ -18,6 +18,10 @@ use std::collections::BTreeMap;
 /// How many of the newest commitments the screen lists.
 pub const NEWEST_ON_SCREEN: usize = 6;
 
+/// How many cities the screen's chart shows (the commitments page shows
+/// them all): as many as keep the projector's charts within 1080 lines.
+pub const CITIES_ON_SCREEN: usize = 3;
+
 /// Cash secured and pledged towards one part of the programme.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tiers {
@@ -150,6 +154,9 @@ pub struct Dashboard {
     pub by_component: Vec<Bar<String>>,
     pub by_instrument: Vec<Bar<Instrument>>,
     pub by_group: Vec<Bar<PartnerGroup>>,
+    /// By city name: each participating city with a cost attributed to it
+    /// (`required`, its share) or cash earmarked to it, and older earmarks
+    /// naming a city the workshop does not list (no `required`).
     pub by_city: Vec<Bar<String>>,
     pub newest: Vec<FeedLine>,
     /// Commitments not counted because their currency had no rate.
@@ -222,9 +229,19 @@ impl Dashboard {
             if let Some(organisation) = state.organisations.get(&commitment.organisation) {
                 add(by_group.entry(organisation.kind.group()).or_default(), commitment);
             }
-            if let Earmark::City { city } = &commitment.earmark {
-                add(by_city.entry(city.clone()).or_default(), commitment);
+            if let Some(city) = super::cities::city_of(state, &commitment.earmark) {
+                add(by_city.entry(city).or_default(), commitment);
             }
+        }
+        let city_required = super::cities::required_by_city(state);
+        overflow |= city_required.is_none();
+        let city_required: BTreeMap<String, Decimal> = city_required
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(id, amount)| state.cities.get(&id).map(|c| (c.name.clone(), amount)))
+            .collect();
+        for city in city_required.keys() {
+            by_city.entry(city.clone()).or_default();
         }
         let gap = required.checked_sub(cash.secured);
         overflow |= gap.is_none();
@@ -272,13 +289,37 @@ impl Dashboard {
             by_component,
             by_instrument: bars(by_instrument),
             by_group: bars(by_group),
-            by_city: bars(by_city),
+            by_city: bars(by_city)
+                .into_iter()
+                .map(|bar| Bar {
+                    required: city_required.get(&bar.key).copied(),
+                    ..bar
+                })
+                .collect(),
             newest,
             unconverted: totals.unconverted,
             out_of_range: totals.out_of_range + requirement.out_of_range,
             overflow,
             rates_used: totals.rates_used,
         })
+    }
+}
+
+impl Dashboard {
+    /// The cities the screen's chart shows: the largest gaps first (a city
+    /// with no required amount after those with one, by its cash), at most
+    /// `CITIES_ON_SCREEN`.
+    pub fn cities_on_screen(&self) -> Vec<&Bar<String>> {
+        let mut cities: Vec<&Bar<String>> = self.by_city.iter().collect();
+        cities.sort_by_key(|bar| {
+            (
+                std::cmp::Reverse(bar.gap().is_some()),
+                std::cmp::Reverse(bar.gap().unwrap_or_default()),
+                std::cmp::Reverse(bar.tiers.total()),
+            )
+        });
+        cities.truncate(CITIES_ON_SCREEN);
+        cities
     }
 }
 

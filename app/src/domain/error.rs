@@ -72,10 +72,14 @@ pub enum Problem {
     ScheduleSum,
     ScheduleFormat,
     NoSuchRate,
+    LocodeFormat,
+    LocodeCountry,
+    UnknownCity,
+    CityRecordsOnly,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 56] = [
+    pub const ALL: [Problem; 60] = [
         Problem::Required,
         Problem::Length,
         Problem::Email,
@@ -132,6 +136,10 @@ impl Problem {
         Problem::ScheduleSum,
         Problem::ScheduleFormat,
         Problem::NoSuchRate,
+        Problem::LocodeFormat,
+        Problem::LocodeCountry,
+        Problem::UnknownCity,
+        Problem::CityRecordsOnly,
     ];
 
     /// The stable code, as sent and as validator names it.
@@ -193,6 +201,10 @@ impl Problem {
             Problem::ScheduleSum => "schedule_sum",
             Problem::ScheduleFormat => "schedule_format",
             Problem::NoSuchRate => "no_such_rate",
+            Problem::LocodeFormat => "locode_format",
+            Problem::LocodeCountry => "locode_country",
+            Problem::UnknownCity => "unknown_city",
+            Problem::CityRecordsOnly => "city_records_only",
         }
     }
 

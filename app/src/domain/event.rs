@@ -27,6 +27,10 @@ pub enum Event {
     OrganisationAdded {
         organisation: Organisation,
     },
+    /// A participating city, new or corrected (the same id).
+    CitySaved {
+        city: City,
+    },
     DelegateJoined {
         delegate: Delegate,
     },
@@ -141,6 +145,7 @@ impl Event {
             Event::WorkshopCreated { .. } => "workshop_created",
             Event::FacilitatorAdded { .. } => "facilitator_added",
             Event::OrganisationAdded { .. } => "organisation_added",
+            Event::CitySaved { .. } => "city_saved",
             Event::DelegateJoined { .. } => "delegate_joined",
             Event::StageStatusChanged { .. } => "stage_status_changed",
             Event::DesignTextSet { .. } => "design_text_set",

@@ -105,6 +105,12 @@ impl IdempotencyKey {
         Self("demo:facilitator".into())
     }
 
+    /// A participating city added or corrected: a retry saves the same
+    /// city again, which changes nothing.
+    pub fn city() -> Self {
+        Self::fresh("city")
+    }
+
     /// A save of a design text or item.
     pub fn edit() -> Self {
         Self::fresh("edit")

@@ -53,4 +53,5 @@ id_type!(
     CapexId,
     OpexId,
     DisbursementId,
+    CityId,
 );

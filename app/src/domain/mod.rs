@@ -4,6 +4,7 @@ pub mod account;
 pub mod analytics;
 pub mod business;
 pub mod business_view;
+pub mod cities;
 pub mod command;
 pub mod commitment_form;
 pub mod commitments_view;

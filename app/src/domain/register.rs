@@ -129,7 +129,9 @@ pub fn earmark_label(state: &WorkshopState, earmark: &Earmark) -> String {
             .find(|c| c.id == *component)
             .map(|c| format!("{} {}", c.code, c.title))
             .unwrap_or_default(),
-        Earmark::City { city } => city.clone(),
+        Earmark::City { .. } | Earmark::NamedCity { .. } => {
+            super::cities::earmark_city_label(state, earmark).unwrap_or_default()
+        }
     }
 }
 

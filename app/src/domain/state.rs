@@ -52,6 +52,9 @@ pub struct WorkshopState {
     /// The proposal's issued versions, oldest first.
     #[serde(default)]
     pub proposal_versions: Vec<IssuedVersion>,
+    /// The participating cities, by id.
+    #[serde(default)]
+    pub cities: BTreeMap<CityId, City>,
 }
 
 /// A numbered version of the proposal: the log up to `seq` is what it
@@ -215,6 +218,9 @@ impl WorkshopState {
             }
             Event::OrganisationAdded { organisation } => {
                 self.organisations.insert(organisation.id, organisation.clone());
+            }
+            Event::CitySaved { city } => {
+                self.cities.insert(city.id, city.clone());
             }
             Event::DelegateJoined { delegate } => {
                 self.delegates.insert(delegate.id, delegate.clone());

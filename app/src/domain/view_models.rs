@@ -9,7 +9,7 @@ use super::design::{version_of, ItemKey, Partnership};
 use super::error::AppError;
 use super::event::Actor;
 use super::ids::{DiscussionId, OrganisationId, ParticipantId};
-use super::model::{DesignField, ProjectDesign, Stage, StageStatus};
+use super::model::{City, DesignField, ProjectDesign, Stage, StageStatus};
 use super::money::Currency;
 use super::register::actor_name;
 use super::state::WorkshopState;
@@ -42,6 +42,10 @@ pub struct DesignView {
     pub currency: Currency,
     /// The year on the server's clock, for suggesting years to cost.
     pub this_year: u16,
+    /// The participating cities by name, for attributing components and
+    /// giving indicators' values by city.
+    #[serde(default)]
+    pub cities: Vec<City>,
 }
 
 impl DesignView {
@@ -92,6 +96,11 @@ impl DesignView {
             locked: status == StageStatus::Locked,
             currency: setup.reporting_currency,
             this_year,
+            cities: {
+                let mut cities: Vec<City> = state.cities.values().cloned().collect();
+                cities.sort_by_key(|city| city.name.to_lowercase());
+                cities
+            },
         })
     }
 

@@ -9,10 +9,10 @@
 use super::forms::{field_problem, Field, FormProblem, SelectField, TextArea};
 use super::{use_locale, Tr};
 use crate::api::{CommitmentChoices, RecordDisbursement as RecordDisbursementAction, SaveCommitment};
-use crate::domain::commitment_form::{code_of, from_code, CommitmentForm};
+use crate::domain::commitment_form::{code_of, from_code, parse_earmark, CommitmentForm};
 use crate::domain::error::AppError;
 use crate::domain::ids::CommitmentId;
-use crate::domain::model::{Commitment, CommitmentStatus, Instrument};
+use crate::domain::model::{Commitment, CommitmentStatus, Earmark, Instrument};
 use crate::domain::money::Currency;
 use crate::i18n::{commitment_status_name, instrument_name, Msg};
 use leptos::form::ActionForm;
@@ -182,6 +182,11 @@ fn CommitmentFields(
     };
     let mut earmarks = vec![("programme".to_string(), tr(Msg::WholeProgramme).to_string())];
     earmarks.extend(choices.earmarks.iter().cloned());
+    // An older commitment's city, named by its text, stays its choice while
+    // it is amended; new commitments pick a city record.
+    if let Some(Earmark::NamedCity { city }) = parse_earmark(&values.earmark) {
+        earmarks.push((values.earmark.clone(), city));
+    }
     view! {
         <FormProblem tr error/>
         <input type="hidden" name="slug" value=slug/>

@@ -73,6 +73,7 @@ fn Commitments(slug: String, current: RwSignal<CommitmentsView>) -> impl IntoVie
             <NewCommitment slug=record_slug.clone() choices=choices.clone() currency/>
         </Show>
         {move || current.with(|v| view! { <PlanByYear currency plan=v.by_year.clone()/> })}
+        {move || current.with(|v| view! { <super::cities::GapByCity currency bars=v.dashboard.by_city.clone()/> })}
         <Register slug current/>
     }
 }

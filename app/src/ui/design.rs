@@ -12,7 +12,7 @@ use crate::api::DesignView;
 use crate::domain::commitment_form::code_of;
 use crate::domain::design::{cost_years, duration, ItemKey, Step};
 use crate::domain::ids::*;
-use crate::domain::item_form::{cost_field, level_code, FormValues};
+use crate::domain::item_form::{cost_field, level_code, FormValues, CITY_BASELINE, CITY_TARGET};
 use crate::domain::model::{DesignField, ResultLevel, RiskCategory, Stage, TFA_MEASURES};
 use crate::i18n::{risk_category_name, Msg};
 use leptos::prelude::*;
@@ -90,6 +90,14 @@ fn organisation_options(view: &DesignView, tr: Tr) -> Vec<(String, String)> {
                 .iter()
                 .map(|(id, name)| (id.to_string(), name.clone())),
         )
+        .collect()
+}
+
+/// The participating cities, for a component's attribution.
+fn city_options(view: &DesignView) -> Vec<(String, String)> {
+    view.cities
+        .iter()
+        .map(|c| (c.id.to_string(), c.label()))
         .collect()
 }
 
@@ -228,6 +236,14 @@ fn indicators(group: LevelGroup) -> Kind {
                 )
                 .help(tr(Msg::HelpVerification)),
             ]
+            .into_iter()
+            .chain(v.cities.iter().flat_map(|city| {
+                [(CITY_BASELINE, Msg::Baseline), (CITY_TARGET, Msg::Target)].map(|(prefix, label)| {
+                    let name = format!("{prefix}{}", city.id);
+                    FieldSpec::new(&name, &format!("{} · {}", city.name, tr(label)), Input::Number)
+                })
+            }))
+            .collect()
         }),
         add: Some((
             Msg::AddIndicator,
@@ -356,6 +372,8 @@ fn components() -> Kind {
                     Input::Checks(output_options(v)),
                 ),
                 FieldSpec::new("tfa", tr(Msg::TfaMeasures), Input::Checks(tfa)).help(tr(Msg::HelpTfa)),
+                FieldSpec::new("cities", tr(Msg::ComponentCities), Input::Checks(city_options(v)))
+                    .help(tr(Msg::HelpComponentCities)),
             ];
             fields.extend(
                 cost_years(&v.design.phases, &v.design.components, v.this_year)

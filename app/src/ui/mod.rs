@@ -7,6 +7,7 @@ mod business_charts;
 mod business_figures;
 mod business_risks;
 mod business_screen;
+mod cities;
 mod commitment_editors;
 mod commitments;
 mod design;

@@ -95,7 +95,11 @@ fn Board(d: Dashboard) -> impl IntoView {
         .iter()
         .map(|b| ChartRow::of(b, tr(partner_group_name(b.key)).to_string()))
         .collect();
-    let cities: Vec<ChartRow> = d.by_city.iter().map(|b| ChartRow::of(b, b.key.clone())).collect();
+    let cities: Vec<ChartRow> = d
+        .cities_on_screen()
+        .into_iter()
+        .map(|b| ChartRow::of(b, b.key.clone()))
+        .collect();
     view! {
         <div class="screen-main">
         <header class="screen-header">
@@ -125,7 +129,7 @@ fn Board(d: Dashboard) -> impl IntoView {
             <Chart title=tr(Msg::ByComponent) rows=components currency=c/>
             <Chart title=tr(Msg::ByInstrument) rows=instruments currency=c/>
             <Chart title=tr(Msg::ByPartnerGroup) rows=groups currency=c/>
-            <Chart title=tr(Msg::ByCity) rows=cities currency=c/>
+            <Chart title=tr(Msg::LargestGapsByCity) rows=cities currency=c/>
         </section>
         <section class="screen-feed" aria-labelledby="feed-heading" aria-live="polite">
             <h2 id="feed-heading">{tr(Msg::NewestCommitments)}</h2>

@@ -71,6 +71,7 @@ pub fn SetupPage() -> impl IntoView {
                     <StageControls slug=slug()/>
                     <super::room::DelegationRequests slug=slug()/>
                     <NewOrganisationForm slug=slug() action=add/>
+                    <super::cities::Cities slug=slug()/>
                     <AddFacilitatorForm slug=slug()/>
                     <People slug=slug()/>
                     <ApiTokens slug=slug()/>
@@ -106,6 +107,7 @@ fn RosterItem(
     let revoked_here = move || matches!(revoke.value().get(), Some(Ok(org)) if org == me);
     let (issue_slug, revoke_slug) = (slug.clone(), slug);
     let place = [
+        line.organisation.name_zh.clone(),
         Some(line.organisation.country.clone()),
         line.organisation.city.clone(),
     ]
@@ -166,6 +168,7 @@ fn NewOrganisationForm(slug: String, action: ServerAction<AddOrganisation>) -> i
                 <input type="hidden" name="slug" value=slug/>
                 <input type="hidden" name="id" prop:value=id/>
                 <Field name="name" label=tr(Msg::OrganisationName) problem=problem("name")/>
+                <Field name="name_zh" label=tr(Msg::OrganisationNameZh) problem=problem("name_zh")/>
                 <div class="field">
                     <label for="kind">{tr(Msg::OrganisationKind)}</label>
                     <select id="kind" name="kind">

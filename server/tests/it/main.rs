@@ -8,6 +8,7 @@ mod support;
 
 mod auth;
 mod business;
+mod cities;
 mod cli;
 mod commitments;
 mod design;

@@ -6,6 +6,7 @@ use crate::domain::business::{MOST_CANVAS_ENTRIES, MOST_CAPEX_LINES, MOST_OPEX_L
 use crate::domain::design::{DesignItem, ItemKey};
 use crate::domain::error::AppError;
 use crate::domain::error::Problem;
+use crate::domain::event::Actor;
 use crate::domain::model::*;
 use crate::domain::state::WorkshopState;
 use validator::Validate;
@@ -44,6 +45,9 @@ pub(super) fn check_item(state: &WorkshopState, item: &DesignItem) -> Result<(),
         .find(|(_, id)| !state.design.outputs.iter().any(|o| o.id == *id))
     {
         return Err(AppError::invalid(field, Problem::UnknownOutput));
+    }
+    if let Some(field) = super::cities::unknown_city(state, item) {
+        return Err(AppError::invalid(field, Problem::UnknownCity));
     }
     match item {
         DesignItem::Component(component) => {
@@ -107,8 +111,14 @@ fn check_business_item(state: &WorkshopState, item: &DesignItem) -> Result<(), A
     }
 }
 
-/// The checks a new or revised commitment passes against the workshop.
-pub(super) fn check_commitment(state: &WorkshopState, new: &NewCommitment) -> Result<(), AppError> {
+/// The checks a new or revised commitment (`before`: as it stands)
+/// passes against the workshop, sent by `actor`.
+pub(super) fn check_commitment(
+    state: &WorkshopState,
+    actor: &Actor,
+    new: &NewCommitment,
+    before: Option<&Commitment>,
+) -> Result<(), AppError> {
     new.validate()?;
     let terms = crate::domain::loan_terms::problems(new.instrument, new.loan_terms.as_ref());
     if !terms.is_empty() {
@@ -124,8 +134,16 @@ pub(super) fn check_commitment(state: &WorkshopState, new: &NewCommitment) -> Re
         Earmark::Component { component } if !state.design.components.iter().any(|c| c.id == *component) => {
             Err(AppError::invalid("earmark", Problem::UnknownComponent))
         }
-        Earmark::City { city } if city.trim().is_empty() => {
-            Err(AppError::invalid("earmark", Problem::Required))
+        Earmark::City { city } if !state.cities.contains_key(city) => {
+            Err(AppError::invalid("earmark", Problem::UnknownCity))
+        }
+        // People pick a city from the list; an older commitment keeps the
+        // city it named, and the command line's older scripts (the demo's
+        // first commands among them) may still name one.
+        Earmark::NamedCity { .. }
+            if before.map(|b| &b.earmark) != Some(&new.earmark) && *actor != Actor::System =>
+        {
+            Err(AppError::invalid("earmark", Problem::CityRecordsOnly))
         }
         _ => Ok(()),
     }

@@ -79,12 +79,17 @@ pub fn decide(
                 organisation: Organisation {
                     id: new.id,
                     name,
+                    name_zh: new
+                        .name_zh
+                        .map(|n| n.trim().to_string())
+                        .filter(|n| !n.is_empty()),
                     kind: new.kind,
                     country: new.country,
                     city: new.city.filter(|c| !c.trim().is_empty()),
                 },
             }])
         }
+        Command::SaveCity(city) => super::cities::save_city(state, actor, city),
         Command::JoinAsDelegate(new) => {
             match actor {
                 Actor::Delegate { organisation, .. } if *organisation == new.organisation => {}
@@ -208,7 +213,7 @@ pub fn decide(
         }
         Command::RecordCommitment(new) => {
             require_commitment_rights(state, actor, new.organisation)?;
-            check_commitment(state, &new)?;
+            check_commitment(state, actor, &new, None)?;
             if state.commitments.contains_key(&new.id) {
                 return Err(AppError::AlreadyExists(new.id.to_string()));
             }
@@ -225,7 +230,7 @@ pub fn decide(
             if new.organisation != before.organisation {
                 return Err(AppError::invalid("organisation", Problem::CannotChange));
             }
-            check_commitment(state, &new)?;
+            check_commitment(state, actor, &new, Some(before))?;
             // A new amount is a new statement, converted at today's rate; a
             // step on the ladder keeps the rate the amount was recorded at.
             let rate = if new.money == before.money {

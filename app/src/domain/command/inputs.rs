@@ -20,6 +20,8 @@ pub enum Command {
         account: AccountId,
     },
     AddOrganisation(NewOrganisation),
+    /// Adds a participating city, or corrects one (same id).
+    SaveCity(City),
     /// A person who opened their organisation's invite link joins as its
     /// delegate. The server checks the link; `decide` checks the rest.
     JoinAsDelegate(NewDelegate),
@@ -141,6 +143,10 @@ pub struct NewOrganisation {
     pub id: OrganisationId,
     #[validate(length(min = 1, max = 200))]
     pub name: String,
+    /// Its name in Chinese, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 200))]
+    pub name_zh: Option<String>,
     pub kind: OrganisationType,
     #[validate(custom(function = "valid_country"))]
     pub country: String,
@@ -249,12 +255,6 @@ fn valid_slug(slug: &str) -> Result<(), ValidationError> {
         .ok_or_else(|| ValidationError::new("slug_format"))
 }
 
-fn valid_country(code: &str) -> Result<(), ValidationError> {
-    let ok = code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase());
-    ok.then_some(())
-        .ok_or_else(|| ValidationError::new("country_format"))
-}
-
 fn positive_within_ceiling(value: &Decimal) -> Result<(), ValidationError> {
     if *value <= Decimal::ZERO {
         return Err(ValidationError::new("positive"));
@@ -278,7 +278,7 @@ pub const CITY_MAX: usize = 120;
 /// city at most (the screen lists it).
 fn valid_earmark(earmark: &Earmark) -> Result<(), ValidationError> {
     match earmark {
-        Earmark::City { city } if city.chars().count() > CITY_MAX => Err(ValidationError::new("length")),
+        Earmark::NamedCity { city } if city.chars().count() > CITY_MAX => Err(ValidationError::new("length")),
         _ => Ok(()),
     }
 }

@@ -6,6 +6,7 @@
 //! - `checks`: what a design item or a commitment must agree with in the
 //!   workshop;
 //! - `issue`: issuing the proposal's versions;
+//! - `cities`: the participating cities a facilitator keeps;
 //! - `decide`: `decide(state, actor, command, now)`, and
 //!   `WorkshopState::execute`, which decides, stamps and applies in one call.
 //!
@@ -13,6 +14,7 @@
 
 mod access;
 mod checks;
+mod cities;
 mod decide;
 mod inputs;
 mod issue;

@@ -10,6 +10,7 @@
 //! command, and reads best in one piece.
 
 mod business;
+mod seed_room;
 
 use super::command::*;
 use super::design::*;
@@ -122,6 +123,7 @@ fn organisations() -> Vec<NewOrganisation> {
         .map(|(i, (name, kind, country, city))| NewOrganisation {
             id: org(i as u128 + 1),
             name: name.into(),
+            name_zh: None,
             kind,
             country: country.into(),
             city: city.map(String::from),
@@ -150,12 +152,17 @@ fn component(n: u128) -> ComponentId {
 
 /// Stage 1 started from the template, then partly filled in by the room;
 /// stage 2 partly agreed. Every edit is a whole item, as the walk saves it.
-fn design_items() -> Vec<DesignItem> {
+/// `first_published`: with the template's texts as they first were, which
+/// the demo's first commands keep (see `seed_room`).
+fn design_items(first_published: bool) -> Vec<DesignItem> {
     let workshop = demo_workshop_id();
     let mut items: BTreeMap<ItemKey, DesignItem> = template::customs_logistics(workshop)
         .into_iter()
         .map(|item| (item.key(), item))
         .collect();
+    if first_published {
+        seed_room::as_first_published(&mut items, workshop);
+    }
     let mut changed = Vec::new();
     let mut edit = |key: ItemKey, change: &dyn Fn(&mut DesignItem)| {
         let item = items.get_mut(&key).expect("a template item");
@@ -492,7 +499,7 @@ fn commitments() -> Vec<NewCommitment> {
                 "CNY",
                 Grant,
                 FirmCommitment,
-                Earmark::City {
+                Earmark::NamedCity {
                     city: "Shanghai".into(),
                 },
                 "Municipal co-financing of the Shanghai pilot.",
@@ -507,7 +514,7 @@ fn commitments() -> Vec<NewCommitment> {
             "THB",
             Grant,
             IndicativePledge,
-            Earmark::City {
+            Earmark::NamedCity {
                 city: "Bangkok".into(),
             },
             "",
@@ -520,7 +527,7 @@ fn commitments() -> Vec<NewCommitment> {
             "PHP",
             StaffTime,
             ExpressionOfInterest,
-            Earmark::City {
+            Earmark::NamedCity {
                 city: "Manila".into(),
             },
             "",
@@ -533,7 +540,7 @@ fn commitments() -> Vec<NewCommitment> {
             "USD",
             LandOrFacilities,
             LetterOfIntent,
-            Earmark::City {
+            Earmark::NamedCity {
                 city: "Colombo".into(),
             },
             "Office space for the project management unit.",
@@ -592,7 +599,7 @@ pub fn demo_commands() -> Vec<(IdempotencyKey, Command)> {
         start: DesignStart::CustomsLogistics,
     });
     commands.extend(
-        design_items()
+        design_items(true)
             .into_iter()
             .map(|item| Command::SaveItem { item, based_on: None }),
     );
@@ -624,6 +631,8 @@ pub fn demo_commands() -> Vec<(IdempotencyKey, Command)> {
         date: NaiveDate::from_ymd_opt(2026, 11, 16).expect("a real date"),
         amount: dec("800000"),
     }));
+    // The seed's room came later still: its commands go last too.
+    commands.extend(seed_room::seed_room_commands(demo_workshop_id()));
     commands
         .into_iter()
         .enumerate()

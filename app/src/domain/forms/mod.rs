@@ -5,11 +5,13 @@
 //! Commitments and items have their own modules (`commitment_form`,
 //! `item_form`). This file only re-exports its parts.
 
+mod cities;
 mod commitments;
 mod fields;
 mod room;
 mod workshop;
 
+pub use cities::*;
 pub use commitments::*;
 pub use fields::{parse_as, parse_id};
 pub use room::*;

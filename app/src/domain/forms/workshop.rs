@@ -58,6 +58,9 @@ pub struct OrganisationForm {
     pub kind: String,
     pub country: String,
     pub city: String,
+    /// Its name in Chinese, if it has one; blank for none.
+    #[serde(default)]
+    pub name_zh: String,
 }
 
 impl OrganisationForm {
@@ -71,6 +74,7 @@ impl OrganisationForm {
             kind,
             country: self.country.trim().to_uppercase(),
             city: Some(self.city),
+            name_zh: Some(self.name_zh),
         });
         problems.done(new)
     }
@@ -190,10 +194,12 @@ mod tests {
             kind: "local_government".into(),
             country: " ke ".into(),
             city: "Mombasa".into(),
+            name_zh: "蒙巴萨港".into(),
         };
         let new = form.clone().parse().unwrap();
         assert_eq!(new.kind, OrganisationType::LocalGovernment);
         assert_eq!(new.country, "KE");
+        assert_eq!(new.name_zh.as_deref(), Some("蒙巴萨港"));
         assert_eq!(new.city.as_deref(), Some("Mombasa"));
         let bad = OrganisationForm {
             id: String::new(),

@@ -6,6 +6,10 @@
 mod business;
 mod reader;
 
+/// The field names of an indicator's values for a city, before its id.
+pub const CITY_BASELINE: &str = "city_baseline:";
+pub const CITY_TARGET: &str = "city_target:";
+
 use super::commitment_form::{code_of, from_code};
 use super::design::*;
 use super::error::{AppError, FieldErrors};
@@ -89,7 +93,15 @@ pub fn to_form(item: &DesignItem) -> FormValues {
             ("target".into(), optional(i.target)),
             ("target_year".into(), optional(i.target_year)),
             ("means_of_verification".into(), i.means_of_verification.clone()),
-        ],
+        ]
+        .into_iter()
+        .chain(i.by_city.iter().flat_map(|v| {
+            [
+                (format!("{CITY_BASELINE}{}", v.city), optional(v.baseline)),
+                (format!("{CITY_TARGET}{}", v.city), optional(v.target)),
+            ]
+        }))
+        .collect(),
         DesignItem::Component(c) => {
             let mut pairs = vec![
                 ("code".into(), c.code.clone()),
@@ -98,6 +110,7 @@ pub fn to_form(item: &DesignItem) -> FormValues {
                 ("lead".into(), optional(c.lead)),
                 ("outputs".into(), list(&c.outputs)),
                 ("tfa".into(), c.tfa.join(",")),
+                ("cities".into(), list(&c.cities)),
             ];
             pairs.extend(
                 c.yearly_cost
@@ -196,6 +209,7 @@ pub fn from_form(key: ItemKey, values: &FormValues, currency: Currency) -> Resul
                 target: r.decimal("target"),
                 target_year: r.whole("target_year", false),
                 means_of_verification: r.text("means_of_verification"),
+                by_city: r.city_values(),
             })
         }
         ItemKey::Component { id } => {
@@ -215,6 +229,7 @@ pub fn from_form(key: ItemKey, values: &FormValues, currency: Currency) -> Resul
                 yearly_cost: r.costs(currency),
                 outputs: r.ids::<OutputId>("outputs").into_iter().collect(),
                 tfa,
+                cities: r.id_list("cities"),
             })
         }
         ItemKey::Risk { id } => {

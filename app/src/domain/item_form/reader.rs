@@ -1,9 +1,10 @@
 //! Reading a posted form: each field's first problem is kept, so every
 //! message appears next to its field.
 
-use super::FormValues;
+use super::{FormValues, CITY_BASELINE, CITY_TARGET};
 use crate::domain::commitment_form::from_code;
 use crate::domain::error::{FieldErrors, Problem};
+use crate::domain::ids::CityId;
 use crate::domain::limits;
 use crate::domain::model::*;
 use crate::domain::money::{Currency, Money, MoneyError};
@@ -113,6 +114,59 @@ impl Reader<'_> {
             self.problem(field, Problem::Invalid);
             BTreeSet::new()
         })
+    }
+
+    /// Ids in the order given (comma-separated); their rules (each once)
+    /// are the validator's.
+    pub(super) fn id_list<T: FromStr>(&mut self, field: &str) -> Vec<T> {
+        let parsed: Result<Vec<T>, _> = self
+            .raw(field)
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::parse)
+            .collect();
+        parsed.unwrap_or_else(|_| {
+            self.problem(field, Problem::Invalid);
+            Vec::new()
+        })
+    }
+
+    /// An indicator's baseline and target by city, from the fields
+    /// `city_baseline:<id>` and `city_target:<id>` (blank: none), in the
+    /// cities' id order.
+    pub(super) fn city_values(&mut self) -> Vec<CityValues> {
+        let mut cities = BTreeSet::new();
+        let mut malformed = Vec::new();
+        for field in self.values.keys() {
+            let Some(id) = field
+                .strip_prefix(CITY_BASELINE)
+                .or_else(|| field.strip_prefix(CITY_TARGET))
+            else {
+                continue;
+            };
+            match id.parse::<CityId>() {
+                Ok(city) => {
+                    cities.insert(city);
+                }
+                Err(_) => malformed.push(field.clone()),
+            }
+        }
+        for field in malformed {
+            self.problem(&field, Problem::Invalid);
+        }
+        cities
+            .into_iter()
+            .filter_map(|city| {
+                let baseline = self.decimal(&format!("{CITY_BASELINE}{city}"));
+                let target = self.decimal(&format!("{CITY_TARGET}{city}"));
+                (baseline.is_some() || target.is_some()).then_some(CityValues {
+                    city,
+                    baseline,
+                    target,
+                })
+            })
+            .collect()
     }
 
     pub(super) fn code_set<T: serde::de::DeserializeOwned + Ord>(&mut self, field: &str) -> BTreeSet<T> {

@@ -137,8 +137,21 @@ impl CommitmentStatus {
 #[serde(tag = "to", rename_all = "snake_case")]
 pub enum Earmark {
     Programme,
-    Component { component: ComponentId },
-    City { city: String },
+    Component {
+        component: ComponentId,
+    },
+    /// One of the workshop's participating cities (`model::City`).
+    #[serde(rename = "participating_city")]
+    City {
+        city: CityId,
+    },
+    /// A city named by its text, as earmarks were before cities were
+    /// records: it folds and shows from older logs, and a revision may keep
+    /// it, but a new earmark picks a city record.
+    #[serde(rename = "city")]
+    NamedCity {
+        city: String,
+    },
 }
 
 /// A rate that converts one unit of `currency` into the reporting currency.

@@ -6,16 +6,19 @@
 //! - `organisation`: organisations (IATI types, the groups the room thinks
 //!   in) and their delegates;
 //! - `project`: stage 1's design and its field rules;
+//! - `city`: the participating cities, as records (name, country, UN/LOCODE);
 //! - `commitment`: instruments, the status ladder, earmarks, rates and
 //!   commitments.
 //!
 //! Callers name everything as `model::…`; the parts never reach back here.
 
+mod city;
 mod commitment;
 mod organisation;
 mod project;
 mod stage;
 
+pub use city::*;
 pub use commitment::*;
 pub use organisation::*;
 pub use project::*;

@@ -94,6 +94,9 @@ pub enum PartnerGroup {
 pub struct Organisation {
     pub id: OrganisationId,
     pub name: String,
+    /// Its name in Chinese, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_zh: Option<String>,
     pub kind: OrganisationType,
     /// ISO 3166-1 alpha-2.
     pub country: String,

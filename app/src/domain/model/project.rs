@@ -1,6 +1,7 @@
 //! Stage 1's project design: its texts, phases, results chain, components
 //! and risks, with the rules each field keeps.
 
+use super::city::{each_city_once, each_city_valued_once, CityValues};
 use super::stage::Stage;
 use crate::domain::ids::*;
 use crate::domain::money::Money;
@@ -64,6 +65,11 @@ pub struct Indicator {
     pub target_year: Option<u16>,
     #[validate(length(max = 500))]
     pub means_of_verification: String,
+    /// Its baseline and target in each participating city that has its
+    /// own, beside the programme's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(length(max = 200), custom(function = "each_city_valued_once"))]
+    pub by_city: Vec<CityValues>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -107,8 +113,13 @@ pub struct Component {
     /// WTO Trade Facilitation Agreement measures it implements ("7.1", …),
     /// each once.
     #[serde(default)]
-    #[validate(length(max = 9), custom(function = "known_tfa_measures"))]
+    #[validate(length(max = 14), custom(function = "known_tfa_measures"))]
     pub tfa: Vec<String>,
+    /// The participating cities it is carried out in: its cost is theirs,
+    /// split evenly (`domain::cities`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(length(max = 200), custom(function = "each_city_once"))]
+    pub cities: Vec<CityId>,
 }
 
 /// How the room started stage 1.
@@ -224,14 +235,21 @@ pub fn valid_cost_years(lines: &[CostLine]) -> Result<(), ValidationError> {
     Ok(())
 }
 
-/// WTO Trade Facilitation Agreement measures a component can cite.
-pub const TFA_MEASURES: [(&str, &str); 9] = [
+/// WTO Trade Facilitation Agreement measures a component can cite, by
+/// article; the ones a customs-and-logistics programme usually touches
+/// (the Agreement has more).
+pub const TFA_MEASURES: [(&str, &str); 14] = [
+    ("6.2", "Fees and charges for customs processing"),
     ("7.1", "Pre-arrival processing"),
     ("7.2", "Electronic payment"),
     ("7.4", "Risk management"),
     ("7.5", "Post-clearance audit"),
     ("7.6", "Average release times"),
     ("7.7", "Authorised operators"),
+    ("8", "Border agency cooperation"),
+    ("10.1", "Formalities and documentation requirements"),
+    ("10.2", "Acceptance of copies"),
+    ("10.3", "Use of international standards"),
     ("10.4", "Single window"),
     ("11", "Freedom of transit"),
     ("23.2", "National trade facilitation committee"),

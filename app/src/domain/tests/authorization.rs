@@ -131,6 +131,18 @@ fn authorization_matrix() {
                 kind: OrganisationType::Foundation,
                 country: "FR".into(),
                 city: None,
+                name_zh: None,
+            }),
+        ),
+        (
+            "add a participating city",
+            Command::SaveCity(City {
+                id: CityId::random(),
+                name: "Da Nang".into(),
+                name_zh: None,
+                country: "VN".into(),
+                locode: Some("VNDAD".into()),
+                organisation: None,
             }),
         ),
         (
@@ -176,6 +188,7 @@ fn authorization_matrix() {
                     }],
                     outputs: vec![output],
                     tfa: vec!["10.4".into()],
+                    cities: Vec::new(),
                 }),
                 None,
             ),

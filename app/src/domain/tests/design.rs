@@ -352,6 +352,7 @@ fn older_outputs_with_nested_indicators_fold_into_the_flat_list() {
         target: Some(dec!(2)),
         target_year: Some(2029),
         means_of_verification: String::new(),
+        by_city: Vec::new(),
     };
     let json = serde_json::json!({
         "type": "output_added",

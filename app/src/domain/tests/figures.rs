@@ -234,7 +234,7 @@ proptest! {
                     instrument: instruments[*instrument],
                     status: CommitmentStatus::LADDER[*status],
                     earmark: if *city {
-                        Earmark::City { city: "Hai Phong".into() }
+                        Earmark::NamedCity { city: "Hai Phong".into() }
                     } else {
                         Earmark::Component { component: component.id }
                     },

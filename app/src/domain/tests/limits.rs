@@ -129,7 +129,7 @@ fn a_city_earmark_of_sixty_thousand_characters_is_refused_with_length() {
     let (state, _) = demo();
     let org = *state.organisations.keys().next().unwrap();
     let new = NewCommitment {
-        earmark: Earmark::City {
+        earmark: Earmark::NamedCity {
             city: "x".repeat(60_000),
         },
         ..new_commitment(org, "100", "USD")
@@ -137,7 +137,7 @@ fn a_city_earmark_of_sixty_thousand_characters_is_refused_with_length() {
     let fields = refused(&state, Command::RecordCommitment(new.clone()));
     assert_eq!(problem_of(&fields, "earmark"), Some("length"));
     let fine = NewCommitment {
-        earmark: Earmark::City {
+        earmark: Earmark::NamedCity {
             city: "Đà Nẵng".repeat(17),
         },
         ..new
@@ -159,6 +159,7 @@ fn indicators_nested_in_an_output_are_validated_like_any_indicator() {
         target: None,
         target_year: None,
         means_of_verification: String::new(),
+        by_city: Vec::new(),
     };
     output.indicators = vec![indicator.clone()];
     let save = |output: Output| save_item(DesignItem::Output(output), None);
@@ -195,13 +196,17 @@ fn lists_in_commands_have_a_length_limit() {
     assert_eq!(problem_of(&fields, "years"), Some("length"));
 
     let mut component = state.design.components[0].clone();
-    component.tfa = vec!["7.1".into(); 10];
+    component.tfa = vec!["7.1".into(); TFA_MEASURES.len() + 1];
     let fields = refused(&state, save_item(DesignItem::Component(component.clone()), None));
     assert_eq!(problem_of(&fields, "tfa"), Some("length"));
     component.tfa = Vec::new();
     component.outputs = vec![state.design.outputs[0].id; 201];
-    let fields = refused(&state, save_item(DesignItem::Component(component), None));
+    let fields = refused(&state, save_item(DesignItem::Component(component.clone()), None));
     assert_eq!(problem_of(&fields, "outputs"), Some("length"));
+    component.outputs = Vec::new();
+    component.cities = vec![CityId::random(); 201];
+    let fields = refused(&state, save_item(DesignItem::Component(component), None));
+    assert_eq!(problem_of(&fields, "cities"), Some("length"));
 
     let body = GovernanceBody {
         id: BodyId::random(),

@@ -4,7 +4,9 @@
 //! without doing it.
 
 mod authorization;
+mod breakdowns;
 mod business;
+mod cities;
 mod commitments;
 mod design;
 mod disbursements;
@@ -17,6 +19,7 @@ mod rerating;
 mod revisions;
 mod room;
 mod schedules;
+mod seed;
 mod totals;
 mod trust;
 mod workshop;
