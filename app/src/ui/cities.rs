@@ -73,13 +73,23 @@ fn CityItem(slug: String, line: CityLine, organisations: Vec<(OrganisationId, St
     .flatten()
     .collect::<Vec<_>>()
     .join(" · ");
+    // The correction's form is built only while it is open: a dozen cities'
+    // forms, each with every organisation to choose from, would weigh on
+    // the page for nothing.
+    let open = RwSignal::new(false);
+    let form = CityForm::of(city);
     view! {
         <li>
             <strong>{city.name.clone()}</strong>
             <span class="place">{details}</span>
-            <details>
-                <summary>{tr(Msg::CorrectCity)}</summary>
-                <CityFields slug form=CityForm::of(city) organisations/>
+            <details prop:open=move || open.get()>
+                <summary on:click=move |ev| {
+                    ev.prevent_default();
+                    open.update(|open| *open = !*open);
+                }>{tr(Msg::CorrectCity)}</summary>
+                {move || open.get().then(|| view! {
+                    <CityFields slug=slug.clone() form=form.clone() organisations=organisations.clone()/>
+                })}
             </details>
         </li>
     }
