@@ -354,6 +354,7 @@ mod tests {
                     kind: OrganisationType::Multilateral,
                     country: "PH".into(),
                     city: None,
+                    financier: None,
                 },
             },
             Event::FundingTargetSet { amount: Decimal::MAX },

@@ -14,12 +14,14 @@ mod room;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod setup;
+mod timer;
 
 pub use business::*;
 pub use commitments::*;
 pub use design::*;
 pub use room::*;
 pub use setup::*;
+pub use timer::*;
 
 #[server]
 pub async fn list_workshops() -> Result<Vec<WorkshopSummary>, AppError> {

@@ -96,8 +96,13 @@ impl<K> Bar<K> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "shown_as", rename_all = "snake_case")]
 pub enum PublicName {
-    Named { name: String },
-    Anonymous { kind: OrganisationType },
+    Named {
+        name: String,
+    },
+    /// By its partner group (a commercial bank that finances: a financier).
+    Anonymous {
+        group: PartnerGroup,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -220,7 +225,7 @@ impl Dashboard {
         }
         for commitment in cash_only() {
             if let Some(organisation) = state.organisations.get(&commitment.organisation) {
-                add(by_group.entry(organisation.kind.group()).or_default(), commitment);
+                add(by_group.entry(organisation.group()).or_default(), commitment);
             }
             if let Earmark::City { city } = &commitment.earmark {
                 add(by_city.entry(city.clone()).or_default(), commitment);
@@ -317,10 +322,10 @@ pub fn public_name(state: &WorkshopState, commitment: &Commitment) -> PublicName
             name: organisation.name.clone(),
         },
         Some(organisation) => PublicName::Anonymous {
-            kind: organisation.kind,
+            group: organisation.group(),
         },
         None => PublicName::Anonymous {
-            kind: OrganisationType::Other,
+            group: PartnerGroup::Other,
         },
     }
 }

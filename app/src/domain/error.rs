@@ -72,10 +72,12 @@ pub enum Problem {
     ScheduleSum,
     ScheduleFormat,
     NoSuchRate,
+    ResidualAboveInherent,
+    NoOpenStage,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 56] = [
+    pub const ALL: [Problem; 58] = [
         Problem::Required,
         Problem::Length,
         Problem::Email,
@@ -132,6 +134,8 @@ impl Problem {
         Problem::ScheduleSum,
         Problem::ScheduleFormat,
         Problem::NoSuchRate,
+        Problem::ResidualAboveInherent,
+        Problem::NoOpenStage,
     ];
 
     /// The stable code, as sent and as validator names it.
@@ -193,6 +197,8 @@ impl Problem {
             Problem::ScheduleSum => "schedule_sum",
             Problem::ScheduleFormat => "schedule_format",
             Problem::NoSuchRate => "no_such_rate",
+            Problem::ResidualAboveInherent => "residual_above_inherent",
+            Problem::NoOpenStage => "no_open_stage",
         }
     }
 

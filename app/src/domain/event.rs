@@ -126,6 +126,13 @@ pub enum Event {
     DesignItemRemoved {
         key: ItemKey,
     },
+    /// A facilitator started a countdown for the stage: it ends `minutes`
+    /// after this event's own time (`StageTimer::started`).
+    StageTimerStarted {
+        stage: Stage,
+        minutes: u16,
+    },
+    StageTimerStopped,
 }
 
 impl Event {
@@ -158,6 +165,8 @@ impl Event {
             Event::DesignStarted { .. } => "design_started",
             Event::DesignItemSaved { .. } => "design_item_saved",
             Event::DesignItemRemoved { .. } => "design_item_removed",
+            Event::StageTimerStarted { .. } => "stage_timer_started",
+            Event::StageTimerStopped => "stage_timer_stopped",
         }
     }
 }

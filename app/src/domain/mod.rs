@@ -28,6 +28,7 @@ pub mod money;
 pub mod register;
 pub mod required;
 pub mod schedule;
+pub mod stage_timer;
 pub mod state;
 pub mod template;
 pub mod view_models;

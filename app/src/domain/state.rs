@@ -6,6 +6,7 @@ use super::event::{Actor, Event, StoredEvent};
 use super::ids::*;
 use super::model::*;
 use super::money::Currency;
+use super::stage_timer::StageTimer;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -49,6 +50,9 @@ pub struct WorkshopState {
     /// What was paid on each commitment, oldest first, with who and when.
     #[serde(default)]
     pub disbursements: BTreeMap<CommitmentId, Vec<DisbursementRecord>>,
+    /// The countdown a facilitator started, until stopped or its stage closes.
+    #[serde(default)]
+    pub stage_timer: Option<StageTimer>,
 }
 
 /// A disbursement as the log recorded it.
@@ -207,6 +211,10 @@ impl WorkshopState {
             }
             Event::StageStatusChanged { stage, status } => {
                 self.stages.insert(*stage, *status);
+                // A locked stage's countdown is over: no screen keeps it.
+                if *status != StageStatus::Open {
+                    self.stage_timer.take_if(|timer| timer.stage == *stage);
+                }
             }
             Event::DesignTextSet { field, text } => {
                 *self.design.text_mut(*field) = text.clone();
@@ -347,6 +355,10 @@ impl WorkshopState {
             Event::ParticipantRemoved { participant } => {
                 self.removed_people.insert(participant.0);
             }
+            Event::StageTimerStarted { stage, minutes } => {
+                self.stage_timer = Some(StageTimer::started(*stage, *minutes, stored.recorded_at));
+            }
+            Event::StageTimerStopped => self.stage_timer = None,
         }
     }
 }

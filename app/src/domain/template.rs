@@ -222,6 +222,8 @@ pub fn customs_logistics(workshop: WorkshopId) -> Vec<DesignItem> {
                     target: None,
                     target_year: None,
                     means_of_verification: (*verification).into(),
+                    measure: IndicatorMeasure::Unit,
+                    ascending: true,
                 })
             }),
     );
@@ -252,6 +254,8 @@ pub fn customs_logistics(workshop: WorkshopId) -> Vec<DesignItem> {
                 impact: *impact,
                 mitigation: (*mitigation).into(),
                 owner: None,
+                residual_likelihood: None,
+                residual_impact: None,
             })
         },
     ));

@@ -21,6 +21,7 @@ mod partnership;
 mod room;
 mod screen;
 mod setup;
+mod stage_timer;
 mod walk;
 mod workshop;
 

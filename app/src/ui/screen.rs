@@ -1,6 +1,7 @@
 //! The projected dashboard, `/w/{slug}/screen`: public, read-only, live.
 //! Large type and high contrast, laid out for 1920×1080 without scrolling.
 
+use super::stage_timer::{use_stage_clock, StageClock, StageTimerBadge};
 use super::{use_locale, Failure, Tr};
 use crate::api::{load_dashboard, load_room_code};
 use crate::domain::dashboard::{Bar, Dashboard, PublicName};
@@ -25,6 +26,7 @@ pub fn ScreenPage() -> impl IntoView {
     let dashboard = Resource::new(slug, load_dashboard);
     super::live::follow(version, dashboard, |d| d.version);
     let room = Resource::new(slug, load_room_code);
+    let clock = use_stage_clock(params.read_untracked().get("slug").unwrap_or_default());
     view! {
         <Title text=tr(Msg::ScreenLink)/>
         <div class="screen">
@@ -32,7 +34,7 @@ pub fn ScreenPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match dashboard.await {
                         Err(error) => view! { <Failure error/> }.into_any(),
-                        Ok(d) => view! { <Board d/> }.into_any(),
+                        Ok(d) => view! { <Board d clock/> }.into_any(),
                     }
                 })}
             </Transition>
@@ -53,7 +55,7 @@ pub fn ScreenPage() -> impl IntoView {
 }
 
 #[component]
-fn Board(d: Dashboard) -> impl IntoView {
+fn Board(d: Dashboard, clock: StageClock) -> impl IntoView {
     let tr = use_locale();
     let c = d.reporting_currency;
     let overflow = d.overflow;
@@ -103,6 +105,7 @@ fn Board(d: Dashboard) -> impl IntoView {
             {d.current_stage.map(|s| view! {
                 <p class="screen-stage">{tr(Msg::StageLabel)}" "{s.number()}" · "{tr(stage_name(s))}</p>
             })}
+            <StageTimerBadge clock/>
         </header>
         <section class="screen-figures" aria-label=tr(Msg::Financing)>
             <dl>
@@ -133,7 +136,7 @@ fn Board(d: Dashboard) -> impl IntoView {
                 {d.newest.iter().map(|line| {
                     let who = match &line.who {
                         PublicName::Named { name } => name.clone(),
-                        PublicName::Anonymous { kind } => tr(anonymous_name(kind.group())).to_string(),
+                        PublicName::Anonymous { group } => tr(anonymous_name(*group)).to_string(),
                     };
                     view! {
                         <li>

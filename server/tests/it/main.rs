@@ -17,6 +17,7 @@ mod hostile_input;
 mod http;
 mod invites;
 mod money;
+mod stage_timer;
 mod store;
 mod trust;
 mod workshops;

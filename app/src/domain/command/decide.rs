@@ -82,6 +82,7 @@ pub fn decide(
                     kind: new.kind,
                     country: new.country,
                     city: new.city.filter(|c| !c.trim().is_empty()),
+                    financier: Some(new.financier.unwrap_or(new.kind.finances_by_default())),
                 },
             }])
         }
@@ -401,6 +402,8 @@ pub fn decide(
                 Some(_) => Ok(vec![Event::DiscussionClosed { item }]),
             }
         }
+        Command::StartStageTimer(new) => super::timer::start(state, actor, new),
+        Command::StopStageTimer => super::timer::stop(state, actor),
         Command::Contribute(new) => {
             // Everyone in the room: its participants, its delegates, its
             // facilitators; nobody from outside it.

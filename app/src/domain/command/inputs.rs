@@ -81,6 +81,15 @@ pub enum Command {
         item: DiscussionId,
     },
     Contribute(NewContribution),
+    /// Starts (or restarts) the countdown of the stage opened last.
+    StartStageTimer(NewStageTimer),
+    StopStageTimer,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewStageTimer {
+    #[validate(range(min = 1, max = crate::domain::stage_timer::MAX_MINUTES))]
+    pub minutes: u16,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -133,6 +142,9 @@ pub struct NewOrganisation {
     pub country: String,
     #[validate(length(max = 120))]
     pub city: Option<String>,
+    /// `None`: its type decides (`OrganisationType::finances_by_default`).
+    #[serde(default)]
+    pub financier: Option<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]

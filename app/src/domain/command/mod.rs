@@ -6,7 +6,8 @@
 //! - `checks`: what a design item or a commitment must agree with in the
 //!   workshop;
 //! - `decide`: `decide(state, actor, command, now)`, and
-//!   `WorkshopState::execute`, which decides, stamps and applies in one call.
+//!   `WorkshopState::execute`, which decides, stamps and applies in one call;
+//! - `timer`: the stage timer's two commands, decided for `decide`.
 //!
 //! Callers name everything as `command::…`; the parts never reach back here.
 
@@ -14,6 +15,7 @@ mod access;
 mod checks;
 mod decide;
 mod inputs;
+mod timer;
 
 pub use access::administers;
 pub use decide::decide;

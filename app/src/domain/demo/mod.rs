@@ -125,6 +125,7 @@ fn organisations() -> Vec<NewOrganisation> {
             kind,
             country: country.into(),
             city: city.map(String::from),
+            financier: None,
         })
         .collect()
 }

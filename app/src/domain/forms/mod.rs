@@ -8,9 +8,11 @@
 mod commitments;
 mod fields;
 mod room;
+mod timer;
 mod workshop;
 
 pub use commitments::*;
 pub use fields::{parse_as, parse_id};
 pub use room::*;
+pub use timer::*;
 pub use workshop::*;

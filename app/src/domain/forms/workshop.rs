@@ -58,6 +58,9 @@ pub struct OrganisationForm {
     pub kind: String,
     pub country: String,
     pub city: String,
+    /// A checkbox: "true" when ticked, absent when not.
+    #[serde(default)]
+    pub financier: String,
 }
 
 impl OrganisationForm {
@@ -71,6 +74,7 @@ impl OrganisationForm {
             kind,
             country: self.country.trim().to_uppercase(),
             city: Some(self.city),
+            financier: Some(!self.financier.trim().is_empty()),
         });
         problems.done(new)
     }
@@ -190,6 +194,7 @@ mod tests {
             kind: "local_government".into(),
             country: " ke ".into(),
             city: "Mombasa".into(),
+            financier: String::new(),
         };
         let new = form.clone().parse().unwrap();
         assert_eq!(new.kind, OrganisationType::LocalGovernment);

@@ -131,6 +131,7 @@ fn authorization_matrix() {
                 kind: OrganisationType::Foundation,
                 country: "FR".into(),
                 city: None,
+                financier: None,
             }),
         ),
         (
@@ -312,6 +313,11 @@ fn authorization_matrix() {
             "ask to act for A",
             Command::RequestDelegation { organisation: org_a },
         ),
+        (
+            "start the stage timer",
+            Command::StartStageTimer(NewStageTimer { minutes: 15 }),
+        ),
+        ("stop the stage timer", Command::StopStageTimer),
     ];
     let mut rows = Vec::new();
     for (what, command) in mutations {

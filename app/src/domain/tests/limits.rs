@@ -159,6 +159,8 @@ fn indicators_nested_in_an_output_are_validated_like_any_indicator() {
         target: None,
         target_year: None,
         means_of_verification: String::new(),
+        measure: IndicatorMeasure::Unit,
+        ascending: true,
     };
     output.indicators = vec![indicator.clone()];
     let save = |output: Output| save_item(DesignItem::Output(output), None);
