@@ -788,7 +788,7 @@ catalogue! {
     StartTimer => "Start the timer", "开始计时";
     StopTimer => "Stop the timer", "停止计时";
     TimerHelp => "A countdown for the stage the room is in, on every screen. Starting again replaces it.", "为会场当前阶段倒计时，显示在每个屏幕上。再次开始将替换当前计时。";
-    NoTimer => "No timer is running.", "没有正在运行的计时器。";
+    OtherRows => "Others", "其他";
 }
 
 pub fn organisation_type_name(kind: OrganisationType) -> Msg {

@@ -77,7 +77,10 @@ fn Board(s: BusinessScreen, clock: StageClock) -> impl IntoView {
     };
     view! {
         <div class="bm-screen-main">
-            <header><h1>{tr(Msg::StageBusinessModel)}" · "{s.title.clone()}</h1><StageTimerBadge clock/>{structure}</header>
+            <header>
+                <div class="bm-title"><h1>{tr(Msg::StageBusinessModel)}" · "{s.title.clone()}</h1><StageTimerBadge clock/></div>
+                {structure}
+            </header>
             {figures}
         </div>
         <aside class="bm-screen-side"><ConsensusMap risks=s.risks tr/></aside>
