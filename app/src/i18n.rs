@@ -12,12 +12,12 @@ use crate::domain::business::{
     Allocation, AssetKind, CanvasBlock, FeeBasis, NamedStructure, Ownership, Payer, PppFunction, RevenueKind,
 };
 use crate::domain::design::{
-    BodyKind, DecisionRule, IatiRole, PartneringStage, PppRole, Raci, RaciFlag, Step,
+    BodyKind, DecisionRule, IatiRole, PartneringStage, PppRole, Raci, RaciFlag, RiskBand, Step,
 };
 use crate::domain::error::Problem;
 use crate::domain::model::{
-    CommitmentStatus, DesignField, Instrument, OrganisationType, PartnerGroup, RiskCategory, Stage,
-    StageStatus, Tier,
+    CommitmentStatus, DesignField, IndicatorMeasure, Instrument, OrganisationType, PartnerGroup,
+    RiskCategory, Stage, StageStatus, Tier,
 };
 use serde::{Deserialize, Serialize};
 
@@ -830,6 +830,7 @@ catalogue! {
     ColumnCategory => "Category", "类别";
     ColumnScore => "Likelihood × impact", "可能性 × 影响";
     ColumnMitigation => "Mitigation", "缓解措施";
+    ColumnResidual => "After mitigation", "缓解后";
     ColumnOwner => "Owner", "负责方";
     ColumnAllocation => "Allocated to", "分配给";
     ColumnIndicator => "Indicator", "指标";
@@ -902,6 +903,40 @@ catalogue! {
     ProblemLocodeCountry => "A UN/LOCODE begins with its city's country code.", "联合国地点代码须以该城市的国家代码开头。";
     ProblemUnknownCity => "Choose a city from the workshop's list of participating cities.", "请从本研讨会的参与城市列表中选择城市。";
     ProblemCityRecordsOnly => "Choose a city from the list of participating cities.", "请从参与城市列表中选择城市。";
+    // Issue 11's smaller parts: risks, the responsibility matrix, financiers, indicators, the stage timer.
+    RaciAccountableResponsible => "A/R – Accountable and responsible", "A/R – 最终负责并执行";
+    RiskCategoryDemandAndRevenue => "Demand and revenue", "需求与收入";
+    RiskCategoryConstructionAndCompletion => "Construction and completion", "建设与完工";
+    RiskCategoryForeignExchange => "Foreign exchange", "汇率";
+    RiskCategoryForceMajeure => "Force majeure", "不可抗力";
+    RiskBandLow => "Low", "低";
+    RiskBandMedium => "Medium", "中";
+    RiskBandHigh => "High", "高";
+    ResidualLikelihood => "Likelihood after mitigation", "缓解后的可能性";
+    ResidualImpact => "Impact after mitigation", "缓解后的影响";
+    HelpResidual => "The residual risk: how likely and how harmful it remains once the mitigation is in place. Leave both empty until the room has judged it.", "剩余风险：采取缓解措施后风险的可能性和危害程度。在会场作出判断之前，两项均可留空。";
+    ResidualRiskMatrix => "Residual risk after mitigation: likelihood by impact", "缓解后的剩余风险：可能性 × 影响";
+    ProblemResidualAboveInherent => "A mitigation cannot leave a risk more likely or more harmful than it was.", "缓解措施不能使风险比原来更可能发生或危害更大。";
+    ProblemNoOpenStage => "Open a stage first: the timer counts down the stage the room is in.", "请先开启一个阶段：计时器为会场当前所在阶段倒计时。";
+    FinancierLabel => "Finances the programme", "为项目提供资金";
+    FinancierHelp => "Ticked for multilateral banks and foundations; tick it for any other financier, such as a commercial bank.", "多边银行和基金会默认勾选；其他出资方（如商业银行）也请勾选。";
+    IndicatorMeasureLabel => "Measure (IATI)", "计量方式（IATI）";
+    MeasureUnit => "Unit", "单位";
+    MeasurePercentage => "Percentage", "百分比";
+    MeasureNominal => "Nominal", "名义";
+    MeasureOrdinal => "Ordinal", "序数";
+    MeasureQualitative => "Qualitative", "定性";
+    AscendingLabel => "Direction", "方向";
+    HigherIsBetter => "Higher is better", "越高越好";
+    LowerIsBetter => "Lower is better", "越低越好";
+    StageTimer => "Stage timer", "阶段计时器";
+    TimeLeft => "left", "剩余";
+    TimeIsUp => "Time is up", "时间到";
+    TimerMinutes => "Minutes", "分钟";
+    StartTimer => "Start the timer", "开始计时";
+    StopTimer => "Stop the timer", "停止计时";
+    TimerHelp => "A countdown for the stage the room is in, on every screen. Starting again replaces it.", "为会场当前阶段倒计时，显示在每个屏幕上。再次开始将替换当前计时。";
+    OtherRows => "Others", "其他";
 }
 
 pub fn organisation_type_name(kind: OrganisationType) -> Msg {
@@ -1005,6 +1040,8 @@ pub fn problem(problem: Problem) -> Msg {
         Problem::LocodeCountry => Msg::ProblemLocodeCountry,
         Problem::UnknownCity => Msg::ProblemUnknownCity,
         Problem::CityRecordsOnly => Msg::ProblemCityRecordsOnly,
+        Problem::ResidualAboveInherent => Msg::ProblemResidualAboveInherent,
+        Problem::NoOpenStage => Msg::ProblemNoOpenStage,
     }
 }
 
@@ -1134,6 +1171,28 @@ pub fn risk_category_name(category: RiskCategory) -> Msg {
         RiskCategory::Operational => Msg::RiskCategoryOperational,
         RiskCategory::Social => Msg::RiskCategorySocial,
         RiskCategory::Environmental => Msg::RiskCategoryEnvironmental,
+        RiskCategory::DemandAndRevenue => Msg::RiskCategoryDemandAndRevenue,
+        RiskCategory::ConstructionAndCompletion => Msg::RiskCategoryConstructionAndCompletion,
+        RiskCategory::ForeignExchange => Msg::RiskCategoryForeignExchange,
+        RiskCategory::ForceMajeure => Msg::RiskCategoryForceMajeure,
+    }
+}
+
+pub fn risk_band_name(band: RiskBand) -> Msg {
+    match band {
+        RiskBand::Low => Msg::RiskBandLow,
+        RiskBand::Medium => Msg::RiskBandMedium,
+        RiskBand::High => Msg::RiskBandHigh,
+    }
+}
+
+pub fn indicator_measure_name(measure: IndicatorMeasure) -> Msg {
+    match measure {
+        IndicatorMeasure::Unit => Msg::MeasureUnit,
+        IndicatorMeasure::Percentage => Msg::MeasurePercentage,
+        IndicatorMeasure::Nominal => Msg::MeasureNominal,
+        IndicatorMeasure::Ordinal => Msg::MeasureOrdinal,
+        IndicatorMeasure::Qualitative => Msg::MeasureQualitative,
     }
 }
 
@@ -1164,6 +1223,7 @@ pub fn raci_name(role: Raci) -> Msg {
         Raci::Accountable => Msg::RaciAccountable,
         Raci::Consulted => Msg::RaciConsulted,
         Raci::Informed => Msg::RaciInformed,
+        Raci::AccountableResponsible => Msg::RaciAccountableResponsible,
     }
 }
 

@@ -355,6 +355,7 @@ mod tests {
                     country: "PH".into(),
                     city: None,
                     name_zh: None,
+                    financier: None,
                 },
             },
             Event::FundingTargetSet { amount: Decimal::MAX },

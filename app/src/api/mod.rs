@@ -16,6 +16,7 @@ mod room;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod setup;
+mod timer;
 
 pub use business::*;
 pub use cities::*;
@@ -24,6 +25,7 @@ pub use design::*;
 pub use proposal::*;
 pub use room::*;
 pub use setup::*;
+pub use timer::*;
 
 #[server]
 pub async fn list_workshops() -> Result<Vec<WorkshopSummary>, AppError> {

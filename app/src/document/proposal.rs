@@ -405,6 +405,9 @@ fn risks(ctx: &Ctx) -> Vec<Block> {
                 ctx.t(risk_category_name(r.category)),
                 format!("{} × {} · {}", r.likelihood, r.impact, ctx.t(band_name(r.band))),
                 r.mitigation.clone(),
+                r.residual
+                    .map(|(l, i, band)| format!("{l} × {i} · {}", ctx.t(band_name(band))))
+                    .unwrap_or_default(),
                 r.owner.clone().unwrap_or_default(),
                 r.allocation
                     .map(|a| ctx.t(allocation_name(a)))
@@ -418,6 +421,7 @@ fn risks(ctx: &Ctx) -> Vec<Block> {
         Msg::ColumnCategory,
         Msg::ColumnScore,
         Msg::ColumnMitigation,
+        Msg::ColumnResidual,
         Msg::ColumnOwner,
         Msg::ColumnAllocation,
     ];

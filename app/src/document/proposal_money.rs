@@ -353,7 +353,7 @@ pub(super) fn commitments_annex(ctx: &Ctx) -> Vec<Block> {
             vec![
                 match &c.who {
                     PublicName::Named { name } => name.clone(),
-                    PublicName::Anonymous { kind } => ctx.t(anonymous_name(kind.group())),
+                    PublicName::Anonymous { group } => ctx.t(anonymous_name(*group)),
                 },
                 ctx.t(instrument_name(c.instrument)),
                 ctx.t(commitment_status_name(c.status)),

@@ -162,7 +162,9 @@ fn comparing_two_versions_marks_the_changed_lines() {
 /// Compares `text` with the golden file `name` (under document/golden/);
 /// UPDATE_SNAPSHOTS=1 rewrites it when a change is meant.
 fn matches_golden(name: &str, text: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/document/golden").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src/document/golden")
+        .join(name);
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, text).expect("the golden file is writable");
         return;

@@ -125,7 +125,7 @@ impl WorkshopOverview {
         let gap = required.amount.checked_sub(secured_cash);
         let mut groups: BTreeMap<PartnerGroup, usize> = BTreeMap::new();
         for organisation in state.organisations.values() {
-            *groups.entry(organisation.kind.group()).or_default() += 1;
+            *groups.entry(organisation.group()).or_default() += 1;
         }
         // The participating cities; before any is listed, the local
         // governments' cities, as older workshops had them.

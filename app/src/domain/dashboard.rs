@@ -100,8 +100,13 @@ impl<K> Bar<K> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "shown_as", rename_all = "snake_case")]
 pub enum PublicName {
-    Named { name: String },
-    Anonymous { kind: OrganisationType },
+    Named {
+        name: String,
+    },
+    /// By its partner group (a commercial bank that finances: a financier).
+    Anonymous {
+        group: PartnerGroup,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -227,7 +232,7 @@ impl Dashboard {
         }
         for commitment in cash_only() {
             if let Some(organisation) = state.organisations.get(&commitment.organisation) {
-                add(by_group.entry(organisation.kind.group()).or_default(), commitment);
+                add(by_group.entry(organisation.group()).or_default(), commitment);
             }
             if let Some(city) = super::cities::city_of(state, &commitment.earmark) {
                 add(by_city.entry(city).or_default(), commitment);
@@ -345,11 +350,7 @@ fn last_change(state: &WorkshopState, id: CommitmentId) -> (u64, DateTime<Utc>) 
 
 /// The room is in the stage opened last; before any is opened, none.
 pub fn current_stage(state: &WorkshopState) -> Option<Stage> {
-    Stage::ALL
-        .iter()
-        .rev()
-        .find(|stage| state.stage_status(**stage) == StageStatus::Open)
-        .copied()
+    state.current_stage()
 }
 
 pub fn public_name(state: &WorkshopState, commitment: &Commitment) -> PublicName {
@@ -358,10 +359,10 @@ pub fn public_name(state: &WorkshopState, commitment: &Commitment) -> PublicName
             name: organisation.name.clone(),
         },
         Some(organisation) => PublicName::Anonymous {
-            kind: organisation.kind,
+            group: organisation.group(),
         },
         None => PublicName::Anonymous {
-            kind: OrganisationType::Other,
+            group: PartnerGroup::Other,
         },
     }
 }

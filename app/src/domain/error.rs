@@ -76,10 +76,12 @@ pub enum Problem {
     LocodeCountry,
     UnknownCity,
     CityRecordsOnly,
+    ResidualAboveInherent,
+    NoOpenStage,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 60] = [
+    pub const ALL: [Problem; 62] = [
         Problem::Required,
         Problem::Length,
         Problem::Email,
@@ -140,6 +142,8 @@ impl Problem {
         Problem::LocodeCountry,
         Problem::UnknownCity,
         Problem::CityRecordsOnly,
+        Problem::ResidualAboveInherent,
+        Problem::NoOpenStage,
     ];
 
     /// The stable code, as sent and as validator names it.
@@ -205,6 +209,8 @@ impl Problem {
             Problem::LocodeCountry => "locode_country",
             Problem::UnknownCity => "unknown_city",
             Problem::CityRecordsOnly => "city_records_only",
+            Problem::ResidualAboveInherent => "residual_above_inherent",
+            Problem::NoOpenStage => "no_open_stage",
         }
     }
 

@@ -136,6 +136,13 @@ pub enum Event {
         number: u32,
         label: String,
     },
+    /// A facilitator started a countdown for the stage: it ends `minutes`
+    /// after this event's own time (`StageTimer::started`).
+    StageTimerStarted {
+        stage: Stage,
+        minutes: u16,
+    },
+    StageTimerStopped,
 }
 
 impl Event {
@@ -170,6 +177,8 @@ impl Event {
             Event::DesignItemSaved { .. } => "design_item_saved",
             Event::DesignItemRemoved { .. } => "design_item_removed",
             Event::ProposalIssued { .. } => "proposal_issued",
+            Event::StageTimerStarted { .. } => "stage_timer_started",
+            Event::StageTimerStopped => "stage_timer_stopped",
         }
     }
 }

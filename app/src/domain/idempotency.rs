@@ -120,6 +120,17 @@ impl IdempotencyKey {
         Self::fresh("stage")
     }
 
+    /// A start of the stage timer, by the id its form drew: a retried
+    /// start does not move the countdown's end.
+    pub fn timer_start(start: Uuid) -> Self {
+        Self::of("timer", start)
+    }
+
+    /// Stopping the timer: once stopped, stopping again changes nothing.
+    pub fn timer_stop() -> Self {
+        Self::fresh("timer-stop")
+    }
+
     /// A re-rating: run again, it finds nothing left to convert.
     pub fn re_rate() -> Self {
         Self::fresh("rerate")

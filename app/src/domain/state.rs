@@ -6,6 +6,7 @@ use super::event::{Actor, Event, StoredEvent};
 use super::ids::*;
 use super::model::*;
 use super::money::Currency;
+use super::stage_timer::StageTimer;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -55,6 +56,9 @@ pub struct WorkshopState {
     /// The participating cities, by id.
     #[serde(default)]
     pub cities: BTreeMap<CityId, City>,
+    /// The countdown a facilitator started, until stopped or its stage closes.
+    #[serde(default)]
+    pub stage_timer: Option<StageTimer>,
 }
 
 /// A numbered version of the proposal: the log up to `seq` is what it
@@ -153,6 +157,15 @@ impl WorkshopState {
         self.stages.get(&stage).copied().unwrap_or_default()
     }
 
+    /// The room is in the stage opened last; before any is opened, none.
+    pub fn current_stage(&self) -> Option<Stage> {
+        Stage::ALL
+            .iter()
+            .rev()
+            .find(|stage| self.stage_status(**stage) == StageStatus::Open)
+            .copied()
+    }
+
     /// Whether a delegate or participant (by their id) was removed.
     pub fn is_removed(&self, person: uuid::Uuid) -> bool {
         self.removed_people.contains(&person)
@@ -227,6 +240,10 @@ impl WorkshopState {
             }
             Event::StageStatusChanged { stage, status } => {
                 self.stages.insert(*stage, *status);
+                // A locked stage's countdown is over: no screen keeps it.
+                if *status != StageStatus::Open {
+                    self.stage_timer.take_if(|timer| timer.stage == *stage);
+                }
             }
             Event::DesignTextSet { field, text } => {
                 *self.design.text_mut(*field) = text.clone();
@@ -374,6 +391,10 @@ impl WorkshopState {
             Event::ParticipantRemoved { participant } => {
                 self.removed_people.insert(participant.0);
             }
+            Event::StageTimerStarted { stage, minutes } => {
+                self.stage_timer = Some(StageTimer::started(*stage, *minutes, stored.recorded_at));
+            }
+            Event::StageTimerStopped => self.stage_timer = None,
         }
     }
 }

@@ -254,6 +254,8 @@ pub fn customs_logistics(workshop: WorkshopId) -> Vec<DesignItem> {
                     target_year: None,
                     means_of_verification: (*verification).into(),
                     by_city: Vec::new(),
+                    measure: IndicatorMeasure::Unit,
+                    ascending: true,
                 })
             }),
     );
@@ -285,6 +287,8 @@ pub fn customs_logistics(workshop: WorkshopId) -> Vec<DesignItem> {
                 impact: *impact,
                 mitigation: (*mitigation).into(),
                 owner: None,
+                residual_likelihood: None,
+                residual_impact: None,
             })
         },
     ));

@@ -4,6 +4,7 @@
 
 use super::business_charts::{cash_flow_chart, Bar};
 use super::business_figures::irr_text;
+use super::stage_timer::{use_stage_clock, StageClock, StageTimerBadge};
 use super::{use_locale, Failure, Tr};
 use crate::api::{load_business_screen, BusinessScreen};
 use crate::domain::business::{Allocation, ModelFigures};
@@ -22,6 +23,7 @@ pub fn BusinessScreenPage() -> impl IntoView {
     let version = super::live::use_live_version(slug);
     let screen = Resource::new(slug, load_business_screen);
     super::live::follow(version, screen, |s| s.version);
+    let clock = use_stage_clock(params.read_untracked().get("slug").unwrap_or_default());
     view! {
         <Title text=tr(Msg::StageBusinessModel)/>
         <div class="business-screen">
@@ -29,7 +31,7 @@ pub fn BusinessScreenPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match screen.await {
                         Err(error) => view! { <Failure error/> }.into_any(),
-                        Ok(s) => view! { <Board s/> }.into_any(),
+                        Ok(s) => view! { <Board s clock/> }.into_any(),
                     }
                 })}
             </Transition>
@@ -38,7 +40,7 @@ pub fn BusinessScreenPage() -> impl IntoView {
 }
 
 #[component]
-fn Board(s: BusinessScreen) -> impl IntoView {
+fn Board(s: BusinessScreen, clock: StageClock) -> impl IntoView {
     let tr = use_locale();
     let structure = s.structure.map(|(named, term)| {
         let (name, explanation) = structure_name(named);
@@ -75,7 +77,10 @@ fn Board(s: BusinessScreen) -> impl IntoView {
     };
     view! {
         <div class="bm-screen-main">
-            <header><h1>{tr(Msg::StageBusinessModel)}" · "{s.title.clone()}</h1>{structure}</header>
+            <header>
+                <div class="bm-title"><h1>{tr(Msg::StageBusinessModel)}" · "{s.title.clone()}</h1><StageTimerBadge clock/></div>
+                {structure}
+            </header>
             {figures}
         </div>
         <aside class="bm-screen-side"><ConsensusMap risks=s.risks tr/></aside>

@@ -10,11 +10,11 @@ use super::walk::text::TextEditor;
 use super::Tr;
 use crate::api::DesignView;
 use crate::domain::commitment_form::code_of;
-use crate::domain::design::{cost_years, duration, ItemKey, Step};
+use crate::domain::design::{cost_years, duration, ItemKey, Rating, Step};
 use crate::domain::ids::*;
 use crate::domain::item_form::{cost_field, level_code, FormValues, CITY_BASELINE, CITY_TARGET};
-use crate::domain::model::{DesignField, ResultLevel, RiskCategory, Stage, TFA_MEASURES};
-use crate::i18n::{risk_category_name, Msg};
+use crate::domain::model::{DesignField, IndicatorMeasure, ResultLevel, RiskCategory, Stage, TFA_MEASURES};
+use crate::i18n::{indicator_measure_name, risk_category_name, Msg};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -75,7 +75,8 @@ fn design_steps(walk: Walk) -> AnyView {
     let risks = view! {
         <StepSection step=Step::Risks>
             <ItemList walk kind=risks()/>
-            <RiskMatrix walk/>
+            <RiskMatrix walk rating=Rating::Inherent/>
+            <RiskMatrix walk rating=Rating::Residual/>
         </StepSection>
     }
     .into_any();
@@ -221,10 +222,25 @@ fn indicators(group: LevelGroup) -> Kind {
                 )
             }))
             .collect();
+            let measures = IndicatorMeasure::ALL
+                .iter()
+                .map(|m| {
+                    (
+                        code_of(*m),
+                        format!("{} · {}", m.iati_code(), tr(indicator_measure_name(*m))),
+                    )
+                })
+                .collect();
+            let directions = vec![
+                ("true".to_string(), tr(Msg::HigherIsBetter).to_string()),
+                ("false".to_string(), tr(Msg::LowerIsBetter).to_string()),
+            ];
             vec![
                 FieldSpec::new("name", tr(Msg::IndicatorName), Input::Text),
                 FieldSpec::new("level", tr(Msg::Level), Input::Select(levels)).help(tr(Msg::HelpLevel)),
                 FieldSpec::new("unit", tr(Msg::Unit), Input::Text),
+                FieldSpec::new("measure", tr(Msg::IndicatorMeasureLabel), Input::Select(measures)),
+                FieldSpec::new("ascending", tr(Msg::AscendingLabel), Input::Select(directions)),
                 FieldSpec::new("baseline", tr(Msg::Baseline), Input::Number).help(tr(Msg::HelpBaseline)),
                 FieldSpec::new("baseline_year", tr(Msg::BaselineYear), Input::Number),
                 FieldSpec::new("target", tr(Msg::Target), Input::Number).help(tr(Msg::HelpTarget)),
@@ -420,8 +436,16 @@ fn risks() -> Kind {
                 .position(|r| ItemKey::Risk { id: r.id } == *key)
                 .map(|n| format!("R{} · ", n + 1))
                 .unwrap_or_default();
+            // Residual after the arrow, once the room has rated it.
+            let residual = match (
+                value(values, "residual_likelihood"),
+                value(values, "residual_impact"),
+            ) {
+                ("", _) | (_, "") => String::new(),
+                (likelihood, impact) => format!(" → {likelihood}×{impact}"),
+            };
             format!(
-                "{number}{} ({}×{})",
+                "{number}{} ({}×{}{residual})",
                 value(values, "description"),
                 value(values, "likelihood"),
                 value(values, "impact")
@@ -429,6 +453,9 @@ fn risks() -> Kind {
         }),
         fields: Arc::new(|v, tr| {
             let scale: Vec<(String, String)> = (1..=5).map(|n| (n.to_string(), n.to_string())).collect();
+            let unrated: Vec<(String, String)> = std::iter::once((String::new(), "–".to_string()))
+                .chain(scale.iter().cloned())
+                .collect();
             let categories = RiskCategory::ALL
                 .iter()
                 .map(|c| (code_of(*c), tr(risk_category_name(*c)).to_string()))
@@ -437,9 +464,16 @@ fn risks() -> Kind {
                 FieldSpec::new("description", tr(Msg::RiskLabel), Input::LongText),
                 FieldSpec::new("category", tr(Msg::Category), Input::Select(categories)),
                 FieldSpec::new("likelihood", tr(Msg::Likelihood), Input::Select(scale.clone())),
-                FieldSpec::new("impact", tr(Msg::Impact), Input::Select(scale)),
+                FieldSpec::new("impact", tr(Msg::Impact), Input::Select(scale.clone())),
                 FieldSpec::new("mitigation", tr(Msg::Mitigation), Input::LongText)
                     .help(tr(Msg::HelpMitigation)),
+                FieldSpec::new(
+                    "residual_likelihood",
+                    tr(Msg::ResidualLikelihood),
+                    Input::Select(unrated.clone()),
+                )
+                .help(tr(Msg::HelpResidual)),
+                FieldSpec::new("residual_impact", tr(Msg::ResidualImpact), Input::Select(unrated)),
                 FieldSpec::new(
                     "owner",
                     tr(Msg::RiskOwner),

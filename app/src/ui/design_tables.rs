@@ -4,8 +4,8 @@
 use super::use_locale;
 use super::walk::page::Walk;
 use crate::domain::commitment_form::code_of;
-use crate::domain::design::{logframe, risk_band, risk_matrix};
-use crate::i18n::Msg;
+use crate::domain::design::{logframe, risk_band, risk_matrix, Rating};
+use crate::i18n::{risk_band_name, Msg};
 use leptos::prelude::*;
 
 /// The results chain as the familiar four-by-four table.
@@ -48,16 +48,22 @@ pub fn LogframeTable(walk: Walk) -> impl IntoView {
     }
 }
 
-/// Risks placed by likelihood (rows, 5 at the top) and impact (columns);
-/// each cell is banded low, medium or high by its score.
+/// Risks placed by likelihood (rows, 5 at the top) and impact (columns),
+/// as they stand or after mitigation; each cell is banded low, medium or
+/// high by the matrix's named cells (`domain::design::risk_band`).
 #[component]
-pub fn RiskMatrix(walk: Walk) -> impl IntoView {
+pub fn RiskMatrix(walk: Walk, rating: Rating) -> impl IntoView {
     let tr = use_locale();
-    let cells = move || walk.current.with(|v| risk_matrix(&v.design.risks));
+    let cells = move || walk.current.with(|v| risk_matrix(&v.design.risks, rating));
+    let (caption, mark) = match rating {
+        Rating::Inherent => (Msg::RiskMatrix, ""),
+        // The residual place of R1 reads R1′, so the two tables are never confused.
+        Rating::Residual => (Msg::ResidualRiskMatrix, "′"),
+    };
     view! {
         <div class="table-scroll">
-            <table class="risk-matrix">
-                <caption>{tr(Msg::RiskMatrix)}</caption>
+            <table class="risk-matrix" data-rating=code_of(rating)>
+                <caption>{tr(caption)}</caption>
                 <thead>
                     <tr>
                         <td></td>
@@ -71,13 +77,13 @@ pub fn RiskMatrix(walk: Walk) -> impl IntoView {
                             <tr>
                                 <th scope="row">{tr(Msg::LikelihoodAxis)}" "{likelihood}</th>
                                 {(1..=5u8).map(|impact| {
-                                    let band = code_of(risk_band(likelihood, impact));
+                                    let band = risk_band(likelihood, impact);
                                     let names = cells[usize::from(likelihood - 1)][usize::from(impact - 1)]
                                         .iter()
-                                        .map(|n| format!("R{}", n + 1))
+                                        .map(|n| format!("R{}{mark}", n + 1))
                                         .collect::<Vec<_>>()
                                         .join(" ");
-                                    view! { <td class=format!("band-{band}")>{names}</td> }
+                                    view! { <td class=format!("band-{}", code_of(band)) title=tr(risk_band_name(band))>{names}</td> }
                                 }).collect_view()}
                             </tr>
                         }).collect_view()

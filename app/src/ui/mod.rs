@@ -24,6 +24,7 @@ mod proposal_narrative;
 mod room;
 mod screen;
 mod setup;
+mod stage_timer;
 mod walk;
 mod workshop;
 

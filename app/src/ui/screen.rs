@@ -1,10 +1,12 @@
 //! The projected dashboard, `/w/{slug}/screen`: public, read-only, live.
 //! Large type and high contrast, laid out for 1920×1080 without scrolling.
 
+use super::stage_timer::{use_stage_clock, StageClock, StageTimerBadge};
 use super::{use_locale, Failure, Tr};
 use crate::api::{load_dashboard, load_room_code};
 use crate::domain::dashboard::{Bar, Dashboard, PublicName};
 use crate::domain::figures::{amount_in, rates_used};
+use crate::domain::limits::checked_sum;
 use crate::domain::money::Currency;
 use crate::domain::required::RequiredSource;
 use crate::i18n::{
@@ -25,6 +27,7 @@ pub fn ScreenPage() -> impl IntoView {
     let dashboard = Resource::new(slug, load_dashboard);
     super::live::follow(version, dashboard, |d| d.version);
     let room = Resource::new(slug, load_room_code);
+    let clock = use_stage_clock(params.read_untracked().get("slug").unwrap_or_default());
     view! {
         <Title text=tr(Msg::ScreenLink)/>
         <div class="screen">
@@ -32,7 +35,7 @@ pub fn ScreenPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match dashboard.await {
                         Err(error) => view! { <Failure error/> }.into_any(),
-                        Ok(d) => view! { <Board d/> }.into_any(),
+                        Ok(d) => view! { <Board d clock/> }.into_any(),
                     }
                 })}
             </Transition>
@@ -53,7 +56,7 @@ pub fn ScreenPage() -> impl IntoView {
 }
 
 #[component]
-fn Board(d: Dashboard) -> impl IntoView {
+fn Board(d: Dashboard, clock: StageClock) -> impl IntoView {
     let tr = use_locale();
     let c = d.reporting_currency;
     let overflow = d.overflow;
@@ -100,6 +103,10 @@ fn Board(d: Dashboard) -> impl IntoView {
         .into_iter()
         .map(|b| ChartRow::of(b, b.key.clone()))
         .collect();
+    // Read from the back of the hall: a few bars each, the rest as one.
+    let others = tr(Msg::OtherRows);
+    let [components, instruments, groups, cities] =
+        [components, instruments, groups, cities].map(|rows| largest_rows(rows, ROWS_ON_SCREEN, others));
     view! {
         <div class="screen-main">
         <header class="screen-header">
@@ -107,6 +114,7 @@ fn Board(d: Dashboard) -> impl IntoView {
             {d.current_stage.map(|s| view! {
                 <p class="screen-stage">{tr(Msg::StageLabel)}" "{s.number()}" · "{tr(stage_name(s))}</p>
             })}
+            <StageTimerBadge clock/>
         </header>
         <section class="screen-figures" aria-label=tr(Msg::Financing)>
             <dl>
@@ -137,7 +145,7 @@ fn Board(d: Dashboard) -> impl IntoView {
                 {d.newest.iter().map(|line| {
                     let who = match &line.who {
                         PublicName::Named { name } => name.clone(),
-                        PublicName::Anonymous { kind } => tr(anonymous_name(kind.group())).to_string(),
+                        PublicName::Anonymous { group } => tr(anonymous_name(*group)).to_string(),
                     };
                     view! {
                         <li>
@@ -149,10 +157,10 @@ fn Board(d: Dashboard) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </section>
+        </div>
         <p class="screen-rates">
             {rates_used(&d.rates_used, c).map(|text| format!("{} {text}", tr(Msg::RatesUsed)))}
         </p>
-        </div>
     }
 }
 
@@ -246,10 +254,60 @@ pub fn bar_lengths(rows: &[ChartRow], width: f64) -> Vec<(f64, f64, f64)> {
         .collect()
 }
 
+/// How many bars a chart on the screen shows before the rest are summed.
+const ROWS_ON_SCREEN: usize = 4;
+
+/// The `keep` largest rows (by the longest of their bars), in their own
+/// order, and the rest summed into one row "`others` (n)", so every chart
+/// still adds up to its total. Rows are left as they are when at most one
+/// would be summed, or when a sum would leave the range (the figures then
+/// say so themselves).
+pub fn largest_rows(rows: Vec<ChartRow>, keep: usize, others: &str) -> Vec<ChartRow> {
+    if rows.len() <= keep + 1 {
+        return rows;
+    }
+    let size = |r: &ChartRow| {
+        r.required
+            .unwrap_or_default()
+            .max(r.secured.checked_add(r.pledged).unwrap_or(Decimal::MAX))
+    };
+    let mut by_size: Vec<usize> = (0..rows.len()).collect();
+    by_size.sort_by(|a, b| size(&rows[*b]).cmp(&size(&rows[*a])).then(a.cmp(b)));
+    let kept: std::collections::BTreeSet<usize> = by_size.into_iter().take(keep).collect();
+    let rest: Vec<&ChartRow> = (0..rows.len())
+        .filter(|i| !kept.contains(i))
+        .map(|i| &rows[i])
+        .collect();
+    let required = match rest.iter().any(|r| r.required.is_some()) {
+        true => checked_sum(rest.iter().filter_map(|r| r.required)).map(Some),
+        false => Some(None),
+    };
+    let secured = checked_sum(rest.iter().map(|r| r.secured));
+    let pledged = checked_sum(rest.iter().map(|r| r.pledged));
+    let (Some(required), Some(secured), Some(pledged)) = (required, secured, pledged) else {
+        return rows;
+    };
+    let label = format!("{others} ({})", rest.len());
+    let mut shown: Vec<ChartRow> = rows
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| kept.contains(i))
+        .map(|(_, row)| row)
+        .collect();
+    shown.push(ChartRow {
+        label,
+        required,
+        secured,
+        pledged,
+    });
+    shown
+}
+
 #[component]
 fn Chart(title: &'static str, rows: Vec<ChartRow>, currency: Currency) -> impl IntoView {
     const WIDTH: f64 = 560.0;
-    const ROW: usize = 44;
+    // Text is 32 units (style/main.css), at least 24 px on a 1920 px screen.
+    const ROW: usize = 48;
     let height = (rows.len().max(1) * ROW).to_string();
     let lengths = bar_lengths(&rows, WIDTH);
     let summary = rows
@@ -265,10 +323,10 @@ fn Chart(title: &'static str, rows: Vec<ChartRow>, currency: Currency) -> impl I
                     let y = i * ROW;
                     view! {
                         <g transform=format!("translate(0 {y})")>
-                            <text class="label" x="0" y="28">{shorten(&row.label, 26)}</text>
-                            <rect class="required" x="420" y="6" width=required height="30"/>
-                            <rect class="pledged" x=420.0 + secured y="6" width=pledged height="30"/>
-                            <rect class="secured" x="420" y="6" width=secured height="30"/>
+                            <text class="label" x="0" y="34">{shorten(&row.label, 22)}</text>
+                            <rect class="required" x="420" y="8" width=required height="32"/>
+                            <rect class="pledged" x=420.0 + secured y="8" width=pledged height="32"/>
+                            <rect class="secured" x="420" y="8" width=secured height="32"/>
                         </g>
                     }
                 }).collect_view()}
@@ -309,6 +367,29 @@ mod tests {
         let lengths = bar_lengths(&rows, 1000.0);
         assert_eq!(lengths[0], (1000.0, 250.0, 250.0));
         assert_eq!(lengths[1], (0.0, 500.0, 0.0));
+    }
+
+    #[test]
+    fn the_rest_of_a_long_chart_is_one_row_and_the_chart_still_adds_up() {
+        let rows: Vec<ChartRow> = (1..=7)
+            .map(|n| ChartRow {
+                label: format!("C{n}"),
+                ..row(Some(Decimal::from(n * 10)), Decimal::from(n), Decimal::ONE)
+            })
+            .collect();
+        let shown = largest_rows(rows.clone(), 3, "Others");
+        let labels: Vec<&str> = shown.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["C5", "C6", "C7", "Others (4)"]);
+        let total = |rows: &[ChartRow]| {
+            (
+                rows.iter().filter_map(|r| r.required).sum::<Decimal>(),
+                rows.iter().map(|r| r.secured).sum::<Decimal>(),
+                rows.iter().map(|r| r.pledged).sum::<Decimal>(),
+            )
+        };
+        assert_eq!(total(&shown), total(&rows));
+        // Four rows and one more are shown whole: "others (1)" says less.
+        assert_eq!(largest_rows(rows[..4].to_vec(), 3, "Others"), rows[..4].to_vec());
     }
 
     #[test]

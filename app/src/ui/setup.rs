@@ -9,7 +9,7 @@ use crate::api::{
     IssueInvite, RemovePerson, RevokeApiToken, RevokeInvites, SetStageStatus,
 };
 use crate::domain::analytics::RosterLine;
-use crate::domain::commitment_form::code_of;
+use crate::domain::commitment_form::{code_of, from_code};
 use crate::domain::ids::OrganisationId;
 use crate::domain::model::OrganisationType;
 use crate::domain::model::StageStatus;
@@ -69,6 +69,7 @@ pub fn SetupPage() -> impl IntoView {
                         <a href=format!("/w/{}/screen", slug())>{tr(Msg::ScreenLink)}</a>
                     </nav>
                     <StageControls slug=slug()/>
+                    <super::stage_timer::StageTimerControls slug=slug()/>
                     <super::room::DelegationRequests slug=slug()/>
                     <NewOrganisationForm slug=slug() action=add/>
                     <super::cities::Cities slug=slug()/>
@@ -119,6 +120,7 @@ fn RosterItem(
         <li>
             <strong>{line.organisation.name.clone()}</strong>
             <span class="kind">{tr(organisation_type_name(line.organisation.kind))}</span>
+            {line.organisation.is_financier().then(|| view! { <span class="kind financier">{tr(Msg::GroupFinancier)}</span> })}
             <span class="place">{place}</span>
             <span class="count">{line.delegates}" "{tr(Msg::DelegatesInRoom)}</span>
             <div class="actions">
@@ -160,6 +162,8 @@ fn NewOrganisationForm(slug: String, action: ServerAction<AddOrganisation>) -> i
         action.version().get();
         OrganisationId::random().to_string()
     };
+    // Ticked for the types that usually finance; the facilitator decides.
+    let kind = RwSignal::new(OrganisationType::ALL[0]);
     view! {
         <section aria-labelledby="add-organisation-heading">
             <h2 id="add-organisation-heading">{tr(Msg::AddOrganisation)}</h2>
@@ -171,7 +175,11 @@ fn NewOrganisationForm(slug: String, action: ServerAction<AddOrganisation>) -> i
                 <Field name="name_zh" label=tr(Msg::OrganisationNameZh) problem=problem("name_zh")/>
                 <div class="field">
                     <label for="kind">{tr(Msg::OrganisationKind)}</label>
-                    <select id="kind" name="kind">
+                    <select id="kind" name="kind" on:change=move |ev| {
+                        if let Some(chosen) = from_code(&event_target_value(&ev)) {
+                            kind.set(chosen);
+                        }
+                    }>
                         {OrganisationType::ALL.into_iter().map(|kind| view! {
                             <option value=kind_value(kind)>
                                 {kind.iati_code()}" · "{tr(organisation_type_name(kind))}
@@ -179,6 +187,14 @@ fn NewOrganisationForm(slug: String, action: ServerAction<AddOrganisation>) -> i
                         }).collect_view()}
                     </select>
                 </div>
+                <div class="field checkbox">
+                    <label>
+                        <input type="checkbox" name="financier" value="true"
+                            prop:checked=move || kind.get().finances_by_default()/>
+                        " "{tr(Msg::FinancierLabel)}
+                    </label>
+                </div>
+                <p class="help">{tr(Msg::FinancierHelp)}</p>
                 <Field name="country" label=tr(Msg::Country) help=tr(Msg::CountryHelp) problem=problem("country")/>
                 <Field name="city" label=tr(Msg::City) problem=problem("city")/>
                 <button type="submit" disabled=move || action.pending().get()>

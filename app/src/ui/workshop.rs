@@ -27,6 +27,7 @@ pub fn WorkshopPage() -> impl IntoView {
                 })
             })}
         </Suspense>
+        <super::stage_timer::StageTimer slug=params.read_untracked().get("slug").unwrap_or_default()/>
         <Transition fallback=move || view! { <p>{use_locale()(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match overview.await {

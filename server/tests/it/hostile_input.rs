@@ -78,7 +78,11 @@ fn mutations() -> Vec<(&'static str, &'static [&'static str])> {
         (OpenDiscussion::PATH, &["id", "question"]),
         (CloseDiscussion::PATH, &["item"]),
         (Contribute::PATH, &["item", "id", "text"]),
-        (AddOrganisation::PATH, &["id", "name", "kind", "country", "city"]),
+        (
+            AddOrganisation::PATH,
+            &["id", "name", "kind", "country", "city", "financier"],
+        ),
+        (StartStageTimer::PATH, &["start", "minutes"]),
         (IssueInvite::PATH, &["organisation"]),
         (RevokeInvites::PATH, &["organisation"]),
         (JoinWorkshop::PATH, &["token", "delegate", "name", "email"]),

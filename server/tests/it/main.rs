@@ -19,6 +19,7 @@ mod http;
 mod invites;
 mod money;
 mod proposal;
+mod stage_timer;
 mod store;
 mod trust;
 mod workshops;

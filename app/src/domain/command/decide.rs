@@ -86,6 +86,7 @@ pub fn decide(
                     kind: new.kind,
                     country: new.country,
                     city: new.city.filter(|c| !c.trim().is_empty()),
+                    financier: Some(new.financier.unwrap_or(new.kind.finances_by_default())),
                 },
             }])
         }
@@ -409,29 +410,9 @@ pub fn decide(
                 Some(_) => Ok(vec![Event::DiscussionClosed { item }]),
             }
         }
-        Command::Contribute(new) => {
-            // Everyone in the room: its participants, its delegates, its
-            // facilitators; nobody from outside it.
-            match actor {
-                Actor::Participant { participant } if state.participants.contains_key(participant) => {}
-                Actor::Delegate { organisation, .. } if state.organisations.contains_key(organisation) => {}
-                _ => require_facilitator(state, actor)?,
-            }
-            new.validate()?;
-            match state.discussions.get(&new.item) {
-                None => return Err(AppError::NotFound("discussion".into())),
-                Some(d) if !d.open => return Err(AppError::invalid("text", Problem::DiscussionClosed)),
-                Some(d) if d.contributions.iter().any(|c| c.id == new.id) => {
-                    return Err(AppError::AlreadyExists(new.id.to_string()))
-                }
-                Some(_) => {}
-            }
-            Ok(vec![Event::ContributionAdded {
-                item: new.item,
-                contribution: new.id,
-                text: new.text.trim().to_string(),
-            }])
-        }
+        Command::StartStageTimer(new) => super::timer::start(state, actor, new),
+        Command::StopStageTimer => super::timer::stop(state, actor),
+        Command::Contribute(new) => super::room::contribute(state, actor, new),
         Command::IssueProposal(new) => super::issue::issue_proposal(state, actor, new),
     }
 }

@@ -85,6 +85,9 @@ pub enum Command {
     Contribute(NewContribution),
     /// Issues the proposal as it stands as its next numbered version.
     IssueProposal(NewProposalVersion),
+    /// Starts (or restarts) the countdown of the stage opened last.
+    StartStageTimer(NewStageTimer),
+    StopStageTimer,
 }
 
 /// How many versions a proposal may be issued in: far more than a
@@ -96,6 +99,12 @@ pub struct NewProposalVersion {
     /// "v1, for the summit".
     #[validate(length(min = 1, max = 120))]
     pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct NewStageTimer {
+    #[validate(range(min = 1, max = crate::domain::stage_timer::MAX_MINUTES))]
+    pub minutes: u16,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -152,6 +161,9 @@ pub struct NewOrganisation {
     pub country: String,
     #[validate(length(max = 120))]
     pub city: Option<String>,
+    /// `None`: its type decides (`OrganisationType::finances_by_default`).
+    #[serde(default)]
+    pub financier: Option<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]

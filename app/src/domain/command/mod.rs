@@ -6,9 +6,11 @@
 //! - `checks`: what a design item or a commitment must agree with in the
 //!   workshop;
 //! - `issue`: issuing the proposal's versions;
+//! - `room`: answering the room's questions;
 //! - `cities`: the participating cities a facilitator keeps;
 //! - `decide`: `decide(state, actor, command, now)`, and
-//!   `WorkshopState::execute`, which decides, stamps and applies in one call.
+//!   `WorkshopState::execute`, which decides, stamps and applies in one call;
+//! - `timer`: the stage timer's two commands, decided for `decide`.
 //!
 //! Callers name everything as `command::…`; the parts never reach back here.
 
@@ -18,6 +20,8 @@ mod cities;
 mod decide;
 mod inputs;
 mod issue;
+mod room;
+mod timer;
 
 pub use access::administers;
 pub use decide::decide;

@@ -127,6 +127,8 @@ fn organisations() -> Vec<NewOrganisation> {
             kind,
             country: country.into(),
             city: city.map(String::from),
+            // A commercial bank is IATI type 70 but finances the programme.
+            financier: name.contains("Commercial Bank").then_some(true),
         })
         .collect()
 }

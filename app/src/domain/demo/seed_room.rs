@@ -138,6 +138,7 @@ fn organisations() -> impl Iterator<Item = Command> {
             kind,
             country: country.into(),
             city: Some(city.into()),
+            financier: None,
         })
     })
 }

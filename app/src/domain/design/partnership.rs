@@ -74,12 +74,16 @@ pub enum Raci {
     Accountable,
     Consulted,
     Informed,
+    /// Answers for the component and does the work: a lead partner
+    /// delivering alone ("A/R"), so one cell holds both.
+    AccountableResponsible,
 }
 
 impl Raci {
-    pub const ALL: [Raci; 4] = [
+    pub const ALL: [Raci; 5] = [
         Self::Responsible,
         Self::Accountable,
+        Self::AccountableResponsible,
         Self::Consulted,
         Self::Informed,
     ];
@@ -88,9 +92,18 @@ impl Raci {
         match self {
             Self::Responsible => "R",
             Self::Accountable => "A",
+            Self::AccountableResponsible => "A/R",
             Self::Consulted => "C",
             Self::Informed => "I",
         }
+    }
+
+    pub fn is_accountable(self) -> bool {
+        matches!(self, Self::Accountable | Self::AccountableResponsible)
+    }
+
+    pub fn is_responsible(self) -> bool {
+        matches!(self, Self::Responsible | Self::AccountableResponsible)
     }
 }
 

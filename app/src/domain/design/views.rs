@@ -17,7 +17,7 @@ pub enum RaciFlag {
 }
 
 /// The flags of each component, in the design's order: exactly one A and at
-/// least one R per component.
+/// least one R per component, an "A/R" cell counting as both.
 pub fn raci_flags(design: &ProjectDesign, partnership: &Partnership) -> Vec<(ComponentId, Vec<RaciFlag>)> {
     design
         .components
@@ -29,14 +29,14 @@ pub fn raci_flags(design: &ProjectDesign, partnership: &Partnership) -> Vec<(Com
                 .filter(|r| r.component == component.id)
                 .filter_map(|r| r.role)
                 .collect();
-            let accountable = roles.iter().filter(|r| **r == Raci::Accountable).count();
+            let accountable = roles.iter().filter(|r| r.is_accountable()).count();
             let mut flags = Vec::new();
             match accountable {
                 0 => flags.push(RaciFlag::NoAccountable),
                 1 => {}
                 _ => flags.push(RaciFlag::SeveralAccountable),
             }
-            if !roles.contains(&Raci::Responsible) {
+            if !roles.iter().any(|r| r.is_responsible()) {
                 flags.push(RaciFlag::NoResponsible);
             }
             (component.id, flags)
@@ -44,20 +44,41 @@ pub fn raci_flags(design: &ProjectDesign, partnership: &Partnership) -> Vec<(Com
         .collect()
 }
 
+/// Which of a risk's ratings a matrix places: as it stands (inherent), or
+/// what is left once its mitigation is in place (residual).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    Inherent,
+    Residual,
+}
+
+/// A risk's (likelihood, impact) in `rating`; a residual one only once rated.
+pub fn rated(risk: &Risk, rating: Rating) -> Option<(u8, u8)> {
+    match rating {
+        Rating::Inherent => Some((risk.likelihood, risk.impact)),
+        Rating::Residual => risk.residual(),
+    }
+}
+
 /// The 5×5 matrix: `cells[likelihood - 1][impact - 1]` holds the positions
-/// (in the design's list, from 0) of the risks scored there.
-pub fn risk_matrix(risks: &[Risk]) -> [[Vec<usize>; 5]; 5] {
+/// (in the design's list, from 0) of the risks rated there in `rating`.
+pub fn risk_matrix(risks: &[Risk], rating: Rating) -> [[Vec<usize>; 5]; 5] {
     let mut cells: [[Vec<usize>; 5]; 5] = Default::default();
-    for (n, risk) in risks.iter().enumerate() {
-        if (1..=5).contains(&risk.likelihood) && (1..=5).contains(&risk.impact) {
-            cells[usize::from(risk.likelihood - 1)][usize::from(risk.impact - 1)].push(n);
+    for (n, (likelihood, impact)) in risks
+        .iter()
+        .enumerate()
+        .filter_map(|(n, risk)| rated(risk, rating).map(|r| (n, r)))
+    {
+        if (1..=5).contains(&likelihood) && (1..=5).contains(&impact) {
+            cells[usize::from(likelihood - 1)][usize::from(impact - 1)].push(n);
         }
     }
     cells
 }
 
-/// How a score reads on the matrix: the usual three bands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// How a cell of the matrix reads: the usual three bands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RiskBand {
     Low,
@@ -65,12 +86,29 @@ pub enum RiskBand {
     High,
 }
 
+/// The matrix's named cells, `BANDS[likelihood - 1][impact - 1]`, as a
+/// risk register prints it. It is the score's bands (likelihood × impact:
+/// 1–4 low, 5–12 medium, 15–25 high) with impact weighed above likelihood:
+/// a catastrophic impact (5) is high however rare, and a major one (4) at
+/// least medium, because "unlikely" is no plan for a loss the programme
+/// cannot survive. Every row and column only rises (docs/RISKS.md).
+const BANDS: [[RiskBand; 5]; 5] = {
+    use RiskBand::{High as H, Low as L, Medium as M};
+    [
+        // impact:  1  2  3  4  5
+        [L, L, L, M, H], // likelihood 1, rare
+        [L, L, M, M, H], // 2, unlikely
+        [L, M, M, M, H], // 3, possible
+        [L, M, M, H, H], // 4, likely
+        [M, M, H, H, H], // 5, almost certain
+    ]
+};
+
+/// The band of a cell; a rating outside 1..=5 is read at the nearest edge
+/// (the validator refuses one, but an old log is folded whatever it holds).
 pub fn risk_band(likelihood: u8, impact: u8) -> RiskBand {
-    match likelihood * impact {
-        0..=4 => RiskBand::Low,
-        5..=12 => RiskBand::Medium,
-        _ => RiskBand::High,
-    }
+    let at = |v: u8| usize::from(v.clamp(1, 5) - 1);
+    BANDS[at(likelihood)][at(impact)]
 }
 
 /// The programme's first and last year, from its phases.

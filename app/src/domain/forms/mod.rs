@@ -9,10 +9,12 @@ mod cities;
 mod commitments;
 mod fields;
 mod room;
+mod timer;
 mod workshop;
 
 pub use cities::*;
 pub use commitments::*;
 pub use fields::{parse_as, parse_id};
 pub use room::*;
+pub use timer::*;
 pub use workshop::*;

@@ -61,6 +61,9 @@ pub struct OrganisationForm {
     /// Its name in Chinese, if it has one; blank for none.
     #[serde(default)]
     pub name_zh: String,
+    /// A checkbox: "true" when ticked, absent when not.
+    #[serde(default)]
+    pub financier: String,
 }
 
 impl OrganisationForm {
@@ -75,6 +78,7 @@ impl OrganisationForm {
             country: self.country.trim().to_uppercase(),
             city: Some(self.city),
             name_zh: Some(self.name_zh),
+            financier: Some(!self.financier.trim().is_empty()),
         });
         problems.done(new)
     }
@@ -195,6 +199,7 @@ mod tests {
             country: " ke ".into(),
             city: "Mombasa".into(),
             name_zh: "蒙巴萨港".into(),
+            financier: String::new(),
         };
         let new = form.clone().parse().unwrap();
         assert_eq!(new.kind, OrganisationType::LocalGovernment);

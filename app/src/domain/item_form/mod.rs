@@ -93,6 +93,8 @@ pub fn to_form(item: &DesignItem) -> FormValues {
             ("target".into(), optional(i.target)),
             ("target_year".into(), optional(i.target_year)),
             ("means_of_verification".into(), i.means_of_verification.clone()),
+            ("measure".into(), code_of(i.measure)),
+            ("ascending".into(), i.ascending.to_string()),
         ]
         .into_iter()
         .chain(i.by_city.iter().flat_map(|v| {
@@ -126,6 +128,8 @@ pub fn to_form(item: &DesignItem) -> FormValues {
             ("impact".into(), r.impact.to_string()),
             ("mitigation".into(), r.mitigation.clone()),
             ("owner".into(), optional(r.owner)),
+            ("residual_likelihood".into(), optional(r.residual_likelihood)),
+            ("residual_impact".into(), optional(r.residual_impact)),
         ],
         DesignItem::Roles(r) => vec![
             ("iati".into(), codes(r.iati.iter().copied())),
@@ -199,6 +203,11 @@ pub fn from_form(key: ItemKey, values: &FormValues, currency: Currency) -> Resul
         }
         ItemKey::Indicator { id } => {
             let level = r.required("level", parse_level(r.raw("level")));
+            // Forms drawn before the measure was asked send none: units.
+            let measure = match r.raw("measure") {
+                "" => Some(IndicatorMeasure::default()),
+                _ => r.choice("measure"),
+            };
             DesignItem::Indicator(Indicator {
                 id,
                 level: level.unwrap_or_default(),
@@ -210,6 +219,8 @@ pub fn from_form(key: ItemKey, values: &FormValues, currency: Currency) -> Resul
                 target_year: r.whole("target_year", false),
                 means_of_verification: r.text("means_of_verification"),
                 by_city: r.city_values(),
+                measure: measure.unwrap_or_default(),
+                ascending: r.raw("ascending") != "false",
             })
         }
         ItemKey::Component { id } => {
@@ -242,6 +253,8 @@ pub fn from_form(key: ItemKey, values: &FormValues, currency: Currency) -> Resul
                 impact: r.whole("impact", true).unwrap_or(1),
                 mitigation: r.text("mitigation"),
                 owner: r.id("owner"),
+                residual_likelihood: r.whole("residual_likelihood", false),
+                residual_impact: r.whole("residual_impact", false),
             })
         }
         ItemKey::Roles { organisation } => DesignItem::Roles(PartnerRoles {

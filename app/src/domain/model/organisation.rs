@@ -66,11 +66,16 @@ impl OrganisationType {
         }
     }
 
-    /// The three groups the room thinks in, used for dashboards.
-    pub fn group(self) -> PartnerGroup {
+    /// Whether an organisation of this type is taken for a financier when
+    /// nobody said otherwise (older logs): multilaterals and foundations.
+    pub fn finances_by_default(self) -> bool {
+        matches!(self, Self::Multilateral | Self::Foundation)
+    }
+
+    /// The group of an organisation of this type that is not a financier.
+    fn group_apart_from_finance(self) -> PartnerGroup {
         match self {
             Self::Government | Self::LocalGovernment | Self::OtherPublicSector => PartnerGroup::Public,
-            Self::Multilateral | Self::Foundation => PartnerGroup::Financier,
             Self::PrivateSector
             | Self::PrivateSectorInProviderCountry
             | Self::PrivateSectorInAidRecipientCountry
@@ -101,6 +106,27 @@ pub struct Organisation {
     /// ISO 3166-1 alpha-2.
     pub country: String,
     pub city: Option<String>,
+    /// Whether it finances the programme, whatever its IATI type (a
+    /// commercial bank is type 70, private sector); absent from older
+    /// logs, where the type decides (`OrganisationType::finances_by_default`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financier: Option<bool>,
+}
+
+impl Organisation {
+    pub fn is_financier(&self) -> bool {
+        self.financier.unwrap_or(self.kind.finances_by_default())
+    }
+
+    /// The group the room thinks in, used for dashboards: financiers
+    /// first, then public, private, other by type.
+    pub fn group(&self) -> PartnerGroup {
+        if self.is_financier() {
+            PartnerGroup::Financier
+        } else {
+            self.kind.group_apart_from_finance()
+        }
+    }
 }
 
 /// A person acting for an organisation in one workshop.

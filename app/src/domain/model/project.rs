@@ -70,6 +70,48 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[validate(length(max = 200), custom(function = "each_city_valued_once"))]
     pub by_city: Vec<CityValues>,
+    /// IATI's measure; indicators saved before it was asked count units.
+    #[serde(default)]
+    pub measure: IndicatorMeasure,
+    /// IATI's ascending: whether a higher value is better (unless said, yes).
+    #[serde(default = "higher_is_better")]
+    pub ascending: bool,
+}
+
+fn higher_is_better() -> bool {
+    true
+}
+
+/// IATI's IndicatorMeasure: what an indicator's values are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorMeasure {
+    #[default]
+    Unit,
+    Percentage,
+    Nominal,
+    Ordinal,
+    Qualitative,
+}
+
+impl IndicatorMeasure {
+    pub const ALL: [IndicatorMeasure; 5] = [
+        Self::Unit,
+        Self::Percentage,
+        Self::Nominal,
+        Self::Ordinal,
+        Self::Qualitative,
+    ];
+
+    pub fn iati_code(self) -> u8 {
+        match self {
+            Self::Unit => 1,
+            Self::Percentage => 2,
+            Self::Nominal => 3,
+            Self::Ordinal => 4,
+            Self::Qualitative => 5,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -181,10 +223,17 @@ pub enum RiskCategory {
     Operational,
     Social,
     Environmental,
+    /// Stage 3's project-finance risks: fewer users or lower fees than
+    /// forecast, late or over-budget delivery, a currency mismatch between
+    /// revenues and debt, and events beyond anyone's control.
+    DemandAndRevenue,
+    ConstructionAndCompletion,
+    ForeignExchange,
+    ForceMajeure,
 }
 
 impl RiskCategory {
-    pub const ALL: [RiskCategory; 7] = [
+    pub const ALL: [RiskCategory; 11] = [
         Self::Political,
         Self::Legal,
         Self::Financial,
@@ -192,10 +241,15 @@ impl RiskCategory {
         Self::Operational,
         Self::Social,
         Self::Environmental,
+        Self::DemandAndRevenue,
+        Self::ConstructionAndCompletion,
+        Self::ForeignExchange,
+        Self::ForceMajeure,
     ];
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[validate(schema(function = "residual_within_inherent", skip_on_field_errors = true))]
 pub struct Risk {
     pub id: RiskId,
     #[validate(length(min = 1, max = 500))]
@@ -210,11 +264,44 @@ pub struct Risk {
     #[validate(length(max = 2000))]
     pub mitigation: String,
     pub owner: Option<OrganisationId>,
+    /// The rating left once the mitigation is in place, on the same
+    /// scales; both or neither. Absent from risks saved before it was asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 5))]
+    pub residual_likelihood: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 5))]
+    pub residual_impact: Option<u8>,
 }
 
 impl Risk {
     pub fn score(&self) -> u8 {
         self.likelihood * self.impact
+    }
+
+    /// (likelihood, impact) after mitigation, when both are rated.
+    pub fn residual(&self) -> Option<(u8, u8)> {
+        self.residual_likelihood.zip(self.residual_impact)
+    }
+}
+
+/// A residual rating has both scales, and a mitigation never makes a risk
+/// more likely or more harmful than it was.
+fn residual_within_inherent(risk: &Risk) -> Result<(), ValidationError> {
+    let problem = |code: &'static str, field: &'static str| {
+        let mut error = ValidationError::new(code);
+        error.add_param("field".into(), &field);
+        Err(error)
+    };
+    match (risk.residual_likelihood, risk.residual_impact) {
+        (None, None) => Ok(()),
+        (Some(_), None) => problem("required", "residual_impact"),
+        (None, Some(_)) => problem("required", "residual_likelihood"),
+        (Some(likelihood), _) if likelihood > risk.likelihood => {
+            problem("residual_above_inherent", "residual_likelihood")
+        }
+        (_, Some(impact)) if impact > risk.impact => problem("residual_above_inherent", "residual_impact"),
+        _ => Ok(()),
     }
 }
 

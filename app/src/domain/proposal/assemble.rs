@@ -101,7 +101,7 @@ fn partners(state: &WorkshopState) -> Vec<PartnerLine> {
             PartnerLine {
                 name: o.name.clone(),
                 kind: o.kind,
-                group: o.kind.group(),
+                group: o.group(),
                 country: o.country.clone(),
                 city: o.city.clone(),
                 iati_roles: roles
@@ -284,6 +284,7 @@ fn risks(state: &WorkshopState) -> Vec<RiskLine> {
             likelihood: r.likelihood,
             impact: r.impact,
             band: risk_band(r.likelihood, r.impact),
+            residual: r.residual().map(|(l, i)| (l, i, risk_band(l, i))),
             mitigation: r.mitigation.clone(),
             owner: r.owner.as_ref().and_then(|id| name_of(state, id)),
             allocation: state.business.allocation_of(r.id),

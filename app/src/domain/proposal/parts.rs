@@ -202,6 +202,8 @@ pub struct RiskLine {
     pub likelihood: u8,
     pub impact: u8,
     pub band: RiskBand,
+    /// Likelihood, impact and band after mitigation, where rated.
+    pub residual: Option<(u8, u8, RiskBand)>,
     pub mitigation: String,
     pub owner: Option<String>,
     pub allocation: Option<Allocation>,

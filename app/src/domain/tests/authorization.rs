@@ -131,6 +131,7 @@ fn authorization_matrix() {
                 kind: OrganisationType::Foundation,
                 country: "FR".into(),
                 city: None,
+                financier: None,
                 name_zh: None,
             }),
         ),
@@ -337,6 +338,11 @@ fn authorization_matrix() {
                 based_on: None,
             }),
         ),
+        (
+            "start the stage timer",
+            Command::StartStageTimer(NewStageTimer { minutes: 15 }),
+        ),
+        ("stop the stage timer", Command::StopStageTimer),
     ];
     let mut rows = Vec::new();
     for (what, command) in mutations {

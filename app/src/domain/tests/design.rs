@@ -252,7 +252,7 @@ fn the_logframe_and_the_risk_matrix_show_the_design() {
     );
     assert_eq!(outputs.narrative.len(), state.design.outputs.len());
     assert!(!activities.narrative.is_empty());
-    let matrix = risk_matrix(&state.design.risks);
+    let matrix = risk_matrix(&state.design.risks, Rating::Inherent);
     let placed: usize = matrix.iter().flatten().map(Vec::len).sum();
     assert_eq!(placed, state.design.risks.len());
     let first = &state.design.risks[0];
@@ -353,6 +353,8 @@ fn older_outputs_with_nested_indicators_fold_into_the_flat_list() {
         target_year: Some(2029),
         means_of_verification: String::new(),
         by_city: Vec::new(),
+        measure: IndicatorMeasure::Unit,
+        ascending: true,
     };
     let json = serde_json::json!({
         "type": "output_added",
@@ -394,9 +396,11 @@ proptest! {
                 impact: *impact,
                 mitigation: String::new(),
                 owner: None,
+                residual_likelihood: None,
+                residual_impact: None,
             })
             .collect();
-        let matrix = risk_matrix(&risks);
+        let matrix = risk_matrix(&risks, Rating::Inherent);
         for (n, risk) in risks.iter().enumerate() {
             let holding: Vec<(usize, usize)> = (0..5)
                 .flat_map(|l| (0..5).map(move |i| (l, i)))
@@ -407,4 +411,35 @@ proptest! {
             prop_assert_eq!(from_form(item.key(), &to_form(&item), usd), Ok(item));
         }
     }
+}
+
+/// IATI's measure and ascending: kept through a form, and indicators saved
+/// before they were asked read as units where higher is better.
+#[test]
+fn an_indicator_carries_its_iati_measure_and_direction() {
+    use crate::domain::item_form::{from_form, to_form};
+    let (state, _) = demo();
+    let usd = crate::domain::money::Currency::parse("USD").unwrap();
+    let release_time = Indicator {
+        measure: IndicatorMeasure::Unit,
+        ascending: false,
+        ..indicator_of(&state, 0)
+    };
+    let share = Indicator {
+        measure: IndicatorMeasure::Percentage,
+        ascending: true,
+        ..indicator_of(&state, 1)
+    };
+    for indicator in [release_time, share] {
+        let item = DesignItem::Indicator(indicator);
+        assert_eq!(from_form(item.key(), &to_form(&item), usd), Ok(item));
+    }
+    let codes: Vec<u8> = IndicatorMeasure::ALL.iter().map(|m| m.iati_code()).collect();
+    assert_eq!(codes, vec![1, 2, 3, 4, 5]);
+    let mut old = serde_json::to_value(indicator_of(&state, 0)).unwrap();
+    old.as_object_mut()
+        .unwrap()
+        .retain(|k, _| k != "measure" && k != "ascending");
+    let old: Indicator = serde_json::from_value(old).unwrap();
+    assert_eq!((old.measure, old.ascending), (IndicatorMeasure::Unit, true));
 }

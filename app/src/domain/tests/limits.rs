@@ -160,6 +160,8 @@ fn indicators_nested_in_an_output_are_validated_like_any_indicator() {
         target_year: None,
         means_of_verification: String::new(),
         by_city: Vec::new(),
+        measure: IndicatorMeasure::Unit,
+        ascending: true,
     };
     output.indicators = vec![indicator.clone()];
     let save = |output: Output| save_item(DesignItem::Output(output), None);

@@ -125,3 +125,86 @@ fn a_stored_money_value_that_breaks_the_rules_does_not_parse() {
     assert!(serde_json::from_str::<Money>(r#"{"amount":"-1","currency":"USD"}"#).is_err());
     assert!(serde_json::from_str::<Money>(r#"{"amount":"1.5","currency":"JPY"}"#).is_err());
 }
+
+/// A commercial bank is IATI type 70 (private sector) but a financier; a
+/// multilateral that only trains is not. Older logs, which never said,
+/// take it from the type.
+#[test]
+fn an_organisation_is_grouped_by_its_financier_flag_before_its_type() {
+    let (mut state, _) = demo();
+    let add = |name: &str, kind, financier| {
+        Command::AddOrganisation(NewOrganisation {
+            id: OrganisationId::random(),
+            name: name.into(),
+            name_zh: None,
+            kind,
+            country: "SG".into(),
+            city: None,
+            financier,
+        })
+    };
+    let before = WorkshopOverview::of(&state).unwrap().partners_by_group;
+    let count = |groups: &[(PartnerGroup, usize)], group| {
+        groups.iter().find(|(g, _)| *g == group).map_or(0, |(_, n)| *n)
+    };
+    as_system(
+        &mut state,
+        add(
+            "Straits Commercial Bank",
+            OrganisationType::PrivateSector,
+            Some(true),
+        ),
+    );
+    as_system(
+        &mut state,
+        add("Training Institute", OrganisationType::Multilateral, Some(false)),
+    );
+    as_system(
+        &mut state,
+        add("Regional Development Fund", OrganisationType::Foundation, None),
+    );
+    let after = WorkshopOverview::of(&state).unwrap().partners_by_group;
+    assert_eq!(
+        count(&after, PartnerGroup::Financier),
+        count(&before, PartnerGroup::Financier) + 2
+    );
+    assert_eq!(
+        count(&after, PartnerGroup::Other),
+        count(&before, PartnerGroup::Other) + 1
+    );
+    assert_eq!(
+        count(&after, PartnerGroup::Private),
+        count(&before, PartnerGroup::Private)
+    );
+    // What is recorded says it, whatever the type would have said.
+    let fund = state
+        .organisations
+        .values()
+        .find(|o| o.name == "Regional Development Fund")
+        .unwrap();
+    assert_eq!(fund.financier, Some(true));
+    // An organisation from an older log has no flag: its type decides.
+    let old: Organisation = serde_json::from_value(serde_json::json!({
+        "id": OrganisationId::random(), "name": "Asian Bank", "kind": "multilateral",
+        "country": "PH", "city": null
+    }))
+    .unwrap();
+    assert!(old.is_financier());
+    assert_eq!(old.group(), PartnerGroup::Financier);
+}
+
+#[test]
+fn the_organisation_form_reads_the_financier_checkbox() {
+    use crate::domain::forms::OrganisationForm;
+    let form = |financier: &str| OrganisationForm {
+        id: OrganisationId::random().to_string(),
+        name: "Straits Commercial Bank".into(),
+        name_zh: String::new(),
+        kind: "private_sector".into(),
+        country: "sg".into(),
+        city: String::new(),
+        financier: financier.into(),
+    };
+    assert_eq!(form("true").parse().unwrap().financier, Some(true));
+    assert_eq!(form("").parse().unwrap().financier, Some(false));
+}

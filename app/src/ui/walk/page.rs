@@ -100,6 +100,7 @@ pub fn WalkPage(stage: Stage, content: fn(Walk) -> AnyView) -> impl IntoView {
                                 walk.drafts.update(|d| d.restore(kept));
                             });
                             Effect::new(move |_| walk.drafts.with(|d| store_drafts(&walk.slug.get_value(), stage, d)));
+                            let timer_slug = slug.clone();
                             super::super::live::keep_current(
                                 slug,
                                 walk.current,
@@ -108,6 +109,7 @@ pub fn WalkPage(stage: Stage, content: fn(Walk) -> AnyView) -> impl IntoView {
                             );
                             view! {
                                 <WalkHeader walk stage/>
+                                <super::super::stage_timer::StageTimer slug=timer_slug/>
                                 {content(walk)}
                             }
                             .into_any()

@@ -1,0 +1,53 @@
+//! Server functions of the stage timer: facilitators start and stop it;
+//! every screen reads it, with the server's clock to tick against.
+
+use crate::domain::error::AppError;
+use crate::domain::forms::StageTimerForm;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use super::service;
+
+pub use crate::domain::stage_timer::TimerView;
+
+/// The countdown, if one runs: public like the projector, and the server's
+/// time now, so each browser ticks on the server's clock.
+#[server]
+pub async fn load_stage_timer(slug: String) -> Result<TimerView, AppError> {
+    service::respond(async {
+        let state = service::workshops()?.workshop(&slug).await?;
+        Ok(TimerView {
+            version: state.version,
+            timer: state.stage_timer.clone(),
+            now: chrono::Utc::now(),
+        })
+    })
+    .await
+}
+
+/// Starts the countdown of the stage the room is in; starting again
+/// replaces it.
+#[server]
+pub async fn start_stage_timer(
+    slug: String,
+    #[server(flatten)] form: StageTimerForm,
+) -> Result<(), AppError> {
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let (start, command) = form.parse()?;
+        let key = crate::domain::idempotency::IdempotencyKey::timer_start(start);
+        service::execute(&slug, actor, &key, command).await
+    })
+    .await
+}
+
+#[server]
+pub async fn stop_stage_timer(slug: String) -> Result<(), AppError> {
+    use crate::domain::command::Command;
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let key = crate::domain::idempotency::IdempotencyKey::timer_stop();
+        service::execute(&slug, actor, &key, Command::StopStageTimer).await
+    })
+    .await
+}

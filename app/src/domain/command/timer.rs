@@ -1,0 +1,37 @@
+//! The stage timer's commands: only facilitators start and stop it, and a
+//! countdown is for the stage the room is in.
+
+use super::access::require_facilitator;
+use super::inputs::NewStageTimer;
+use crate::domain::error::{AppError, Problem};
+use crate::domain::event::{Actor, Event};
+use crate::domain::state::WorkshopState;
+use validator::Validate;
+
+/// Starts the countdown of the stage opened last; a new start replaces a
+/// running one. Its end is the event's time plus the minutes, so no
+/// browser's clock ever decides it.
+pub(super) fn start(
+    state: &WorkshopState,
+    actor: &Actor,
+    new: NewStageTimer,
+) -> Result<Vec<Event>, AppError> {
+    require_facilitator(state, actor)?;
+    new.validate()?;
+    let stage = state
+        .current_stage()
+        .ok_or_else(|| AppError::invalid("minutes", Problem::NoOpenStage))?;
+    Ok(vec![Event::StageTimerStarted {
+        stage,
+        minutes: new.minutes,
+    }])
+}
+
+/// Stops the countdown; with none running, nothing happens.
+pub(super) fn stop(state: &WorkshopState, actor: &Actor) -> Result<Vec<Event>, AppError> {
+    require_facilitator(state, actor)?;
+    Ok(match state.stage_timer {
+        Some(_) => vec![Event::StageTimerStopped],
+        None => vec![],
+    })
+}
