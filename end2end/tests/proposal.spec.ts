@@ -52,6 +52,8 @@ test('a facilitator issues a version of the proposal and reads it back as issued
 });
 
 test('the proposal page has no serious accessibility violations', async ({ browser }) => {
+  // axe checks a document of some forty tables: its work, not a wait.
+  test.slow();
   const facilitator = await signedInFacilitator(browser);
   await open(facilitator, '/w/demo/proposal');
   const results = await new AxeBuilder({ page: facilitator }).analyze();

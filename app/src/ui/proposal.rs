@@ -203,8 +203,11 @@ fn table_view(t: Table) -> AnyView {
             </tr>
         }
     };
+    // A wide table scrolls inside its box; the box takes the focus, so a
+    // keyboard can scroll it too.
+    let label = t.head.first().cloned().unwrap_or_default();
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
             <table>
                 <thead><tr>{t.head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                 <tbody>
@@ -266,7 +269,7 @@ fn comparison_view(c: ProposalComparison, tr: Tr) -> AnyView {
         <h1>{format!("{} {} → {}", tr(Msg::CompareButton), c.before, c.after)}</h1>
         <h2>{tr(Msg::SectionFinancing)}</h2>
         {changed.is_empty().then(|| view! { <p>{tr(Msg::NoFinancingChange)}</p> })}
-        <div class="table-scroll"><table class="financing-changes">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=tr(Msg::SectionFinancing)><table class="financing-changes">
             <thead><tr>
                 <th scope="col">{tr(Msg::ColumnLine)}</th>
                 <th scope="col">{tr(Msg::Required)}</th>
