@@ -132,6 +132,9 @@ for (const lang of ['en', 'zh-CN']) {
 }
 
 test('two delegates record in their own currencies and the screen follows', async ({ browser }) => {
+  // Four profiles, two invite joins and a projector on the seed's heavier
+  // demo (25 organisations): beside another worker it passed 30 s.
+  test.slow();
   const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
   await screen.goto('/w/demo/screen');
   await screen.locator('body[data-hydrated]').waitFor();
