@@ -77,12 +77,7 @@ pub async fn proposal_at(
     viewer: &app::domain::event::Actor,
     showing: app::document::Showing,
 ) -> Result<app::domain::proposal::Proposal, app::domain::error::AppError> {
-    use app::api::service::Workshops;
-    let now = engine.workshop(slug).await?;
-    let then = match showing.position(&now)? {
-        Some(seq) => engine.workshop_at(slug, seq).await?,
-        None => (*now).clone(),
-    };
+    let (_, then) = app::api::state_at(engine, slug, showing).await?;
     app::domain::proposal::Proposal::of(&then, viewer).ok_or(app::domain::error::AppError::Internal)
 }
 

@@ -13,8 +13,10 @@ use leptos::prelude::*;
 use super::service;
 
 /// The state a `Showing` names: the current one, or folded from the log.
+/// The export endpoints and the command line use it with the engine.
 #[cfg(feature = "ssr")]
-pub async fn state_showing(
+pub async fn state_at(
+    workshops: &dyn service::Workshops,
     slug: &str,
     showing: Showing,
 ) -> Result<
@@ -24,7 +26,6 @@ pub async fn state_showing(
     ),
     AppError,
 > {
-    let workshops = service::workshops()?;
     let now = workshops.workshop(slug).await?;
     let then = match showing.position(&now)? {
         Some(seq) => workshops.workshop_at(slug, seq).await?,
@@ -34,6 +35,20 @@ pub async fn state_showing(
 }
 
 /// The proposal page's view for the request's actor.
+#[cfg(feature = "ssr")]
+async fn state_showing(
+    slug: &str,
+    showing: Showing,
+) -> Result<
+    (
+        std::sync::Arc<crate::domain::state::WorkshopState>,
+        crate::domain::state::WorkshopState,
+    ),
+    AppError,
+> {
+    state_at(service::workshops()?.as_ref(), slug, showing).await
+}
+
 #[cfg(feature = "ssr")]
 async fn proposal_view(slug: String, showing: Showing, lang: String) -> Result<ProposalView, AppError> {
     let actor = service::actor_in(&slug).await?;

@@ -103,17 +103,7 @@ impl Reader<'_> {
     }
 
     pub(super) fn ids<T: FromStr + Ord>(&mut self, field: &str) -> BTreeSet<T> {
-        let parsed: Result<BTreeSet<T>, _> = self
-            .raw(field)
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::parse)
-            .collect();
-        parsed.unwrap_or_else(|_| {
-            self.problem(field, Problem::Invalid);
-            BTreeSet::new()
-        })
+        self.id_list(field).into_iter().collect()
     }
 
     /// Ids in the order given (comma-separated); their rules (each once)
