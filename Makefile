@@ -14,6 +14,10 @@ export LEPTOS_OUTPUT_NAME := roundtable
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432
+# The PDF and DOCX renderers (typst, docx-rs): in everything `make test`
+# checks and in the release build, left out of a plain `cargo test`
+# (docs/EXPORTS.md). The same set everywhere, so nothing builds twice.
+FEATURES := --features server/documents
 
 .PHONY: run test tools tools-test release build lint test-rust e2e bench clean
 
@@ -49,7 +53,8 @@ lint:
 	scripts/check-file-length.sh app/src server/src server/tests
 	scripts/check-server-functions.sh app/src/api
 	cargo fmt --all --check
-	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo clippy --workspace --all-targets --locked $(FEATURES) -- -D warnings
+	cargo clippy -p server --lib --locked -- -D warnings
 	cargo clippy -p app --lib --locked --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 # Unit, property and integration tests. The PostgreSQL half needs a server
@@ -63,7 +68,7 @@ test-rust:
 	    echo "NOTICE: PostgreSQL is not reachable at $(POSTGRES_URL): the PostgreSQL tests are SKIPPED." >&2; \
 	    export ROUNDTABLE_TEST_POSTGRES=skip; \
 	fi; \
-	cargo test --workspace --locked
+	cargo test --workspace --locked $(FEATURES)
 
 # Browser tests in Debian's Chromium against the built debug server.
 e2e:

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 target_dir=${CARGO_TARGET_DIR:-target}
 site=target/site/pkg
 
-cargo build --locked -p server --bin roundtable
+# With the PDF and DOCX renderers, as `make test` builds the server.
+cargo build --locked -p server --bin roundtable --features server/documents
 cargo build --locked -p app --lib --no-default-features --features hydrate --target wasm32-unknown-unknown
 mkdir -p "$site"
 wasm-bindgen --target web --no-typescript --out-dir "$site" --out-name roundtable \

@@ -55,6 +55,18 @@ if [ ! -d end2end/node_modules ] || [ end2end/package-lock.json -nt end2end/node
     (cd end2end && npm ci --no-audit --no-fund)
 fi
 
+# Chinese text in PDFs needs a CJK font; typst's bundled fonts have none
+# (server/src/documents/fonts.rs looks for this one first).
+if [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then
+    say "installing Debian's Noto CJK fonts, for Chinese in PDFs"
+    apt_install fonts-noto-cjk
+fi
+
+if [ "$want" = test ] && ! command -v pdftotext >/dev/null; then
+    say "installing poppler-utils, to read the PDFs back in the tests"
+    apt_install poppler-utils
+fi
+
 if [ "$want" = test ] && [ ! -x /usr/bin/chromium ]; then
     say "installing Debian's Chromium for the browser tests"
     apt_install chromium

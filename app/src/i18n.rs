@@ -867,6 +867,8 @@ catalogue! {
     ShowingNow => "As it stands now", "当前状态";
     ShowingMoment => "Replayed at event", "回放至事件";
     ProposalTools => "Versions and downloads", "版本与下载";
+    DownloadPdf => "PDF", "PDF 文档";
+    DownloadDocx => "Word (DOCX)", "Word 文档（DOCX）";
     DownloadMarkdown => "Markdown", "Markdown 文档";
     DownloadHtml => "HTML (print)", "HTML（打印）";
     DownloadProposalJson => "proposal.json", "proposal.json（数据）";

@@ -45,6 +45,10 @@ pub struct Cli {
     /// Folder with the built site (pkg/); defaults to target/site.
     #[arg(long, env = "ROUNDTABLE_SITE_ROOT", global = true)]
     pub site_root: Option<PathBuf>,
+    /// A font (or collection, .ttc) with Chinese glyphs for PDFs; by
+    /// default Debian's fonts-noto-cjk, where installed.
+    #[arg(long, env = "ROUNDTABLE_CJK_FONT", global = true)]
+    pub cjk_font: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -138,6 +142,10 @@ pub enum ExportFormat {
     Html,
     /// The consolidated proposal as data (schema roundtable.proposal/1).
     ProposalJson,
+    /// The consolidated proposal as PDF (a build with the `documents` feature).
+    Pdf,
+    /// The consolidated proposal as DOCX (a build with the `documents` feature).
+    Docx,
 }
 
 /// Why a command failed, and with which exit code.
@@ -175,7 +183,8 @@ pub async fn run(cli: Cli) -> ExitCode {
 }
 
 async fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
-    let config = Config::new(cli.database_url.as_deref(), &cli.addr, cli.site_root)?;
+    let mut config = Config::new(cli.database_url.as_deref(), &cli.addr, cli.site_root)?;
+    config.cjk_font = cli.cjk_font;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config).await.map(|_| ExitCode::SUCCESS),
         Command::Migrate => {
@@ -243,6 +252,7 @@ pub async fn serve(config: Config) -> Result<(), Failure> {
         AppState {
             leptos: config.leptos_options(),
             services: Services::new(engine.clone()),
+            documents: Arc::new(crate::documents::Documents::new(config.cjk_font.clone())),
         },
         http::page_routes(),
     );
@@ -457,8 +467,10 @@ async fn export(config: &Config, request: ExportRequest<'_>, out: &std::path::Pa
     let engine = open(config).await?;
     let failed = runtime("exporting");
     let slug = request.slug;
-    let proposal =
-        |format| crate::export::proposal_export(&engine, slug, (request.version, request.lang), format);
+    let documents = Arc::new(crate::documents::Documents::new(config.cjk_font.clone()));
+    let proposal = |format| {
+        crate::export::proposal_export(&engine, &documents, slug, (request.version, request.lang), format)
+    };
     let text: Vec<u8> = match request.format {
         ExportFormat::Json => {
             let state = engine.workshop(slug).await.map_err(|e| failed(e.to_string()))?;
@@ -483,6 +495,8 @@ async fn export(config: &Config, request: ExportRequest<'_>, out: &std::path::Pa
         ExportFormat::Md => proposal(ProposalFormat::Markdown).await.map_err(&failed)?,
         ExportFormat::Html => proposal(ProposalFormat::Html).await.map_err(&failed)?,
         ExportFormat::ProposalJson => proposal(ProposalFormat::Json).await.map_err(&failed)?,
+        ExportFormat::Pdf => proposal(ProposalFormat::Pdf).await.map_err(&failed)?,
+        ExportFormat::Docx => proposal(ProposalFormat::Docx).await.map_err(&failed)?,
     };
     std::fs::write(out, text).map_err(|e| failed(format!("{}: {e}", out.display())))?;
     println!("Wrote {}.", out.display());

@@ -19,6 +19,9 @@ pub struct Config {
     pub addr: SocketAddr,
     /// Where the built site (pkg/ with the WASM bundle and CSS) lives.
     pub site_root: PathBuf,
+    /// The CJK font for Chinese PDFs, if not one the server finds itself
+    /// (server/src/documents/fonts.rs).
+    pub cjk_font: Option<PathBuf>,
 }
 
 impl Config {
@@ -36,6 +39,7 @@ impl Config {
             database,
             addr,
             site_root,
+            cjk_font: None,
         })
     }
 

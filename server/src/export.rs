@@ -1,11 +1,14 @@
 //! Machine-readable exports of a workshop (documented in docs/EXPORTS.md).
 
+use crate::documents::{Documents, FileKind};
 use app::domain::business::ModelFigures;
 use app::domain::business_view::figures_of;
+use app::domain::error::AppError;
 use app::domain::event::StoredEvent;
 use app::domain::state::WorkshopState;
 use chrono::Utc;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// The schema identifier of the JSON state export; bump it on any change a
 /// reader could notice.
@@ -49,6 +52,8 @@ pub enum ProposalFormat {
     Markdown,
     Html,
     Json,
+    Pdf,
+    Docx,
 }
 
 impl ProposalFormat {
@@ -57,6 +62,8 @@ impl ProposalFormat {
             Self::Markdown => "text/markdown; charset=utf-8",
             Self::Html => "text/html; charset=utf-8",
             Self::Json => "application/json",
+            Self::Pdf => "application/pdf",
+            Self::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         }
     }
 
@@ -65,6 +72,8 @@ impl ProposalFormat {
             Self::Markdown => "md",
             Self::Html => "html",
             Self::Json => "json",
+            Self::Pdf => "pdf",
+            Self::Docx => "docx",
         }
     }
 }
@@ -81,22 +90,25 @@ pub async fn proposal_at(
     app::domain::proposal::Proposal::of(&then, viewer).ok_or(app::domain::error::AppError::Internal)
 }
 
-/// The proposal's file in a format and a language.
-pub fn proposal_file(
+/// The proposal's file in a format and a language. PDF and DOCX are laid
+/// out by `documents`, off the async threads.
+pub async fn proposal_file(
     proposal: &app::domain::proposal::Proposal,
     locale: app::i18n::Locale,
     format: ProposalFormat,
-) -> Result<Vec<u8>, serde_json::Error> {
+    documents: &Arc<Documents>,
+) -> Result<Vec<u8>, AppError> {
+    let document = || app::document::document(proposal, locale);
     Ok(match format {
-        ProposalFormat::Markdown => {
-            app::document::markdown(&app::document::document(proposal, locale)).into_bytes()
-        }
-        ProposalFormat::Html => app::document::html(&app::document::document(proposal, locale)).into_bytes(),
+        ProposalFormat::Markdown => app::document::markdown(&document()).into_bytes(),
+        ProposalFormat::Html => app::document::html(&document()).into_bytes(),
         ProposalFormat::Json => {
-            let mut text = serde_json::to_string_pretty(proposal)?;
+            let mut text = serde_json::to_string_pretty(proposal).map_err(|_| AppError::Internal)?;
             text.push('\n');
             text.into_bytes()
         }
+        ProposalFormat::Pdf => documents.file(document(), FileKind::Pdf).await?.to_vec(),
+        ProposalFormat::Docx => documents.file(document(), FileKind::Docx).await?.to_vec(),
     })
 }
 
@@ -104,6 +116,7 @@ pub fn proposal_file(
 /// names shown), an issued version or now, in `lang`; why not, in words.
 pub async fn proposal_export(
     engine: &crate::engine::Engine,
+    documents: &Arc<Documents>,
     slug: &str,
     (version, lang): (Option<u32>, &str),
     format: ProposalFormat,
@@ -114,5 +127,7 @@ pub async fn proposal_export(
     let proposal = proposal_at(engine, slug, &app::domain::event::Actor::System, showing)
         .await
         .map_err(|e| e.to_string())?;
-    proposal_file(&proposal, locale, format).map_err(|e| e.to_string())
+    proposal_file(&proposal, locale, format, documents)
+        .await
+        .map_err(|e| e.to_string())
 }

@@ -24,6 +24,7 @@
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod documents;
 pub mod engine;
 pub mod export;
 pub mod http;

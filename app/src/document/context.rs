@@ -2,7 +2,7 @@
 //! and how a figure and a table are written.
 
 use super::blocks::{Block, Table};
-use crate::domain::proposal::Proposal;
+use crate::domain::proposal::{PartnerLine, Proposal};
 use crate::i18n::{Locale, Msg};
 use rust_decimal::Decimal;
 
@@ -15,6 +15,15 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     pub fn t(&self, msg: Msg) -> String {
         self.locale.t(msg).to_string()
+    }
+
+    /// A partner as the language names it: in Chinese, its Chinese name
+    /// first where it has one, with the name the other documents use.
+    pub fn partner_name(&self, partner: &PartnerLine) -> String {
+        match (&partner.name_zh, self.locale) {
+            (Some(zh), Locale::ZhCn) if !zh.trim().is_empty() => format!("{zh}\n{}", partner.name),
+            _ => partner.name.clone(),
+        }
     }
 
     pub fn money(&self, value: Decimal) -> String {

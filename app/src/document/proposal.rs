@@ -166,7 +166,7 @@ fn partners(ctx: &Ctx) -> Vec<Block> {
                 .chain(o.ppp_roles.iter().map(|r| ctx.t(ppp_role_name(*r))))
                 .collect();
             vec![
-                o.name.clone(),
+                ctx.partner_name(o),
                 ctx.t(organisation_type_name(o.kind)),
                 [Some(o.country.clone()), o.city.clone()]
                     .into_iter()

@@ -266,6 +266,10 @@ pub enum AppError {
     /// The request needs a signed-in user.
     #[error("not signed in")]
     Unauthenticated,
+    /// What this server cannot make (a file format it was built without, a
+    /// font it lacks), and what its operator can do about it.
+    #[error("unavailable on this server: {0}")]
+    Unavailable(String),
     /// Storage or infrastructure failure; the detail goes to the server log,
     /// never to the user.
     #[error("internal error")]
@@ -294,6 +298,7 @@ impl AppError {
             | AppError::KeyReused
             | AppError::RequestChanged => 409,
             AppError::Internal => 500,
+            AppError::Unavailable(_) => 503,
         }
     }
 }

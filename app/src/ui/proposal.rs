@@ -79,6 +79,8 @@ fn Proposal(slug: String, view: ProposalView, lang: &'static str) -> impl IntoVi
                 }).collect_view()}
             </ul>
             <ul class="links exports">
+                <li><a href=export("pdf") download>{tr(Msg::DownloadPdf)}</a></li>
+                <li><a href=export("docx") download>{tr(Msg::DownloadDocx)}</a></li>
                 <li><a href=export("md") download>{tr(Msg::DownloadMarkdown)}</a></li>
                 <li><a href=export("html") download>{tr(Msg::DownloadHtml)}</a></li>
                 <li><a href=export("json") download>{tr(Msg::DownloadProposalJson)}</a></li>

@@ -1,7 +1,7 @@
 //! The export endpoints a read-only API token (or a facilitator's session)
 //! unlocks: `GET /w/{slug}/export/state.json`, `events.jsonl`,
 //! `commitments.csv` and `commitments.xlsx`; and the proposal,
-//! `proposal.{md,html,json}?version=N&moment=SEQ&lang=en|zh-CN`, which the
+//! `proposal.{md,html,json,pdf,docx}?version=N&moment=SEQ&lang=en|zh-CN`, which the
 //! workshop's delegates may read too.
 
 use crate::export::ProposalFormat;
@@ -32,6 +32,8 @@ pub fn routes() -> Router<AppState> {
         .route("/w/{slug}/export/proposal.md", get(export_proposal_md))
         .route("/w/{slug}/export/proposal.html", get(export_proposal_html))
         .route("/w/{slug}/export/proposal.json", get(export_proposal_json))
+        .route("/w/{slug}/export/proposal.pdf", get(export_proposal_pdf))
+        .route("/w/{slug}/export/proposal.docx", get(export_proposal_docx))
 }
 
 /// Whether the request may read this workshop's exports: a live bearer
@@ -177,7 +179,7 @@ async fn export_proposal(
     };
     let showing = Showing::from_query(query.version, query.moment);
     let proposal = crate::export::proposal_at(&state.services.engine, slug, &viewer, showing).await?;
-    let body = crate::export::proposal_file(&proposal, locale, format).map_err(|_| AppError::Internal)?;
+    let body = crate::export::proposal_file(&proposal, locale, format, &state.documents).await?;
     let version = query.version.map(|n| format!("-v{n}")).unwrap_or_default();
     let name = format!("{slug}-proposal{version}-{}.{}", locale.tag(), format.extension());
     Ok(attachment(format.content_type(), &name, body))
@@ -208,6 +210,24 @@ pub async fn export_proposal_json(
     headers: HeaderMap,
 ) -> Result<Response, HttpError> {
     export_proposal(&state, &slug, &headers, &query, ProposalFormat::Json).await
+}
+
+pub async fn export_proposal_pdf(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<ProposalQuery>,
+    headers: HeaderMap,
+) -> Result<Response, HttpError> {
+    export_proposal(&state, &slug, &headers, &query, ProposalFormat::Pdf).await
+}
+
+pub async fn export_proposal_docx(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<ProposalQuery>,
+    headers: HeaderMap,
+) -> Result<Response, HttpError> {
+    export_proposal(&state, &slug, &headers, &query, ProposalFormat::Docx).await
 }
 
 /// A file to download, named after the workshop (slugs are plain ASCII).

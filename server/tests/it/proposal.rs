@@ -98,3 +98,50 @@ async fn versions_are_issued_once_pinned_and_exported(backend: Backend) {
     );
 }
 on_both_backends!(proposal_versions, versions_are_issued_once_pinned_and_exported);
+
+/// The PDF and DOCX over HTTP, to a facilitator and a delegate (their
+/// contents are read back in server/src/documents/tests.rs). A build
+/// without the `documents` feature says so with 503 rather than failing.
+async fn pdf_and_docx_are_served_to_the_room(backend: Backend) {
+    let Some((app, facilitator, _)) = demo_with_facilitator(backend).await else {
+        return;
+    };
+    let state = app.engine.workshop("demo").await.unwrap();
+    let organisation = state.organisations.keys().next().unwrap().to_string();
+    let delegate = demo_delegate(&app, &facilitator, &organisation).await;
+    let docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    let files = [
+        (
+            "pdf?lang=zh-CN",
+            &facilitator,
+            "application/pdf",
+            "zh-CN.pdf",
+            &b"%PDF-"[..],
+        ),
+        ("pdf", &delegate, "application/pdf", "en.pdf", &b"%PDF-"[..]),
+        ("docx?lang=zh-CN", &delegate, docx, "zh-CN.docx", &b"PK"[..]),
+    ];
+    for (query, cookie, kind, name_ends, magic) in files {
+        let path = format!("/w/demo/export/proposal.{query}");
+        let path = path.as_str();
+        let response = get(&app, path, Some(cookie)).await;
+        if !cfg!(feature = "documents") {
+            assert_eq!(response.status(), 503, "{path}");
+            assert!(response.text().await.unwrap().contains("--features documents"));
+            continue;
+        }
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["content-type"], kind);
+        let disposition = response.headers()["content-disposition"].to_str().unwrap();
+        assert!(disposition.ends_with(&format!("{name_ends}\"")), "{disposition}");
+        assert!(response.bytes().await.unwrap().starts_with(magic), "{path}");
+    }
+    assert_eq!(get(&app, "/w/demo/export/proposal.pdf", None).await.status(), 401);
+    assert_eq!(
+        get(&app, "/w/demo/export/proposal.pdf?version=7", Some(&facilitator))
+            .await
+            .status(),
+        404
+    );
+}
+on_both_backends!(proposal_files, pdf_and_docx_are_served_to_the_room);

@@ -100,6 +100,7 @@ fn partners(state: &WorkshopState) -> Vec<PartnerLine> {
             let agreement = partnership.agreements.get(&o.id);
             PartnerLine {
                 name: o.name.clone(),
+                name_zh: o.name_zh.clone(),
                 kind: o.kind,
                 group: o.group(),
                 country: o.country.clone(),

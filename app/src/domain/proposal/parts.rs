@@ -71,6 +71,10 @@ pub struct Narrative {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartnerLine {
     pub name: String,
+    /// Its name in Chinese, where it has one: the Chinese rendering
+    /// prints it first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_zh: Option<String>,
     pub kind: OrganisationType,
     pub group: PartnerGroup,
     pub country: String,

@@ -128,6 +128,7 @@ impl TestApp {
             AppState {
                 leptos: config.leptos_options(),
                 services: services.clone(),
+                documents: std::sync::Arc::new(server::documents::Documents::new(None)),
             },
             page_routes(),
         );
