@@ -138,6 +138,8 @@ pub enum ExportFormat {
     Html,
     /// The consolidated proposal as data (schema roundtable.proposal/1).
     ProposalJson,
+    /// The programme as an IATI 2.03 activity file.
+    Iati,
 }
 
 /// Why a command failed, and with which exit code.
@@ -483,6 +485,12 @@ async fn export(config: &Config, request: ExportRequest<'_>, out: &std::path::Pa
         ExportFormat::Md => proposal(ProposalFormat::Markdown).await.map_err(&failed)?,
         ExportFormat::Html => proposal(ProposalFormat::Html).await.map_err(&failed)?,
         ExportFormat::ProposalJson => proposal(ProposalFormat::Json).await.map_err(&failed)?,
+        ExportFormat::Iati => {
+            let showing = app::document::Showing::from_query(request.version, None);
+            crate::export::iati_at(&engine, slug, &app::domain::event::Actor::System, showing)
+                .await
+                .map_err(|e| failed(e.to_string()))?
+        }
     };
     std::fs::write(out, text).map_err(|e| failed(format!("{}: {e}", out.display())))?;
     println!("Wrote {}.", out.display());

@@ -111,6 +111,7 @@ fn RosterItem(
         line.organisation.name_zh.clone(),
         Some(line.organisation.country.clone()),
         line.organisation.city.clone(),
+        line.organisation.iati_ref.clone(),
     ]
     .into_iter()
     .flatten()
@@ -197,6 +198,8 @@ fn NewOrganisationForm(slug: String, action: ServerAction<AddOrganisation>) -> i
                 <p class="help">{tr(Msg::FinancierHelp)}</p>
                 <Field name="country" label=tr(Msg::Country) help=tr(Msg::CountryHelp) problem=problem("country")/>
                 <Field name="city" label=tr(Msg::City) problem=problem("city")/>
+                <Field name="iati_ref" label=tr(Msg::OrganisationIatiRef) help=tr(Msg::OrganisationIatiRefHelp)
+                    problem=problem("iati_ref")/>
                 <button type="submit" disabled=move || action.pending().get()>
                     {move || if action.pending().get() { tr(Msg::Working) } else { tr(Msg::Add) }}
                 </button>

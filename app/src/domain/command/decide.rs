@@ -87,6 +87,7 @@ pub fn decide(
                     country: new.country,
                     city: new.city.filter(|c| !c.trim().is_empty()),
                     financier: Some(new.financier.unwrap_or(new.kind.finances_by_default())),
+                    iati_ref: new.iati_ref,
                 },
             }])
         }

@@ -164,6 +164,10 @@ pub struct NewOrganisation {
     /// `None`: its type decides (`OrganisationType::finances_by_default`).
     #[serde(default)]
     pub financier: Option<bool>,
+    /// Its IATI organisation identifier, if it has one; blank is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(custom(function = "valid_iati_ref"))]
+    pub iati_ref: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]

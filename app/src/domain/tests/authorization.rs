@@ -132,6 +132,7 @@ fn authorization_matrix() {
                 country: "FR".into(),
                 city: None,
                 financier: None,
+                iati_ref: None,
                 name_zh: None,
             }),
         ),
