@@ -138,10 +138,16 @@ pub(super) async fn overview_at(
 
 #[cfg(feature = "ssr")]
 async fn timeline(slug: String, moment: Option<u64>) -> Result<crate::domain::timeline::Timeline, AppError> {
-    let actor = service::actor_in(&slug).await?;
+    use crate::domain::timeline::Timeline;
+    // Pages show the picker to whoever may replay, and nothing (not an
+    // error, which would fail the whole page) to anyone else.
+    let actor = match service::actor_in(&slug).await {
+        Err(AppError::Unauthenticated | AppError::Forbidden) => return Ok(Timeline::default()),
+        other => other?,
+    };
     let workshops = service::workshops()?;
     if !crate::document::may_read(&*workshops.workshop(&slug).await?, &actor) {
-        return Err(AppError::Forbidden);
+        return Ok(Timeline::default());
     }
     let moments = workshops.moments(&slug).await?;
     Ok(crate::domain::timeline::Timeline {
@@ -150,7 +156,8 @@ async fn timeline(slug: String, moment: Option<u64>) -> Result<crate::domain::ti
     })
 }
 
-/// The session's moments for a replay picker, `moment` the one chosen.
+/// The session's moments for a replay picker, `moment` the one chosen;
+/// none for those who may not replay.
 #[server]
 pub async fn load_timeline(
     slug: String,

@@ -37,7 +37,8 @@ pub fn TimelinePicker(
             {move || {
                 let base = base.clone();
                 Suspend::new(async move {
-                    timeline.await.ok().map(|timeline| view! { <Picker base timeline/> })
+                    let timeline = timeline.await.ok().filter(|t| !t.moments.is_empty());
+                    timeline.map(|timeline| view! { <Picker base timeline/> })
                 })
             }}
         </Suspense>

@@ -259,5 +259,37 @@ async fn a_moment_beyond_the_log_is_not_found(backend: Backend) {
     validate(&early.text().await.unwrap());
     let unknown = get(&app, "/w/demo/export/iati.xml?version=7", Some(&facilitator)).await;
     assert_eq!(unknown.status(), 404);
+
+    // The pages say so in words, and offer the way back to now.
+    let beyond = end + 1;
+    let said = app::i18n::Locale::En.t(app::i18n::Msg::MomentBeyondLog);
+    for page in [
+        format!("/w/demo/proposal?moment={beyond}"),
+        format!("/w/demo?moment={beyond}"),
+    ] {
+        let html = get(&app, &page, Some(&facilitator)).await.text().await.unwrap();
+        assert!(html.contains(said), "{page} says the moment is beyond the log");
+    }
+    // Nobody signed in sees no timeline, and may not replay.
+    assert!(!app.page("/w/demo").await.contains("id=\"moment\""));
+    assert_eq!(
+        get(&app, "/w/demo/export/iati.xml?moment=3", None).await.status(),
+        401
+    );
+    // A moment of the log replays the overview, with the timeline to pick another.
+    let html = get(&app, "/w/demo?moment=3", Some(&facilitator))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let replayed = app::i18n::Locale::En.t(app::i18n::Msg::ReplayedOverview);
+    assert!(
+        html.contains(&format!("{replayed} 3")),
+        "the overview says which moment it shows"
+    );
+    assert!(
+        html.contains("<option value=\"3\" selected"),
+        "the timeline marks the moment"
+    );
 }
 on_both_backends!(iati_moment_beyond_the_log, a_moment_beyond_the_log_is_not_found);
