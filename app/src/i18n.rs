@@ -906,6 +906,7 @@ catalogue! {
     CityNameZh => "Name in Chinese (if any)", "中文名称（如有）";
     OrganisationNameZh => "Name in Chinese (if it has one)", "中文名称（如有）";
     IatiDisbursementDescription => "Disbursement", "拨付";
+    SaveIatiRef => "Save the identifier", "保存标识符";
     OrganisationIatiRef => "IATI organisation identifier (if it has one)", "IATI 组织标识符（如有）";
     OrganisationIatiRefHelp => "The registration agency's prefix, a hyphen and its number there, such as XM-DAC-41114 or CN-SHA-123; the IATI export uses it.", "注册机构前缀、连字符及该机构中的编号，例如 XM-DAC-41114 或 CN-SHA-123；IATI 导出会使用它。";
     ProblemIatiRefFormat => "Give the agency's prefix, a hyphen and the number, such as XM-DAC-41114: capital letters, digits, hyphens, at most 80 characters.", "请填写机构前缀、连字符和编号，例如 XM-DAC-41114：大写字母、数字和连字符，最多 80 个字符。";

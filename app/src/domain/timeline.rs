@@ -29,6 +29,7 @@ impl MomentKind {
             WorkshopCreated { .. }
             | FacilitatorAdded { .. }
             | OrganisationAdded { .. }
+            | OrganisationIatiRefSet { .. }
             | CitySaved { .. } => Self::Setup,
             DelegateJoined { .. }
             | ParticipantJoined { .. }

@@ -4,7 +4,7 @@
 //! name escaped, a confidential provider masked for another delegate, a
 //! moment beyond the log not found.
 
-use crate::support::{demo_delegate, demo_with_facilitator, Backend, TestApp};
+use crate::support::{call, call_status, demo_delegate, demo_with_facilitator, Backend, TestApp};
 use app::api::service::Workshops;
 use app::domain::command::{Command, NewCommitment, NewDisbursement, NewOrganisation};
 use app::domain::event::Actor;
@@ -293,3 +293,54 @@ async fn a_moment_beyond_the_log_is_not_found(backend: Backend) {
     );
 }
 on_both_backends!(iati_moment_beyond_the_log, a_moment_beyond_the_log_is_not_found);
+
+async fn a_facilitator_sets_an_identifier_later(backend: Backend) {
+    use leptos::server_fn::ServerFn;
+    let Some((app, facilitator, _)) = demo_with_facilitator(backend).await else {
+        return;
+    };
+    let state = app.engine.workshop("demo").await.unwrap();
+    let (id, bank) = state
+        .organisations
+        .iter()
+        .find(|(_, o)| o.is_financier())
+        .map(|(id, o)| (id.to_string(), o.name.clone()))
+        .unwrap();
+    let path = app::api::SetOrganisationIatiRef::PATH;
+    let form = |iati_ref: &'static str| {
+        [
+            ("slug", "demo"),
+            ("organisation", id.as_str()),
+            ("iati_ref", iati_ref),
+        ]
+    };
+
+    let refused = call(&app, path, &form("XM DAC 41114"), Some(&facilitator)).await;
+    assert_eq!(refused.status(), 422);
+    assert!(
+        refused.text().await.unwrap().contains("iati_ref_format"),
+        "the problem is the field's"
+    );
+    let delegate = demo_delegate(&app, &facilitator, &id).await;
+    assert_eq!(
+        call_status(&app, path, &form("XM-DAC-41114"), Some(&delegate)).await,
+        403
+    );
+    assert_eq!(
+        call_status(&app, path, &form("XM-DAC-41114"), Some(&facilitator)).await,
+        200
+    );
+
+    let xml = get(&app, "/w/demo/export/iati.xml", Some(&facilitator))
+        .await
+        .text()
+        .await
+        .unwrap();
+    validate(&xml);
+    let named = "<participating-org ref=\"XM-DAC-41114\" type=";
+    assert!(
+        xml.contains(named) && xml.contains(&bank),
+        "the financier is named by its identifier"
+    );
+}
+on_both_backends!(iati_identifier_set_later, a_facilitator_sets_an_identifier_later);

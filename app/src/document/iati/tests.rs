@@ -322,3 +322,55 @@ fn an_iati_identifier_needs_an_agency_prefix_and_a_number() {
         AppError::invalid("iati_ref", Problem::IatiRefFormat)
     );
 }
+
+#[test]
+fn an_identifier_set_later_is_the_organisations_ref() {
+    use crate::domain::command::OrganisationIatiRef;
+    let mut state = demo();
+    let bank = organisation(&mut state, "Late Bank", None);
+    commit(
+        &mut state,
+        bank,
+        (Instrument::Grant, CommitmentStatus::FirmCommitment),
+        true,
+        None,
+    );
+    let set = |iati_ref: &str| {
+        Command::SetOrganisationIatiRef(OrganisationIatiRef {
+            organisation: bank,
+            iati_ref: Some(iati_ref.into()),
+        })
+    };
+    assert_eq!(
+        state.execute(&Actor::System, set("not one"), at()).unwrap_err(),
+        AppError::invalid("iati_ref", Problem::IatiRefFormat)
+    );
+    assert_eq!(
+        state
+            .execute(&Actor::System, set(" CN-SHA-77 "), at())
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        state
+            .execute(&Actor::System, set("CN-SHA-77"), at())
+            .unwrap()
+            .is_empty(),
+        "the same is no change"
+    );
+    let funder = participating(&state, &Actor::System)
+        .into_iter()
+        .find(|p| p.organisation == Some(bank))
+        .unwrap();
+    assert_eq!(funder.org.reference.as_deref(), Some("CN-SHA-77"));
+    let delegate = Actor::Delegate {
+        organisation: bank,
+        delegate: None,
+    };
+    assert_eq!(
+        state.execute(&delegate, set("CN-SHA-78"), at()).unwrap_err(),
+        AppError::Forbidden,
+        "only facilitators set it"
+    );
+}

@@ -92,6 +92,7 @@ pub fn decide(
             }])
         }
         Command::SaveCity(city) => super::cities::save_city(state, actor, city),
+        Command::SetOrganisationIatiRef(set) => super::organisations::set_iati_ref(state, actor, set),
         Command::JoinAsDelegate(new) => {
             match actor {
                 Actor::Delegate { organisation, .. } if *organisation == new.organisation => {}

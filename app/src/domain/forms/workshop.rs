@@ -2,7 +2,7 @@
 //! invite, and its stages' texts.
 
 use super::fields::{parse_id, Problems};
-use crate::domain::command::{Command, DesignText, NewOrganisation, NewWorkshop};
+use crate::domain::command::{Command, DesignText, NewOrganisation, NewWorkshop, OrganisationIatiRef};
 use crate::domain::commitment_form::from_code;
 use crate::domain::error::{AppError, Problem};
 use crate::domain::ids::DelegateId;
@@ -85,6 +85,24 @@ impl OrganisationForm {
             iati_ref: Some(self.iati_ref.trim().to_string()).filter(|r| !r.is_empty()),
         });
         problems.done(new)
+    }
+}
+
+/// An organisation's IATI identifier set later; blank takes it away.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationIatiRefForm {
+    pub organisation: String,
+    pub iati_ref: String,
+}
+
+impl OrganisationIatiRefForm {
+    pub fn parse(self) -> Result<OrganisationIatiRef, AppError> {
+        let organisation = parse_id("organisation", &self.organisation)?;
+        let iati_ref = Some(self.iati_ref.trim().to_string()).filter(|r| !r.is_empty());
+        Ok(OrganisationIatiRef {
+            organisation,
+            iati_ref,
+        })
     }
 }
 

@@ -137,6 +137,13 @@ fn authorization_matrix() {
             }),
         ),
         (
+            "set A's IATI identifier",
+            Command::SetOrganisationIatiRef(OrganisationIatiRef {
+                organisation: org_a,
+                iati_ref: Some("XM-DAC-41114".into()),
+            }),
+        ),
+        (
             "add a participating city",
             Command::SaveCity(City {
                 id: CityId::random(),
