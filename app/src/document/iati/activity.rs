@@ -74,7 +74,7 @@ impl IatiActivity {
             dates: vec![(1, start), (3, end)],
             countries: countries(state),
             budgets: budgets(state),
-            loan_terms: crs_loan_terms(state, &transactions, setup.reporting_currency),
+            loan_terms: crs_loan_terms(&transactions),
             transactions,
             results: results(design, (start, end)),
         })

@@ -19,11 +19,14 @@ pub struct Narrative {
 }
 
 impl Narrative {
-    /// A text as typed, marked Chinese when it is written in Chinese
-    /// characters (a title typed in Chinese is not an English narrative).
+    /// A text as typed, marked Chinese when it is mostly written in
+    /// Chinese characters (a title typed in Chinese is not an English
+    /// narrative; an English one naming 上海 still is).
     pub fn typed(text: &str) -> Narrative {
         let text = text.trim().to_string();
-        let lang = text.chars().any(is_han).then_some("zh");
+        let han = text.chars().filter(|c| is_han(*c)).count();
+        let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+        let lang = (han > 0 && han * 2 >= latin).then_some("zh");
         Narrative { text, lang }
     }
 
@@ -137,6 +140,9 @@ pub struct Transaction {
     pub kind: TransactionType,
     pub date: NaiveDate,
     pub value: Value,
+    /// Its value in the reporting currency at its commitment's rate, where
+    /// it has one: which loan `crs-add` carries.
+    pub converted: Option<Decimal>,
     pub description: Vec<Narrative>,
     pub provider: OrgRef,
     /// IATI FinanceType, where the instrument has one.

@@ -260,6 +260,13 @@ fn the_demos_activity_has_its_roles_budgets_and_results() {
 }
 
 #[test]
+fn a_text_mostly_in_chinese_is_a_chinese_narrative() {
+    assert_eq!(Narrative::typed("亚太城市海关与物流信息").lang, Some("zh"));
+    assert_eq!(Narrative::typed("Shanghai (上海) customs pilot").lang, None);
+    assert_eq!(Narrative::typed("Customs").lang, None);
+}
+
+#[test]
 fn hostile_text_is_escaped() {
     assert_eq!(escape("<script>&\"'"), "&lt;script&gt;&amp;&quot;&apos;");
     assert_eq!(escape("a\u{0}b\u{1b}c\td"), "abc\td");

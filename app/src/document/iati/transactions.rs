@@ -10,7 +10,7 @@ use super::roles::named_for;
 use crate::domain::event::Actor;
 use crate::domain::limits;
 use crate::domain::model::{Commitment, CommitmentStatus, Instrument, PartnerGroup, Tier};
-use crate::domain::money::{round_to_minor_unit, Currency};
+use crate::domain::money::round_to_minor_unit;
 use crate::domain::register::earmark_label;
 use crate::domain::state::WorkshopState;
 use crate::i18n::{instrument_name, Locale};
@@ -70,6 +70,7 @@ fn of_commitment(state: &WorkshopState, viewer: &Actor, commitment: &Commitment)
         kind: kind_of(commitment),
         date,
         value: value(commitment.money.amount, date),
+        converted: state.converted(commitment),
         description: vec![Narrative::typed(&description)],
         provider: provider.clone(),
         finance_type: commitment.instrument.iati_finance_type(),
@@ -95,6 +96,7 @@ fn of_commitment(state: &WorkshopState, viewer: &Actor, commitment: &Commitment)
         kind: TransactionType::IncomingFunds,
         date: day,
         value: value(amount, day),
+        converted: None,
         description: vec![Narrative::english(
             Locale::En.t(crate::i18n::Msg::IatiDisbursementDescription),
         )],
@@ -106,26 +108,14 @@ fn of_commitment(state: &WorkshopState, viewer: &Actor, commitment: &Commitment)
 }
 
 /// The one loan IATI's `crs-add` can carry: the largest loan with terms
-/// (by its value in the reporting currency, then its own amount), among
-/// the transactions the viewer reads. Each loan's terms also travel on its
-/// own transaction (docs/EXPORTS.md).
-pub fn crs_loan_terms(
-    state: &WorkshopState,
-    transactions: &[Transaction],
-    reporting: Currency,
-) -> Option<CrsLoanTerms> {
-    let weight = |t: &Transaction| {
-        let rate = state.rates.get(&t.value.currency).map(|r| r.per_unit);
-        let converted = match t.value.currency == reporting {
-            true => Some(t.value.amount),
-            false => rate.and_then(|r| limits::convert(t.value.amount, r)),
-        };
-        (converted.unwrap_or_default(), t.value.amount)
-    };
+/// (by its value in the reporting currency at its own rate, then its own
+/// amount), among the transactions the viewer reads. Each loan's terms
+/// also travel on its own transaction (docs/EXPORTS.md).
+pub fn crs_loan_terms(transactions: &[Transaction]) -> Option<CrsLoanTerms> {
     let loan = transactions
         .iter()
         .filter(|t| t.loan_terms.is_some())
-        .max_by_key(|t| weight(t))?;
+        .max_by_key(|t| (t.converted.unwrap_or_default(), t.value.amount))?;
     let terms = loan.loan_terms?;
     let after = |years: u16| loan.date.checked_add_months(Months::new(u32::from(years) * 12));
     Some(CrsLoanTerms {
