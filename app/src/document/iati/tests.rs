@@ -173,27 +173,31 @@ fn loan_terms_travel_only_with_loans_that_record_them() {
     assert_eq!(of(&state, &Actor::System, without)[0].loan_terms, None);
     assert_eq!(of(&state, &Actor::System, grant)[0].loan_terms, None);
 
+    let ours: Vec<Transaction> = [with_terms, without, grant]
+        .into_iter()
+        .flat_map(|id| of(&state, &Actor::System, id))
+        .collect();
+    let crs = super::transactions::crs_loan_terms(&ours).expect("the loan with terms fills crs-add");
+    assert_eq!(crs.rate_percent, dec!(2.5));
+    assert_eq!(
+        crs.commitment_date,
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+    );
+    assert_eq!(
+        crs.first_repayment,
+        NaiveDate::from_ymd_opt(2030, 11, 28).unwrap()
+    );
+    assert_eq!(
+        crs.final_repayment,
+        NaiveDate::from_ymd_opt(2041, 11, 28).unwrap()
+    );
+    assert_eq!(
+        super::transactions::crs_loan_terms(&ours[1..]),
+        None,
+        "no terms, no crs-add"
+    );
+
     let activity = IatiActivity::of(&state, &Actor::System, at().date_naive()).unwrap();
-    let crs = activity
-        .loan_terms
-        .clone()
-        .expect("a loan with terms fills crs-add");
-    let demo_loans = demo()
-        .commitments
-        .values()
-        .filter(|c| c.loan_terms.is_some())
-        .count();
-    if demo_loans == 0 {
-        assert_eq!(crs.rate_percent, dec!(2.5));
-        assert_eq!(
-            crs.first_repayment,
-            NaiveDate::from_ymd_opt(2030, 11, 28).unwrap()
-        );
-        assert_eq!(
-            crs.final_repayment,
-            NaiveDate::from_ymd_opt(2041, 11, 28).unwrap()
-        );
-    }
     let xml = iati_xml(&activity, at());
     assert_eq!(xml.matches("<crs-add>").count(), 1);
     assert!(xml.contains("<rt:loan-terms rate-1=\"2.5\" tenor-years=\"15\" grace-years=\"3\"/>"));
