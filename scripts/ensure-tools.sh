@@ -2,7 +2,7 @@
 # Installs what the build and tests need when it is missing, and nothing
 # else. Safe to run again: each step checks first.
 #   scripts/ensure-tools.sh run     # the wasm target, cargo-leptos, wasm-bindgen, npm packages
-#   scripts/ensure-tools.sh test    # the same without cargo-leptos, plus Chromium
+#   scripts/ensure-tools.sh test    # the same without cargo-leptos, plus Chromium and xmllint
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,4 +70,10 @@ fi
 if [ "$want" = test ] && [ ! -x /usr/bin/chromium ]; then
     say "installing Debian's Chromium for the browser tests"
     apt_install chromium
+fi
+
+# The IATI export's test validates it against the 2.03 schema with xmllint.
+if [ "$want" = test ] && ! command -v xmllint >/dev/null; then
+    say "installing Debian's libxml2-utils (xmllint) for the IATI schema test"
+    apt_install libxml2-utils
 fi

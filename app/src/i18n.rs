@@ -874,6 +874,20 @@ catalogue! {
     DownloadProposalJson => "proposal.json", "proposal.json（数据）";
     ReplayLabel => "Replay the session to event", "将会议回放至事件";
     ReplayButton => "Replay", "回放";
+    TimelineHelp => "Each event of the session, newest first, with its number in the log and its time. The log now ends at event", "会议的每个事件（最新的在前），附其在日志中的编号和时间。日志目前结束于事件";
+    MomentEvent => "Event", "事件";
+    DownloadIati => "IATI activity (XML)", "IATI 活动文件（XML）";
+    MomentSetup => "setup", "设置";
+    MomentPeople => "people joining", "人员加入";
+    MomentStage => "stages and timer", "阶段与计时";
+    MomentDesign => "design", "设计";
+    MomentCommitment => "commitment", "承诺";
+    MomentDisbursement => "disbursement", "拨付";
+    MomentRates => "exchange rates", "汇率";
+    MomentRoom => "questions to the room", "向会场提问";
+    MomentProposal => "proposal issued", "方案发布";
+    MomentBeyondLog => "The session has no such moment: its log ends earlier. Pick a moment on the timeline, or look at it now.", "会议没有这一时刻：其日志在此之前已结束。请在时间线上选择一个时刻，或查看当前状态。";
+    ReplayedOverview => "The workshop as it stood at event", "研讨会在以下事件时的状态：事件";
     CompareBefore => "Compare", "比较";
     CompareAfter => "with", "与";
     CompareButton => "Compare versions", "比较版本";
@@ -893,6 +907,11 @@ catalogue! {
     CityName => "City", "城市";
     CityNameZh => "Name in Chinese (if any)", "中文名称（如有）";
     OrganisationNameZh => "Name in Chinese (if it has one)", "中文名称（如有）";
+    IatiDisbursementDescription => "Disbursement", "拨付";
+    SaveIatiRef => "Save the identifier", "保存标识符";
+    OrganisationIatiRef => "IATI organisation identifier (if it has one)", "IATI 组织标识符（如有）";
+    OrganisationIatiRefHelp => "The registration agency's prefix, a hyphen and its number there, such as XM-DAC-41114 or CN-SHA-123; the IATI export uses it.", "注册机构前缀、连字符及该机构中的编号，例如 XM-DAC-41114 或 CN-SHA-123；IATI 导出会使用它。";
+    ProblemIatiRefFormat => "Give the agency's prefix, a hyphen and the number, such as XM-DAC-41114: capital letters, digits, hyphens, at most 80 characters.", "请填写机构前缀、连字符和编号，例如 XM-DAC-41114：大写字母、数字和连字符，最多 80 个字符。";
     Locode => "UN/LOCODE (if any)", "联合国贸易和运输地点代码（如有）";
     LocodeHelp => "Five characters: the country's two letters and three letters or digits, such as CNSHA for Shanghai.", "五个字符：两个字母的国家代码加三个字母或数字，例如上海为 CNSHA。";
     CityOrganisation => "Organisation of the city (if any)", "代表该城市的机构（如有）";
@@ -1044,6 +1063,7 @@ pub fn problem(problem: Problem) -> Msg {
         Problem::CityRecordsOnly => Msg::ProblemCityRecordsOnly,
         Problem::ResidualAboveInherent => Msg::ProblemResidualAboveInherent,
         Problem::NoOpenStage => Msg::ProblemNoOpenStage,
+        Problem::IatiRefFormat => Msg::ProblemIatiRefFormat,
     }
 }
 

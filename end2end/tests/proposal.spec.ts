@@ -63,3 +63,25 @@ test('the proposal page has no serious accessibility violations', async ({ brows
   expect(blocking, blocking.join('\n')).toEqual([]);
   await facilitator.context().close();
 });
+
+test('the replay timeline is chosen with the keyboard, on the proposal and on the workshop page', async ({ browser }) => {
+  const facilitator = await signedInFacilitator(browser);
+  await open(facilitator, '/w/demo/proposal');
+  const timeline = facilitator.getByLabel('Replay the session to event');
+  await expect(timeline).toBeVisible();
+  // Newest first: one step down is the event before the last.
+  await timeline.focus();
+  await facilitator.keyboard.press('ArrowDown');
+  const chosen = await timeline.inputValue();
+  await facilitator.getByRole('button', { name: 'Replay', exact: true }).click();
+  await expect(facilitator).toHaveURL(new RegExp(`[?&]moment=${chosen}$`));
+  await expect(facilitator.locator('.showing')).toContainText(`Replayed at event ${chosen}`);
+  await expect(facilitator.getByRole('link', { name: 'IATI activity (XML)' })).toHaveAttribute('href', new RegExp(`iati\\.xml\\?moment=${chosen}$`));
+
+  await open(facilitator, '/w/demo?moment=3');
+  await expect(facilitator.locator('.replayed')).toContainText('The workshop as it stood at event 3');
+  await expect(facilitator.getByLabel('Replay the session to event')).toHaveValue('3');
+  await open(facilitator, '/w/demo?moment=999999');
+  await expect(facilitator.locator('.failure[role=alert]')).toContainText('The session has no such moment');
+  await facilitator.context().close();
+});

@@ -1,5 +1,6 @@
 //! The command line of the `roundtable` binary.
 
+use crate::cli_export::{ExportFormat, ExportRequest};
 use crate::config::{Config, ConfigError};
 use crate::db::DbError;
 use crate::engine::Engine;
@@ -15,7 +16,7 @@ use app::domain::demo::{demo_commands, DEMO_SLUG};
 use app::domain::event::Actor;
 use app::domain::idempotency::IdempotencyKey;
 use app::domain::ids::AccountId;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -125,27 +126,6 @@ pub enum TokenAction {
         #[arg(long)]
         id: uuid::Uuid,
     },
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug)]
-pub enum ExportFormat {
-    /// The folded state of the workshop.
-    Json,
-    /// The event log, one event per line.
-    Jsonl,
-    /// The commitments register.
-    Csv,
-    Xlsx,
-    /// The consolidated proposal as Markdown.
-    Md,
-    /// The consolidated proposal as print-ready HTML.
-    Html,
-    /// The consolidated proposal as data (schema roundtable.proposal/1).
-    ProposalJson,
-    /// The consolidated proposal as PDF (a build with the `documents` feature).
-    Pdf,
-    /// The consolidated proposal as DOCX (a build with the `documents` feature).
-    Docx,
 }
 
 /// Why a command failed, and with which exit code.
@@ -454,51 +434,12 @@ async fn verify(config: &Config) -> Result<ExitCode, Failure> {
     })
 }
 
-/// What to export, as the command line names it.
-pub struct ExportRequest<'a> {
-    pub slug: &'a str,
-    pub format: ExportFormat,
-    pub version: Option<u32>,
-    pub lang: &'a str,
-}
-
 async fn export(config: &Config, request: ExportRequest<'_>, out: &std::path::Path) -> Result<(), Failure> {
-    use crate::export::ProposalFormat;
     let engine = open(config).await?;
-    let failed = runtime("exporting");
-    let slug = request.slug;
     let documents = Arc::new(crate::documents::Documents::new(config.cjk_font.clone()));
-    let proposal = |format| {
-        crate::export::proposal_export(&engine, &documents, slug, (request.version, request.lang), format)
-    };
-    let text: Vec<u8> = match request.format {
-        ExportFormat::Json => {
-            let state = engine.workshop(slug).await.map_err(|e| failed(e.to_string()))?;
-            crate::export::state_json(&state)
-                .map_err(|e| failed(e.to_string()))?
-                .into_bytes()
-        }
-        ExportFormat::Jsonl => {
-            let events = engine.events(slug, 0).await.map_err(|e| failed(e.to_string()))?;
-            crate::export::log_jsonl(&events)
-                .map_err(|e| failed(e.to_string()))?
-                .into_bytes()
-        }
-        ExportFormat::Csv => {
-            let state = engine.workshop(slug).await.map_err(|e| failed(e.to_string()))?;
-            crate::register::csv(&state).map_err(|e| failed(e.to_string()))?
-        }
-        ExportFormat::Xlsx => {
-            let state = engine.workshop(slug).await.map_err(|e| failed(e.to_string()))?;
-            crate::register::xlsx(&state).map_err(|e| failed(e.to_string()))?
-        }
-        ExportFormat::Md => proposal(ProposalFormat::Markdown).await.map_err(&failed)?,
-        ExportFormat::Html => proposal(ProposalFormat::Html).await.map_err(&failed)?,
-        ExportFormat::ProposalJson => proposal(ProposalFormat::Json).await.map_err(&failed)?,
-        ExportFormat::Pdf => proposal(ProposalFormat::Pdf).await.map_err(&failed)?,
-        ExportFormat::Docx => proposal(ProposalFormat::Docx).await.map_err(&failed)?,
-    };
-    std::fs::write(out, text).map_err(|e| failed(format!("{}: {e}", out.display())))?;
+    crate::cli_export::write(&engine, &documents, request, out)
+        .await
+        .map_err(runtime("exporting"))?;
     println!("Wrote {}.", out.display());
     Ok(())
 }

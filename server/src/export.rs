@@ -131,3 +131,19 @@ pub async fn proposal_export(
         .await
         .map_err(|e| e.to_string())
 }
+
+/// The programme as an IATI 2.03 activity file, as `viewer` may read it
+/// (confidential providers masked as in the proposal), at `showing`.
+pub async fn iati_at(
+    engine: &crate::engine::Engine,
+    slug: &str,
+    viewer: &app::domain::event::Actor,
+    showing: app::document::Showing,
+) -> Result<Vec<u8>, app::domain::error::AppError> {
+    use app::document::iati::{iati_xml, IatiActivity};
+    let (_, then) = app::api::state_at(engine, slug, showing).await?;
+    let now = Utc::now();
+    let activity =
+        IatiActivity::of(&then, viewer, now.date_naive()).ok_or(app::domain::error::AppError::Internal)?;
+    Ok(iati_xml(&activity, now).into_bytes())
+}

@@ -22,6 +22,7 @@
 //! A new failure is a variant of one of these, never a new type.
 
 pub mod cli;
+pub mod cli_export;
 pub mod config;
 pub mod db;
 pub mod documents;

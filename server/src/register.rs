@@ -356,6 +356,7 @@ mod tests {
                     city: None,
                     name_zh: None,
                     financier: None,
+                    iati_ref: None,
                 },
             },
             Event::FundingTargetSet { amount: Decimal::MAX },

@@ -36,9 +36,14 @@ pub async fn list_workshops() -> Result<Vec<WorkshopSummary>, AppError> {
     .await
 }
 
+/// The workshop's overview now, or replayed to event `moment` (for those
+/// who may read the proposal, `proposal::overview_at`).
 #[server]
-pub async fn load_overview(slug: String) -> Result<WorkshopOverview, AppError> {
+pub async fn load_overview(slug: String, moment: Option<u64>) -> Result<WorkshopOverview, AppError> {
     service::respond(async {
+        if let Some(seq) = moment {
+            return proposal::overview_at(&slug, seq).await;
+        }
         let state = service::workshops()?.workshop(&slug).await?;
         WorkshopOverview::of(&state).ok_or(AppError::NotFound(slug))
     })

@@ -120,3 +120,48 @@ pub async fn compare_proposals(
 ) -> Result<ProposalComparison, AppError> {
     service::respond(comparison(slug, before, after, lang)).await
 }
+
+/// The workshop's overview replayed to event `seq`, for those who may read
+/// the proposal (a replay shows what the proposal at that moment shows).
+#[cfg(feature = "ssr")]
+pub(super) async fn overview_at(
+    slug: &str,
+    seq: u64,
+) -> Result<crate::domain::analytics::WorkshopOverview, AppError> {
+    let actor = service::actor_in(slug).await?;
+    let (now, then) = state_showing(slug, Showing::Moment { seq }).await?;
+    if !crate::document::may_read(&now, &actor) {
+        return Err(AppError::Forbidden);
+    }
+    crate::domain::analytics::WorkshopOverview::replayed(&now, &then).ok_or(AppError::Internal)
+}
+
+#[cfg(feature = "ssr")]
+async fn timeline(slug: String, moment: Option<u64>) -> Result<crate::domain::timeline::Timeline, AppError> {
+    use crate::domain::timeline::Timeline;
+    // Pages show the picker to whoever may replay, and nothing (not an
+    // error, which would fail the whole page) to anyone else.
+    let actor = match service::actor_in(&slug).await {
+        Err(AppError::Unauthenticated | AppError::Forbidden) => return Ok(Timeline::default()),
+        other => other?,
+    };
+    let workshops = service::workshops()?;
+    if !crate::document::may_read(&*workshops.workshop(&slug).await?, &actor) {
+        return Ok(Timeline::default());
+    }
+    let moments = workshops.moments(&slug).await?;
+    Ok(crate::domain::timeline::Timeline {
+        moments,
+        chosen: moment,
+    })
+}
+
+/// The session's moments for a replay picker, `moment` the one chosen;
+/// none for those who may not replay.
+#[server]
+pub async fn load_timeline(
+    slug: String,
+    moment: Option<u64>,
+) -> Result<crate::domain::timeline::Timeline, AppError> {
+    service::respond(timeline(slug, moment)).await
+}

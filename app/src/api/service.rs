@@ -28,6 +28,8 @@ pub trait Workshops: Send + Sync + 'static {
     /// The workshop as it stood after event `seq`: an issued version of the
     /// proposal, or a moment replayed. Folded from the log each time.
     async fn workshop_at(&self, slug: &str, seq: u64) -> Result<WorkshopState, AppError>;
+    /// The log's events as the replay timeline lists them.
+    async fn moments(&self, slug: &str) -> Result<Vec<crate::domain::timeline::Moment>, AppError>;
     /// Decides and durably appends a command; returns the workshop's version
     /// after it. A repeated `idempotency_key` returns the first answer.
     async fn execute(

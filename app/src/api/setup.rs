@@ -3,7 +3,7 @@
 use crate::domain::account::NewColleague;
 use crate::domain::analytics::RosterLine;
 use crate::domain::error::AppError;
-use crate::domain::forms::{DelegateForm, OrganisationForm, StageStatusForm};
+use crate::domain::forms::{DelegateForm, OrganisationForm, OrganisationIatiRefForm, StageStatusForm};
 use crate::domain::model::{Stage, StageStatus};
 use leptos::prelude::*;
 
@@ -37,6 +37,22 @@ pub async fn add_organisation(
         let new = form.parse()?;
         let key = crate::domain::idempotency::IdempotencyKey::organisation(new.id);
         service::execute(&slug, actor, &key, Command::AddOrganisation(new)).await
+    })
+    .await
+}
+
+/// Gives an organisation its IATI identifier, or takes it away (blank).
+#[server]
+pub async fn set_organisation_iati_ref(
+    slug: String,
+    #[server(flatten)] form: OrganisationIatiRefForm,
+) -> Result<(), AppError> {
+    use crate::domain::command::Command;
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let set = Command::SetOrganisationIatiRef(form.parse()?);
+        let key = crate::domain::idempotency::IdempotencyKey::organisation_iati_ref();
+        service::execute(&slug, actor, &key, set).await
     })
     .await
 }

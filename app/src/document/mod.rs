@@ -8,12 +8,15 @@
 //! - `proposal`, `proposal_money`: a `Proposal` as a `Document` in a language;
 //! - `markdown`, `html`: the two text formats;
 //! - `compare`: two documents section by section, lines added and removed;
-//! - `view`: what the proposal page shows a viewer, and who may read it.
+//! - `view`: what the proposal page shows a viewer, and who may read it;
+//! - `iati`: the programme as an IATI 2.03 activity file (server only).
 
 mod blocks;
 mod compare;
 mod context;
 mod html;
+#[cfg(feature = "ssr")]
+pub mod iati;
 mod markdown;
 mod proposal;
 mod proposal_money;

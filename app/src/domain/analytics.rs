@@ -84,8 +84,12 @@ impl Totals {
 /// What the page about one workshop shows; derived, never stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkshopOverview {
-    /// The event this overview is as of.
+    /// The log's position when it was read: the page refetches when the
+    /// live stream is past it.
     pub version: u64,
+    /// The event it was replayed to, when it shows an earlier moment.
+    #[serde(default)]
+    pub replayed: Option<u64>,
     pub slug: String,
     pub title: String,
     pub programme: String,
@@ -115,6 +119,16 @@ pub struct WorkshopOverview {
 }
 
 impl WorkshopOverview {
+    /// The overview as it stood at `then` (a fold of the log up to a
+    /// moment), read when the log was at `now`.
+    pub fn replayed(now: &WorkshopState, then: &WorkshopState) -> Option<WorkshopOverview> {
+        Some(WorkshopOverview {
+            version: now.version,
+            replayed: Some(then.version),
+            ..WorkshopOverview::of(then)?
+        })
+    }
+
     pub fn of(state: &WorkshopState) -> Option<WorkshopOverview> {
         let setup = state.setup.as_ref()?;
         let totals = Totals::of(state);
@@ -142,6 +156,7 @@ impl WorkshopOverview {
         cities.dedup();
         Some(WorkshopOverview {
             version: state.version,
+            replayed: None,
             slug: setup.slug.clone(),
             title: setup.title.clone(),
             programme: setup.programme.clone(),

@@ -78,10 +78,11 @@ pub enum Problem {
     CityRecordsOnly,
     ResidualAboveInherent,
     NoOpenStage,
+    IatiRefFormat,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 62] = [
+    pub const ALL: [Problem; 63] = [
         Problem::Required,
         Problem::Length,
         Problem::Email,
@@ -144,6 +145,7 @@ impl Problem {
         Problem::CityRecordsOnly,
         Problem::ResidualAboveInherent,
         Problem::NoOpenStage,
+        Problem::IatiRefFormat,
     ];
 
     /// The stable code, as sent and as validator names it.
@@ -211,6 +213,7 @@ impl Problem {
             Problem::CityRecordsOnly => "city_records_only",
             Problem::ResidualAboveInherent => "residual_above_inherent",
             Problem::NoOpenStage => "no_open_stage",
+            Problem::IatiRefFormat => "iati_ref_format",
         }
     }
 

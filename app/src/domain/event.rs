@@ -143,6 +143,12 @@ pub enum Event {
         minutes: u16,
     },
     StageTimerStopped,
+    /// An organisation's IATI identifier, given or taken away later.
+    OrganisationIatiRefSet {
+        organisation: OrganisationId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        iati_ref: Option<String>,
+    },
 }
 
 impl Event {
@@ -179,6 +185,7 @@ impl Event {
             Event::ProposalIssued { .. } => "proposal_issued",
             Event::StageTimerStarted { .. } => "stage_timer_started",
             Event::StageTimerStopped => "stage_timer_stopped",
+            Event::OrganisationIatiRefSet { .. } => "organisation_iati_ref_set",
         }
     }
 }

@@ -111,6 +111,12 @@ impl IdempotencyKey {
         Self::fresh("city")
     }
 
+    /// An organisation's IATI identifier set: a retry sets the same one
+    /// again, which changes nothing.
+    pub fn organisation_iati_ref() -> Self {
+        Self::fresh("iati-ref")
+    }
+
     /// A save of a design text or item.
     pub fn edit() -> Self {
         Self::fresh("edit")

@@ -33,6 +33,7 @@ pub mod schedule;
 pub mod stage_timer;
 pub mod state;
 pub mod template;
+pub mod timeline;
 pub mod view_models;
 
 #[cfg(test)]

@@ -232,6 +232,14 @@ impl WorkshopState {
             Event::OrganisationAdded { organisation } => {
                 self.organisations.insert(organisation.id, organisation.clone());
             }
+            Event::OrganisationIatiRefSet {
+                organisation,
+                iati_ref,
+            } => {
+                if let Some(organisation) = self.organisations.get_mut(organisation) {
+                    organisation.iati_ref = iati_ref.clone();
+                }
+            }
             Event::CitySaved { city } => {
                 self.cities.insert(city.id, city.clone());
             }

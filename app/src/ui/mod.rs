@@ -25,6 +25,7 @@ mod room;
 mod screen;
 mod setup;
 mod stage_timer;
+mod timeline;
 mod walk;
 mod workshop;
 

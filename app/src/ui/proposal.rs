@@ -43,6 +43,9 @@ pub fn ProposalPage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match proposal.await {
+                        Err(crate::domain::error::AppError::NotFound(what)) if what == "moment" => {
+                            view! { <super::timeline::NoSuchMoment base=format!("/w/{}/proposal", slug())/> }.into_any()
+                        }
                         Err(error) => view! { <Failure error/> }.into_any(),
                         Ok(view) => view! { <Proposal slug=slug() view lang/> }.into_any(),
                     }
@@ -67,6 +70,11 @@ fn Proposal(slug: String, view: ProposalView, lang: &'static str) -> impl IntoVi
         Showing::Moment { seq } => format!("{} {seq} / {}", tr(Msg::ShowingMoment), view.now),
     };
     let base = format!("/w/{slug}/proposal");
+    let moment = match view.showing {
+        Showing::Moment { seq } => Some(seq),
+        _ => None,
+    };
+    let iati = format!("/w/{slug}/export/iati.xml?{}", pinned.trim_start_matches('&'));
     view! {
         <nav class="proposal-tools" aria-label=tr(Msg::ProposalTools)>
             <p class="showing">{showing_note}</p>
@@ -84,8 +92,9 @@ fn Proposal(slug: String, view: ProposalView, lang: &'static str) -> impl IntoVi
                 <li><a href=export("md") download>{tr(Msg::DownloadMarkdown)}</a></li>
                 <li><a href=export("html") download>{tr(Msg::DownloadHtml)}</a></li>
                 <li><a href=export("json") download>{tr(Msg::DownloadProposalJson)}</a></li>
+                <li><a href=iati download>{tr(Msg::DownloadIati)}</a></li>
             </ul>
-            <Replay base=base.clone() now=view.now/>
+            <super::timeline::TimelinePicker slug=slug.clone() base=base.clone() moment=moment/>
             {(view.versions.len() >= 2).then(|| view! { <CompareForm slug=slug.clone() versions=view.versions.iter().map(|v| v.number).collect()/> })}
             {view.may_issue.then(|| view! { <IssueForm slug=slug.clone()/> })}
         </nav>
@@ -93,18 +102,6 @@ fn Proposal(slug: String, view: ProposalView, lang: &'static str) -> impl IntoVi
             <super::proposal_narrative::NarrativeEditors slug=slug.clone() texts=view.texts.clone()/>
         })}
         <DocumentView doc=view.document/>
-    }
-}
-
-#[component]
-fn Replay(base: String, now: u64) -> impl IntoView {
-    let tr = use_locale();
-    view! {
-        <form method="get" action=base class="form replay">
-            <label for="moment">{tr(Msg::ReplayLabel)}</label>
-            <input id="moment" name="moment" type="number" min="1" max=now.to_string() value=now.to_string() required/>
-            <button type="submit">{tr(Msg::ReplayButton)}</button>
-        </form>
     }
 }
 

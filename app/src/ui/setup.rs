@@ -6,7 +6,7 @@ use super::live_list::LiveList;
 use super::{use_locale, Failure};
 use crate::api::{
     list_api_tokens, load_people, load_roster, load_stages, AddFacilitator, AddOrganisation, CreateApiToken,
-    IssueInvite, RemovePerson, RevokeApiToken, RevokeInvites, SetStageStatus,
+    IssueInvite, RemovePerson, RevokeApiToken, RevokeInvites, SetOrganisationIatiRef, SetStageStatus,
 };
 use crate::domain::analytics::RosterLine;
 use crate::domain::commitment_form::{code_of, from_code};
@@ -106,11 +106,13 @@ fn RosterItem(
         }
     };
     let revoked_here = move || matches!(revoke.value().get(), Some(Ok(org)) if org == me);
+    let iati_slug = slug.clone();
     let (issue_slug, revoke_slug) = (slug.clone(), slug);
     let place = [
         line.organisation.name_zh.clone(),
         Some(line.organisation.country.clone()),
         line.organisation.city.clone(),
+        line.organisation.iati_ref.clone(),
     ]
     .into_iter()
     .flatten()
@@ -147,7 +149,31 @@ fn RosterItem(
             {move || revoked_here().then(|| view! {
                 <p class="note" role="status">{tr(Msg::InvitesRevoked)}</p>
             })}
+            <IatiRefForm slug=iati_slug organisation=line.organisation.id.to_string()
+                current=line.organisation.iati_ref.clone().unwrap_or_default()/>
         </li>
+    }
+}
+
+/// An organisation's IATI identifier, given or corrected after it was
+/// added (it is often looked up later); blank takes it away.
+#[component]
+fn IatiRefForm(slug: String, organisation: String, current: String) -> impl IntoView {
+    let tr = use_locale();
+    let action = ServerAction::<SetOrganisationIatiRef>::new();
+    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
+    let problem = Signal::derive(move || field_problem(tr, &error.get(), "iati_ref"));
+    view! {
+        <ActionForm action attr:class="form iati-ref" attr:novalidate=true>
+            <FormProblem tr error/>
+            <input type="hidden" name="slug" value=slug/>
+            <input type="hidden" name="organisation" value=organisation.clone()/>
+            <Field name="iati_ref" id=format!("iati-ref-{organisation}") label=tr(Msg::OrganisationIatiRef)
+                help=tr(Msg::OrganisationIatiRefHelp) value=current problem/>
+            <button type="submit" class="secondary" disabled=move || action.pending().get()>
+                {tr(Msg::SaveIatiRef)}
+            </button>
+        </ActionForm>
     }
 }
 
@@ -197,6 +223,8 @@ fn NewOrganisationForm(slug: String, action: ServerAction<AddOrganisation>) -> i
                 <p class="help">{tr(Msg::FinancierHelp)}</p>
                 <Field name="country" label=tr(Msg::Country) help=tr(Msg::CountryHelp) problem=problem("country")/>
                 <Field name="city" label=tr(Msg::City) problem=problem("city")/>
+                <Field name="iati_ref" label=tr(Msg::OrganisationIatiRef) help=tr(Msg::OrganisationIatiRefHelp)
+                    problem=problem("iati_ref")/>
                 <button type="submit" disabled=move || action.pending().get()>
                     {move || if action.pending().get() { tr(Msg::Working) } else { tr(Msg::Add) }}
                 </button>

@@ -6,15 +6,18 @@ use crate::domain::money::format_amount;
 use crate::i18n::{partner_group_name, stage_name, stage_status_name, Msg};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn WorkshopPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
+    // A replay (`?moment=SEQ`) shows the workshop as it stood then.
+    let moment = move || query.read().get("moment").and_then(|m| m.parse::<u64>().ok());
     let version = super::live::use_live_version(slug);
     // Refetched whenever the workshop moves on, within a moment of a commit.
-    let overview = Resource::new(slug, load_overview);
+    let overview = Resource::new(move || (slug(), moment()), |(s, m)| load_overview(s, m));
     super::live::follow(version, overview, |overview| overview.version);
     let user = super::auth::signed_in_user();
     view! {
@@ -32,10 +35,17 @@ pub fn WorkshopPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match overview.await {
                     Ok(overview) => view! { <Overview overview/> }.into_any(),
+                    Err(crate::domain::error::AppError::NotFound(what)) if what == "moment" => {
+                        view! { <super::timeline::NoSuchMoment base=format!("/w/{}", slug())/> }.into_any()
+                    }
                     Err(error) => view! { <Failure error/> }.into_any(),
                 }
             })}
         </Transition>
+        <super::timeline::TimelinePicker
+            slug=params.read_untracked().get("slug").unwrap_or_default()
+            base=format!("/w/{}", params.read_untracked().get("slug").unwrap_or_default())
+            moment=Signal::derive(moment)/>
         <super::room::Discussions slug=params.read_untracked().get("slug").unwrap_or_default()/>
     }
 }
@@ -52,6 +62,9 @@ fn Overview(overview: WorkshopOverview) -> impl IntoView {
             <h1>{overview.programme.clone()}</h1>
             <p class="workshop-title">{overview.title.clone()}</p>
             <p class="summary">{overview.summary.clone()}</p>
+            {overview.replayed.map(|seq| view! {
+                <p class="note replayed" role="status">{format!("{} {seq}", tr(Msg::ReplayedOverview))}</p>
+            })}
             <nav class="workshop-nav" aria-label=tr(Msg::Stages)>
                 <a href=format!("/w/{}/design", overview.slug)>{tr(Msg::StageProjectDesign)}</a>
                 <a href=format!("/w/{}/partnership", overview.slug)>{tr(Msg::StagePartnership)}</a>

@@ -238,6 +238,10 @@ impl Workshops for Engine {
         ))
     }
 
+    async fn moments(&self, slug: &str) -> Result<Vec<app::domain::timeline::Moment>, AppError> {
+        Ok(app::domain::timeline::moments(&self.events(slug, 0).await?))
+    }
+
     async fn execute(
         &self,
         slug: &str,

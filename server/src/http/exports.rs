@@ -2,7 +2,8 @@
 //! unlocks: `GET /w/{slug}/export/state.json`, `events.jsonl`,
 //! `commitments.csv` and `commitments.xlsx`; and the proposal,
 //! `proposal.{md,html,json,pdf,docx}?version=N&moment=SEQ&lang=en|zh-CN`, which the
-//! workshop's delegates may read too.
+//! workshop's delegates may read too, as they may the programme's IATI
+//! activity file, `iati.xml?version=N&moment=SEQ`.
 
 use crate::export::ProposalFormat;
 use crate::http::error::HttpError;
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .route("/w/{slug}/export/proposal.json", get(export_proposal_json))
         .route("/w/{slug}/export/proposal.pdf", get(export_proposal_pdf))
         .route("/w/{slug}/export/proposal.docx", get(export_proposal_docx))
+        .route("/w/{slug}/export/iati.xml", get(export_iati))
 }
 
 /// Whether the request may read this workshop's exports: a live bearer
@@ -228,6 +230,25 @@ pub async fn export_proposal_docx(
     headers: HeaderMap,
 ) -> Result<Response, HttpError> {
     export_proposal(&state, &slug, &headers, &query, ProposalFormat::Docx).await
+}
+
+/// The programme as an IATI activity, read like the proposal (`lang` is
+/// not asked: the file carries English and, where typed, Chinese).
+pub async fn export_iati(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<ProposalQuery>,
+    headers: HeaderMap,
+) -> Result<Response, HttpError> {
+    let viewer = proposal_reader(&state.services, &slug, &headers).await?;
+    let showing = Showing::from_query(query.version, query.moment);
+    let body = crate::export::iati_at(&state.services.engine, &slug, &viewer, showing).await?;
+    let version = query.version.map(|n| format!("-v{n}")).unwrap_or_default();
+    Ok(attachment(
+        "application/xml; charset=utf-8",
+        &format!("{slug}-iati{version}.xml"),
+        body,
+    ))
 }
 
 /// A file to download, named after the workshop (slugs are plain ASCII).

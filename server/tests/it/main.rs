@@ -16,6 +16,7 @@ mod durability;
 mod exports;
 mod hostile_input;
 mod http;
+mod iati;
 mod invites;
 mod money;
 mod proposal;

@@ -87,10 +87,12 @@ pub fn decide(
                     country: new.country,
                     city: new.city.filter(|c| !c.trim().is_empty()),
                     financier: Some(new.financier.unwrap_or(new.kind.finances_by_default())),
+                    iati_ref: new.iati_ref,
                 },
             }])
         }
         Command::SaveCity(city) => super::cities::save_city(state, actor, city),
+        Command::SetOrganisationIatiRef(set) => super::organisations::set_iati_ref(state, actor, set),
         Command::JoinAsDelegate(new) => {
             match actor {
                 Actor::Delegate { organisation, .. } if *organisation == new.organisation => {}

@@ -20,6 +20,9 @@ pub enum Command {
         account: AccountId,
     },
     AddOrganisation(NewOrganisation),
+    /// Gives an organisation its IATI organisation identifier, or takes it
+    /// away (`None`).
+    SetOrganisationIatiRef(OrganisationIatiRef),
     /// Adds a participating city, or corrects one (same id).
     SaveCity(City),
     /// A person who opened their organisation's invite link joins as its
@@ -164,6 +167,17 @@ pub struct NewOrganisation {
     /// `None`: its type decides (`OrganisationType::finances_by_default`).
     #[serde(default)]
     pub financier: Option<bool>,
+    /// Its IATI organisation identifier, if it has one; blank is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(custom(function = "valid_iati_ref"))]
+    pub iati_ref: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct OrganisationIatiRef {
+    pub organisation: OrganisationId,
+    #[validate(custom(function = "valid_iati_ref"))]
+    pub iati_ref: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Validate)]

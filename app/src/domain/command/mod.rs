@@ -8,6 +8,7 @@
 //! - `issue`: issuing the proposal's versions;
 //! - `room`: answering the room's questions;
 //! - `cities`: the participating cities a facilitator keeps;
+//! - `organisations`: an organisation's IATI identifier, set later;
 //! - `decide`: `decide(state, actor, command, now)`, and
 //!   `WorkshopState::execute`, which decides, stamps and applies in one call;
 //! - `timer`: the stage timer's two commands, decided for `decide`.
@@ -20,6 +21,7 @@ mod cities;
 mod decide;
 mod inputs;
 mod issue;
+mod organisations;
 mod room;
 mod timer;
 

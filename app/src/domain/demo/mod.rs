@@ -129,6 +129,7 @@ fn organisations() -> Vec<NewOrganisation> {
             city: city.map(String::from),
             // A commercial bank is IATI type 70 but finances the programme.
             financier: name.contains("Commercial Bank").then_some(true),
+            iati_ref: None,
         })
         .collect()
 }

@@ -139,6 +139,7 @@ fn organisations() -> impl Iterator<Item = Command> {
             country: country.into(),
             city: Some(city.into()),
             financier: None,
+            iati_ref: None,
         })
     })
 }

@@ -2,7 +2,7 @@
 //! invite, and its stages' texts.
 
 use super::fields::{parse_id, Problems};
-use crate::domain::command::{Command, DesignText, NewOrganisation, NewWorkshop};
+use crate::domain::command::{Command, DesignText, NewOrganisation, NewWorkshop, OrganisationIatiRef};
 use crate::domain::commitment_form::from_code;
 use crate::domain::error::{AppError, Problem};
 use crate::domain::ids::DelegateId;
@@ -64,6 +64,9 @@ pub struct OrganisationForm {
     /// A checkbox: "true" when ticked, absent when not.
     #[serde(default)]
     pub financier: String,
+    /// Its IATI organisation identifier (`XM-DAC-41114`); blank for none.
+    #[serde(default)]
+    pub iati_ref: String,
 }
 
 impl OrganisationForm {
@@ -79,8 +82,27 @@ impl OrganisationForm {
             city: Some(self.city),
             name_zh: Some(self.name_zh),
             financier: Some(!self.financier.trim().is_empty()),
+            iati_ref: Some(self.iati_ref.trim().to_string()).filter(|r| !r.is_empty()),
         });
         problems.done(new)
+    }
+}
+
+/// An organisation's IATI identifier set later; blank takes it away.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationIatiRefForm {
+    pub organisation: String,
+    pub iati_ref: String,
+}
+
+impl OrganisationIatiRefForm {
+    pub fn parse(self) -> Result<OrganisationIatiRef, AppError> {
+        let organisation = parse_id("organisation", &self.organisation)?;
+        let iati_ref = Some(self.iati_ref.trim().to_string()).filter(|r| !r.is_empty());
+        Ok(OrganisationIatiRef {
+            organisation,
+            iati_ref,
+        })
     }
 }
 
@@ -200,8 +222,10 @@ mod tests {
             city: "Mombasa".into(),
             name_zh: "蒙巴萨港".into(),
             financier: String::new(),
+            iati_ref: " XM-DAC-41114 ".into(),
         };
         let new = form.clone().parse().unwrap();
+        assert_eq!(new.iati_ref.as_deref(), Some("XM-DAC-41114"), "trimmed");
         assert_eq!(new.kind, OrganisationType::LocalGovernment);
         assert_eq!(new.country, "KE");
         assert_eq!(new.name_zh.as_deref(), Some("蒙巴萨港"));

@@ -111,6 +111,10 @@ pub struct Organisation {
     /// logs, where the type decides (`OrganisationType::finances_by_default`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub financier: Option<bool>,
+    /// Its IATI organisation identifier (`XM-DAC-41114`), where it has
+    /// one: the IATI export's `ref`. Absent from older logs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iati_ref: Option<String>,
 }
 
 impl Organisation {
@@ -127,6 +131,36 @@ impl Organisation {
             self.kind.group_apart_from_finance()
         }
     }
+}
+
+/// The longest IATI organisation identifier accepted: the registered ones
+/// are far shorter, and the export writes it into every transaction.
+pub const IATI_REF_MAX: usize = 80;
+
+/// An IATI organisation identifier: a registration agency's prefix (a
+/// country's or `XI`/`XM`'s two capital letters, a hyphen, the agency's
+/// capital letters or digits), a hyphen, then the organisation's number in
+/// that register in letters, digits, `-`, `_` or `.`: `CN-SHA-123`,
+/// `XM-DAC-41114`, `GB-COH-01234567`.
+pub fn valid_iati_ref(text: &str) -> Result<(), validator::ValidationError> {
+    let well_formed = || {
+        let mut parts = text.splitn(3, '-');
+        let (country, agency, id) = (parts.next()?, parts.next()?, parts.next()?);
+        let ok = text.len() <= IATI_REF_MAX
+            && country.len() == 2
+            && country.bytes().all(|b| b.is_ascii_uppercase())
+            && (1..=12).contains(&agency.len())
+            && agency
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            && !id.is_empty()
+            && id.bytes().any(|b| b.is_ascii_alphanumeric())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+        ok.then_some(())
+    };
+    well_formed().ok_or_else(|| validator::ValidationError::new("iati_ref_format"))
 }
 
 /// A person acting for an organisation in one workshop.

@@ -132,7 +132,15 @@ fn authorization_matrix() {
                 country: "FR".into(),
                 city: None,
                 financier: None,
+                iati_ref: None,
                 name_zh: None,
+            }),
+        ),
+        (
+            "set A's IATI identifier",
+            Command::SetOrganisationIatiRef(OrganisationIatiRef {
+                organisation: org_a,
+                iati_ref: Some("XM-DAC-41114".into()),
             }),
         ),
         (

@@ -141,6 +141,7 @@ fn an_organisation_is_grouped_by_its_financier_flag_before_its_type() {
             country: "SG".into(),
             city: None,
             financier,
+            iati_ref: None,
         })
     };
     let before = WorkshopOverview::of(&state).unwrap().partners_by_group;
@@ -204,7 +205,9 @@ fn the_organisation_form_reads_the_financier_checkbox() {
         country: "sg".into(),
         city: String::new(),
         financier: financier.into(),
+        iati_ref: String::new(),
     };
     assert_eq!(form("true").parse().unwrap().financier, Some(true));
+    assert_eq!(form("").parse().unwrap().iati_ref, None, "blank is none");
     assert_eq!(form("").parse().unwrap().financier, Some(false));
 }
