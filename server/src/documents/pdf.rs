@@ -87,7 +87,7 @@ pub(super) fn printable(doc: &Document, fonts: &FontSet) -> Result<Document, App
 }
 
 fn all(items: &[String], f: &mut impl FnMut(&String) -> String) -> Vec<String> {
-    items.iter().map(|item| f(item)).collect()
+    items.iter().map(f).collect()
 }
 
 fn map_block(block: &Block, f: &mut impl FnMut(&String) -> String) -> Block {

@@ -20,6 +20,9 @@ pub enum FileKind {
     Docx,
 }
 
+/// The files laid out last, by the digest of what they show.
+type Kept = VecDeque<([u8; 32], Arc<Vec<u8>>)>;
+
 const AT_ONCE: usize = 2;
 const KEPT: usize = 8;
 
@@ -31,7 +34,7 @@ pub struct Documents {
     #[cfg(feature = "documents")]
     fonts: std::sync::OnceLock<super::fonts::FontSet>,
     at_once: tokio::sync::Semaphore,
-    recent: Mutex<VecDeque<([u8; 32], Arc<Vec<u8>>)>>,
+    recent: Mutex<Kept>,
 }
 
 impl Documents {

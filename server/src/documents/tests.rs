@@ -155,10 +155,10 @@ fn the_docx_has_word_headings_tables_and_a_contents_field() {
         let mut tables = 0;
         for child in &read.document.children {
             match child {
-                docx_rs::DocumentChild::Paragraph(p) => {
-                    if p.property.style.as_ref().is_some_and(|s| s.val == "Heading1") {
-                        headings.push(p.raw_text());
-                    }
+                docx_rs::DocumentChild::Paragraph(p)
+                    if p.property.style.as_ref().is_some_and(|s| s.val == "Heading1") =>
+                {
+                    headings.push(p.raw_text())
                 }
                 docx_rs::DocumentChild::Table(_) => tables += 1,
                 _ => {}

@@ -224,3 +224,33 @@ async fn the_live_stream_announces_each_new_version() {
     let missing = app.client.get(app.url("/w/nope/live")).send().await.unwrap();
     assert_eq!(missing.status(), 404);
 }
+
+#[tokio::test]
+async fn pages_travel_compressed_but_the_live_stream_is_sent_as_it_comes() {
+    use app::api::service::Workshops;
+    let app = TestApp::with_demo(Backend::Sqlite).await.unwrap();
+    let plain = app.page("/w/demo").await;
+    let compressed = app
+        .client
+        .get(app.url("/w/demo"))
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(compressed.headers()["content-encoding"], "br");
+    let size = compressed.bytes().await.unwrap().len();
+    assert!(size * 3 < plain.len(), "{size} bytes of {}", plain.len());
+
+    let version = app.engine.workshop("demo").await.unwrap().version;
+    let live = app
+        .client
+        .get(app.url("/w/demo/live"))
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert!(live.headers().get("content-encoding").is_none());
+    let mut body = live.bytes_stream();
+    let mut seen = String::new();
+    read_until(&mut body, &mut seen, &format!("data: {version}\n")).await;
+}
