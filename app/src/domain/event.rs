@@ -27,6 +27,10 @@ pub enum Event {
     OrganisationAdded {
         organisation: Organisation,
     },
+    /// An organisation corrected by a facilitator: the same id, new values.
+    OrganisationAmended {
+        organisation: Organisation,
+    },
     /// A participating city, new or corrected (the same id).
     CitySaved {
         city: City,
@@ -143,6 +147,10 @@ pub enum Event {
         minutes: u16,
     },
     StageTimerStopped,
+    /// A facilitator chose the languages of the projected screens.
+    ScreenLanguagesSet {
+        languages: ScreenLanguages,
+    },
 }
 
 impl Event {
@@ -152,6 +160,7 @@ impl Event {
             Event::WorkshopCreated { .. } => "workshop_created",
             Event::FacilitatorAdded { .. } => "facilitator_added",
             Event::OrganisationAdded { .. } => "organisation_added",
+            Event::OrganisationAmended { .. } => "organisation_amended",
             Event::CitySaved { .. } => "city_saved",
             Event::DelegateJoined { .. } => "delegate_joined",
             Event::StageStatusChanged { .. } => "stage_status_changed",
@@ -179,6 +188,7 @@ impl Event {
             Event::ProposalIssued { .. } => "proposal_issued",
             Event::StageTimerStarted { .. } => "stage_timer_started",
             Event::StageTimerStopped => "stage_timer_stopped",
+            Event::ScreenLanguagesSet { .. } => "screen_languages_set",
         }
     }
 }

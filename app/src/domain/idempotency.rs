@@ -131,6 +131,11 @@ impl IdempotencyKey {
         Self::fresh("timer-stop")
     }
 
+    /// Choosing the screens' languages: choosing them again changes nothing.
+    pub fn screen_languages() -> Self {
+        Self::fresh("screen-languages")
+    }
+
     /// A re-rating: run again, it finds nothing left to convert.
     pub fn re_rate() -> Self {
         Self::fresh("rerate")

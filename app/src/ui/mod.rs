@@ -23,6 +23,7 @@ mod proposal;
 mod proposal_narrative;
 mod room;
 mod screen;
+mod screen_years;
 mod setup;
 mod stage_timer;
 mod walk;

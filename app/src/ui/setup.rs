@@ -65,11 +65,14 @@ pub fn SetupPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 access.await.ok().map(|_| view! {
                     <nav class="workshop-nav" aria-label=tr(Msg::SetupTitle)>
-                        <a href=format!("/w/{}/commitments", slug())>{tr(Msg::StageCommitments)}</a>
-                        <a href=format!("/w/{}/screen", slug())>{tr(Msg::ScreenLink)}</a>
+                        <ul class="nav-links">
+                            <li><a href=format!("/w/{}/commitments", slug())>{tr(Msg::StageCommitments)}</a></li>
+                            <li><a href=format!("/w/{}/screen", slug())>{tr(Msg::ScreenLink)}</a></li>
+                        </ul>
                     </nav>
                     <StageControls slug=slug()/>
                     <super::stage_timer::StageTimerControls slug=slug()/>
+                    <super::stage_timer::ScreenLanguagesControls slug=slug()/>
                     <super::room::DelegationRequests slug=slug()/>
                     <NewOrganisationForm slug=slug() action=add/>
                     <super::cities::Cities slug=slug()/>
@@ -118,11 +121,13 @@ fn RosterItem(
     .join(" · ");
     view! {
         <li>
-            <strong>{line.organisation.name.clone()}</strong>
-            <span class="kind">{tr(organisation_type_name(line.organisation.kind))}</span>
-            {line.organisation.is_financier().then(|| view! { <span class="kind financier">{tr(Msg::GroupFinancier)}</span> })}
-            <span class="place">{place}</span>
-            <span class="count">{line.delegates}" "{tr(Msg::DelegatesInRoom)}</span>
+            <div class="who">
+                <strong>{line.organisation.name.clone()}</strong>
+                <span class="kind">{tr(organisation_type_name(line.organisation.kind))}</span>
+                {line.organisation.is_financier().then(|| view! { <span class="kind financier">{tr(Msg::GroupFinancier)}</span> })}
+                <span class="place">{place}</span>
+                <span class="count">{line.delegates}" "{tr(Msg::DelegatesInRoom)}</span>
+            </div>
             <div class="actions">
                 <ActionForm action=issue>
                     <input type="hidden" name="slug" value=issue_slug/>
@@ -339,8 +344,8 @@ fn StageControls(slug: String) -> impl IntoView {
                 let hidden = vec![("slug", slug.clone()), ("stage", code_of(stage)), ("status", action.to_string())];
                 view! {
                     <li data-stage=stage.number()>
-                        <span>{tr(Msg::StageLabel)}" "{stage.number()}" · "{name}</span>
-                        <span class="stage-status">{tr(stage_status_name(status))}</span>
+                        <span class="stage-name">{tr(Msg::StageLabel)}" "{stage.number()}" · "{name}</span>
+                        <span class="stage-status" data-status=code_of(status)>{tr(stage_status_name(status))}</span>
                         <ActionForm action=change attr:class="inline-form">
                             <HiddenFields fields=hidden/>
                             <button type="submit" aria-label=format!("{}: {name}", tr(label))>{tr(label)}</button>

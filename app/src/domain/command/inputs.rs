@@ -20,6 +20,9 @@ pub enum Command {
         account: AccountId,
     },
     AddOrganisation(NewOrganisation),
+    /// Corrects an organisation already at the table (same id): its names,
+    /// type, country, city, whether it finances.
+    AmendOrganisation(NewOrganisation),
     /// Adds a participating city, or corrects one (same id).
     SaveCity(City),
     /// A person who opened their organisation's invite link joins as its
@@ -88,6 +91,10 @@ pub enum Command {
     /// Starts (or restarts) the countdown of the stage opened last.
     StartStageTimer(NewStageTimer),
     StopStageTimer,
+    /// The languages every projected screen shows its labels in.
+    SetScreenLanguages {
+        languages: ScreenLanguages,
+    },
 }
 
 /// How many versions a proposal may be issued in: far more than a
