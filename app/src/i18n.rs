@@ -953,6 +953,12 @@ catalogue! {
     NotYetPaid => "Not yet paid", "尚未支付";
     CostsAndCashByYear => "Costs and cash by year", "按年度的成本与现金";
     NoYearShort => "No year", "未分年度";
+    FlagShortNoAccountable => "no A", "无 A（问责方）";
+    FlagShortSeveralAccountable => "several A", "多个 A（问责方）";
+    FlagShortNoResponsible => "no R", "无 R（执行方）";
+    MatrixColumnComplete => "complete", "完整";
+    NoAgreementYet => "not started", "尚未开始";
+    RisksInCell => "risks", "项风险";
 }
 
 pub fn organisation_type_name(kind: OrganisationType) -> Msg {
@@ -1280,6 +1286,15 @@ pub fn partnering_stage_name(stage: PartneringStage) -> Msg {
         Implementing => Msg::PartneringImplementing,
         Reviewing => Msg::PartneringReviewing,
         Sustaining => Msg::PartneringSustaining,
+    }
+}
+
+/// A flag as short as a projector's line needs.
+pub fn raci_flag_short(flag: RaciFlag) -> Msg {
+    match flag {
+        RaciFlag::NoAccountable => Msg::FlagShortNoAccountable,
+        RaciFlag::SeveralAccountable => Msg::FlagShortSeveralAccountable,
+        RaciFlag::NoResponsible => Msg::FlagShortNoResponsible,
     }
 }
 

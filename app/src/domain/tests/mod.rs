@@ -22,6 +22,7 @@ mod risks;
 mod room;
 mod schedules;
 mod seed;
+mod stage_screens;
 mod stage_timer;
 mod totals;
 mod trust;
