@@ -5,14 +5,15 @@ use super::forms::{field_problem, Field, FormProblem, HiddenFields};
 use super::live_list::LiveList;
 use super::{use_locale, Failure};
 use crate::api::{
-    list_api_tokens, load_people, load_roster, load_stages, AddFacilitator, AddOrganisation, CreateApiToken,
-    IssueInvite, RemovePerson, RevokeApiToken, RevokeInvites, SetStageStatus,
+    list_api_tokens, load_people, load_roster, load_stages, AddFacilitator, AddOrganisation,
+    AmendOrganisation, CreateApiToken, IssueInvite, RemovePerson, RevokeApiToken, RevokeInvites,
+    SetStageStatus,
 };
 use crate::domain::analytics::RosterLine;
 use crate::domain::commitment_form::{code_of, from_code};
 use crate::domain::ids::OrganisationId;
-use crate::domain::model::OrganisationType;
 use crate::domain::model::StageStatus;
+use crate::domain::model::{Organisation, OrganisationType};
 use crate::i18n::{organisation_type_name, stage_name, stage_status_name, Msg};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -109,7 +110,7 @@ fn RosterItem(
         }
     };
     let revoked_here = move || matches!(revoke.value().get(), Some(Ok(org)) if org == me);
-    let (issue_slug, revoke_slug) = (slug.clone(), slug);
+    let (issue_slug, revoke_slug, correct_slug) = (slug.clone(), slug.clone(), slug);
     let place = [
         line.organisation.name_zh.clone(),
         Some(line.organisation.country.clone()),
@@ -152,7 +153,61 @@ fn RosterItem(
             {move || revoked_here().then(|| view! {
                 <p class="note" role="status">{tr(Msg::InvitesRevoked)}</p>
             })}
+            <OrganisationCorrection slug=correct_slug organisation=line.organisation.clone()/>
         </li>
+    }
+}
+
+/// An organisation's correction (its names, type, country, city, whether
+/// it finances), under its id; the form is built only while open.
+#[component]
+fn OrganisationCorrection(slug: String, organisation: Organisation) -> impl IntoView {
+    let tr = use_locale();
+    let amend = ServerAction::<AmendOrganisation>::new();
+    let error = Signal::derive(move || amend.value().get().and_then(|result| result.err()));
+    let problem = move |field: &'static str| Signal::derive(move || field_problem(tr, &error.get(), field));
+    let open = RwSignal::new(false);
+    let id = organisation.id;
+    let field_id = move |field: &str| format!("org-{id}-{field}");
+    view! {
+        <details class="correction" prop:open=move || open.get()>
+            <summary on:click=move |ev| {
+                ev.prevent_default();
+                open.update(|open| *open = !*open);
+            }>{tr(Msg::CorrectCity)}</summary>
+            {move || {
+                let (o, slug) = (organisation.clone(), slug.clone());
+                open.get().then(move || view! {
+                    <ActionForm action=amend attr:class="form" attr:novalidate=true>
+                        <FormProblem tr error/>
+                        <input type="hidden" name="slug" value=slug.clone()/>
+                        <input type="hidden" name="id" value=o.id.to_string()/>
+                        <Field name="name" id=field_id("name") label=tr(Msg::OrganisationName) value=o.name.clone() problem=problem("name")/>
+                        <Field name="name_zh" id=field_id("name-zh") label=tr(Msg::OrganisationNameZh)
+                            value=o.name_zh.clone().unwrap_or_default() problem=problem("name_zh")/>
+                        <div class="field">
+                            <label for=field_id("kind")>{tr(Msg::OrganisationKind)}</label>
+                            <select id=field_id("kind") name="kind">
+                                {OrganisationType::ALL.into_iter().map(|kind| view! {
+                                    <option value=kind_value(kind) selected=kind == o.kind>
+                                        {kind.iati_code()}" · "{tr(organisation_type_name(kind))}
+                                    </option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field checkbox">
+                            <label>
+                                <input type="checkbox" name="financier" value="true" checked=o.is_financier()/>
+                                " "{tr(Msg::FinancierLabel)}
+                            </label>
+                        </div>
+                        <Field name="country" id=field_id("country") label=tr(Msg::Country) value=o.country.clone() problem=problem("country")/>
+                        <Field name="city" id=field_id("city") label=tr(Msg::City) value=o.city.clone().unwrap_or_default() problem=problem("city")/>
+                        <button type="submit" disabled=move || amend.pending().get()>{tr(Msg::Save)}</button>
+                    </ActionForm>
+                })
+            }}
+        </details>
     }
 }
 
