@@ -17,7 +17,7 @@ use crate::domain::design::{
 use crate::domain::error::Problem;
 use crate::domain::model::{
     CommitmentStatus, DesignField, IndicatorMeasure, Instrument, OrganisationType, PartnerGroup,
-    RiskCategory, Stage, StageStatus, Tier,
+    RiskCategory, ScreenLanguages, Stage, StageStatus, Tier,
 };
 use serde::{Deserialize, Serialize};
 
@@ -85,6 +85,14 @@ macro_rules! catalogue {
                         (Msg::$key, Locale::En) => $en,
                         (Msg::$key, Locale::ZhCn) => $zh,
                     )*
+                }
+            }
+
+            /// English and Chinese together, for a projector a room of
+            /// both languages reads: "Pledged · 已认捐".
+            pub fn both(self) -> &'static str {
+                match self {
+                    $(Msg::$key => concat!($en, " · ", $zh),)*
                 }
             }
         }
@@ -958,6 +966,20 @@ catalogue! {
     StopTimer => "Stop the timer", "停止计时";
     TimerHelp => "A countdown for the stage the room is in, on every screen. Starting again replaces it.", "为会场当前阶段倒计时，显示在每个屏幕上。再次开始将替换当前计时。";
     OtherRows => "Others", "其他";
+    ScreenLanguagesTitle => "Languages on the projector", "投影屏幕的语言";
+    ScreenLanguagesHelp => "The projected screens show their labels in each browser's language, or in English and Chinese together. Every open screen follows at once.", "投影屏幕的标签可按各浏览器的语言显示，或同时显示英文和中文。所有打开的屏幕立即跟随。";
+    ScreenInBrowserLanguage => "Each screen's own language", "各屏幕自身的语言";
+    ScreenInBothLanguages => "English and Chinese together", "英文和中文同时显示";
+    Paid => "Paid", "已支付";
+    NotYetPaid => "Not yet paid", "尚未支付";
+    CostsAndCashByYear => "Costs and cash by year", "按年度的成本与现金";
+    NoYearShort => "No year", "未分年度";
+    FlagShortNoAccountable => "no A", "无 A（问责方）";
+    FlagShortSeveralAccountable => "several A", "多个 A（问责方）";
+    FlagShortNoResponsible => "no R", "无 R（执行方）";
+    MatrixColumnComplete => "complete", "完整";
+    NoAgreementYet => "not started", "尚未开始";
+    RisksInCell => "risks", "项风险";
 }
 
 pub fn organisation_type_name(kind: OrganisationType) -> Msg {
@@ -1167,6 +1189,13 @@ pub fn stage_name(stage: Stage) -> Msg {
     }
 }
 
+pub fn screen_languages_name(languages: ScreenLanguages) -> Msg {
+    match languages {
+        ScreenLanguages::Browser => Msg::ScreenInBrowserLanguage,
+        ScreenLanguages::Both => Msg::ScreenInBothLanguages,
+    }
+}
+
 pub fn stage_status_name(status: StageStatus) -> Msg {
     match status {
         StageStatus::NotStarted => Msg::StatusNotStarted,
@@ -1279,6 +1308,15 @@ pub fn partnering_stage_name(stage: PartneringStage) -> Msg {
         Implementing => Msg::PartneringImplementing,
         Reviewing => Msg::PartneringReviewing,
         Sustaining => Msg::PartneringSustaining,
+    }
+}
+
+/// A flag as short as a projector's line needs.
+pub fn raci_flag_short(flag: RaciFlag) -> Msg {
+    match flag {
+        RaciFlag::NoAccountable => Msg::FlagShortNoAccountable,
+        RaciFlag::SeveralAccountable => Msg::FlagShortSeveralAccountable,
+        RaciFlag::NoResponsible => Msg::FlagShortNoResponsible,
     }
 }
 

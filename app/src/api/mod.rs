@@ -13,6 +13,7 @@ mod commitments;
 mod design;
 mod proposal;
 mod room;
+mod screens;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod setup;
@@ -24,6 +25,7 @@ pub use commitments::*;
 pub use design::*;
 pub use proposal::*;
 pub use room::*;
+pub use screens::*;
 pub use setup::*;
 pub use timer::*;
 

@@ -57,6 +57,21 @@ pub async fn set_organisation_iati_ref(
     .await
 }
 
+/// Corrects an organisation already at the table, under its id.
+#[server]
+pub async fn amend_organisation(
+    slug: String,
+    #[server(flatten)] form: OrganisationForm,
+) -> Result<(), AppError> {
+    use crate::domain::command::Command;
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let key = crate::domain::idempotency::IdempotencyKey::organisation_amendment();
+        service::execute(&slug, actor, &key, Command::AmendOrganisation(form.parse()?)).await
+    })
+    .await
+}
+
 /// A new invite link for an organisation (earlier ones die): the
 /// organisation's id and the full URL to hand to its delegates.
 #[server]

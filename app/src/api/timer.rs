@@ -1,8 +1,9 @@
-//! Server functions of the stage timer: facilitators start and stop it;
-//! every screen reads it, with the server's clock to tick against.
+//! Server functions of what facilitators set for every screen: the stage
+//! timer (they start and stop it; every screen reads it, with the server's
+//! clock to tick against), and the projected screens' languages.
 
 use crate::domain::error::AppError;
-use crate::domain::forms::StageTimerForm;
+use crate::domain::forms::{ScreenLanguagesForm, StageTimerForm};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -48,6 +49,20 @@ pub async fn stop_stage_timer(slug: String) -> Result<(), AppError> {
         let actor = service::actor_in(&slug).await?;
         let key = crate::domain::idempotency::IdempotencyKey::timer_stop();
         service::execute(&slug, actor, &key, Command::StopStageTimer).await
+    })
+    .await
+}
+
+/// The projected screens' languages: each browser's, or both at once.
+#[server]
+pub async fn set_screen_languages(
+    slug: String,
+    #[server(flatten)] form: ScreenLanguagesForm,
+) -> Result<(), AppError> {
+    service::respond(async {
+        let actor = service::actor_in(&slug).await?;
+        let key = crate::domain::idempotency::IdempotencyKey::screen_languages();
+        service::execute(&slug, actor, &key, form.parse()?).await
     })
     .await
 }

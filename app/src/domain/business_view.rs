@@ -7,7 +7,7 @@ use super::business::{
     consensus, model_figures, Allocation, Consensus, Financing, LoanFacility, ModelFigures, NamedStructure,
 };
 use super::limits::checked_sum;
-use super::model::{ContributionKind, Instrument, Tier};
+use super::model::{ContributionKind, Instrument, ScreenLanguages, Tier};
 use super::money::Currency;
 use super::state::WorkshopState;
 
@@ -94,6 +94,9 @@ pub struct BusinessScreen {
     pub structure: Option<(NamedStructure, u16)>,
     pub figures: ModelFigures,
     pub risks: Vec<RiskConsensus>,
+    /// The languages the facilitators chose for the projected screens.
+    #[serde(default)]
+    pub languages: ScreenLanguages,
 }
 
 impl BusinessScreen {
@@ -123,6 +126,7 @@ impl BusinessScreen {
                 .map(|s| (s.named(), s.term_years)),
             figures: figures_of(state),
             risks,
+            languages: state.screen_languages,
         })
     }
 }

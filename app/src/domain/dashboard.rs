@@ -9,6 +9,7 @@ use super::limits::{self, checked_sum, percent};
 use super::model::*;
 use super::money::{Currency, Money};
 use super::required::{component_required, requirement, Costing, RequiredSource};
+use super::schedule::ByYear;
 use super::state::WorkshopState;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -174,6 +175,14 @@ pub struct Dashboard {
     /// figures, which are then not totals.
     pub overflow: bool,
     pub rates_used: Vec<ExchangeRate>,
+    /// The plan by year: the components' costs by year against the cash
+    /// scheduled for each year, and the cash with no schedule, so the
+    /// years and the rest add up to the cash above.
+    #[serde(default)]
+    pub by_year: ByYear,
+    /// The languages the facilitators chose for the projected screens.
+    #[serde(default)]
+    pub languages: ScreenLanguages,
 }
 
 impl Dashboard {
@@ -306,6 +315,8 @@ impl Dashboard {
             out_of_range: totals.out_of_range + requirement.out_of_range,
             overflow,
             rates_used: totals.rates_used,
+            by_year: super::schedule::by_year(state),
+            languages: state.screen_languages,
         })
     }
 }

@@ -27,6 +27,10 @@ pub enum Event {
     OrganisationAdded {
         organisation: Organisation,
     },
+    /// An organisation corrected by a facilitator: the same id, new values.
+    OrganisationAmended {
+        organisation: Organisation,
+    },
     /// A participating city, new or corrected (the same id).
     CitySaved {
         city: City,
@@ -149,6 +153,10 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         iati_ref: Option<String>,
     },
+    /// A facilitator chose the languages of the projected screens.
+    ScreenLanguagesSet {
+        languages: ScreenLanguages,
+    },
 }
 
 impl Event {
@@ -158,6 +166,7 @@ impl Event {
             Event::WorkshopCreated { .. } => "workshop_created",
             Event::FacilitatorAdded { .. } => "facilitator_added",
             Event::OrganisationAdded { .. } => "organisation_added",
+            Event::OrganisationAmended { .. } => "organisation_amended",
             Event::CitySaved { .. } => "city_saved",
             Event::DelegateJoined { .. } => "delegate_joined",
             Event::StageStatusChanged { .. } => "stage_status_changed",
@@ -186,6 +195,7 @@ impl Event {
             Event::StageTimerStarted { .. } => "stage_timer_started",
             Event::StageTimerStopped => "stage_timer_stopped",
             Event::OrganisationIatiRefSet { .. } => "organisation_iati_ref_set",
+            Event::ScreenLanguagesSet { .. } => "screen_languages_set",
         }
     }
 }

@@ -23,6 +23,26 @@ pub fn rates_used(rates: &[ExchangeRate], reporting: Currency) -> Option<String>
     (!used.is_empty()).then(|| used.join(" · "))
 }
 
+/// The same rates, for a projector with one line to spare: the rates of
+/// one day and source together, named once: `USD 0.92 · GBP 1.17
+/// (2025-03-01, ECB); JPY 0.0061 (2025-02-01, BoJ)`.
+pub fn rates_used_briefly(rates: &[ExchangeRate], reporting: Currency) -> Option<String> {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for rate in rates.iter().filter(|r| r.currency != reporting) {
+        let whence = format!("({}, {})", rate.as_of, rate.source);
+        let shown = format!("{} {}", rate.currency, rate.per_unit);
+        match groups.iter_mut().find(|(w, _)| *w == whence) {
+            Some((_, same)) => same.push(shown),
+            None => groups.push((whence, vec![shown])),
+        }
+    }
+    let groups: Vec<String> = groups
+        .into_iter()
+        .map(|(whence, same)| format!("{} {whence}", same.join(" · ")))
+        .collect();
+    (!groups.is_empty()).then(|| groups.join("; "))
+}
+
 /// One rate as the facilitator set it: `1 USD = 0.92 EUR · 2025-03-01 · ECB`.
 pub fn rate_set(rate: &ExchangeRate, reporting: Currency) -> String {
     format!(
@@ -72,6 +92,14 @@ mod tests {
         );
         assert_eq!(rates_used(&rates[1..2], currency("EUR")), None);
         assert_eq!(rates_used(&[], currency("EUR")), None);
+        let mut other = rate("JPY", dec!(0.0061));
+        other.as_of = chrono::NaiveDate::from_ymd_opt(2025, 2, 1).unwrap();
+        let rates = [rates[0].clone(), other, rates[1].clone(), rates[2].clone()];
+        assert_eq!(
+            rates_used_briefly(&rates, currency("EUR")).as_deref(),
+            Some("USD 0.92 · GBP 1.17 (2025-03-01, ECB); JPY 0.0061 (2025-02-01, ECB)")
+        );
+        assert_eq!(rates_used_briefly(&rates[2..3], currency("EUR")), None);
     }
 
     #[test]

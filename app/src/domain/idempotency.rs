@@ -137,6 +137,17 @@ impl IdempotencyKey {
         Self::fresh("timer-stop")
     }
 
+    /// A correction of an organisation: sent again, it finds nothing to
+    /// change.
+    pub fn organisation_amendment() -> Self {
+        Self::fresh("organisation-amendment")
+    }
+
+    /// Choosing the screens' languages: choosing them again changes nothing.
+    pub fn screen_languages() -> Self {
+        Self::fresh("screen-languages")
+    }
+
     /// A re-rating: run again, it finds nothing left to convert.
     pub fn re_rate() -> Self {
         Self::fresh("rerate")

@@ -30,6 +30,7 @@ pub mod proposal;
 pub mod register;
 pub mod required;
 pub mod schedule;
+pub mod stage_screens;
 pub mod stage_timer;
 pub mod state;
 pub mod template;

@@ -59,6 +59,9 @@ pub struct WorkshopState {
     /// The countdown a facilitator started, until stopped or its stage closes.
     #[serde(default)]
     pub stage_timer: Option<StageTimer>,
+    /// The languages of the projected screens; older logs never chose.
+    #[serde(default)]
+    pub screen_languages: ScreenLanguages,
 }
 
 /// A numbered version of the proposal: the log up to `seq` is what it
@@ -229,7 +232,7 @@ impl WorkshopState {
             Event::FacilitatorAdded { account } => {
                 self.facilitators.insert(*account);
             }
-            Event::OrganisationAdded { organisation } => {
+            Event::OrganisationAdded { organisation } | Event::OrganisationAmended { organisation } => {
                 self.organisations.insert(organisation.id, organisation.clone());
             }
             Event::OrganisationIatiRefSet {
@@ -403,6 +406,7 @@ impl WorkshopState {
                 self.stage_timer = Some(StageTimer::started(*stage, *minutes, stored.recorded_at));
             }
             Event::StageTimerStopped => self.stage_timer = None,
+            Event::ScreenLanguagesSet { languages } => self.screen_languages = *languages,
         }
     }
 }

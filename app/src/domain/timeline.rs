@@ -30,6 +30,8 @@ impl MomentKind {
             | FacilitatorAdded { .. }
             | OrganisationAdded { .. }
             | OrganisationIatiRefSet { .. }
+            | OrganisationAmended { .. }
+            | ScreenLanguagesSet { .. }
             | CitySaved { .. } => Self::Setup,
             DelegateJoined { .. }
             | ParticipantJoined { .. }

@@ -4,6 +4,7 @@
 
 use super::business_charts::{cash_flow_chart, Bar};
 use super::business_figures::irr_text;
+use super::locale::screen_locale;
 use super::stage_timer::{use_stage_clock, StageClock, StageTimerBadge};
 use super::{use_locale, Failure, Tr};
 use crate::api::{load_business_screen, BusinessScreen};
@@ -39,9 +40,11 @@ pub fn BusinessScreenPage() -> impl IntoView {
     }
 }
 
+/// Drawn again whenever the workshop moves, in the languages the
+/// facilitators chose (`BusinessScreen::languages`).
 #[component]
 fn Board(s: BusinessScreen, clock: StageClock) -> impl IntoView {
-    let tr = use_locale();
+    let tr = screen_locale(s.languages);
     let structure = s.structure.map(|(named, term)| {
         let (name, explanation) = structure_name(named);
         view! {
@@ -78,7 +81,7 @@ fn Board(s: BusinessScreen, clock: StageClock) -> impl IntoView {
     view! {
         <div class="bm-screen-main">
             <header>
-                <div class="bm-title"><h1>{tr(Msg::StageBusinessModel)}" · "{s.title.clone()}</h1><StageTimerBadge clock/></div>
+                <div class="bm-title"><h1>{tr(Msg::StageBusinessModel)}" · "{s.title.clone()}</h1><StageTimerBadge clock tr/></div>
                 {structure}
             </header>
             {figures}

@@ -125,27 +125,29 @@ fn Summary(slug: String, data: CommitmentsView) -> impl IntoView {
         <p class="eyebrow">{tr(Msg::StageLabel)}" 4 · "{tr(Msg::StageCommitments)}</p>
         <h1>{data.title.clone()}</h1>
         <nav class="workshop-nav" aria-label=tr(Msg::StageCommitments)>
-            <a href=format!("/w/{slug}")>{tr(Msg::Overview)}</a>
-            <a href=format!("/w/{slug}/screen")>{tr(Msg::ScreenLink)}</a>
-            {facilitator.then(|| view! {
-                <a href=format!("/w/{slug}/export/commitments.csv") rel="external" download="">{tr(Msg::ExportCsv)}</a>
-                <a href=format!("/w/{slug}/export/commitments.xlsx") rel="external" download="">{tr(Msg::ExportXlsx)}</a>
-            })}
+            <ul class="nav-links">
+                <li><a href=format!("/w/{slug}")>{tr(Msg::Overview)}</a></li>
+                <li><a href=format!("/w/{slug}/screen")>{tr(Msg::ScreenLink)}</a></li>
+                {facilitator.then(|| view! {
+                    <li><a href=format!("/w/{slug}/export/commitments.csv") rel="external" download="">{tr(Msg::ExportCsv)}</a></li>
+                    <li><a href=format!("/w/{slug}/export/commitments.xlsx") rel="external" download="">{tr(Msg::ExportXlsx)}</a></li>
+                })}
+            </ul>
         </nav>
         {data.locked.then(|| view! { <p class="note warning" role="status">{tr(Msg::StageLockedNotice)}</p> })}
 
         <section aria-labelledby="figures-heading" class="financing">
             <h2 id="figures-heading">{tr(Msg::Financing)}</h2>
             <dl class="figures">
-                <div><dt>{tr(Msg::Required)}</dt><dd>{amount_in(currency, d.required)}</dd>{costing_note(d, tr).map(|text| view! { <dd class="costing">{text}</dd> })}</div>
-                <div><dt>{tr(Msg::Secured)}</dt><dd>{amount_in(currency, d.cash.secured)}</dd></div>
-                <div><dt>{tr(Msg::Disbursed)}</dt><dd>{amount_in(currency, d.disbursed)}</dd></div>
-                <div><dt>{tr(Msg::Undisbursed)}</dt><dd>{amount_in(currency, d.undisbursed)}</dd></div>
-                <div><dt>{tr(Msg::Pledged)}</dt><dd>{amount_in(currency, d.cash.pledged)}</dd></div>
-                <div><dt>{tr(Msg::Gap)}</dt><dd>{amount_in(currency, d.gap)}</dd></div>
-                <div><dt>{tr(Msg::Guarantees)}</dt><dd>{amount_in(currency, d.guarantees.secured)}" "{tr(Msg::SecuredShort)}", "{amount_in(currency, d.guarantees.pledged)}" "{tr(Msg::PledgedShort)}</dd></div>
-                <div><dt>{tr(Msg::InKind)}</dt><dd>{amount_in(currency, d.in_kind.secured)}" "{tr(Msg::SecuredShort)}", "{amount_in(currency, d.in_kind.pledged)}" "{tr(Msg::PledgedShort)}</dd></div>
-                <div><dt>{tr(Msg::Pipeline)}</dt><dd>{d.pipeline.count}" "{tr(Msg::PipelineLine)}" "{amount_in(currency, d.pipeline.indicative)}</dd></div>
+                <div><dt>{tr(Msg::Required)}</dt><dd><span class="money">{amount_in(currency, d.required)}</span></dd>{costing_note(d, tr).map(|text| view! { <dd class="costing">{text}</dd> })}</div>
+                <div><dt>{tr(Msg::Secured)}</dt><dd><span class="money">{amount_in(currency, d.cash.secured)}</span></dd></div>
+                <div><dt>{tr(Msg::Disbursed)}</dt><dd><span class="money">{amount_in(currency, d.disbursed)}</span></dd></div>
+                <div><dt>{tr(Msg::Undisbursed)}</dt><dd><span class="money">{amount_in(currency, d.undisbursed)}</span></dd></div>
+                <div><dt>{tr(Msg::Pledged)}</dt><dd><span class="money">{amount_in(currency, d.cash.pledged)}</span></dd></div>
+                <div><dt>{tr(Msg::Gap)}</dt><dd><span class="money">{amount_in(currency, d.gap)}</span></dd></div>
+                <div><dt>{tr(Msg::Guarantees)}</dt><dd><span class="money">{amount_in(currency, d.guarantees.secured)}</span>" "{tr(Msg::SecuredShort)}", "<span class="money">{amount_in(currency, d.guarantees.pledged)}</span>" "{tr(Msg::PledgedShort)}</dd></div>
+                <div><dt>{tr(Msg::InKind)}</dt><dd><span class="money">{amount_in(currency, d.in_kind.secured)}</span>" "{tr(Msg::SecuredShort)}", "<span class="money">{amount_in(currency, d.in_kind.pledged)}</span>" "{tr(Msg::PledgedShort)}</dd></div>
+                <div><dt>{tr(Msg::Pipeline)}</dt><dd>{d.pipeline.count}" "{tr(Msg::PipelineLine)}" "<span class="money">{amount_in(currency, d.pipeline.indicative)}</span></dd></div>
             </dl>
             <p class="note">{tr(Msg::CashOnly)}" "{tr(Msg::PipelineNote)}" "{tr(Msg::DisbursedNote)}</p>
             {d.overflow.then(|| view! { <p class="note warning" role="status">{tr(Msg::FiguresOutOfRange)}</p> })}
@@ -189,7 +191,7 @@ fn Register(slug: String, current: RwSignal<CommitmentsView>) -> impl IntoView {
                         {d.awaiting.iter().map(|line| view! {
                             <li>
                                 <strong>{line.organisation.clone()}</strong>" · "
-                                {line.commitment.money.display()}" · "
+                                <span class="money">{line.commitment.money.display()}</span>" · "
                                 {tr(commitment_status_name(line.commitment.status))}
                             </li>
                         }).collect_view()}
@@ -269,8 +271,8 @@ fn RegisterLine(
                     {line.history.iter().map(|h| view! {
                         <li>
                             <time datetime=h.at.to_rfc3339()>{h.at.format("%Y-%m-%d %H:%M UTC").to_string()}</time>
-                            " · "{h.by.clone()}" · "{h.money.display()}
-                            {h.converted.filter(|_| h.money.currency != currency).map(|v| format!(" (≈ {})", amount_in(currency, v)))}
+                            " · "{h.by.clone()}" · "<span class="money">{h.money.display()}</span>
+                            {h.converted.filter(|_| h.money.currency != currency).map(|v| view! { " (≈ "<span class="money">{amount_in(currency, v)}</span>")" })}
                             " · "{tr(commitment_status_name(h.status))}
                         </li>
                     }).collect_view()}
@@ -279,7 +281,7 @@ fn RegisterLine(
                     <h3>{tr(Msg::Disbursements)}</h3>
                     <ol class="disbursements">
                         {line.disbursements.iter().map(|d| view! {
-                            <li><time datetime=d.date.to_string()>{d.date.to_string()}</time>" · "{d.amount.display()}" · "{d.by.clone()}</li>
+                            <li><time datetime=d.date.to_string()>{d.date.to_string()}</time>" · "<span class="money">{d.amount.display()}</span>" · "{d.by.clone()}</li>
                         }).collect_view()}
                     </ol>
                 })}

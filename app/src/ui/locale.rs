@@ -2,6 +2,7 @@
 //! browser's `Accept-Language`, written into `<html lang>`, and read back
 //! from there when the page hydrates, so both sides render the same text.
 
+use crate::domain::model::ScreenLanguages;
 use crate::i18n::{Locale, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -52,6 +53,15 @@ pub fn use_locale() -> Tr {
     match use_context::<Locale>().unwrap_or_default() {
         Locale::En => |msg| msg.text(Locale::En),
         Locale::ZhCn => |msg| msg.text(Locale::ZhCn),
+    }
+}
+
+/// The translator for a projected screen: the page's language, or both
+/// languages at once when the facilitators chose so for the room.
+pub fn screen_locale(languages: ScreenLanguages) -> Tr {
+    match languages {
+        ScreenLanguages::Browser => use_locale(),
+        ScreenLanguages::Both => Msg::both,
     }
 }
 

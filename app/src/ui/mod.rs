@@ -23,7 +23,9 @@ mod proposal;
 mod proposal_narrative;
 mod room;
 mod screen;
+mod screen_years;
 mod setup;
+mod stage_screens;
 mod stage_timer;
 mod timeline;
 mod walk;
@@ -96,6 +98,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/w/:slug/proposal/compare") view=proposal::ProposalComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/screen") view=screen::ScreenPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/screen/business-model") view=business_screen::BusinessScreenPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/screen/design") view=stage_screens::DesignScreenPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/screen/partnership") view=stage_screens::PartnershipScreenPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/room") view=room::MyRoomPage ssr=SsrMode::Async/>
                     <Route path=path!("/room") view=room::RoomJoinPage ssr=SsrMode::Async/>
                 </Routes>

@@ -1,11 +1,13 @@
 //! The projected dashboard, `/w/{slug}/screen`: public, read-only, live.
 //! Large type and high contrast, laid out for 1920×1080 without scrolling.
 
+use super::locale::screen_locale;
+use super::screen_years::YearChart;
 use super::stage_timer::{use_stage_clock, StageClock, StageTimerBadge};
 use super::{use_locale, Failure, Tr};
-use crate::api::{load_dashboard, load_room_code};
+use crate::api::{load_dashboard, load_room_code, RoomCode};
 use crate::domain::dashboard::{Bar, Dashboard, PublicName};
-use crate::domain::figures::{amount_in, rates_used};
+use crate::domain::figures::{amount_in, rates_used_briefly};
 use crate::domain::limits::checked_sum;
 use crate::domain::money::Currency;
 use crate::domain::required::RequiredSource;
@@ -33,31 +35,22 @@ pub fn ScreenPage() -> impl IntoView {
         <div class="screen">
             <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
+                    let room = room.await.ok();
                     match dashboard.await {
                         Err(error) => view! { <Failure error/> }.into_any(),
-                        Ok(d) => view! { <Board d clock/> }.into_any(),
+                        Ok(d) => view! { <Board d room clock slug=slug()/> }.into_any(),
                     }
                 })}
             </Transition>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    room.await.ok().map(|room| view! {
-                        <aside class="screen-join" aria-label=tr(Msg::JoinTheRoom)>
-                            <img src=format!("/w/{}/room.svg", slug()) alt=tr(Msg::QrAlt) width="220" height="220"/>
-                            <p>{tr(Msg::JoinTheRoom)}</p>
-                            <p class="room-code">{room.code}</p>
-                            <p class="room-url">{room.join_url}</p>
-                        </aside>
-                    })
-                })}
-            </Suspense>
         </div>
     }
 }
 
+/// The screen's parts, drawn again whenever the workshop moves, in the
+/// languages the facilitators chose (`Dashboard::languages`).
 #[component]
-fn Board(d: Dashboard, clock: StageClock) -> impl IntoView {
-    let tr = use_locale();
+fn Board(d: Dashboard, room: Option<RoomCode>, clock: StageClock, slug: String) -> impl IntoView {
+    let tr = screen_locale(d.languages);
     let c = d.reporting_currency;
     let overflow = d.overflow;
     // A figure that could not be computed within range says so; it never
@@ -114,20 +107,24 @@ fn Board(d: Dashboard, clock: StageClock) -> impl IntoView {
             {d.current_stage.map(|s| view! {
                 <p class="screen-stage">{tr(Msg::StageLabel)}" "{s.number()}" · "{tr(stage_name(s))}</p>
             })}
-            <StageTimerBadge clock/>
+            <StageTimerBadge clock tr/>
         </header>
         <section class="screen-figures" aria-label=tr(Msg::Financing)>
             <dl>
                 <div class="figure required"><dt>{tr(Msg::Required)}</dt><dd>{figure(d.required)}</dd><dd class="small">{required_note}</dd>{costing.map(|text| view! { <dd class="small costing">{text}</dd> })}</div>
-                <div class="figure secured"><dt>{tr(Msg::Secured)}</dt><dd data-figure="secured">{figure(d.cash.secured)}</dd><dd class="small" data-figure="disbursed">{tr(Msg::Disbursed)}": "{big(d.disbursed)}</dd></div>
+                <div class="figure secured">
+                    <dt>{tr(Msg::Secured)}</dt><dd data-figure="secured">{figure(d.cash.secured)}</dd>
+                    <dd class="small">{tr(Msg::Paid)}" "<span class="amount" data-figure="disbursed">{big(d.disbursed)}</span></dd>
+                    <dd class="small">{tr(Msg::NotYetPaid)}" "<span class="amount" data-figure="undisbursed">{big(d.undisbursed)}</span></dd>
+                </div>
                 <div class="figure pledged"><dt>{tr(Msg::Pledged)}</dt><dd data-figure="pledged">{figure(d.cash.pledged)}</dd></div>
                 <div class="figure gap"><dt>{tr(Msg::Gap)}</dt><dd data-figure="gap">{figure(d.gap)}</dd></div>
             </dl>
             <Progress secured=d.secured_percent pledged=d.pledged_percent tr/>
             <p class="screen-note">
-                {tr(Msg::CashOnly)}" "{tr(Msg::Guarantees)}": "{big(d.guarantees.secured)}" "{tr(Msg::SecuredShort)}", "{big(d.guarantees.pledged)}" "{tr(Msg::PledgedShort)}
-                " · "{tr(Msg::InKind)}": "{big(d.in_kind.secured)}" "{tr(Msg::SecuredShort)}", "{big(d.in_kind.pledged)}" "{tr(Msg::PledgedShort)}
-                " · "{tr(Msg::Pipeline)}": "{d.pipeline.count}" "{tr(Msg::PipelineLine)}" "{big(d.pipeline.indicative)}
+                {tr(Msg::CashOnly)}" "{tr(Msg::Guarantees)}": "<span class="money">{big(d.guarantees.secured)}</span>" "{tr(Msg::SecuredShort)}", "<span class="money">{big(d.guarantees.pledged)}</span>" "{tr(Msg::PledgedShort)}
+                " · "{tr(Msg::InKind)}": "<span class="money">{big(d.in_kind.secured)}</span>" "{tr(Msg::SecuredShort)}", "<span class="money">{big(d.in_kind.pledged)}</span>" "{tr(Msg::PledgedShort)}
+                " · "{tr(Msg::Pipeline)}": "{d.pipeline.count}" "{tr(Msg::PipelineLine)}" "<span class="money">{big(d.pipeline.indicative)}</span>
                 {(d.unconverted > 0).then(|| view! { " · "{d.unconverted}" "{tr(Msg::Unconverted)} })}
                 {(d.out_of_range > 0).then(|| view! { " · "{d.out_of_range}" "{tr(Msg::OutOfRange)} })}
             </p>
@@ -157,10 +154,21 @@ fn Board(d: Dashboard, clock: StageClock) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </section>
-        </div>
         <p class="screen-rates">
-            {rates_used(&d.rates_used, c).map(|text| format!("{} {text}", tr(Msg::RatesUsed)))}
+            {rates_used_briefly(&d.rates_used, c).map(|text| format!("{} {text}", tr(Msg::RatesUsed)))}
         </p>
+        </div>
+        <aside class="screen-side">
+            {room.map(|room| view! {
+                <section class="screen-join" aria-label=tr(Msg::JoinTheRoom)>
+                    <img src=format!("/w/{slug}/room.svg") alt=tr(Msg::QrAlt) width="220" height="220"/>
+                    <p>{tr(Msg::JoinTheRoom)}</p>
+                    <p class="room-code">{room.code}</p>
+                    <p class="room-url">{room.join_url}</p>
+                </section>
+            })}
+            <YearChart plan=d.by_year.clone() currency=c tr/>
+        </aside>
     }
 }
 
@@ -173,16 +181,19 @@ pub(super) fn costing_note(d: &Dashboard, tr: Tr) -> Option<String> {
         return None;
     }
     let c = d.reporting_currency;
+    // A sentence may wrap, but never between an amount's currency and its
+    // number.
+    let amount = |v| amount_in(c, v).replace(' ', "\u{a0}");
     let mut text = format!(
         "{}/{} {}; {} {}",
         costing.costed,
         costing.components,
         tr(Msg::ComponentsCosted),
         tr(Msg::BudgetSoFar),
-        amount_in(c, costing.budget)
+        amount(costing.budget)
     );
     if let Some(target) = d.target {
-        text.push_str(&format!("; {} {}", tr(Msg::FundingTarget), amount_in(c, target)));
+        text.push_str(&format!("; {} {}", tr(Msg::FundingTarget), amount(target)));
     }
     Some(text)
 }

@@ -5,14 +5,15 @@ use super::forms::{field_problem, Field, FormProblem, HiddenFields};
 use super::live_list::LiveList;
 use super::{use_locale, Failure};
 use crate::api::{
-    list_api_tokens, load_people, load_roster, load_stages, AddFacilitator, AddOrganisation, CreateApiToken,
-    IssueInvite, RemovePerson, RevokeApiToken, RevokeInvites, SetOrganisationIatiRef, SetStageStatus,
+    list_api_tokens, load_people, load_roster, load_stages, AddFacilitator, AddOrganisation,
+    AmendOrganisation, CreateApiToken, IssueInvite, RemovePerson, RevokeApiToken, RevokeInvites,
+    SetOrganisationIatiRef, SetStageStatus,
 };
 use crate::domain::analytics::RosterLine;
 use crate::domain::commitment_form::{code_of, from_code};
 use crate::domain::ids::OrganisationId;
-use crate::domain::model::OrganisationType;
 use crate::domain::model::StageStatus;
+use crate::domain::model::{Organisation, OrganisationType};
 use crate::i18n::{organisation_type_name, stage_name, stage_status_name, Msg};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -65,11 +66,14 @@ pub fn SetupPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 access.await.ok().map(|_| view! {
                     <nav class="workshop-nav" aria-label=tr(Msg::SetupTitle)>
-                        <a href=format!("/w/{}/commitments", slug())>{tr(Msg::StageCommitments)}</a>
-                        <a href=format!("/w/{}/screen", slug())>{tr(Msg::ScreenLink)}</a>
+                        <ul class="nav-links">
+                            <li><a href=format!("/w/{}/commitments", slug())>{tr(Msg::StageCommitments)}</a></li>
+                            <li><a href=format!("/w/{}/screen", slug())>{tr(Msg::ScreenLink)}</a></li>
+                        </ul>
                     </nav>
                     <StageControls slug=slug()/>
                     <super::stage_timer::StageTimerControls slug=slug()/>
+                    <super::stage_timer::ScreenLanguagesControls slug=slug()/>
                     <super::room::DelegationRequests slug=slug()/>
                     <NewOrganisationForm slug=slug() action=add/>
                     <super::cities::Cities slug=slug()/>
@@ -107,7 +111,7 @@ fn RosterItem(
     };
     let revoked_here = move || matches!(revoke.value().get(), Some(Ok(org)) if org == me);
     let iati_slug = slug.clone();
-    let (issue_slug, revoke_slug) = (slug.clone(), slug);
+    let (issue_slug, revoke_slug, correct_slug) = (slug.clone(), slug.clone(), slug);
     let place = [
         line.organisation.name_zh.clone(),
         Some(line.organisation.country.clone()),
@@ -120,11 +124,13 @@ fn RosterItem(
     .join(" · ");
     view! {
         <li>
-            <strong>{line.organisation.name.clone()}</strong>
-            <span class="kind">{tr(organisation_type_name(line.organisation.kind))}</span>
-            {line.organisation.is_financier().then(|| view! { <span class="kind financier">{tr(Msg::GroupFinancier)}</span> })}
-            <span class="place">{place}</span>
-            <span class="count">{line.delegates}" "{tr(Msg::DelegatesInRoom)}</span>
+            <div class="who">
+                <strong>{line.organisation.name.clone()}</strong>
+                <span class="kind">{tr(organisation_type_name(line.organisation.kind))}</span>
+                {line.organisation.is_financier().then(|| view! { <span class="kind financier">{tr(Msg::GroupFinancier)}</span> })}
+                <span class="place">{place}</span>
+                <span class="count">{line.delegates}" "{tr(Msg::DelegatesInRoom)}</span>
+            </div>
             <div class="actions">
                 <ActionForm action=issue>
                     <input type="hidden" name="slug" value=issue_slug/>
@@ -151,6 +157,7 @@ fn RosterItem(
             })}
             <IatiRefForm slug=iati_slug organisation=line.organisation.id.to_string()
                 current=line.organisation.iati_ref.clone().unwrap_or_default()/>
+            <OrganisationCorrection slug=correct_slug organisation=line.organisation.clone()/>
         </li>
     }
 }
@@ -174,6 +181,59 @@ fn IatiRefForm(slug: String, organisation: String, current: String) -> impl Into
                 {tr(Msg::SaveIatiRef)}
             </button>
         </ActionForm>
+    }
+}
+
+/// An organisation's correction (its names, type, country, city, whether
+/// it finances), under its id; the form is built only while open.
+#[component]
+fn OrganisationCorrection(slug: String, organisation: Organisation) -> impl IntoView {
+    let tr = use_locale();
+    let amend = ServerAction::<AmendOrganisation>::new();
+    let error = Signal::derive(move || amend.value().get().and_then(|result| result.err()));
+    let problem = move |field: &'static str| Signal::derive(move || field_problem(tr, &error.get(), field));
+    let open = RwSignal::new(false);
+    let id = organisation.id;
+    let field_id = move |field: &str| format!("org-{id}-{field}");
+    view! {
+        <details class="correction" prop:open=move || open.get()>
+            <summary on:click=move |ev| {
+                ev.prevent_default();
+                open.update(|open| *open = !*open);
+            }>{tr(Msg::CorrectCity)}</summary>
+            {move || {
+                let (o, slug) = (organisation.clone(), slug.clone());
+                open.get().then(move || view! {
+                    <ActionForm action=amend attr:class="form" attr:novalidate=true>
+                        <FormProblem tr error/>
+                        <input type="hidden" name="slug" value=slug.clone()/>
+                        <input type="hidden" name="id" value=o.id.to_string()/>
+                        <Field name="name" id=field_id("name") label=tr(Msg::OrganisationName) value=o.name.clone() problem=problem("name")/>
+                        <Field name="name_zh" id=field_id("name-zh") label=tr(Msg::OrganisationNameZh)
+                            value=o.name_zh.clone().unwrap_or_default() problem=problem("name_zh")/>
+                        <div class="field">
+                            <label for=field_id("kind")>{tr(Msg::OrganisationKind)}</label>
+                            <select id=field_id("kind") name="kind">
+                                {OrganisationType::ALL.into_iter().map(|kind| view! {
+                                    <option value=kind_value(kind) selected=kind == o.kind>
+                                        {kind.iati_code()}" · "{tr(organisation_type_name(kind))}
+                                    </option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field checkbox">
+                            <label>
+                                <input type="checkbox" name="financier" value="true" checked=o.is_financier()/>
+                                " "{tr(Msg::FinancierLabel)}
+                            </label>
+                        </div>
+                        <Field name="country" id=field_id("country") label=tr(Msg::Country) value=o.country.clone() problem=problem("country")/>
+                        <Field name="city" id=field_id("city") label=tr(Msg::City) value=o.city.clone().unwrap_or_default() problem=problem("city")/>
+                        <button type="submit" disabled=move || amend.pending().get()>{tr(Msg::Save)}</button>
+                    </ActionForm>
+                })
+            }}
+        </details>
     }
 }
 
@@ -367,8 +427,8 @@ fn StageControls(slug: String) -> impl IntoView {
                 let hidden = vec![("slug", slug.clone()), ("stage", code_of(stage)), ("status", action.to_string())];
                 view! {
                     <li data-stage=stage.number()>
-                        <span>{tr(Msg::StageLabel)}" "{stage.number()}" · "{name}</span>
-                        <span class="stage-status">{tr(stage_status_name(status))}</span>
+                        <span class="stage-name">{tr(Msg::StageLabel)}" "{stage.number()}" · "{name}</span>
+                        <span class="stage-status" data-status=code_of(status)>{tr(stage_status_name(status))}</span>
                         <ActionForm action=change attr:class="inline-form">
                             <HiddenFields fields=hidden/>
                             <button type="submit" aria-label=format!("{}: {name}", tr(label))>{tr(label)}</button>

@@ -1,14 +1,19 @@
-//! The stage timer on every screen, and the facilitator's controls for it.
+//! The stage timer on every screen, and the facilitator's controls for it
+//! and for the projected screens' languages.
 //! The end comes from the server (fixed when the start was recorded); the
 //! browser only ticks towards it on the server's clock, corrected by the
 //! offset it learns from each answer (`domain::stage_timer`).
 
-use super::forms::{field_problem, Field, FormProblem};
+use super::forms::{field_problem, Field, FormProblem, HiddenFields};
 use super::live::keep_current;
-use super::use_locale;
-use crate::api::{load_stage_timer, StartStageTimer, StopStageTimer, TimerView};
+use super::live_list::LiveList;
+use super::{use_locale, Tr};
+use crate::api::{
+    load_dashboard, load_stage_timer, SetScreenLanguages, StartStageTimer, StopStageTimer, TimerView,
+};
+use crate::domain::model::ScreenLanguages;
 use crate::domain::stage_timer::{ClockOffset, Countdown};
-use crate::i18n::Msg;
+use crate::i18n::{screen_languages_name, Msg};
 use chrono::{DateTime, Utc};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -62,9 +67,10 @@ pub fn use_stage_clock(slug: String) -> StageClock {
 
 /// The countdown of the stage the room is in, or nothing when none runs:
 /// minutes and seconds left, ticking, then "time is up".
+/// `tr`: the projected screens' translator, which may speak two languages.
 #[component]
-pub fn StageTimerBadge(clock: StageClock) -> impl IntoView {
-    let tr = use_locale();
+pub fn StageTimerBadge(clock: StageClock, #[prop(optional)] tr: Option<Tr>) -> impl IntoView {
+    let tr = tr.unwrap_or_else(use_locale);
     let countdown = move || {
         clock.current.with(|v| {
             v.timer.as_ref().map(|timer| {
@@ -134,6 +140,38 @@ pub fn StageTimerControls(slug: String) -> impl IntoView {
                 <input type="hidden" name="slug" value=stop_slug/>
                 <button type="submit" class="secondary">{tr(Msg::StopTimer)}</button>
             </ActionForm>
+        </section>
+    }
+}
+
+/// Each browser's language on the projected screens, or English and
+/// Chinese together; the setup page's. The choice shown pressed is the
+/// workshop's, followed live.
+#[component]
+pub fn ScreenLanguagesControls(slug: String) -> impl IntoView {
+    let tr = use_locale();
+    let choose = ServerAction::<SetScreenLanguages>::new();
+    let current = super::live::live_resource(slug.clone(), load_dashboard, |d| d.version);
+    let choices =
+        |d: crate::domain::dashboard::Dashboard| ScreenLanguages::ALL.map(|l| (l, l == d.languages)).to_vec();
+    view! {
+        <section aria-labelledby="screen-languages-heading">
+            <h2 id="screen-languages-heading">{tr(Msg::ScreenLanguagesTitle)}</h2>
+            <p class="help">{tr(Msg::ScreenLanguagesHelp)}</p>
+            <FormProblem tr error=Signal::derive(move || choose.value().get().and_then(|r| r.err()))/>
+            <LiveList resource=current entries=choices class="choices" item=move |(languages, chosen)| {
+                let hidden = vec![("slug", slug.clone()), ("languages", languages.code().to_string())];
+                view! {
+                    <li>
+                        <ActionForm action=choose>
+                            <HiddenFields fields=hidden/>
+                            <button type="submit" class:secondary=!chosen aria-pressed=chosen.to_string()>
+                                {tr(screen_languages_name(languages))}
+                            </button>
+                        </ActionForm>
+                    </li>
+                }
+            }/>
         </section>
     }
 }

@@ -25,7 +25,9 @@ pub fn WorkshopPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 matches!(user.await, Ok(Some(_))).then(|| view! {
                     <nav class="workshop-nav" aria-label=use_locale()(Msg::SetupTitle)>
-                        <a href=format!("/w/{}/setup", slug())>{use_locale()(Msg::SetupLink)}</a>
+                        <ul class="nav-links">
+                            <li><a href=format!("/w/{}/setup", slug())>{use_locale()(Msg::SetupLink)}</a></li>
+                        </ul>
                     </nav>
                 })
             })}
@@ -66,12 +68,14 @@ fn Overview(overview: WorkshopOverview) -> impl IntoView {
                 <p class="note replayed" role="status">{format!("{} {seq}", tr(Msg::ReplayedOverview))}</p>
             })}
             <nav class="workshop-nav" aria-label=tr(Msg::Stages)>
-                <a href=format!("/w/{}/design", overview.slug)>{tr(Msg::StageProjectDesign)}</a>
-                <a href=format!("/w/{}/partnership", overview.slug)>{tr(Msg::StagePartnership)}</a>
-                <a href=format!("/w/{}/business-model", overview.slug)>{tr(Msg::StageBusinessModel)}</a>
-                <a href=format!("/w/{}/commitments", overview.slug)>{tr(Msg::StageCommitments)}</a>
-                <a href=format!("/w/{}/proposal", overview.slug)>{tr(Msg::SectionProposal)}</a>
-                <a href=format!("/w/{}/screen", overview.slug)>{tr(Msg::ScreenLink)}</a>
+                <ul class="nav-links">
+                    <li><a href=format!("/w/{}/design", overview.slug)>{tr(Msg::StageProjectDesign)}</a></li>
+                    <li><a href=format!("/w/{}/partnership", overview.slug)>{tr(Msg::StagePartnership)}</a></li>
+                    <li><a href=format!("/w/{}/business-model", overview.slug)>{tr(Msg::StageBusinessModel)}</a></li>
+                    <li><a href=format!("/w/{}/commitments", overview.slug)>{tr(Msg::StageCommitments)}</a></li>
+                    <li><a href=format!("/w/{}/proposal", overview.slug)>{tr(Msg::SectionProposal)}</a></li>
+                    <li><a href=format!("/w/{}/screen", overview.slug)>{tr(Msg::ScreenLink)}</a></li>
+                </ul>
             </nav>
         </header>
 
@@ -116,10 +120,10 @@ fn Overview(overview: WorkshopOverview) -> impl IntoView {
         <section aria-labelledby="financing-heading" class="financing">
             <h2 id="financing-heading">{tr(Msg::Financing)}</h2>
             <dl class="figures">
-                <div><dt>{tr(Msg::Required)}</dt><dd>{amount(overview.required)}</dd></div>
-                <div><dt>{tr(Msg::Secured)}</dt><dd>{amount(overview.secured_cash)}</dd></div>
-                <div><dt>{tr(Msg::Pledged)}</dt><dd>{amount(overview.pledged_cash)}</dd></div>
-                <div><dt>{tr(Msg::Gap)}</dt><dd>{amount(overview.gap)}</dd></div>
+                <div><dt>{tr(Msg::Required)}</dt><dd><span class="money">{amount(overview.required)}</span></dd></div>
+                <div><dt>{tr(Msg::Secured)}</dt><dd><span class="money">{amount(overview.secured_cash)}</span></dd></div>
+                <div><dt>{tr(Msg::Pledged)}</dt><dd><span class="money">{amount(overview.pledged_cash)}</span></dd></div>
+                <div><dt>{tr(Msg::Gap)}</dt><dd><span class="money">{amount(overview.gap)}</span></dd></div>
             </dl>
             <progress max="100" value=overview.secured_percent aria-label=tr(Msg::Secured)>
                 {overview.secured_percent}"%"

@@ -87,7 +87,7 @@ fn demo_twice_verify_and_export() {
     assert_eq!(state["schema"], "roundtable.workshop-state/3");
     assert_eq!(state["workshop"]["setup"]["slug"], "demo");
     // The seed's room: twelve cities, seven partners, six organisations the seed names.
-    assert_eq!(state["workshop"]["organisations"].as_object().unwrap().len(), 25);
+    assert_eq!(state["workshop"]["organisations"].as_object().unwrap().len(), 26);
     assert_eq!(state["workshop"]["cities"].as_object().unwrap().len(), 12);
     let lines: Vec<serde_json::Value> = std::fs::read_to_string(&jsonl_path)
         .unwrap()

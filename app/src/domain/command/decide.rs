@@ -61,36 +61,8 @@ pub fn decide(
             }
             Ok(vec![Event::FacilitatorAdded { account }])
         }
-        Command::AddOrganisation(new) => {
-            require_facilitator(state, actor)?;
-            new.validate()?;
-            if state.organisations.contains_key(&new.id) {
-                return Err(AppError::AlreadyExists(new.id.to_string()));
-            }
-            let name = new.name.trim().to_string();
-            if state
-                .organisations
-                .values()
-                .any(|o| o.name.eq_ignore_ascii_case(&name))
-            {
-                return Err(AppError::invalid("name", Problem::Duplicate));
-            }
-            Ok(vec![Event::OrganisationAdded {
-                organisation: Organisation {
-                    id: new.id,
-                    name,
-                    name_zh: new
-                        .name_zh
-                        .map(|n| n.trim().to_string())
-                        .filter(|n| !n.is_empty()),
-                    kind: new.kind,
-                    country: new.country,
-                    city: new.city.filter(|c| !c.trim().is_empty()),
-                    financier: Some(new.financier.unwrap_or(new.kind.finances_by_default())),
-                    iati_ref: new.iati_ref,
-                },
-            }])
-        }
+        Command::AddOrganisation(new) => super::organisations::add(state, actor, new),
+        Command::AmendOrganisation(new) => super::organisations::amend(state, actor, new),
         Command::SaveCity(city) => super::cities::save_city(state, actor, city),
         Command::SetOrganisationIatiRef(set) => super::organisations::set_iati_ref(state, actor, set),
         Command::JoinAsDelegate(new) => {
@@ -414,6 +386,7 @@ pub fn decide(
         }
         Command::StartStageTimer(new) => super::timer::start(state, actor, new),
         Command::StopStageTimer => super::timer::stop(state, actor),
+        Command::SetScreenLanguages { languages } => super::timer::screen_languages(state, actor, languages),
         Command::Contribute(new) => super::room::contribute(state, actor, new),
         Command::IssueProposal(new) => super::issue::issue_proposal(state, actor, new),
     }

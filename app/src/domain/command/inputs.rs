@@ -23,6 +23,9 @@ pub enum Command {
     /// Gives an organisation its IATI organisation identifier, or takes it
     /// away (`None`).
     SetOrganisationIatiRef(OrganisationIatiRef),
+    /// Corrects an organisation already at the table (same id): its names,
+    /// type, country, city, whether it finances.
+    AmendOrganisation(NewOrganisation),
     /// Adds a participating city, or corrects one (same id).
     SaveCity(City),
     /// A person who opened their organisation's invite link joins as its
@@ -91,6 +94,10 @@ pub enum Command {
     /// Starts (or restarts) the countdown of the stage opened last.
     StartStageTimer(NewStageTimer),
     StopStageTimer,
+    /// The languages every projected screen shows its labels in.
+    SetScreenLanguages {
+        languages: ScreenLanguages,
+    },
 }
 
 /// How many versions a proposal may be issued in: far more than a

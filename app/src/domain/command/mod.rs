@@ -6,12 +6,14 @@
 //! - `checks`: what a design item or a commitment must agree with in the
 //!   workshop;
 //! - `issue`: issuing the proposal's versions;
+//! - `organisations`: adding organisations and correcting them;
 //! - `room`: answering the room's questions;
 //! - `cities`: the participating cities a facilitator keeps;
 //! - `organisations`: an organisation's IATI identifier, set later;
 //! - `decide`: `decide(state, actor, command, now)`, and
 //!   `WorkshopState::execute`, which decides, stamps and applies in one call;
-//! - `timer`: the stage timer's two commands, decided for `decide`.
+//! - `timer`: the stage timer's two commands and the screens' languages,
+//!   decided for `decide`.
 //!
 //! Callers name everything as `command::…`; the parts never reach back here.
 

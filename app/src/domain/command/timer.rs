@@ -1,10 +1,12 @@
-//! The stage timer's commands: only facilitators start and stop it, and a
-//! countdown is for the stage the room is in.
+//! What the facilitators set for every screen: the stage timer (only they
+//! start and stop it, and a countdown is for the stage the room is in) and
+//! the languages the projected screens speak.
 
 use super::access::require_facilitator;
 use super::inputs::NewStageTimer;
 use crate::domain::error::{AppError, Problem};
 use crate::domain::event::{Actor, Event};
+use crate::domain::model::ScreenLanguages;
 use crate::domain::state::WorkshopState;
 use validator::Validate;
 
@@ -33,5 +35,19 @@ pub(super) fn stop(state: &WorkshopState, actor: &Actor) -> Result<Vec<Event>, A
     Ok(match state.stage_timer {
         Some(_) => vec![Event::StageTimerStopped],
         None => vec![],
+    })
+}
+
+/// Chooses the projected screens' languages; choosing what is already
+/// chosen changes nothing.
+pub(super) fn screen_languages(
+    state: &WorkshopState,
+    actor: &Actor,
+    languages: ScreenLanguages,
+) -> Result<Vec<Event>, AppError> {
+    require_facilitator(state, actor)?;
+    Ok(match state.screen_languages == languages {
+        true => vec![],
+        false => vec![Event::ScreenLanguagesSet { languages }],
     })
 }

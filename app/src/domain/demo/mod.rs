@@ -10,6 +10,7 @@
 //! command, and reads best in one piece.
 
 mod business;
+mod customs;
 mod seed_room;
 
 use super::command::*;
@@ -636,6 +637,9 @@ pub fn demo_commands() -> Vec<(IdempotencyKey, Command)> {
     }));
     // The seed's room came later still: its commands go last too.
     commands.extend(seed_room::seed_room_commands(demo_workshop_id()));
+    // The first organisations' Chinese names and the customs administration
+    // came after the seed's room: last again.
+    commands.extend(customs::customs_commands());
     commands
         .into_iter()
         .enumerate()

@@ -225,7 +225,7 @@ fn design(workshop: WorkshopId) -> Vec<DesignItem> {
 /// Stage 2 as the seed's room has it: the executing agencies accountable,
 /// the lenders consulted or informed, the host chairing, and where each
 /// partner stands in agreeing, in step with its commitments.
-fn partnership() -> Vec<DesignItem> {
+pub(super) fn partnership() -> Vec<DesignItem> {
     let mut items: Vec<DesignItem> = [
         (
             HOST,

@@ -1,8 +1,10 @@
-//! The facilitator's form that starts the stage timer.
+//! The facilitator's forms for every screen: starting the stage timer,
+//! and choosing the projected screens' languages.
 
 use super::fields::Problems;
 use crate::domain::command::{Command, NewStageTimer};
 use crate::domain::error::{AppError, Problem};
+use crate::domain::model::ScreenLanguages;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -28,6 +30,20 @@ impl StageTimerForm {
             .zip(minutes)
             .map(|(start, minutes)| (start, Command::StartStageTimer(NewStageTimer { minutes })));
         problems.done(parsed)
+    }
+}
+
+/// The languages chosen, by `ScreenLanguages::code`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScreenLanguagesForm {
+    pub languages: String,
+}
+
+impl ScreenLanguagesForm {
+    pub fn parse(self) -> Result<Command, AppError> {
+        ScreenLanguages::from_code(&self.languages)
+            .map(|languages| Command::SetScreenLanguages { languages })
+            .ok_or_else(|| AppError::invalid("languages", Problem::Invalid))
     }
 }
 
@@ -62,6 +78,26 @@ mod tests {
         assert_eq!(
             empty.parse(),
             Err(AppError::invalid("minutes", Problem::Required))
+        );
+    }
+
+    #[test]
+    fn a_screen_languages_form_names_one_of_the_choices() {
+        let both = ScreenLanguagesForm {
+            languages: "both".into(),
+        };
+        assert_eq!(
+            both.parse(),
+            Ok(Command::SetScreenLanguages {
+                languages: ScreenLanguages::Both
+            })
+        );
+        let other = ScreenLanguagesForm {
+            languages: "klingon".into(),
+        };
+        assert_eq!(
+            other.parse(),
+            Err(AppError::invalid("languages", Problem::Invalid))
         );
     }
 }

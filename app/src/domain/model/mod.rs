@@ -7,6 +7,7 @@
 //!   in) and their delegates;
 //! - `project`: stage 1's design and its field rules;
 //! - `city`: the participating cities, as records (name, country, UN/LOCODE);
+//! - `screen`: the languages the projected screens speak;
 //! - `commitment`: instruments, the status ladder, earmarks, rates and
 //!   commitments.
 //!
@@ -16,10 +17,12 @@ mod city;
 mod commitment;
 mod organisation;
 mod project;
+mod screen;
 mod stage;
 
 pub use city::*;
 pub use commitment::*;
 pub use organisation::*;
 pub use project::*;
+pub use screen::*;
 pub use stage::*;

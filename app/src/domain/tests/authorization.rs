@@ -144,6 +144,22 @@ fn authorization_matrix() {
             }),
         ),
         (
+            "correct A's Chinese name",
+            Command::AmendOrganisation({
+                let a = &state.organisations[&org_a];
+                NewOrganisation {
+                    id: org_a,
+                    name: a.name.clone(),
+                    name_zh: Some("甲方".into()),
+                    kind: a.kind,
+                    country: a.country.clone(),
+                    city: a.city.clone(),
+                    financier: a.financier,
+                    iati_ref: None,
+                }
+            }),
+        ),
+        (
             "add a participating city",
             Command::SaveCity(City {
                 id: CityId::random(),
@@ -351,6 +367,12 @@ fn authorization_matrix() {
             Command::StartStageTimer(NewStageTimer { minutes: 15 }),
         ),
         ("stop the stage timer", Command::StopStageTimer),
+        (
+            "show the projector in English and Chinese",
+            Command::SetScreenLanguages {
+                languages: ScreenLanguages::Both,
+            },
+        ),
     ];
     let mut rows = Vec::new();
     for (what, command) in mutations {

@@ -23,6 +23,14 @@ fn the_plan_by_year_adds_up_to_the_dashboards_cash() {
     assert_eq!(required, budget);
     let y2027 = plan.years.iter().find(|y| y.year == 2027).unwrap();
     assert!(y2027.secured >= dec!(1500000), "{y2027:?}");
+    // The projector shows this very plan, and secured cash split into what
+    // is paid and what is not, to the cent.
+    assert_eq!(dashboard.by_year, plan);
+    assert!(dashboard.disbursed > Decimal::ZERO);
+    assert_eq!(
+        dashboard.disbursed + dashboard.undisbursed,
+        dashboard.cash.secured
+    );
 }
 
 #[test]

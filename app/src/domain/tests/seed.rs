@@ -214,3 +214,47 @@ fn the_templates_first_items_keep_their_ids() {
         matches!(first, Some(DesignItem::Indicator(i)) if i.name.starts_with("Logistics Performance Index"))
     );
 }
+
+#[test]
+fn the_demos_cities_carry_chinese_names_and_customs_is_a_partner_with_its_own_components() {
+    let (state, _) = demo();
+    // Every city's government has its Chinese name, as the seed's do.
+    for organisation in state
+        .organisations
+        .values()
+        .filter(|o| o.kind == OrganisationType::LocalGovernment)
+    {
+        assert!(organisation.name_zh.is_some(), "{}", organisation.name);
+    }
+    let customs = state
+        .organisations
+        .values()
+        .find(|o| o.name.contains("Customs"))
+        .expect("a customs administration");
+    assert_eq!(customs.kind.iati_code(), 10);
+    assert!(!customs.is_financier());
+    assert_eq!(customs.name_zh.as_deref(), Some("中华人民共和国海关总署"));
+    // It does and answers for customs automation alone: an A/R cell, which
+    // the matrix does not flag.
+    let automation = state
+        .design
+        .components
+        .iter()
+        .find(|c| c.title == "Customs automation")
+        .unwrap();
+    let cell = state
+        .partnership
+        .responsibilities
+        .iter()
+        .find(|r| r.component == automation.id && r.organisation == customs.id)
+        .unwrap();
+    assert_eq!(cell.role, Some(Raci::AccountableResponsible));
+    let flags = crate::domain::design::raci_flags(&state.design, &state.partnership);
+    let automation_flags = flags.iter().find(|(id, _)| *id == automation.id).unwrap();
+    assert!(automation_flags.1.is_empty(), "{automation_flags:?}");
+    assert!(state
+        .partnership
+        .bodies
+        .iter()
+        .any(|b| b.kind == BodyKind::SteeringCommittee && b.members.contains(&customs.id)));
+}

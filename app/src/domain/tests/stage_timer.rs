@@ -114,3 +114,42 @@ proptest! {
         prop_assert_eq!(left(0), full);
     }
 }
+
+#[test]
+fn facilitators_choose_the_projectors_languages_and_every_screen_carries_the_choice() {
+    use crate::domain::business_view::BusinessScreen;
+    use crate::domain::dashboard::Dashboard;
+    let (mut state, log) = demo();
+    // An older log never chose: each browser's own language.
+    assert_eq!(state.screen_languages, ScreenLanguages::Browser);
+    let both = Command::SetScreenLanguages {
+        languages: ScreenLanguages::Both,
+    };
+    let delegate = Actor::Delegate {
+        organisation: *state.organisations.keys().next().unwrap(),
+        delegate: None,
+    };
+    assert_eq!(
+        state.execute(&delegate, both.clone(), now()),
+        Err(AppError::Forbidden)
+    );
+    let events = as_system(&mut state, both.clone());
+    assert_eq!(Dashboard::of(&state).unwrap().languages, ScreenLanguages::Both);
+    assert_eq!(
+        BusinessScreen::of(&state).unwrap().languages,
+        ScreenLanguages::Both
+    );
+    // Choosing it again writes nothing; the log folds to the same choice.
+    assert!(as_system(&mut state, both).is_empty());
+    let mut replay = log;
+    replay.extend(events);
+    assert_eq!(
+        WorkshopState::from_log(&replay).screen_languages,
+        ScreenLanguages::Both
+    );
+    // A state stored before the setting existed reads as never chosen.
+    let mut stored = serde_json::to_value(WorkshopState::default()).unwrap();
+    stored.as_object_mut().unwrap().remove("screen_languages");
+    let read: WorkshopState = serde_json::from_value(stored).unwrap();
+    assert_eq!(read.screen_languages, ScreenLanguages::Browser);
+}

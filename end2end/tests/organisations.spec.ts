@@ -1,0 +1,17 @@
+import { test, expect } from '@playwright/test';
+import { signedInFacilitator } from './helpers';
+
+// An organisation is corrected under its id from the setup page: what was
+// recorded for it stays its own, and the roster shows the correction.
+
+test('a facilitator gives an organisation its Chinese name after it was added', async ({ browser }) => {
+  const facilitator = await signedInFacilitator(browser);
+  await facilitator.goto('/w/demo/setup');
+  await facilitator.locator('body[data-hydrated]').waitFor();
+  const line = facilitator.locator('.roster > li', { hasText: 'Lotus Port Operations' });
+  await line.getByText('Correct', { exact: true }).click();
+  const chinese = `莲花港口运营 ${Date.now() % 1000}`;
+  await line.getByLabel('Name in Chinese', { exact: false }).fill(chinese);
+  await line.getByRole('button', { name: 'Save' }).click();
+  await expect(facilitator.locator('.roster > li', { hasText: 'Lotus Port Operations' }).locator('.place')).toContainText(chinese);
+});
