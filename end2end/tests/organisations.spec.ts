@@ -12,6 +12,6 @@ test('a facilitator gives an organisation its Chinese name after it was added', 
   await line.getByText('Correct', { exact: true }).click();
   const chinese = `莲花港口运营 ${Date.now() % 1000}`;
   await line.getByLabel('Name in Chinese', { exact: false }).fill(chinese);
-  await line.getByRole('button', { name: 'Save' }).click();
+  await line.locator('details.correction').getByRole('button', { name: 'Save', exact: true }).click();
   await expect(facilitator.locator('.roster > li', { hasText: 'Lotus Port Operations' }).locator('.place')).toContainText(chinese);
 });

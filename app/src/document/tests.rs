@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::command::{Command, NewProposalVersion};
-use crate::domain::demo::demo_commands;
+use crate::domain::demo::demo_state;
 use crate::domain::event::Actor;
 use crate::domain::figures::amount_in;
 use crate::domain::proposal::Proposal;
@@ -12,14 +12,7 @@ use crate::i18n::{Locale, Msg};
 use chrono::{TimeZone, Utc};
 
 fn demo() -> WorkshopState {
-    let mut state = WorkshopState::default();
-    let at = Utc.with_ymd_and_hms(2026, 11, 28, 14, 0, 0).unwrap();
-    for (_, command) in demo_commands() {
-        state
-            .execute(&Actor::System, command, at)
-            .expect("the demo is accepted");
-    }
-    state
+    demo_state(Utc.with_ymd_and_hms(2026, 11, 28, 14, 0, 0).unwrap())
 }
 
 fn demo_document(locale: Locale) -> Document {

@@ -267,7 +267,6 @@ pub fn stages(state: &WorkshopState, actor: &Actor) -> Result<(u64, Vec<(Stage, 
 #[cfg(test)]
 pub(crate) mod testing {
     use crate::domain::command::Command;
-    use crate::domain::demo::demo_commands;
     use crate::domain::event::Actor;
     use crate::domain::ids::AccountId;
     use crate::domain::state::WorkshopState;
@@ -275,11 +274,7 @@ pub(crate) mod testing {
 
     /// The demo workshop, as the command line loads it.
     pub fn demo() -> WorkshopState {
-        let mut state = WorkshopState::default();
-        for (_, command) in demo_commands() {
-            run(&mut state, &Actor::System, command);
-        }
-        state
+        crate::domain::demo::demo_state(Utc.with_ymd_and_hms(2026, 11, 28, 14, 0, 0).unwrap())
     }
 
     pub fn run(state: &mut WorkshopState, actor: &Actor, command: Command) {

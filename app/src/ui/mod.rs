@@ -2,6 +2,7 @@
 //! only lay them out.
 
 mod auth;
+mod bars;
 mod business;
 mod business_charts;
 mod business_figures;

@@ -234,35 +234,8 @@ impl ChartRow {
 /// Bar lengths out of `width`: (required, secured, pledged), all on one
 /// scale, the longest of them filling the width.
 pub fn bar_lengths(rows: &[ChartRow], width: f64) -> Vec<(f64, f64, f64)> {
-    let longest = rows
-        .iter()
-        .map(|r| {
-            r.required
-                .unwrap_or_default()
-                .max(r.secured.checked_add(r.pledged).unwrap_or(Decimal::MAX))
-        })
-        .max()
-        .unwrap_or_default();
-    let scale = |v: Decimal| {
-        if longest <= Decimal::ZERO {
-            0.0
-        } else {
-            v.checked_div(longest)
-                .and_then(|share| share.to_f64())
-                .unwrap_or(0.0)
-                .clamp(0.0, 1.0)
-                * width
-        }
-    };
-    rows.iter()
-        .map(|r| {
-            (
-                scale(r.required.unwrap_or_default()),
-                scale(r.secured),
-                scale(r.pledged),
-            )
-        })
-        .collect()
+    let rows: Vec<_> = rows.iter().map(|r| (r.required, r.secured, r.pledged)).collect();
+    super::bars::scaled(&rows, width)
 }
 
 /// How many bars a chart on the screen shows before the rest are summed.

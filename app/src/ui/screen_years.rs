@@ -49,34 +49,8 @@ pub fn year_rows(plan: &ByYear, no_year: &str) -> Vec<YearRow> {
 /// Bar lengths out of `width` on one scale for every row: (required,
 /// secured, pledged), the longest filling the width.
 pub fn year_bars(rows: &[YearRow], width: f64) -> Vec<(f64, f64, f64)> {
-    let longest = rows
-        .iter()
-        .map(|r| {
-            r.required
-                .unwrap_or_default()
-                .max(r.secured.checked_add(r.pledged).unwrap_or(Decimal::MAX))
-        })
-        .max()
-        .unwrap_or_default();
-    let scale = |v: Decimal| match longest > Decimal::ZERO {
-        true => {
-            v.checked_div(longest)
-                .and_then(|s| s.to_f64())
-                .unwrap_or(0.0)
-                .clamp(0.0, 1.0)
-                * width
-        }
-        false => 0.0,
-    };
-    rows.iter()
-        .map(|r| {
-            (
-                scale(r.required.unwrap_or_default()),
-                scale(r.secured),
-                scale(r.pledged),
-            )
-        })
-        .collect()
+    let rows: Vec<_> = rows.iter().map(|r| (r.required, r.secured, r.pledged)).collect();
+    super::bars::scaled(&rows, width)
 }
 
 #[component]

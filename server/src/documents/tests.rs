@@ -6,7 +6,7 @@
 use super::fonts::FontSet;
 use super::pdf::{pdf, printable};
 use app::document::{document, Block, Document, Section};
-use app::domain::demo::demo_commands;
+use app::domain::demo::demo_state;
 use app::domain::error::AppError;
 use app::domain::event::Actor;
 use app::domain::proposal::{Proposal, SectionId};
@@ -17,14 +17,7 @@ use std::io::Write;
 use std::process::Command;
 
 fn demo() -> WorkshopState {
-    let mut state = WorkshopState::default();
-    let at = Utc.with_ymd_and_hms(2026, 11, 28, 14, 0, 0).unwrap();
-    for (_, command) in demo_commands() {
-        state
-            .execute(&Actor::System, command, at)
-            .expect("the demo is accepted");
-    }
-    state
+    demo_state(Utc.with_ymd_and_hms(2026, 11, 28, 14, 0, 0).unwrap())
 }
 
 fn demo_document(locale: Locale) -> Document {

@@ -4,7 +4,6 @@
 
 use super::*;
 use crate::domain::command::{Command, NewCommitment, NewDisbursement, NewOrganisation};
-use crate::domain::demo::demo_commands;
 use crate::domain::design::IatiRole;
 use crate::domain::error::{AppError, Problem};
 use crate::domain::event::Actor;
@@ -20,13 +19,7 @@ fn at() -> DateTime<Utc> {
 }
 
 fn demo() -> WorkshopState {
-    let mut state = WorkshopState::default();
-    for (_, command) in demo_commands() {
-        state
-            .execute(&Actor::System, command, at())
-            .expect("the demo is accepted");
-    }
-    state
+    crate::domain::demo::demo_state(at())
 }
 
 /// A new organisation in `state`, with `name` and an IATI identifier.

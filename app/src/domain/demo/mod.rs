@@ -580,6 +580,18 @@ fn on_terms(commitment: NewCommitment, (rate, tenor, grace): (&str, u16, u16)) -
 }
 
 /// The demo as commands, each with its own idempotency key, in order.
+/// The demo workshop as `roundtable demo` loads it, every command run at
+/// `at`: the whole room without a database, for tests and documents.
+pub fn demo_state(at: chrono::DateTime<chrono::Utc>) -> super::state::WorkshopState {
+    let mut state = super::state::WorkshopState::default();
+    for (_, command) in demo_commands() {
+        if let Err(refused) = state.execute(&super::event::Actor::System, command, at) {
+            panic!("the demo is accepted: {refused:?}");
+        }
+    }
+    state
+}
+
 pub fn demo_commands() -> Vec<(IdempotencyKey, Command)> {
     let mut commands = vec![Command::CreateWorkshop(NewWorkshop {
         id: demo_workshop_id(),
