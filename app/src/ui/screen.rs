@@ -17,7 +17,6 @@ use crate::i18n::{
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 #[component]

@@ -9,7 +9,6 @@ use crate::domain::money::Currency;
 use crate::domain::schedule::ByYear;
 use crate::i18n::Msg;
 use leptos::prelude::*;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 /// One row: its label, and what it needs (none for the unscheduled cash)
