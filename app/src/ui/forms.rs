@@ -64,8 +64,19 @@ pub fn Field(
 /// allowed, server trouble), if any.
 #[component]
 pub fn FormProblem(tr: Tr, error: Signal<Option<AppError>>) -> impl IntoView {
+    let node = NodeRef::<leptos::html::P>::new();
+    // Once this form is hydrated its submit is the app's, not the
+    // browser's: say so, so the page counts as ready only when every form
+    // it was served with is (see `ui::mark_hydrated`).
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(element) = node.get() {
+            let _ = element.set_attribute("data-ready", "true");
+            super::mark_hydrated_when_ready();
+        }
+    });
     view! {
-        <p class="problem form-problem" role="alert">
+        <p class="problem form-problem" role="alert" node_ref=node>
             {move || error.get().as_ref().and_then(form_problem).map(tr)}
         </p>
     }
