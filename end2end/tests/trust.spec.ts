@@ -9,6 +9,9 @@ test('a colleague sets their own password with the one-time link, once', async (
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo/setup');
   await facilitator.locator('body[data-hydrated]').waitFor();
+  // The form sits inside a Suspense that hydrates after the page: a click
+  // before its data-ready would be the browser's own post and a reload.
+  await facilitator.locator('section[aria-labelledby="add-facilitator-heading"] .form-problem[data-ready]').waitFor({ state: 'attached' });
   const email = `colleague-${Date.now()}@example.org`;
   await facilitator.locator('#facilitator-email').fill(email);
   await facilitator.locator('#facilitator-name').fill('Bo');

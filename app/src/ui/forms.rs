@@ -66,13 +66,11 @@ pub fn Field(
 pub fn FormProblem(tr: Tr, error: Signal<Option<AppError>>) -> impl IntoView {
     let node = NodeRef::<leptos::html::P>::new();
     // Once this form is hydrated its submit is the app's, not the
-    // browser's: say so, so the page counts as ready only when every form
-    // it was served with is (see `ui::mark_hydrated`).
+    // browser's: say so, for a test that submits it at once.
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         if let Some(element) = node.get() {
             let _ = element.set_attribute("data-ready", "true");
-            super::mark_hydrated_when_ready();
         }
     });
     view! {

@@ -109,27 +109,18 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Marks `<body data-hydrated>` once the WASM has taken over the page and
-/// every form the server sent with it, for the browser tests to wait on (a
-/// page with a live stream never goes network-idle). Forms inside a
-/// `<Suspense>` hydrate after the app itself; a click on one before that
-/// would be the browser's own form post and a reload, so the mark waits
-/// for each served form's `data-ready` (set by `FormProblem`).
+/// Marks `<body data-hydrated>` once the WASM has taken over the page, for
+/// the browser tests to wait on (a page with a live stream never goes
+/// network-idle). Forms inside a `<Suspense>` may hydrate after this: a test
+/// that submits one at once waits for its `data-ready` (set by
+/// `FormProblem`), since a click before that is the browser's own post.
 fn mark_hydrated() {
     #[cfg(feature = "hydrate")]
-    Effect::new(|_| mark_hydrated_when_ready());
-}
-
-#[cfg(feature = "hydrate")]
-fn mark_hydrated_when_ready() {
-    let document = document();
-    let waiting = document
-        .query_selector(".form-problem:not([data-ready])")
-        .ok()
-        .flatten();
-    if let (None, Some(body)) = (waiting, document.body()) {
-        let _ = body.set_attribute("data-hydrated", "true");
-    }
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
 }
 
 #[component]
