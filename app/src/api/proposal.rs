@@ -12,6 +12,13 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use super::service;
 
+/// The workshop now, and as it stood at the moment shown.
+#[cfg(feature = "ssr")]
+type NowAndThen = (
+    std::sync::Arc<crate::domain::state::WorkshopState>,
+    crate::domain::state::WorkshopState,
+);
+
 /// The state a `Showing` names: the current one, or folded from the log.
 /// The export endpoints and the command line use it with the engine.
 #[cfg(feature = "ssr")]
@@ -19,13 +26,7 @@ pub async fn state_at(
     workshops: &dyn service::Workshops,
     slug: &str,
     showing: Showing,
-) -> Result<
-    (
-        std::sync::Arc<crate::domain::state::WorkshopState>,
-        crate::domain::state::WorkshopState,
-    ),
-    AppError,
-> {
+) -> Result<NowAndThen, AppError> {
     let now = workshops.workshop(slug).await?;
     let then = match showing.position(&now)? {
         Some(seq) => workshops.workshop_at(slug, seq).await?,
@@ -36,16 +37,7 @@ pub async fn state_at(
 
 /// The proposal page's view for the request's actor.
 #[cfg(feature = "ssr")]
-async fn state_showing(
-    slug: &str,
-    showing: Showing,
-) -> Result<
-    (
-        std::sync::Arc<crate::domain::state::WorkshopState>,
-        crate::domain::state::WorkshopState,
-    ),
-    AppError,
-> {
+async fn state_showing(slug: &str, showing: Showing) -> Result<NowAndThen, AppError> {
     state_at(service::workshops()?.as_ref(), slug, showing).await
 }
 

@@ -3,7 +3,7 @@
 
 use super::forms::{field_problem, Field, FormProblem, HiddenFields};
 use super::live_list::LiveList;
-use super::{use_locale, Failure};
+use super::{use_locale, Failure, Tr};
 use crate::api::{
     list_api_tokens, load_people, load_roster, load_stages, AddFacilitator, AddOrganisation,
     AmendOrganisation, CreateApiToken, IssueInvite, RemovePerson, RevokeApiToken, RevokeInvites,
@@ -26,6 +26,20 @@ fn kind_value(kind: OrganisationType) -> String {
         .ok()
         .and_then(|v| v.as_str().map(String::from))
         .unwrap_or_default()
+}
+
+/// The IATI organisation types as a select's options, `selected` chosen.
+fn kind_options(tr: Tr, selected: Option<OrganisationType>) -> impl IntoView {
+    OrganisationType::ALL
+        .into_iter()
+        .map(|kind| {
+            view! {
+                <option value=kind_value(kind) selected=Some(kind) == selected>
+                    {kind.iati_code()}" · "{tr(organisation_type_name(kind))}
+                </option>
+            }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -214,11 +228,7 @@ fn OrganisationCorrection(slug: String, organisation: Organisation) -> impl Into
                         <div class="field">
                             <label for=field_id("kind")>{tr(Msg::OrganisationKind)}</label>
                             <select id=field_id("kind") name="kind">
-                                {OrganisationType::ALL.into_iter().map(|kind| view! {
-                                    <option value=kind_value(kind) selected=kind == o.kind>
-                                        {kind.iati_code()}" · "{tr(organisation_type_name(kind))}
-                                    </option>
-                                }).collect_view()}
+                                {kind_options(tr, Some(o.kind))}
                             </select>
                         </div>
                         <div class="field checkbox">
@@ -266,11 +276,7 @@ fn NewOrganisationForm(slug: String, action: ServerAction<AddOrganisation>) -> i
                             kind.set(chosen);
                         }
                     }>
-                        {OrganisationType::ALL.into_iter().map(|kind| view! {
-                            <option value=kind_value(kind)>
-                                {kind.iati_code()}" · "{tr(organisation_type_name(kind))}
-                            </option>
-                        }).collect_view()}
+                        {kind_options(tr, None)}
                     </select>
                 </div>
                 <div class="field checkbox">
