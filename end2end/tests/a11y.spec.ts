@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { ready } from './helpers';
 import AxeBuilder from '@axe-core/playwright';
 
 async function expectNoSeriousViolations(page: Page) {
@@ -20,7 +21,7 @@ for (const lang of ['en', 'zh-CN']) {
       await context.addCookies([{ name: 'lang', value: lang, url: baseURL! }]);
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
-      await page.locator('body[data-hydrated]').waitFor();
+      await ready(page);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
 
       await expectNoSeriousViolations(page);
@@ -33,20 +34,20 @@ for (const lang of ['en', 'zh-CN']) {
   test(`the setup page has no serious accessibility violations (${lang})`, async ({ page, context, baseURL }) => {
     await context.addCookies([{ name: 'lang', value: lang, url: baseURL! }]);
     await page.goto('/signin');
-    await page.locator('body[data-hydrated]').waitFor();
+    await ready(page);
     await page.locator('#email').fill('facilitator@example.org');
     await page.locator('#password').fill('roundtable-demo');
     await page.locator('form.form button[type=submit]').click();
     await expect(page).toHaveURL(/\/$/);
     const response = await page.goto('/w/demo/setup');
     expect(response?.status()).toBe(200);
-    await page.locator('body[data-hydrated]').waitFor();
+    await ready(page);
 
     await expectNoSeriousViolations(page);
 
     // The page where a facilitator changes their own password.
     await page.goto('/account/password');
-    await page.locator('body[data-hydrated]').waitFor();
+    await ready(page);
     await expectNoSeriousViolations(page);
   });
 }

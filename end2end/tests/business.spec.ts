@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { delegateOf, signedInFacilitator } from './helpers';
+import { delegateOf, signedInFacilitator, ready } from './helpers';
 
 // Stage 3 as a room uses it on the demo: a fee changed on one device moves
 // every figure on every open device, and delegates' votes on a risk's
@@ -7,7 +7,7 @@ import { delegateOf, signedInFacilitator } from './helpers';
 
 async function open(page: Page, path: string) {
   await page.goto(path);
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
 }
 
 /** An item's editor, by text in its heading, opened. */

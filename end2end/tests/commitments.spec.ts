@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { newWorkshop, signedInFacilitator, uniqueAmount } from './helpers';
+import { newWorkshop, signedInFacilitator, uniqueAmount, ready } from './helpers';
 import AxeBuilder from '@axe-core/playwright';
 
 // Stage 4 as the room lives it: commitments recorded from laptops, the
@@ -17,14 +17,14 @@ test('bad input is told next to the field and records nothing', async ({ browser
   const page = await signedInFacilitator(browser);
   const slug = await newWorkshop(page, 'bad-input');
   await page.goto(`/w/${slug}/setup`);
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   const add = page.getByRole('region', { name: 'Add an organisation' });
   await add.getByLabel('Name', { exact: true }).fill('Open Trade Foundation');
   await add.getByLabel('Country').fill('CH');
   await add.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.locator('.roster > li', { hasText: 'Open Trade Foundation' })).toHaveCount(1, { timeout: 10_000 });
   await page.goto(`/w/${slug}/commitments`);
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await expect(page.locator('.register > li')).toHaveCount(0);
   // Its only organisation is the one recorded for: no choice is offered.
   const form = page.locator('section.record');
@@ -39,14 +39,14 @@ test('bad input is told next to the field and records nothing', async ({ browser
   await expect(page.locator('#new-amount-problem')).toHaveText('The amount cannot be negative.');
   await expect(page.locator('.register > li')).toHaveCount(0);
   await page.reload();
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await expect(page.locator('.register > li')).toHaveCount(0);
 });
 
 test('a firm commitment moves the projected screen without a reload, once', async ({ browser }) => {
   const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
   await screen.goto('/w/demo/screen');
-  await screen.locator('body[data-hydrated]').waitFor();
+  await ready(screen);
   const securedBefore = cents(await screen.locator('[data-figure="secured"]').textContent());
   // Readable from the back: everything fits 1920×1080 without scrolling.
   const overflow = await screen.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
@@ -57,7 +57,7 @@ test('a firm commitment moves the projected screen without a reload, once', asyn
 
   const page = await signedInFacilitator(browser);
   await page.goto('/w/demo/commitments');
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   const form = page.locator('section.record');
   const amount = uniqueAmount(2);
   await form.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Open Trade Foundation' });
@@ -80,7 +80,7 @@ test('a firm commitment moves the projected screen without a reload, once', asyn
 test('amending keeps the history, and only facilitators download the register', async ({ browser }) => {
   const page = await signedInFacilitator(browser);
   await page.goto('/w/demo/commitments');
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   const form = page.locator('section.record');
   await form.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Open Trade Foundation' });
   const [before, after] = [uniqueAmount(2), uniqueAmount(2)];
@@ -122,7 +122,7 @@ for (const lang of ['en', 'zh-CN']) {
       await page.context().addCookies([{ name: 'lang', value: lang, url: baseURL! }]);
       await page.goto(path);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
-      await page.locator('body[data-hydrated]').waitFor();
+      await ready(page);
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
@@ -137,11 +137,11 @@ test('two delegates record in their own currencies and the screen follows', asyn
   test.slow();
   const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
   await screen.goto('/w/demo/screen');
-  await screen.locator('body[data-hydrated]').waitFor();
+  await ready(screen);
 
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo/setup');
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   const [yen, euro] = [uniqueAmount(0), uniqueAmount(2)];
   const entries = [
     { organisation: 'Silk Harbour Commercial Bank', amount: yen.shown, currency: 'JPY', shown: `JPY ${yen.shown}` },
@@ -153,12 +153,12 @@ test('two delegates record in their own currencies and the screen follows', asyn
     const url = await line.locator('input.invite-url').inputValue();
     const delegate = await (await browser.newContext()).newPage();
     await delegate.goto(url);
-    await delegate.locator('body[data-hydrated]').waitFor();
+    await ready(delegate);
     await delegate.getByLabel('Your name').fill(`Delegate of ${entry.organisation}`);
     await delegate.getByRole('button', { name: 'Join' }).click();
     await expect(delegate).toHaveURL(/\/w\/demo$/);
     await delegate.goto('/w/demo/commitments');
-    await delegate.locator('body[data-hydrated]').waitFor();
+    await ready(delegate);
     // A delegate records only for their own organisation: no choice offered.
     await expect(delegate.locator('section.record').getByLabel('Organisation', { exact: true })).toHaveCount(0);
     const form = delegate.locator('section.record');
@@ -181,7 +181,7 @@ test('two delegates record in their own currencies and the screen follows', asyn
 test('an amendment being typed survives someone else recording meanwhile', async ({ browser }) => {
   const page = await signedInFacilitator(browser);
   await page.goto('/w/demo/commitments');
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   const line = page.locator('.register > li', { hasText: 'Open Trade Foundation' }).first();
   await line.locator('summary').click();
   const typing = uniqueAmount(2);
@@ -189,7 +189,7 @@ test('an amendment being typed survives someone else recording meanwhile', async
 
   const other = await signedInFacilitator(browser);
   await other.goto('/w/demo/commitments');
-  await other.locator('body[data-hydrated]').waitFor();
+  await ready(other);
   const recorded = uniqueAmount(0);
   const form = other.locator('section.record');
   await form.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Harbourline Data Systems' });

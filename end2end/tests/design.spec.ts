@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { signedInFacilitator } from './helpers';
+import { signedInFacilitator, ready } from './helpers';
 
 // Stage 1's texts, edited by two people at once: nobody's work is lost.
 
@@ -8,7 +8,7 @@ test('the second of two saves from the same start is told, sees the other text, 
   const second = await signedInFacilitator(browser);
   for (const page of [first, second]) {
     await page.goto('/w/demo/design');
-    await page.locator('body[data-hydrated]').waitFor();
+    await ready(page);
   }
   const run = Date.now() % 100000;
   const mine = `Borders first (${run}).`;
@@ -36,13 +36,13 @@ test('the second of two saves from the same start is told, sees the other text, 
 test('a draft survives a reload on the same device', async ({ browser }) => {
   const page = await signedInFacilitator(browser);
   await page.goto('/w/demo/design');
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   const scope = page.getByRole('region', { name: 'Scope' });
   const draft = `Twelve cities, their ports and border crossings (${Date.now() % 100000})`;
   await scope.getByLabel('Scope').fill(draft);
   await expect(scope.getByText('Not saved yet.')).toBeVisible();
   await page.reload();
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await expect(page.getByRole('region', { name: 'Scope' }).getByLabel('Scope')).toHaveValue(draft);
   await expect(page.getByRole('region', { name: 'Scope' }).getByText('Not saved yet.')).toBeVisible();
 });

@@ -3,11 +3,21 @@ import { expect, Browser, Page } from '@playwright/test';
 export const EMAIL = 'facilitator@example.org';
 export const PASSWORD = 'roundtable-demo';
 
+/** Waits until the page is the app's: hydrated, and every form on it too.
+ * Forms inside a Suspense hydrate after the page's own mark; a click before a
+ * form's `data-ready` is the browser's own post and a reload (the app marks
+ * each form from its own effect, so forms drawn again by live updates count
+ * as they come; native GET forms are marked `data-ready="native"`). */
+export async function ready(page: Page): Promise<void> {
+  await page.locator('body[data-hydrated]').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('form:not([data-ready])').length === 0);
+}
+
 /** A new browser profile (its own cookies) signed in as the demo facilitator. */
 export async function signedInFacilitator(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto('/signin');
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await page.getByLabel('Email').fill(EMAIL);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -30,13 +40,13 @@ export function uniqueAmount(decimals: 0 | 2): { typed: string; shown: string; c
  * the invite link the facilitator makes on the setup page of `slug`. */
 export async function delegateOf(browser: Browser, facilitator: Page, slug: string, organisation: string): Promise<Page> {
   await facilitator.goto(`/w/${slug}/setup`);
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   const line = facilitator.locator('.roster > li', { hasText: organisation });
   await line.getByRole('button', { name: 'Make an invite link' }).click();
   const url = await line.locator('input.invite-url').inputValue();
   const delegate = await (await browser.newContext()).newPage();
   await delegate.goto(url);
-  await delegate.locator('body[data-hydrated]').waitFor();
+  await ready(delegate);
   await delegate.getByLabel('Your name').fill(`Delegate of ${organisation}`);
   await delegate.getByRole('button', { name: 'Join' }).click();
   await expect(delegate).toHaveURL(new RegExp(`/w/${slug}$`));
@@ -47,7 +57,7 @@ export async function delegateOf(browser: Browser, facilitator: Page, slug: stri
 export async function newWorkshop(facilitator: Page, prefix: string): Promise<string> {
   const slug = `${prefix}-${Date.now() % 1000000}`;
   await facilitator.goto('/');
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   await facilitator.getByLabel('Title').fill(`${prefix} workshop`);
   await facilitator.getByLabel('Programme', { exact: true }).fill(`${prefix} programme`);
   await facilitator.getByLabel('Short name for the address').fill(slug);

@@ -1,4 +1,5 @@
 import { test, expect, type ConsoleMessage, type Page } from '@playwright/test';
+import { ready } from './helpers';
 
 // Leptos reports hydration mismatches as console errors or warnings, and a
 // panic in the WASM as a page error, so a clean console after the bundle has
@@ -36,7 +37,7 @@ for (const lang of ['en', 'zh-CN']) {
 
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
-      await page.locator('body[data-hydrated]').waitFor();
+      await ready(page);
 
       const wasmResponse = await wasm;
       expect(wasmResponse.status()).toBe(200);
@@ -60,7 +61,7 @@ test('after hydration the header link navigates without reloading the page', asy
   });
 
   await page.goto('/w/demo');
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   expect(documents).toHaveLength(1);
 
   await page.locator('.site-header .brand').click();
@@ -69,7 +70,7 @@ test('after hydration the header link navigates without reloading the page', asy
   await expect(
     page.locator('.workshop-list').getByRole('link', { name: 'Asia-Pacific cities: partnership afternoon' }),
   ).toBeVisible();
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   // Still the one document: the hydrated router handled the click.
   expect(documents).toHaveLength(1);
   expect(problems).toEqual([]);

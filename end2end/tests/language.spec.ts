@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { ready } from './helpers';
 
 // The switch is a plain form posting to /lang, which sets a cookie and
 // redirects back. Each test gets a fresh browser context, so no cookie leaks.
@@ -26,20 +27,20 @@ async function expectChineseWorkshop(page: Page) {
 
 test('switching to Chinese and back on the workshop page', async ({ page }) => {
   await page.goto('/w/demo');
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await expectEnglish(page);
   await expect(page.locator('main h2').first()).toHaveText('Stages');
 
   await page.getByRole('button', { name: '简体中文' }).click();
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await expectChineseWorkshop(page);
 
   await page.reload();
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await expectChineseWorkshop(page);
 
   await page.getByRole('button', { name: 'English' }).click();
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await expectEnglish(page);
   await expect(page).toHaveURL('/w/demo');
   await expect(page.locator('main h2').first()).toHaveText('Stages');
@@ -48,9 +49,9 @@ test('switching to Chinese and back on the workshop page', async ({ page }) => {
 
 test('the chosen language follows the user to other pages', async ({ page }) => {
   await page.goto('/w/demo');
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await page.getByRole('button', { name: '简体中文' }).click();
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await expectChineseWorkshop(page);
 
   // In-app navigation to home.
@@ -61,13 +62,13 @@ test('the chosen language follows the user to other pages', async ({ page }) => 
 
   // A fresh request to home, rendered by the server from the cookie.
   await page.goto('/');
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await expectChinese(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('圆桌');
 
   // Switching back from home stays on home.
   await page.getByRole('button', { name: 'English' }).click();
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await expect(page).toHaveURL('/');
   await expectEnglish(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Roundtable');

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { ready } from './helpers';
 
 // The stylesheet must hold up on a 360px-wide phone in both languages:
 // nothing wider than the screen, and the figures still whole.
@@ -10,7 +11,7 @@ for (const lang of ['en', 'zh-CN']) {
     test(`${path} fits a 360px phone without sideways scrolling (${lang})`, async ({ page, context, baseURL }) => {
       await context.addCookies([{ name: 'lang', value: lang, url: baseURL! }]);
       await page.goto(path);
-      await page.locator('body[data-hydrated]').waitFor();
+      await ready(page);
       // The stylesheet is applied (the header gets its dark background).
       await expect(page.locator('.site-header')).toHaveCSS('background-color', 'rgb(20, 48, 79)');
 

@@ -1,5 +1,5 @@
 import { test, expect, Page, Locator } from '@playwright/test';
-import { signedInFacilitator } from './helpers';
+import { signedInFacilitator, ready } from './helpers';
 
 // The pages read as they are meant to at 1280 px: navigation links are
 // separate targets with space between them, an amount of money is one
@@ -52,13 +52,13 @@ async function moneyWhole(page: Page, selector: string) {
 test('links are apart and amounts whole on the overview and the commitments page', async ({ browser }) => {
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo');
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   await expect(facilitator.locator('nav.workshop-nav li')).not.toHaveCount(0);
   await linksApart(facilitator);
   await moneyWhole(facilitator, '.figures .money');
 
   await facilitator.goto('/w/demo/commitments');
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   await expect(facilitator.getByRole('link', { name: 'Register (Excel)' })).toBeVisible();
   await linksApart(facilitator);
   await moneyWhole(facilitator, '.figures .money, .register-summary .amount, td.amount');
@@ -67,7 +67,7 @@ test('links are apart and amounts whole on the overview and the commitments page
 test("the setup page's stage controls stand in a row, and the roster's buttons keep one column", async ({ browser }) => {
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo/setup');
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   await linksApart(facilitator);
 
   const stages = facilitator.locator('.stage-controls > li');

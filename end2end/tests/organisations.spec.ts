@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { signedInFacilitator } from './helpers';
+import { signedInFacilitator, ready } from './helpers';
 
 // An organisation is corrected under its id from the setup page: what was
 // recorded for it stays its own, and the roster shows the correction.
@@ -7,7 +7,7 @@ import { signedInFacilitator } from './helpers';
 test('a facilitator gives an organisation its Chinese name after it was added', async ({ browser }) => {
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo/setup');
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   const line = facilitator.locator('.roster > li', { hasText: 'Lotus Port Operations' });
   await line.getByText('Correct', { exact: true }).click();
   const chinese = `莲花港口运营 ${Date.now() % 1000}`;

@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { ready } from './helpers';
 
 // Server-rendered content of each page, in English (the default language).
 
@@ -58,7 +59,7 @@ test('workshop page shows stages, financing and cities', async ({ page }) => {
 
 test('following the workshop link from home opens the workshop', async ({ page }) => {
   await page.goto('/');
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await page.getByRole('link', { name: 'Asia-Pacific cities: partnership afternoon' }).click();
   await expect(page).toHaveURL('/w/demo');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -78,7 +79,7 @@ for (const path of ['/w/nope', '/no/such/page']) {
 
 test('the first Tab focuses the skip link, which then becomes visible', async ({ page }) => {
   await page.goto('/');
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   const skip = page.getByRole('link', { name: 'Skip to content' });
   await expect(skip).not.toBeInViewport();
 
@@ -90,7 +91,7 @@ test('the first Tab focuses the skip link, which then becomes visible', async ({
 
 test('following the skip link moves keyboard focus into the main content', async ({ page }) => {
   await page.goto('/');
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
 

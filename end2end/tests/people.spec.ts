@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { EMAIL, PASSWORD, signedInFacilitator } from './helpers';
+import { EMAIL, PASSWORD, signedInFacilitator, ready } from './helpers';
 
 // A facilitator signs in, hands an organisation its invite link, and a
 // delegate joins with it from another device (a separate browser context).
@@ -7,7 +7,7 @@ import { EMAIL, PASSWORD, signedInFacilitator } from './helpers';
 
 test('a wrong password is told next to the field and signs nobody in', async ({ page }) => {
   await page.goto('/signin');
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   await page.getByLabel('Email').fill(EMAIL);
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -20,7 +20,7 @@ test('a wrong password is told next to the field and signs nobody in', async ({ 
 test('a delegate joins with the invite link the facilitator made', async ({ browser }) => {
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo/setup');
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   const line = facilitator.locator('.roster > li', { hasText: 'Open Trade Foundation' });
   const delegatesBefore = parseInt((await line.locator('.count').textContent()) ?? '', 10);
   await line.getByRole('button', { name: 'Make an invite link' }).click();
@@ -31,7 +31,7 @@ test('a delegate joins with the invite link the facilitator made', async ({ brow
   const delegate = await (await browser.newContext()).newPage();
   await delegate.goto(url);
   await expect(delegate.getByText('Open Trade Foundation')).toBeVisible();
-  await delegate.locator('body[data-hydrated]').waitFor();
+  await ready(delegate);
   await delegate.getByLabel('Your name').fill('Amira');
   await delegate.getByRole('button', { name: 'Join' }).click();
   await expect(delegate).toHaveURL(/\/w\/demo$/);
@@ -62,7 +62,7 @@ test('the setup page refuses visitors who are not signed in', async ({ page }) =
 test('an open workshop page shows a change made elsewhere without reloading', async ({ browser }) => {
   const viewer = await (await browser.newContext()).newPage();
   await viewer.goto('/w/demo');
-  await viewer.locator('body[data-hydrated]').waitFor();
+  await ready(viewer);
   const others = viewer.locator('.partner-groups li', { hasText: 'Other organisations' });
   const othersBefore = (await others.count()) === 0 ? 0 : parseInt((await others.textContent()) ?? '', 10);
   const name = `Regional Trade Research Institute ${Date.now()}`;
@@ -73,7 +73,7 @@ test('an open workshop page shows a change made elsewhere without reloading', as
 
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo/setup');
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   const form = facilitator.getByRole('region', { name: 'Add an organisation' });
   await form.getByLabel('Name', { exact: true }).fill(name);
   await form.getByLabel('Type (IATI)').selectOption('other');

@@ -1,5 +1,5 @@
 import { test, expect, Browser, Page } from '@playwright/test';
-import { signedInFacilitator } from './helpers';
+import { signedInFacilitator, ready } from './helpers';
 
 // The projector read from the back of a hall (/w/demo/screen): at
 // 1920×1080 no text under 24 px; at 1920×1080 and at 1280×720 (many venue
@@ -105,7 +105,7 @@ async function paidAddsUp(page: Page) {
 async function projector(browser: Browser, width: number, height: number, path = '/w/demo/screen'): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
   await page.goto(path);
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   return page;
 }
 
@@ -126,7 +126,7 @@ test('the facilitator shows the projectors in English and Chinese together, live
   const model = await projector(browser, 1920, 1080, '/w/demo/screen/business-model');
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo/setup');
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   const both = facilitator.getByRole('button', { name: 'English and Chinese together' });
   const own = facilitator.getByRole('button', { name: "Each screen's own language" });
   try {

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { signedInFacilitator } from './helpers';
+import { signedInFacilitator, ready } from './helpers';
 
 // The consolidated proposal on the demo: every section, a version issued by
 // the facilitator that appears on the page without a reload and stays as it
@@ -8,7 +8,7 @@ import { signedInFacilitator } from './helpers';
 
 async function open(page: Page, path: string) {
   await page.goto(path);
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
 }
 
 const sections = [

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { signedInFacilitator } from './helpers';
+import { signedInFacilitator, ready } from './helpers';
 
 // A third device joins with the room code on the projector, asks to act for
 // an organisation, and is approved with one click.
@@ -15,7 +15,7 @@ test('a participant joins with the room code and is approved as a delegate', asy
   const name = `Lan ${Date.now() % 100000}`;
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await phone.goto('/room');
-  await phone.locator('body[data-hydrated]').waitFor();
+  await ready(phone);
   await phone.getByLabel('Room code').fill('WRONG9');
   await phone.getByLabel('Your name').fill(name);
   await phone.getByRole('button', { name: 'Join' }).click();
@@ -23,20 +23,20 @@ test('a participant joins with the room code and is approved as a delegate', asy
   await phone.getByLabel('Room code').fill(code.toLowerCase());
   await phone.getByRole('button', { name: 'Join' }).click();
   await expect(phone).toHaveURL(/\/w\/demo\/room$/);
-  await phone.locator('body[data-hydrated]').waitFor();
+  await ready(phone);
   await phone.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Open Trade Foundation' });
   await phone.getByRole('button', { name: 'Ask' }).click();
   await expect(phone.getByRole('status')).toContainText('Waiting for a facilitator');
 
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo/setup');
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   await facilitator.getByRole('button', { name: `Approve ${name}` }).click();
 
   // The phone learns it without a reload, and may now record commitments.
   await expect(phone.getByRole('status')).toContainText('You act for Open Trade Foundation');
   await phone.goto('/w/demo/commitments');
-  await phone.locator('body[data-hydrated]').waitFor();
+  await ready(phone);
   await expect(phone.locator('section.record')).toBeVisible();
 });
 
@@ -47,17 +47,17 @@ test('the room answers a question the facilitator asks, live', async ({ browser 
 
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await phone.goto(`/room?code=${code}`);
-  await phone.locator('body[data-hydrated]').waitFor();
+  await ready(phone);
   await expect(phone.getByLabel('Room code')).toHaveValue(code);
   const name = `Mei ${Date.now() % 100000}`;
   await phone.getByLabel('Your name').fill(name);
   await phone.getByRole('button', { name: 'Join' }).click();
   await expect(phone).toHaveURL(/\/w\/demo\/room$/);
-  await phone.locator('body[data-hydrated]').waitFor();
+  await ready(phone);
 
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo');
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   const question = `Which border crossing first? ${Date.now() % 100000}`;
   await facilitator.getByLabel('Ask the room a question').fill(question);
   await facilitator.getByRole('button', { name: 'Ask', exact: true }).click();

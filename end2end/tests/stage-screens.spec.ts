@@ -1,5 +1,5 @@
 import { test, expect, Browser, Page } from '@playwright/test';
-import { signedInFacilitator } from './helpers';
+import { signedInFacilitator, ready } from './helpers';
 
 // Stages 1 and 2 on a second projector (/w/demo/screen/design and
 // /w/demo/screen/partnership): what the room is building, readable from
@@ -10,7 +10,7 @@ type TextBox = { text: string; size: number; left: number; right: number; top: n
 async function open(browser: Browser, path: string, width: number, height: number): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
   await page.goto(path);
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   return page;
 }
 
@@ -78,7 +78,7 @@ test("a partner added on the setup page appears on stage 2's screen without a re
   const screen = await open(browser, '/w/demo/screen/partnership', 1920, 1080);
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo/setup');
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   const name = `Port of Live Test ${Date.now() % 1000000}`;
   const form = facilitator.locator('section[aria-labelledby="add-organisation-heading"]');
   await form.getByLabel('Name', { exact: true }).fill(name);

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { signedInFacilitator } from './helpers';
+import { signedInFacilitator, ready } from './helpers';
 
 // Locking a stage reaches every open device at once. In a workshop of its
 // own, so the other tests' demo stays open.
@@ -7,7 +7,7 @@ import { signedInFacilitator } from './helpers';
 test('locking the commitments stage makes it read-only on an open delegate page', async ({ browser }) => {
   const facilitator = await signedInFacilitator(browser);
   const slug = `lock-${Date.now() % 1000000}`;
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   await facilitator.getByLabel('Title').fill('Locking test');
   await facilitator.getByLabel('Programme', { exact: true }).fill('Locking programme');
   await facilitator.getByLabel('Short name for the address').fill(slug);
@@ -16,7 +16,7 @@ test('locking the commitments stage makes it read-only on an open delegate page'
   await expect(facilitator).toHaveURL(new RegExp(`/w/${slug}$`));
 
   await facilitator.goto(`/w/${slug}/setup`);
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   const add = facilitator.getByRole('region', { name: 'Add an organisation' });
   await add.getByLabel('Name', { exact: true }).fill('Port of Testing');
   await add.getByLabel('Country').fill('VN');
@@ -27,12 +27,12 @@ test('locking the commitments stage makes it read-only on an open delegate page'
 
   const delegate = await (await browser.newContext()).newPage();
   await delegate.goto(url);
-  await delegate.locator('body[data-hydrated]').waitFor();
+  await ready(delegate);
   await delegate.getByLabel('Your name').fill('Thu');
   await delegate.getByRole('button', { name: 'Join' }).click();
   await expect(delegate).toHaveURL(new RegExp(`/w/${slug}$`));
   await delegate.goto(`/w/${slug}/commitments`);
-  await delegate.locator('body[data-hydrated]').waitFor();
+  await ready(delegate);
   await expect(delegate.locator('section.record')).toBeVisible();
 
   await facilitator.getByRole('button', { name: 'Open: Financial commitments' }).click();

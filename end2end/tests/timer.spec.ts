@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { newWorkshop, signedInFacilitator } from './helpers';
+import { newWorkshop, signedInFacilitator, ready } from './helpers';
 
 // The stage timer reaches an open projector without a reload, ticks there
 // on the server's clock, and says when time is up. In a workshop of its own,
@@ -9,7 +9,7 @@ test('starting the stage timer shows it ticking on an open projector', async ({ 
   const facilitator = await signedInFacilitator(browser);
   const slug = await newWorkshop(facilitator, 'timer');
   await facilitator.goto(`/w/${slug}/setup`);
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   await facilitator.getByRole('button', { name: 'Open: Project design' }).click();
   await expect(facilitator.locator('.stage-controls li[data-stage="1"]')).toContainText('Open');
 
@@ -17,7 +17,7 @@ test('starting the stage timer shows it ticking on an open projector', async ({ 
   const projector = await (await browser.newContext()).newPage();
   await projector.clock.install();
   await projector.goto(`/w/${slug}/screen`);
-  await projector.locator('body[data-hydrated]').waitFor();
+  await ready(projector);
   await expect(projector.locator('.stage-timer')).toHaveCount(0);
 
   const timer = facilitator.getByRole('region', { name: 'Stage timer' });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { signedInFacilitator } from './helpers';
+import { signedInFacilitator, ready } from './helpers';
 
 // Trust, as people meet it: a colleague sets their own password through a
 // one-time link, and a facilitator removes someone from the room, whose
@@ -8,10 +8,7 @@ import { signedInFacilitator } from './helpers';
 test('a colleague sets their own password with the one-time link, once', async ({ browser }) => {
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo/setup');
-  await facilitator.locator('body[data-hydrated]').waitFor();
-  // The form sits inside a Suspense that hydrates after the page: a click
-  // before its data-ready would be the browser's own post and a reload.
-  await facilitator.locator('section[aria-labelledby="add-facilitator-heading"] .form-problem[data-ready]').waitFor({ state: 'attached' });
+  await ready(facilitator);
   const email = `colleague-${Date.now()}@example.org`;
   await facilitator.locator('#facilitator-email').fill(email);
   await facilitator.locator('#facilitator-name').fill('Bo');
@@ -23,14 +20,14 @@ test('a colleague sets their own password with the one-time link, once', async (
   const colleague = await (await browser.newContext()).newPage();
   await colleague.goto(url);
   await expect(colleague.getByText(email)).toBeVisible();
-  await colleague.locator('body[data-hydrated]').waitFor();
+  await ready(colleague);
   await colleague.getByLabel('New password').fill('short');
   await colleague.getByRole('button', { name: 'Set your password' }).click();
   await expect(colleague.locator('#password-problem')).not.toBeEmpty();
   await colleague.getByLabel('New password').fill('bo chooses this passphrase');
   await colleague.getByRole('button', { name: 'Set your password' }).click();
   await expect(colleague).toHaveURL(/\/signin$/);
-  await colleague.locator('body[data-hydrated]').waitFor();
+  await ready(colleague);
   await colleague.getByLabel('Email').fill(email);
   await colleague.getByLabel('Password').fill('bo chooses this passphrase');
   await colleague.getByRole('button', { name: 'Sign in' }).click();
@@ -45,14 +42,14 @@ test('a colleague sets their own password with the one-time link, once', async (
 test('a removed participant loses the room on their device at once', async ({ browser }) => {
   const facilitator = await signedInFacilitator(browser);
   await facilitator.goto('/w/demo/setup');
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
 
   const screen = await (await browser.newContext()).newPage();
   await screen.goto('/w/demo/screen');
   const code = ((await screen.locator('.room-code').textContent()) ?? '').trim();
   const phone = await (await browser.newContext()).newPage();
   await phone.goto(`/room?code=${code}`);
-  await phone.locator('body[data-hydrated]').waitFor();
+  await ready(phone);
   const name = `Leaver ${Date.now()}`;
   await phone.getByLabel('Your name').fill(name);
   await phone.getByRole('button', { name: 'Join' }).click();

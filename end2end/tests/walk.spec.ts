@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { delegateOf, newWorkshop, signedInFacilitator } from './helpers';
+import { delegateOf, newWorkshop, signedInFacilitator, ready } from './helpers';
 
 // Stages 1 and 2 as a room uses them: a template start, several people
 // editing at once without losing anyone's work, the responsibility
@@ -7,7 +7,7 @@ import { delegateOf, newWorkshop, signedInFacilitator } from './helpers';
 
 async function open(page: Page, path: string) {
   await page.goto(path);
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
 }
 
 /** An item's editor, by text in its heading, opened. */
@@ -42,7 +42,7 @@ test('a facilitator starts an empty design from the customs-and-logistics templa
   await windows.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(windows.locator('.badge')).toHaveCount(0);
   await facilitator.reload();
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   const again = await item(facilitator, 'C1 National single windows');
   await expect(again.getByLabel(/Cost estimate by year 2027/)).toHaveValue('1250000');
 });
@@ -99,7 +99,7 @@ test('a problem is shown next to its field and nothing is saved', async ({ brows
     'The last year cannot be before the first.',
   );
   await facilitator.reload();
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   // The draft is still there to fix, open; the saved phase is unchanged.
   await expect(facilitator.locator('summary', { hasText: 'Scale-up' })).toContainText('2028–2020');
   const kept = facilitator.locator('details.item', { has: facilitator.locator('summary', { hasText: 'Scale-up' }) });

@@ -1,6 +1,6 @@
 //! Signing in and out, and who is signed in.
 
-use super::forms::{field_problem, Field, FormProblem};
+use super::forms::{field_problem, Field, FormProblem, ReadyMark};
 use super::use_locale;
 use crate::api::{load_password_link, who_am_i, ChangePassword, SetPasswordByLink, SignIn, SignOut};
 use crate::i18n::Msg;
@@ -139,6 +139,7 @@ pub fn AccountCorner() -> impl IntoView {
                             <span>{tr(Msg::SignedInAs)}" "<strong>{user.name}</strong></span>
                             <a href="/account/password">{tr(Msg::ChangePasswordTitle)}</a>
                             <ActionForm action=sign_out>
+                                <ReadyMark/>
                                 <button type="submit">{tr(Msg::SignOut)}</button>
                             </ActionForm>
                         </div>

@@ -122,7 +122,7 @@ fn CityFields(slug: String, form: CityForm, organisations: Vec<(OrganisationId, 
         <ActionForm action=save attr:class="form" attr:novalidate=true>
             <FormProblem tr error/>
             <input type="hidden" name="slug" value=slug/>
-            <input type="hidden" name="id" prop:value=id/>
+            <input type="hidden" name="id" value=id/>
             <div class="field-row">
                 <Field name="name" id=field_id("name") label=tr(Msg::CityName) value=form.name problem=problem("name")/>
                 <Field name="name_zh" id=field_id("name-zh") label=tr(Msg::CityNameZh) value=form.name_zh

@@ -6,7 +6,7 @@
 //! changes only after a success, so a retry after a dropped answer is the
 //! same submission and is recorded once.
 
-use super::forms::{field_problem, Field, FormProblem, SelectField, TextArea};
+use super::forms::{field_problem, Field, FormProblem, ReadyMark, SelectField, TextArea};
 use super::{use_locale, Tr};
 use crate::api::{CommitmentChoices, RecordDisbursement as RecordDisbursementAction, SaveCommitment};
 use crate::domain::commitment_form::{code_of, from_code, parse_earmark, CommitmentForm};
@@ -56,7 +56,8 @@ pub fn NewCommitment(slug: String, choices: CommitmentChoices, currency: Currenc
         <section aria-labelledby="record-heading" class="record">
             <h2 id="record-heading">{tr(Msg::RecordCommitment)}</h2>
             <ActionForm action=record node_ref=form_ref attr:class="form" attr:novalidate=true>
-                <input type="hidden" name="id" prop:value=move || key.get()/>
+                <ReadyMark/>
+                <input type="hidden" name="id" value=move || key.get()/>
                 <CommitmentFields slug prefix="new".into() values choices organisation action=record
                     label=tr(Msg::RecordCommitment) resets=true/>
             </ActionForm>
@@ -79,7 +80,8 @@ pub fn AmendCommitment(slug: String, commitment: Commitment, choices: Commitment
     let id = commitment.id.to_string();
     view! {
         <ActionForm action=revise attr:class="form" attr:novalidate=true>
-            <input type="hidden" name="revision" prop:value=move || key.get()/>
+            <ReadyMark/>
+            <input type="hidden" name="revision" value=move || key.get()/>
             <input type="hidden" name="id" value=id.clone()/>
             <CommitmentFields slug prefix=format!("c-{id}") organisation=OrganisationChoice::Fixed(values.organisation.clone())
                 values choices action=revise label=tr(Msg::SaveChanges)/>
@@ -107,7 +109,7 @@ pub fn RecordDisbursement(slug: String, commitment: CommitmentId) -> impl IntoVi
         <ActionForm action=record attr:class="form disbursement" attr:novalidate=true>
             <FormProblem tr error/>
             <input type="hidden" name="slug" value=slug/>
-            <input type="hidden" name="id" prop:value=move || key.get()/>
+            <input type="hidden" name="id" value=move || key.get()/>
             <input type="hidden" name="commitment" value=commitment.to_string()/>
             <div class="field-row">
                 <Field name="date" id=field_id("date") label=tr(Msg::DisbursementDate) kind="date" value=today

@@ -5,6 +5,7 @@ use super::Tr;
 use crate::domain::error::AppError;
 use crate::i18n::{form_problem, problem, Msg};
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 /// The problem with one field, from a failed submission, as a sentence.
 pub fn field_problem(tr: Tr, error: &Option<AppError>, field: &str) -> Option<&'static str> {
@@ -65,19 +66,47 @@ pub fn Field(
 #[component]
 pub fn FormProblem(tr: Tr, error: Signal<Option<AppError>>) -> impl IntoView {
     let node = NodeRef::<leptos::html::P>::new();
-    // Once this form is hydrated its submit is the app's, not the
-    // browser's: say so, for a test that submits it at once.
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(element) = node.get() {
-            let _ = element.set_attribute("data-ready", "true");
-        }
-    });
+    mark_form_when_hydrated(node);
     view! {
         <p class="problem form-problem" role="alert" node_ref=node>
             {move || error.get().as_ref().and_then(form_problem).map(tr)}
         </p>
     }
+}
+
+/// For a form with no `FormProblem`: only its hydration mark.
+#[component]
+pub fn ReadyMark() -> impl IntoView {
+    let node = NodeRef::<leptos::html::Span>::new();
+    mark_form_when_hydrated(node);
+    view! { <span hidden node_ref=node></span> }
+}
+
+/// Marks the form around `node` `data-ready` once it is hydrated. Before
+/// that a submit is the browser's own post and a reload, not the app's:
+/// a phone on slow Wi-Fi can get there, and a browser test waits for every
+/// form's mark (`ready` in end2end/tests/helpers.ts). Set by each form's
+/// own effect, so a list redrawn by live updates marks its new forms too.
+fn mark_form_when_hydrated<E>(node: NodeRef<E>)
+where
+    E: leptos::html::ElementType + 'static,
+    E::Output: JsCast + Clone + Send + Sync + 'static,
+{
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let form = node.get().and_then(|element| {
+            element
+                .unchecked_into::<web_sys::Element>()
+                .closest("form")
+                .ok()
+                .flatten()
+        });
+        if let Some(form) = form {
+            let _ = form.set_attribute("data-ready", "true");
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = node;
 }
 
 /// A select with its label and its problem. `options` are (value, label).

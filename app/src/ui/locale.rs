@@ -73,7 +73,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     let tr = use_locale();
     let location = use_location();
     view! {
-        <form method="post" action="/lang" class="lang-switch" aria-label=tr(Msg::Language)>
+        <form data-ready="native" method="post" action="/lang" class="lang-switch" aria-label=tr(Msg::Language)>
             <input type="hidden" name="return_to" value=move || location.pathname.get()/>
             {Locale::ALL
                 .into_iter()

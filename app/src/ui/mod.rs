@@ -111,9 +111,8 @@ pub fn App() -> impl IntoView {
 
 /// Marks `<body data-hydrated>` once the WASM has taken over the page, for
 /// the browser tests to wait on (a page with a live stream never goes
-/// network-idle). Forms inside a `<Suspense>` may hydrate after this: a test
-/// that submits one at once waits for its `data-ready` (set by
-/// `FormProblem`), since a click before that is the browser's own post.
+/// network-idle). Forms inside a `<Suspense>` may hydrate after this, so the
+/// tests also wait for every form's own `data-ready` (`forms::ReadyMark`).
 fn mark_hydrated() {
     #[cfg(feature = "hydrate")]
     Effect::new(|_| {

@@ -116,7 +116,7 @@ fn CompareForm(slug: String, versions: Vec<u32>) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <form method="get" action=format!("/w/{slug}/proposal/compare") class="form compare">
+        <form data-ready="native" method="get" action=format!("/w/{slug}/proposal/compare") class="form compare">
             <label for="before">{tr(Msg::CompareBefore)}</label>
             <select id="before" name="before">{options(last.saturating_sub(1))}</select>
             <label for="after">{tr(Msg::CompareAfter)}</label>
@@ -140,7 +140,7 @@ fn IssueForm(slug: String) -> impl IntoView {
         <ActionForm action=issue attr:class="form issue" attr:novalidate=true>
             <FormProblem tr error/>
             <input type="hidden" name="slug" value=slug/>
-            <input type="hidden" name="id" prop:value=move || id.get()/>
+            <input type="hidden" name="id" value=move || id.get()/>
             <Field name="label" id="version-label" label=tr(Msg::VersionLabel)
                 problem=Signal::derive(move || field_problem(tr, &error.get(), "label"))/>
             <button type="submit">{tr(Msg::IssueVersion)}</button>

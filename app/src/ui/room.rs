@@ -2,7 +2,7 @@
 //! projector, then ask to act for an organisation; the facilitator's live
 //! list of those requests.
 
-use super::forms::{field_problem, Field, FormProblem, HiddenFields, SelectField};
+use super::forms::{field_problem, Field, FormProblem, HiddenFields, ReadyMark, SelectField};
 use super::live_list::LiveList;
 use super::{use_locale, Failure};
 use crate::api::{
@@ -124,10 +124,12 @@ pub fn DelegationRequests(slug: String) -> impl IntoView {
                     <li>
                         <strong>{r.name.clone()}</strong>" → "{r.organisation.clone()}
                         <ActionForm action=decide attr:class="inline-form">
+                            <ReadyMark/>
                             <HiddenFields fields=approve/>
                             <button type="submit">{tr(Msg::Approve)}" "{name_a}</button>
                         </ActionForm>
                         <ActionForm action=decide attr:class="inline-form">
+                            <ReadyMark/>
                             <HiddenFields fields=decline/>
                             <button type="submit" class="secondary">{tr(Msg::Decline)}" "{name_b}</button>
                         </ActionForm>
@@ -205,6 +207,7 @@ pub fn Discussions(slug: String) -> impl IntoView {
                                             </ul>
                                             {item.open.then(|| view! {
                                                 <ActionForm action=contribute attr:class="form inline-answer" attr:novalidate=true>
+                                                    <ReadyMark/>
                                                     <input type="hidden" name="slug" value=slug_a/>
                                                     <input type="hidden" name="item" value=id.to_string()/>
                                                     <input type="hidden" name="id" value=ContributionId::random().to_string()/>
@@ -225,6 +228,7 @@ pub fn Discussions(slug: String) -> impl IntoView {
                                             })}
                                             {(facilitator && item.open).then(|| view! {
                                                 <ActionForm action=close attr:class="inline-form">
+                                                    <ReadyMark/>
                                                     <input type="hidden" name="slug" value=slug_b/>
                                                     <input type="hidden" name="item" value=id.to_string()/>
                                                     <button type="submit" class="secondary">{tr(Msg::CloseQuestion)}</button>

@@ -1,7 +1,7 @@
 //! The facilitator's setup page: the workshop's organisations and their
 //! delegates' invite links.
 
-use super::forms::{field_problem, Field, FormProblem, HiddenFields};
+use super::forms::{field_problem, Field, FormProblem, HiddenFields, ReadyMark};
 use super::live_list::LiveList;
 use super::{use_locale, Failure, Tr};
 use crate::api::{
@@ -147,11 +147,13 @@ fn RosterItem(
             </div>
             <div class="actions">
                 <ActionForm action=issue>
+                    <ReadyMark/>
                     <input type="hidden" name="slug" value=issue_slug/>
                     <input type="hidden" name="organisation" value=issue_for/>
                     <button type="submit">{tr(Msg::IssueInvite)}</button>
                 </ActionForm>
                 <ActionForm action=revoke>
+                    <ReadyMark/>
                     <input type="hidden" name="slug" value=revoke_slug/>
                     <input type="hidden" name="organisation" value=revoke_for/>
                     <button type="submit" class="secondary">{tr(Msg::RevokeInvites)}</button>
@@ -266,7 +268,7 @@ fn NewOrganisationForm(slug: String, action: ServerAction<AddOrganisation>) -> i
             <ActionForm action attr:class="form" attr:novalidate=true>
                 <FormProblem tr error/>
                 <input type="hidden" name="slug" value=slug/>
-                <input type="hidden" name="id" prop:value=id/>
+                <input type="hidden" name="id" value=id/>
                 <Field name="name" label=tr(Msg::OrganisationName) problem=problem("name")/>
                 <Field name="name_zh" label=tr(Msg::OrganisationNameZh) problem=problem("name_zh")/>
                 <div class="field">
@@ -353,6 +355,7 @@ fn People(slug: String) -> impl IntoView {
                         <strong>{person.name.clone()}</strong>
                         {person.organisation.map(|o| format!(" ({o})"))}
                         <ActionForm action=remove attr:class="inline-form">
+                            <ReadyMark/>
                             <HiddenFields fields=hidden/>
                             <button type="submit" class="secondary" aria-label=label>{tr(Msg::Remove)}</button>
                         </ActionForm>
@@ -379,6 +382,7 @@ fn ApiTokens(slug: String) -> impl IntoView {
             <h2 id="api-tokens-heading">{tr(Msg::ApiTokens)}</h2>
             <p class="help">{tr(Msg::ApiTokensHelp)}</p>
             <ActionForm action=create>
+                <ReadyMark/>
                 <input type="hidden" name="slug" value=create_slug/>
                 <button type="submit">{tr(Msg::CreateApiToken)}</button>
             </ActionForm>
@@ -402,6 +406,7 @@ fn ApiTokens(slug: String) -> impl IntoView {
                     } else {
                         view! {
                             <ActionForm action=revoke>
+                                <ReadyMark/>
                                 <HiddenFields fields=hidden/>
                                 <button type="submit" class="secondary">{tr(Msg::Revoke)}</button>
                             </ActionForm>
@@ -436,6 +441,7 @@ fn StageControls(slug: String) -> impl IntoView {
                         <span class="stage-name">{tr(Msg::StageLabel)}" "{stage.number()}" · "{name}</span>
                         <span class="stage-status" data-status=code_of(status)>{tr(stage_status_name(status))}</span>
                         <ActionForm action=change attr:class="inline-form">
+                            <ReadyMark/>
                             <HiddenFields fields=hidden/>
                             <button type="submit" aria-label=format!("{}: {name}", tr(label))>{tr(label)}</button>
                         </ActionForm>

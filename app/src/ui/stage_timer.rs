@@ -4,7 +4,7 @@
 //! browser only ticks towards it on the server's clock, corrected by the
 //! offset it learns from each answer (`domain::stage_timer`).
 
-use super::forms::{field_problem, Field, FormProblem, HiddenFields};
+use super::forms::{field_problem, Field, FormProblem, HiddenFields, ReadyMark};
 use super::live::keep_current;
 use super::live_list::LiveList;
 use super::{use_locale, Tr};
@@ -130,13 +130,15 @@ pub fn StageTimerControls(slug: String) -> impl IntoView {
             <StageTimer slug/>
             <FormProblem tr error/>
             <ActionForm action=start attr:class="form inline-form" attr:novalidate=true>
+                <ReadyMark/>
                 <input type="hidden" name="slug" value=start_slug/>
-                <input type="hidden" name="start" prop:value=start_id/>
+                <input type="hidden" name="start" value=start_id/>
                 <Field name="minutes" id="timer-minutes" label=tr(Msg::TimerMinutes) kind="number" value="15"
                     problem=problem("minutes")/>
                 <button type="submit" disabled=move || start.pending().get()>{tr(Msg::StartTimer)}</button>
             </ActionForm>
             <ActionForm action=stop attr:class="inline-form">
+                <ReadyMark/>
                 <input type="hidden" name="slug" value=stop_slug/>
                 <button type="submit" class="secondary">{tr(Msg::StopTimer)}</button>
             </ActionForm>
@@ -164,6 +166,7 @@ pub fn ScreenLanguagesControls(slug: String) -> impl IntoView {
                 view! {
                     <li>
                         <ActionForm action=choose>
+                            <ReadyMark/>
                             <HiddenFields fields=hidden/>
                             <button type="submit" class:secondary=!chosen aria-pressed=chosen.to_string()>
                                 {tr(screen_languages_name(languages))}

@@ -67,7 +67,7 @@ fn Picker(base: String, timeline: Timeline) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <form method="get" action=base class="form replay timeline">
+        <form data-ready="native" method="get" action=base class="form replay timeline">
             <label for="moment">{tr(Msg::ReplayLabel)}</label>
             <select id="moment" name="moment" aria-describedby="moment-help">{options}</select>
             <p id="moment-help" class="help">{format!("{} {end}", tr(Msg::TimelineHelp))}</p>

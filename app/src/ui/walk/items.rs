@@ -1,6 +1,7 @@
 //! The walk's items: a list of them, each in its own editor, and the
 //! button to add one.
 
+use super::super::forms::ReadyMark;
 use super::super::{use_locale, Tr};
 use super::field::{shown_value, FieldSpec, ItemField};
 use super::page::Walk;
@@ -239,6 +240,7 @@ pub fn ItemEditor(walk: Walk, key: ItemKey, kind: Kind) -> impl IntoView {
             </summary>
             {move || is_open.get().then(|| view! {
             <form class="form item-form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
+                <ReadyMark/>
                 <For each=move || fields.get() key=|spec| (spec.name.clone(), spec.label.clone()) let:spec>
                     <ItemField key spec value_of=Callback::new(move |name: String| value_of(&name)) set_value=Callback::new(move |(name, value)| set_value(name, value)) editable=Signal::derive(editable) problems/>
                 </For>

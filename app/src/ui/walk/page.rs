@@ -1,6 +1,7 @@
 //! The walk's page: loads the design once, follows others' saves, keeps
 //! this device's drafts, and draws the steps with their progress.
 
+use super::super::forms::ReadyMark;
 use super::super::{use_locale, Failure};
 use crate::api::{load_design, DesignView, StartDesign};
 use crate::domain::commitment_form::code_of;
@@ -221,11 +222,13 @@ pub fn StartChoice(walk: Walk) -> impl IntoView {
                     <p class="help">{tr(Msg::StartHelp)}</p>
                     <div class="actions">
                         <ActionForm action=start>
+                            <ReadyMark/>
                             <input type="hidden" name="slug" value=slug_again/>
                             <input type="hidden" name="start" value=code_of(DesignStart::CustomsLogistics)/>
                             <button type="submit">{tr(Msg::StartFromTemplate)}</button>
                         </ActionForm>
                         <ActionForm action=start>
+                            <ReadyMark/>
                             <input type="hidden" name="slug" value=slug/>
                             <input type="hidden" name="start" value=code_of(DesignStart::Blank)/>
                             <button type="submit" class="secondary">{tr(Msg::StartBlank)}</button>

@@ -1,5 +1,6 @@
 //! One of a stage's shared texts, edited with a draft on this device.
 
+use super::super::forms::ReadyMark;
 use super::super::use_locale;
 use super::page::Walk;
 use crate::api::SaveDesignText;
@@ -98,6 +99,7 @@ pub fn TextEditor(walk: Walk, field: DesignField) -> impl IntoView {
     view! {
         <section class="design-field" aria-labelledby=section_label>
             <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
+                <ReadyMark/>
                 <div class="field">
                     <label id=label_id for=id.clone()>{tr(design_field_name(field))}</label>
                     <p id=help_id class="help">{tr(design_field_help(field))}</p>
