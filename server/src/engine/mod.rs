@@ -2,6 +2,7 @@
 //! current state, appended durably, then applied to the in-memory state and
 //! published; the caller hears back only after the commit.
 
+pub use crate::engine::commit::CommitCounters;
 use crate::engine::commit::{answer_recorded, clock, request_hash, write_loop};
 use crate::engine::workshop::{Job, Pending, Workshop};
 use crate::store::{Append, AppendOutcome, Store};
@@ -28,6 +29,7 @@ pub struct Engine {
     store: Store,
     /// Workshops loaded so far, by slug. Loaded from the log on first use.
     loaded: Mutex<HashMap<String, Arc<Workshop>>>,
+    counters: CommitCounters,
 }
 
 impl Engine {
@@ -35,6 +37,7 @@ impl Engine {
         Engine {
             store,
             loaded: Mutex::new(HashMap::new()),
+            counters: CommitCounters::default(),
         }
     }
 
@@ -87,6 +90,11 @@ impl Engine {
         &self.store
     }
 
+    /// What the writers have counted (`/metrics`).
+    pub fn counters(&self) -> &CommitCounters {
+        &self.counters
+    }
+
     async fn find(&self, slug: &str) -> Result<Option<Arc<Workshop>>, AppError> {
         let mut loaded = self.loaded.lock().await;
         if let Some(workshop) = loaded.get(slug) {
@@ -108,7 +116,12 @@ impl Engine {
             queue,
             live: broadcast::channel(LIVE_BUFFER).0,
         });
-        tokio::spawn(write_loop(self.store.clone(), workshop.clone(), jobs));
+        tokio::spawn(write_loop(
+            self.store.clone(),
+            workshop.clone(),
+            jobs,
+            self.counters.clone(),
+        ));
         loaded.insert(slug.to_string(), workshop.clone());
         Ok(Some(workshop))
     }
@@ -182,7 +195,8 @@ pub fn follow_other_instances(engine: &Arc<Engine>) {
     let pool = pool.clone();
     let engine = Arc::downgrade(engine);
     tokio::spawn(async move {
-        loop {
+        // Until the engine is gone (a test's app dropped).
+        while engine.strong_count() > 0 {
             let mut listener = match sqlx::postgres::PgListener::connect_with(&pool).await {
                 Ok(listener) => listener,
                 Err(error) => {
@@ -201,12 +215,17 @@ pub fn follow_other_instances(engine: &Arc<Engine>) {
                 Some(engine) => engine.catch_up_all().await,
                 None => return,
             }
-            while let Ok(notification) = listener.recv().await {
+            // `try_recv`, not `recv`: `recv` reconnects by itself after the
+            // connection drops and silently skips what other instances wrote
+            // meanwhile. A drop here goes round the loop instead, which
+            // listens again and then catches up from the log.
+            while let Ok(Some(notification)) = listener.try_recv().await {
                 let Some(engine) = engine.upgrade() else { return };
                 if let Ok(id) = notification.payload().parse() {
                     engine.notify_appended(id).await;
                 }
             }
+            tracing::warn!("lost the connection that hears other instances' writes; listening again");
         }
     });
 }

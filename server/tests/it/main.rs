@@ -17,6 +17,7 @@ mod exports;
 mod hostile_input;
 mod http;
 mod iati;
+mod instances;
 mod invites;
 mod money;
 mod proposal;
