@@ -50,6 +50,15 @@ pub struct Cli {
     /// default Debian's fonts-noto-cjk, where installed.
     #[arg(long, env = "ROUNDTABLE_CJK_FONT", global = true)]
     pub cjk_font: Option<PathBuf>,
+    /// Addresses of the reverse proxies in front of this server, comma
+    /// separated: from them, the client is the one X-Forwarded-For names.
+    #[arg(
+        long,
+        env = "ROUNDTABLE_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        global = true
+    )]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -74,6 +83,12 @@ pub enum Command {
     },
     /// Check every workshop's log: sequence gaps and events that no longer parse.
     Verify,
+    /// Write a consistent copy of the SQLite database to a new file, while
+    /// the server runs. To restore, serve the copy (docs/DEPLOYMENT.md).
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Export a workshop.
     Export {
         #[arg(long)]
@@ -165,6 +180,7 @@ pub async fn run(cli: Cli) -> ExitCode {
 async fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
     let mut config = Config::new(cli.database_url.as_deref(), &cli.addr, cli.site_root)?;
     config.cjk_font = cli.cjk_font;
+    config.trusted_proxies = cli.trusted_proxies;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config).await.map(|_| ExitCode::SUCCESS),
         Command::Migrate => {
@@ -185,6 +201,12 @@ async fn dispatch(cli: Cli) -> Result<ExitCode, Failure> {
             .map(|_| ExitCode::SUCCESS),
         Command::Token { action } => token(&config, action).await.map(|_| ExitCode::SUCCESS),
         Command::Verify => verify(&config).await,
+        Command::Backup { out } => {
+            let engine = open(&config).await?;
+            engine.store().db().back_up_to(&out).await?;
+            println!("Backed up {} to {}.", config.database.describe(), out.display());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export {
             workshop,
             format,
@@ -233,6 +255,8 @@ pub async fn serve(config: Config) -> Result<(), Failure> {
             leptos: config.leptos_options(),
             services: Services::new(engine.clone()),
             documents: Arc::new(crate::documents::Documents::new(config.cjk_font.clone())),
+            trusted_proxies: config.trusted_proxies.clone().into(),
+            metrics: Arc::new(http::metrics::Metrics::new(engine.counters())),
         },
         http::page_routes(),
     );

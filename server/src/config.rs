@@ -22,6 +22,9 @@ pub struct Config {
     /// The CJK font for Chinese PDFs, if not one the server finds itself
     /// (server/src/documents/fonts.rs).
     pub cjk_font: Option<PathBuf>,
+    /// Reverse proxies in front of this server, whose `X-Forwarded-For` is
+    /// believed (docs/DEPLOYMENT.md); nobody else's is.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Config {
@@ -40,6 +43,7 @@ impl Config {
             addr,
             site_root,
             cjk_font: None,
+            trusted_proxies: Vec::new(),
         })
     }
 

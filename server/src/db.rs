@@ -41,6 +41,8 @@ pub enum DbError {
     Connect { target: String, reason: String },
     #[error("cannot apply migrations: {0}")]
     Migrate(String),
+    #[error("cannot back up: {0}")]
+    Backup(String),
 }
 
 /// The URL without its password, safe to print.
@@ -203,6 +205,31 @@ impl Db {
             Db::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await,
         };
         result.map_err(|e| DbError::Migrate(e.to_string()))
+    }
+
+    /// Writes a consistent copy of the whole database to `path`, which must
+    /// not exist, while the server goes on serving: SQLite's `VACUUM INTO`
+    /// reads in one transaction, so the copy holds every event committed
+    /// before it began and nothing half-written. On PostgreSQL, `pg_dump`
+    /// does this (docs/DEPLOYMENT.md).
+    pub async fn back_up_to(&self, path: &std::path::Path) -> Result<(), DbError> {
+        let Db::Sqlite(pool) = self else {
+            return Err(DbError::Backup(
+                "on PostgreSQL, use pg_dump (docs/DEPLOYMENT.md)".into(),
+            ));
+        };
+        if path.exists() {
+            return Err(DbError::Backup(format!("{} exists already", path.display())));
+        }
+        let target = path
+            .to_str()
+            .ok_or_else(|| DbError::Backup("the path is not valid UTF-8".into()))?;
+        sqlx::query("VACUUM INTO ?")
+            .bind(target)
+            .execute(pool)
+            .await
+            .map(|_| ())
+            .map_err(|e| DbError::Backup(e.to_string()))
     }
 
     /// Whether the database answers a trivial query.

@@ -6,6 +6,7 @@ use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use std::net::IpAddr;
 
 /// The nonce of one response's inline scripts, made here and handed to
 /// Leptos through the request's extensions (see `http::router`), so that the
@@ -67,6 +68,54 @@ pub fn same_origin(headers: &HeaderMap) -> bool {
     origin_host.is_some_and(|h| h.eq_ignore_ascii_case(host))
 }
 
+/// The address a request comes from: the peer's, or, when the peer is one
+/// of the operator's `trusted` proxies, the nearest address in
+/// `X-Forwarded-For` that is not one of them. Anyone else's header is
+/// ignored: a client naming any address it likes would escape the count of
+/// its wrong guesses, or spend someone else's.
+pub fn client_address(peer: IpAddr, forwarded_for: &[&str], trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let hops = forwarded_for.iter().rev().flat_map(|value| value.rsplit(','));
+    for hop in hops {
+        match hop.trim().parse::<IpAddr>() {
+            Ok(address) if trusted.contains(&address) => continue,
+            Ok(address) => return address,
+            // Garbled by whoever came before the proxy: no better than the proxy.
+            Err(_) => return peer,
+        }
+    }
+    peer
+}
+
+/// Puts the request's client address (`client_address`) where the server
+/// functions that count attempts read it.
+pub async fn note_client_address(
+    axum::extract::State(trusted): axum::extract::State<std::sync::Arc<[IpAddr]>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let peer = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip());
+    let forwarded: Vec<&str> = request
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    let client = peer.map_or_else(
+        || "unknown".into(),
+        |peer| client_address(peer, &forwarded, &trusted).to_string(),
+    );
+    request
+        .extensions_mut()
+        .insert(app::api::service::ClientAddress(client));
+    next.run(request).await
+}
+
 pub async fn guard(mut request: Request, next: Next) -> Response {
     let nonce = new_nonce();
     let frameable = frameable(request.uri().path());
@@ -81,14 +130,6 @@ pub async fn guard(mut request: Request, next: Next) -> Response {
         return response;
     }
     request.extensions_mut().insert(CspNonce(nonce.clone()));
-    let client = request
-        .extensions()
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|info| info.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into());
-    request
-        .extensions_mut()
-        .insert(app::api::service::ClientAddress(client));
     let https = request.uri().scheme_str() == Some("https")
         || request
             .headers()
@@ -126,6 +167,37 @@ fn add_headers(headers: &mut HeaderMap, nonce: &str, frameable: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ip(text: &str) -> IpAddr {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn only_a_trusted_proxy_names_the_client() {
+        let proxy = ip("10.0.0.2");
+        // Straight from a client, its header is its own claim: ignored.
+        assert_eq!(
+            client_address(ip("203.0.113.9"), &["198.51.100.1"], &[proxy]),
+            ip("203.0.113.9")
+        );
+        // Through the proxy: the address the proxy saw, not what the client
+        // wrote before it (the left of the list is the client's to forge).
+        assert_eq!(
+            client_address(proxy, &["198.51.100.1, 203.0.113.9"], &[proxy]),
+            ip("203.0.113.9")
+        );
+        // Two proxies in a row, and the list split over two headers.
+        let inner = ip("10.0.0.3");
+        assert_eq!(
+            client_address(proxy, &["198.51.100.1, 203.0.113.9", "10.0.0.3"], &[proxy, inner]),
+            ip("203.0.113.9")
+        );
+        // No header, or a garbled one: the proxy itself.
+        assert_eq!(client_address(proxy, &[], &[proxy]), proxy);
+        assert_eq!(client_address(proxy, &["not an address"], &[proxy]), proxy);
+        // Nothing trusted (the default): always the peer.
+        assert_eq!(client_address(proxy, &["203.0.113.9"], &[]), proxy);
+    }
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
         let mut map = HeaderMap::new();

@@ -8,6 +8,8 @@ use app::domain::command::Command;
 use app::domain::error::AppError;
 use app::domain::event::{Actor, StoredEvent};
 use chrono::Utc;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use std::sync::Arc;
 use tokio::sync::mpsc;
 
@@ -16,12 +18,49 @@ const CONFLICT_RETRIES: u32 = 50;
 /// The most commands one group commit takes; bounds a transaction's size.
 const MAX_BATCH: usize = 256;
 
+/// What the writers count, for `/metrics`. The handles are shared: a clone
+/// counts into the same figures.
+#[derive(Clone, Debug)]
+pub struct CommitCounters {
+    pub committed: Counter,
+    pub refused: Counter,
+    pub batch_sizes: Histogram,
+}
+
+impl Default for CommitCounters {
+    fn default() -> Self {
+        CommitCounters {
+            committed: Counter::default(),
+            refused: Counter::default(),
+            // 1, 2, 4 … 256 (`MAX_BATCH`).
+            batch_sizes: Histogram::new(exponential_buckets(1.0, 2.0, 9)),
+        }
+    }
+}
+
+impl CommitCounters {
+    fn count(&self, answers: &[Result<u64, AppError>]) {
+        self.batch_sizes.observe(answers.len() as f64);
+        for answer in answers {
+            match answer {
+                Ok(_) => self.committed.inc(),
+                Err(_) => self.refused.inc(),
+            };
+        }
+    }
+}
+
 /// The one writer of a workshop. It takes every command waiting (up to
 /// `MAX_BATCH`), decides them one after the other, and appends them all in
 /// one transaction: one fsync for the lot, which is what lets SQLite keep
 /// `synchronous=FULL` under a room's worth of submits. Each submitter hears
 /// back only after that commit.
-pub(super) async fn write_loop(store: Store, workshop: Arc<Workshop>, mut jobs: mpsc::Receiver<Job>) {
+pub(super) async fn write_loop(
+    store: Store,
+    workshop: Arc<Workshop>,
+    mut jobs: mpsc::Receiver<Job>,
+    counters: CommitCounters,
+) {
     let mut received = Vec::with_capacity(MAX_BATCH);
     while jobs.recv_many(&mut received, MAX_BATCH).await > 0 {
         let mut batch = Vec::with_capacity(received.len());
@@ -37,6 +76,7 @@ pub(super) async fn write_loop(store: Store, workshop: Arc<Workshop>, mut jobs: 
             continue;
         }
         let answers = commit_batch(&store, &workshop, &batch).await;
+        counters.count(&answers);
         for (pending, answer) in batch.iter().zip(&answers) {
             if matches!(answer, Err(AppError::KeyReused)) {
                 tracing::warn!(workshop = %workshop.id, key = %pending.key, "refused a reused idempotency key");

@@ -5,6 +5,7 @@
 pub mod error;
 pub mod exports;
 pub mod live;
+pub mod metrics;
 pub mod room;
 pub mod site;
 pub mod state;
@@ -35,6 +36,7 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
     Router::new()
         .merge(site::routes())
         .merge(live::routes())
+        .merge(metrics::routes())
         .merge(exports::routes())
         .merge(room::routes())
         .leptos_routes_with_context(
@@ -57,7 +59,15 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         .layer(axum::middleware::from_fn(server_fn_status))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_REQUEST_BODY))
         .layer(axum::middleware::from_fn(crate::security::guard))
+        .layer(axum::middleware::from_fn_with_state(
+            state.trusted_proxies.clone(),
+            crate::security::note_client_address,
+        ))
         .layer(compression())
+        .layer(axum::middleware::from_fn_with_state(
+            state.metrics.clone(),
+            metrics::record,
+        ))
         .with_state(state)
 }
 

@@ -12,6 +12,16 @@ pub struct AppState {
     pub services: Services,
     /// The PDF and DOCX renderers, shared by every request.
     pub documents: Arc<Documents>,
+    /// The proxies whose `X-Forwarded-For` names the client (`Config`).
+    pub trusted_proxies: Arc<[std::net::IpAddr]>,
+    /// Counted by every request, printed at `/metrics`.
+    pub metrics: Arc<crate::http::metrics::Metrics>,
+}
+
+impl FromRef<AppState> for Arc<crate::http::metrics::Metrics> {
+    fn from_ref(state: &AppState) -> Self {
+        state.metrics.clone()
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

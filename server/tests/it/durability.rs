@@ -92,3 +92,81 @@ async fn acknowledged_commitments_survive_sigkill_exactly_once() {
     // The log is whole: no gap, every payload parses.
     run(&["verify"], &url);
 }
+
+/// `roundtable backup` while the server serves and takes commitments: the
+/// copy holds everything acknowledged before the backup began, its log is
+/// whole, and serving the copy is the restore. A second backup to the same
+/// file is refused rather than overwriting it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_taken_while_serving_restores_what_was_acknowledged() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/roundtable.sqlite3", dir.path().display());
+    run(&["demo"], &url);
+    let organisation = demo_organisations().remove(0);
+    let server = ServerProcess::start(&url);
+    let client = reqwest::Client::new();
+    let cookie = demo_facilitator(&client, &server.base).await;
+
+    let before: Vec<String> = (0..20).map(|_| uuid::Uuid::new_v4().to_string()).collect();
+    for id in &before {
+        assert!(submit(&client, &server.base, &cookie, id, &organisation).await);
+    }
+    // Writes go on while the copy is taken.
+    let writing = {
+        let (client, base, cookie, organisation) = (
+            client.clone(),
+            server.base.clone(),
+            cookie.clone(),
+            organisation.clone(),
+        );
+        tokio::spawn(async move {
+            for _ in 0..40 {
+                let id = uuid::Uuid::new_v4().to_string();
+                assert!(submit(&client, &base, &cookie, &id, &organisation).await);
+            }
+        })
+    };
+    let copy = dir.path().join("backup.sqlite3");
+    let copy_url = format!("sqlite://{}", copy.display());
+    let backup = |out: &std::path::Path| {
+        std::process::Command::new(crate::support::process::BIN)
+            .args(["backup", "--out"])
+            .arg(out)
+            .env("DATABASE_URL", &url)
+            .env("RUST_LOG", "off")
+            .output()
+            .unwrap()
+    };
+    let taken = backup(&copy);
+    assert!(
+        taken.status.success(),
+        "{}",
+        String::from_utf8_lossy(&taken.stderr)
+    );
+    writing.await.unwrap();
+    let again = backup(&copy);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "an existing file is not overwritten"
+    );
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+    drop(server);
+
+    // Restore: serve the copy.
+    run(&["verify"], &copy_url);
+    let restored = ServerProcess::start(&copy_url);
+    let cookie = demo_facilitator(&client, &restored.base).await;
+    let recorded: std::collections::HashSet<String> = demo_log(&client, &restored.base, &cookie)
+        .await
+        .into_iter()
+        .filter(|event| event["event"]["type"] == "commitment_recorded")
+        .map(|event| event["event"]["commitment"]["id"].as_str().unwrap().to_string())
+        .collect();
+    for id in &before {
+        assert!(
+            recorded.contains(id),
+            "commitment {id}, acknowledged before the backup"
+        );
+    }
+}

@@ -254,3 +254,56 @@ async fn pages_travel_compressed_but_the_live_stream_is_sent_as_it_comes() {
     let mut seen = String::new();
     read_until(&mut body, &mut seen, &format!("data: {version}\n")).await;
 }
+
+/// `/metrics`: the figures an operator watches move with the room, under
+/// route templates only (no slug, no id, nothing a client typed).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_count_requests_refusals_streams_and_commits() {
+    use app::api::service::Workshops;
+    use leptos::server_fn::ServerFn;
+    let Some((app, facilitator, _)) = crate::support::demo_with_facilitator(Backend::Sqlite).await else {
+        return;
+    };
+    let stream = app.client.get(app.url("/w/demo/live")).send().await.unwrap();
+    assert_eq!(stream.status(), 200);
+    let organisation = app.engine.workshop("demo").await.unwrap();
+    let organisation = organisation.organisations.keys().next().unwrap().to_string();
+    let id = crate::support::new_id();
+    let mut form = crate::support::process::commitment_form(&id, &organisation, "metrics");
+    let saved = crate::support::call(&app, app::api::SaveCommitment::PATH, &form, Some(&facilitator)).await;
+    assert_eq!(saved.status(), 200);
+    form[3].1 = "not a number";
+    form[1].1 = "0c7a3c4e-0000-4000-8000-000000000001";
+    let refused = crate::support::call(&app, app::api::SaveCommitment::PATH, &form, Some(&facilitator)).await;
+    assert_eq!(refused.status(), 422);
+    let hostile = app
+        .client
+        .get(app.url("/no/such/page/12345"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(hostile.status(), 404);
+
+    let response = app.client.get(app.url("/metrics")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    let value = |series: &str| -> f64 {
+        text.lines()
+            .find_map(|line| {
+                line.strip_prefix(series)
+                    .and_then(|rest| rest.trim().parse().ok())
+            })
+            .unwrap_or_else(|| panic!("{series} in\n{text}"))
+    };
+    assert_eq!(value("roundtable_live_streams "), 1.0, "the stream is open");
+    assert!(value("roundtable_commands_committed_total ") >= 1.0);
+    assert!(value("roundtable_refused_requests_total{reason=\"invalid\"} ") >= 1.0);
+    assert!(text.contains("route=\"/w/{slug}/live\""), "{text}");
+    assert!(text.contains("roundtable_group_commit_size_bucket"), "{text}");
+    assert!(
+        !text.contains("12345") && !text.contains("/w/demo"),
+        "no path a client typed: {text}"
+    );
+
+    drop(stream);
+}

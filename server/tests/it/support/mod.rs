@@ -129,6 +129,8 @@ impl TestApp {
                 leptos: config.leptos_options(),
                 services: services.clone(),
                 documents: std::sync::Arc::new(server::documents::Documents::new(None)),
+                trusted_proxies: std::sync::Arc::from(Vec::new()),
+                metrics: std::sync::Arc::new(http::metrics::Metrics::new(engine.counters())),
             },
             page_routes(),
         );
