@@ -131,8 +131,8 @@ pub fn refusal_reason(status: StatusCode) -> Option<&'static str> {
         413 => "too_large",
         422 => "invalid",
         429 => "throttled",
-        500..=599 => "server_error",
-        400..=499 => "other_client_error",
+        _ if status.is_server_error() => "server_error",
+        _ if status.is_client_error() => "other_client_error",
         _ => return None,
     })
 }
