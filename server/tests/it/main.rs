@@ -18,6 +18,7 @@ mod hostile_input;
 mod http;
 mod iati;
 mod invites;
+mod main_screen;
 mod money;
 mod proposal;
 mod stage_timer;
