@@ -980,6 +980,22 @@ catalogue! {
     MatrixColumnComplete => "complete", "完整";
     NoAgreementYet => "not started", "尚未开始";
     RisksInCell => "risks", "项风险";
+    PutOnScreen => "Show on the screen", "在大屏幕上显示";
+    OnTheScreenNow => "On the screen now.", "现已显示在大屏幕上。";
+    FollowTheStage => "Follow the stage the room is in", "跟随会场当前阶段";
+    QuestionLabel => "Question", "问题";
+    MainScreenHeading => "What the main screen shows", "主屏幕显示的内容";
+    ScreenChoiceHelp => "Every open main screen switches at once, without a reload. By default it follows the stage opened last. The main screen:", "所有打开的主屏幕立即切换，无需刷新。默认跟随最后开启的阶段。主屏幕地址：";
+    FixedScreens => "Fixed screens for a second projector", "第二台投影仪的固定屏幕";
+    RemoteTitle => "Screen remote", "屏幕遥控器";
+    SectionDone => "complete", "已完成";
+    SectionsComplete => "sections complete", "个章节已完成";
+    NoVersionIssued => "No version issued yet.", "尚未发布任何版本。";
+    VersionsIssued => "Versions issued", "已发布的版本";
+    FundingToFind => "Funding still to find", "尚待筹集的资金";
+    NoQuestionOnScreen => "No question is on the screen.", "大屏幕上没有问题。";
+    AnswersArrive => "answers appear as they are sent", "回答发送后即时显示";
+    AnswersCount => "answers", "条回答";
 }
 
 pub fn organisation_type_name(kind: OrganisationType) -> Msg {

@@ -113,7 +113,7 @@ test('amending keeps the history, and only facilitators download the register', 
 // One test a page and language, so that each long page has the whole time
 // budget.
 for (const lang of ['en', 'zh-CN']) {
-  for (const path of ['/w/demo/commitments', '/w/demo/screen', '/w/demo/design', '/w/demo/partnership', '/w/demo/business-model', '/w/demo/screen/business-model', '/w/demo/screen/design', '/w/demo/screen/partnership']) {
+  for (const path of ['/w/demo/commitments', '/w/demo/screen', '/w/demo/design', '/w/demo/partnership', '/w/demo/business-model', '/w/demo/screen/business-model', '/w/demo/screen/design', '/w/demo/screen/partnership', '/w/demo/screen/proposal', '/w/demo/remote']) {
     test(`${path} has no serious accessibility violations (signed in, ${lang})`, async ({ browser, baseURL }) => {
       // The demo's responsibility matrix is 12 components by 26 partners:
       // axe checks some 300 selects, which is its work, not a wait.

@@ -29,5 +29,5 @@ pub use blocks::*;
 pub use compare::*;
 pub use html::html;
 pub use markdown::markdown;
-pub use proposal::document;
+pub use proposal::{document, gap_name, section_name};
 pub use view::*;

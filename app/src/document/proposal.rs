@@ -74,7 +74,7 @@ pub fn section_name(id: SectionId) -> Msg {
     }
 }
 
-fn gap_name(gap: Gap) -> Msg {
+pub fn gap_name(gap: Gap) -> Msg {
     match gap {
         Gap::Summary => Msg::GapSummary,
         Gap::Problem => Msg::GapProblem,

@@ -157,6 +157,10 @@ pub enum Event {
     ScreenLanguagesSet {
         languages: ScreenLanguages,
     },
+    /// A facilitator chose what the main projected screen shows.
+    ScreenChosen {
+        shows: ScreenChoice,
+    },
 }
 
 impl Event {
@@ -196,6 +200,7 @@ impl Event {
             Event::StageTimerStopped => "stage_timer_stopped",
             Event::OrganisationIatiRefSet { .. } => "organisation_iati_ref_set",
             Event::ScreenLanguagesSet { .. } => "screen_languages_set",
+            Event::ScreenChosen { .. } => "screen_chosen",
         }
     }
 }

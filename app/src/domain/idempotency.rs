@@ -148,6 +148,12 @@ impl IdempotencyKey {
         Self::fresh("screen-languages")
     }
 
+    /// Choosing what the main screen shows: choosing it again changes
+    /// nothing.
+    pub fn screen_choice() -> Self {
+        Self::fresh("screen-choice")
+    }
+
     /// A re-rating: run again, it finds nothing left to convert.
     pub fn re_rate() -> Self {
         Self::fresh("rerate")

@@ -24,6 +24,7 @@ pub mod ids;
 pub mod item_form;
 pub mod limits;
 pub mod loan_terms;
+pub mod main_screen;
 pub mod model;
 pub mod money;
 pub mod proposal;

@@ -62,6 +62,9 @@ pub struct WorkshopState {
     /// The languages of the projected screens; older logs never chose.
     #[serde(default)]
     pub screen_languages: ScreenLanguages,
+    /// What the main projected screen shows; older logs never chose.
+    #[serde(default)]
+    pub screen_choice: ScreenChoice,
 }
 
 /// A numbered version of the proposal: the log up to `seq` is what it
@@ -167,6 +170,24 @@ impl WorkshopState {
             .rev()
             .find(|stage| self.stage_status(**stage) == StageStatus::Open)
             .copied()
+    }
+
+    /// The dashboard the main screen draws: the facilitator's choice, or
+    /// the stage the room is in (the commitments' before any is open); a
+    /// question no longer in the state falls back to the stage.
+    pub fn screen_shows(&self) -> ScreenBoard {
+        let stage = || ScreenBoard::Stage {
+            stage: self.current_stage().unwrap_or(Stage::Commitments),
+        };
+        match self.screen_choice {
+            ScreenChoice::FollowStage => stage(),
+            ScreenChoice::Stage { stage } => ScreenBoard::Stage { stage },
+            ScreenChoice::Proposal => ScreenBoard::Proposal,
+            ScreenChoice::Question { item } if self.discussions.contains_key(&item) => {
+                ScreenBoard::Question { item }
+            }
+            ScreenChoice::Question { .. } => stage(),
+        }
     }
 
     /// Whether a delegate or participant (by their id) was removed.
@@ -407,6 +428,7 @@ impl WorkshopState {
             }
             Event::StageTimerStopped => self.stage_timer = None,
             Event::ScreenLanguagesSet { languages } => self.screen_languages = *languages,
+            Event::ScreenChosen { shows } => self.screen_choice = *shows,
         }
     }
 }

@@ -40,7 +40,10 @@ impl MomentKind {
             | DelegationDeclined { .. }
             | DelegateRemoved { .. }
             | ParticipantRemoved { .. } => Self::People,
-            StageStatusChanged { .. } | StageTimerStarted { .. } | StageTimerStopped => Self::Stage,
+            StageStatusChanged { .. }
+            | StageTimerStarted { .. }
+            | StageTimerStopped
+            | ScreenChosen { .. } => Self::Stage,
             DesignTextSet { .. }
             | OutputAdded { .. }
             | ComponentAdded { .. }

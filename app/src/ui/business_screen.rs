@@ -5,9 +5,10 @@
 use super::business_charts::{cash_flow_chart, Bar};
 use super::business_figures::irr_text;
 use super::locale::screen_locale;
+use super::screen_room::RoomCorner;
 use super::stage_timer::{use_stage_clock, StageClock, StageTimerBadge};
 use super::{use_locale, Failure, Tr};
-use crate::api::{load_business_screen, BusinessScreen};
+use crate::api::{load_business_screen, load_room_code, BusinessScreen, RoomCode};
 use crate::domain::business::{Allocation, ModelFigures};
 use crate::domain::business_view::RiskConsensus;
 use crate::domain::figures::amount_in;
@@ -24,15 +25,17 @@ pub fn BusinessScreenPage() -> impl IntoView {
     let version = super::live::use_live_version(slug);
     let screen = Resource::new(slug, load_business_screen);
     super::live::follow(version, screen, |s| s.version);
+    let room = Resource::new(slug, load_room_code);
     let clock = use_stage_clock(params.read_untracked().get("slug").unwrap_or_default());
     view! {
         <Title text=tr(Msg::StageBusinessModel)/>
         <div class="business-screen">
             <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
+                    let room = room.await.ok();
                     match screen.await {
                         Err(error) => view! { <Failure error/> }.into_any(),
-                        Ok(s) => view! { <Board s clock/> }.into_any(),
+                        Ok(s) => view! { <Board s clock room slug=slug()/> }.into_any(),
                     }
                 })}
             </Transition>
@@ -43,7 +46,7 @@ pub fn BusinessScreenPage() -> impl IntoView {
 /// Drawn again whenever the workshop moves, in the languages the
 /// facilitators chose (`BusinessScreen::languages`).
 #[component]
-fn Board(s: BusinessScreen, clock: StageClock) -> impl IntoView {
+fn Board(s: BusinessScreen, clock: StageClock, room: Option<RoomCode>, slug: String) -> impl IntoView {
     let tr = screen_locale(s.languages);
     let structure = s.structure.map(|(named, term)| {
         let (name, explanation) = structure_name(named);
@@ -86,7 +89,7 @@ fn Board(s: BusinessScreen, clock: StageClock) -> impl IntoView {
             </header>
             {figures}
         </div>
-        <aside class="bm-screen-side"><ConsensusMap risks=s.risks tr/></aside>
+        <aside class="bm-screen-side"><RoomCorner room slug tr/><ConsensusMap risks=s.risks tr/></aside>
     }
 }
 

@@ -19,11 +19,15 @@ mod join;
 mod live;
 mod live_list;
 mod locale;
+mod main_screen;
 mod partnership;
 mod proposal;
 mod proposal_narrative;
+mod proposal_screen;
+mod remote;
 mod room;
 mod screen;
+mod screen_room;
 mod screen_years;
 mod setup;
 mod stage_screens;
@@ -97,7 +101,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/w/:slug/commitments") view=commitments::CommitmentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/proposal") view=proposal::ProposalPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/proposal/compare") view=proposal::ProposalComparePage ssr=SsrMode::Async/>
-                    <Route path=path!("/w/:slug/screen") view=screen::ScreenPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/screen") view=main_screen::MainScreenPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/screen/commitments") view=screen::ScreenPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/screen/proposal") view=proposal_screen::ProposalScreenPage ssr=SsrMode::Async/>
+                    <Route path=path!("/w/:slug/remote") view=remote::RemotePage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/screen/business-model") view=business_screen::BusinessScreenPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/screen/design") view=stage_screens::DesignScreenPage ssr=SsrMode::Async/>
                     <Route path=path!("/w/:slug/screen/partnership") view=stage_screens::PartnershipScreenPage ssr=SsrMode::Async/>

@@ -195,7 +195,8 @@ pub fn Discussions(slug: String) -> impl IntoView {
                                 {items.into_iter().map(|item| {
                                     let id = item.id;
                                     let field = format!("answer-{id}");
-                                    let (slug_a, slug_b) = (slug.clone(), slug.clone());
+                                    let (slug_a, slug_b, slug_c) = (slug.clone(), slug.clone(), slug.clone());
+                                    let shows = crate::domain::model::ScreenChoice::Question { item: id };
                                     view! {
                                         <li class="discussion" data-open=item.open.to_string()>
                                             <h3>{item.question.clone()}</h3>
@@ -234,6 +235,7 @@ pub fn Discussions(slug: String) -> impl IntoView {
                                                     <button type="submit" class="secondary">{tr(Msg::CloseQuestion)}</button>
                                                 </ActionForm>
                                             })}
+                                            {facilitator.then(|| view! { <super::remote::ShowOnScreen slug=slug_c shows/> })}
                                         </li>
                                     }
                                 }).collect_view()}

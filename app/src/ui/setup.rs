@@ -83,11 +83,13 @@ pub fn SetupPage() -> impl IntoView {
                         <ul class="nav-links">
                             <li><a href=format!("/w/{}/commitments", slug())>{tr(Msg::StageCommitments)}</a></li>
                             <li><a href=format!("/w/{}/screen", slug())>{tr(Msg::ScreenLink)}</a></li>
+                            <li><a href=format!("/w/{}/remote", slug())>{tr(Msg::RemoteTitle)}</a></li>
                         </ul>
                     </nav>
                     <StageControls slug=slug()/>
                     <super::stage_timer::StageTimerControls slug=slug()/>
                     <super::stage_timer::ScreenLanguagesControls slug=slug()/>
+                    <super::remote::ScreenControls slug=slug()/>
                     <super::room::DelegationRequests slug=slug()/>
                     <NewOrganisationForm slug=slug() action=add/>
                     <super::cities::Cities slug=slug()/>

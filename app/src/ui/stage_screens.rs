@@ -4,9 +4,12 @@
 //! facilitators chose. Laid out like stage 3's screen.
 
 use super::locale::screen_locale;
+use super::screen_room::RoomCorner;
 use super::stage_timer::{use_stage_clock, StageClock, StageTimerBadge};
 use super::{use_locale, Failure, Tr};
-use crate::api::{load_design_screen, load_partnership_screen, DesignScreen, PartnershipScreen};
+use crate::api::{
+    load_design_screen, load_partnership_screen, load_room_code, DesignScreen, PartnershipScreen, RoomCode,
+};
 use crate::domain::design::risk_band;
 use crate::domain::figures::amount_in;
 use crate::domain::stage_screens::WalkProgress;
@@ -25,15 +28,17 @@ pub fn DesignScreenPage() -> impl IntoView {
     let version = super::live::use_live_version(slug);
     let screen = Resource::new(slug, load_design_screen);
     super::live::follow(version, screen, |s| s.version);
+    let room = Resource::new(slug, load_room_code);
     let clock = use_stage_clock(params.read_untracked().get("slug").unwrap_or_default());
     view! {
         <Title text=tr(Msg::StageProjectDesign)/>
         <div class="business-screen stage-screen design-screen">
             <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
+                    let room = room.await.ok();
                     match screen.await {
                         Err(error) => view! { <Failure error/> }.into_any(),
-                        Ok(s) => view! { <DesignBoard s clock/> }.into_any(),
+                        Ok(s) => view! { <DesignBoard s clock room slug=slug()/> }.into_any(),
                     }
                 })}
             </Transition>
@@ -49,15 +54,17 @@ pub fn PartnershipScreenPage() -> impl IntoView {
     let version = super::live::use_live_version(slug);
     let screen = Resource::new(slug, load_partnership_screen);
     super::live::follow(version, screen, |s| s.version);
+    let room = Resource::new(slug, load_room_code);
     let clock = use_stage_clock(params.read_untracked().get("slug").unwrap_or_default());
     view! {
         <Title text=tr(Msg::StagePartnership)/>
         <div class="business-screen stage-screen">
             <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
+                    let room = room.await.ok();
                     match screen.await {
                         Err(error) => view! { <Failure error/> }.into_any(),
-                        Ok(s) => view! { <PartnershipBoard s clock/> }.into_any(),
+                        Ok(s) => view! { <PartnershipBoard s clock room slug=slug()/> }.into_any(),
                     }
                 })}
             </Transition>
@@ -80,7 +87,7 @@ fn Heading(stage: Msg, title: String, walk: WalkProgress, clock: StageClock, tr:
 }
 
 #[component]
-fn DesignBoard(s: DesignScreen, clock: StageClock) -> impl IntoView {
+fn DesignBoard(s: DesignScreen, clock: StageClock, room: Option<RoomCode>, slug: String) -> impl IntoView {
     let tr = screen_locale(s.languages);
     let currency = s.currency;
     let costing = format!(
@@ -107,6 +114,7 @@ fn DesignBoard(s: DesignScreen, clock: StageClock) -> impl IntoView {
             </ul>
         </div>
         <aside class="bm-screen-side">
+            <RoomCorner room slug tr/>
             <RiskHeatMap cells=s.risks tr/>
             <table class="screen-components" data-testid="components">
                 <caption>{tr(Msg::StepComponents)}" · "{costing}</caption>
@@ -160,7 +168,12 @@ fn RiskHeatMap(cells: [[usize; 5]; 5], tr: Tr) -> impl IntoView {
 }
 
 #[component]
-fn PartnershipBoard(s: PartnershipScreen, clock: StageClock) -> impl IntoView {
+fn PartnershipBoard(
+    s: PartnershipScreen,
+    clock: StageClock,
+    room: Option<RoomCode>,
+    slug: String,
+) -> impl IntoView {
     let tr = screen_locale(s.languages);
     view! {
         <div class="bm-screen-main">
@@ -185,6 +198,7 @@ fn PartnershipBoard(s: PartnershipScreen, clock: StageClock) -> impl IntoView {
             </div>
         </div>
         <aside class="bm-screen-side">
+            <RoomCorner room slug tr/>
             <table class="screen-matrix" data-testid="matrix">
                 <caption>{tr(Msg::ResponsibilityMatrixHeading)}</caption>
                 <tbody>

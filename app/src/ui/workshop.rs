@@ -27,6 +27,7 @@ pub fn WorkshopPage() -> impl IntoView {
                     <nav class="workshop-nav" aria-label=use_locale()(Msg::SetupTitle)>
                         <ul class="nav-links">
                             <li><a href=format!("/w/{}/setup", slug())>{use_locale()(Msg::SetupLink)}</a></li>
+                            <li><a href=format!("/w/{}/remote", slug())>{use_locale()(Msg::RemoteTitle)}</a></li>
                         </ul>
                     </nav>
                 })

@@ -387,6 +387,7 @@ pub fn decide(
         Command::StartStageTimer(new) => super::timer::start(state, actor, new),
         Command::StopStageTimer => super::timer::stop(state, actor),
         Command::SetScreenLanguages { languages } => super::timer::screen_languages(state, actor, languages),
+        Command::ChooseScreen { shows } => super::timer::choose_screen(state, actor, shows),
         Command::Contribute(new) => super::room::contribute(state, actor, new),
         Command::IssueProposal(new) => super::issue::issue_proposal(state, actor, new),
     }

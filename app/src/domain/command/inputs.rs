@@ -98,6 +98,10 @@ pub enum Command {
     SetScreenLanguages {
         languages: ScreenLanguages,
     },
+    /// What the main projected screen shows.
+    ChooseScreen {
+        shows: ScreenChoice,
+    },
 }
 
 /// How many versions a proposal may be issued in: far more than a

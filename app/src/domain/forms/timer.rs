@@ -1,10 +1,11 @@
 //! The facilitator's forms for every screen: starting the stage timer,
-//! and choosing the projected screens' languages.
+//! choosing the projected screens' languages, and what the main screen
+//! shows.
 
 use super::fields::Problems;
 use crate::domain::command::{Command, NewStageTimer};
 use crate::domain::error::{AppError, Problem};
-use crate::domain::model::ScreenLanguages;
+use crate::domain::model::{ScreenChoice, ScreenLanguages};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -44,6 +45,20 @@ impl ScreenLanguagesForm {
         ScreenLanguages::from_code(&self.languages)
             .map(|languages| Command::SetScreenLanguages { languages })
             .ok_or_else(|| AppError::invalid("languages", Problem::Invalid))
+    }
+}
+
+/// What the main screen shows, by `ScreenChoice::code`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScreenChoiceForm {
+    pub shows: String,
+}
+
+impl ScreenChoiceForm {
+    pub fn parse(self) -> Result<Command, AppError> {
+        ScreenChoice::from_code(&self.shows)
+            .map(|shows| Command::ChooseScreen { shows })
+            .ok_or_else(|| AppError::invalid("shows", Problem::Invalid))
     }
 }
 
@@ -99,5 +114,33 @@ mod tests {
             other.parse(),
             Err(AppError::invalid("languages", Problem::Invalid))
         );
+    }
+
+    #[test]
+    fn a_screen_choice_form_names_a_stage_the_proposal_or_a_question() {
+        use crate::domain::ids::DiscussionId;
+        use crate::domain::model::Stage;
+        let parse = |shows: &str| ScreenChoiceForm { shows: shows.into() }.parse();
+        let chosen = |shows| Ok(Command::ChooseScreen { shows });
+        assert_eq!(parse("follow"), chosen(ScreenChoice::FollowStage));
+        assert_eq!(
+            parse("stage-2"),
+            chosen(ScreenChoice::Stage {
+                stage: Stage::Partnership
+            })
+        );
+        assert_eq!(parse(" proposal "), chosen(ScreenChoice::Proposal));
+        let item = DiscussionId::random();
+        let question = ScreenChoice::Question { item };
+        assert_eq!(parse(&question.code()), chosen(question));
+        for code in ["follow", "stage-2", "proposal"] {
+            assert_eq!(
+                ScreenChoice::from_code(code).map(ScreenChoice::code),
+                Some(code.to_string())
+            );
+        }
+        for wrong in ["stage-5", "stage-0", "question-x", "screen", ""] {
+            assert_eq!(parse(wrong), Err(AppError::invalid("shows", Problem::Invalid)));
+        }
     }
 }

@@ -8,13 +8,16 @@
 //!   (`Gap`) with the stage that fills it;
 //! - `parts`: the lines each section lists;
 //! - `assemble`: `Proposal::of(state, viewer)` (an impl only, nothing to re-export);
-//! - `compare`: two versions side by side, section by section.
+//! - `compare`: two versions side by side, section by section;
+//! - `screen`: the proposal on the projector (`ProposalScreen`), public.
 
 mod assemble;
 mod compare;
 mod parts;
+mod screen;
 mod sections;
 
 pub use compare::*;
 pub use parts::*;
+pub use screen::*;
 pub use sections::*;

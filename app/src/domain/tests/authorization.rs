@@ -373,6 +373,14 @@ fn authorization_matrix() {
                 languages: ScreenLanguages::Both,
             },
         ),
+        (
+            "put stage 1 on the main screen",
+            Command::ChooseScreen {
+                shows: ScreenChoice::Stage {
+                    stage: Stage::ProjectDesign,
+                },
+            },
+        ),
     ];
     let mut rows = Vec::new();
     for (what, command) in mutations {

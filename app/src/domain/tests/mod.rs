@@ -13,6 +13,7 @@ mod disbursements;
 mod editing;
 mod figures;
 mod limits;
+mod main_screen;
 mod organisations;
 mod partnership;
 mod proposal;

@@ -108,9 +108,13 @@ pub fn WalkPage(stage: Stage, content: fn(Walk) -> AnyView) -> impl IntoView {
                                 move |slug| load_design(slug, stage),
                                 |d| d.version,
                             );
+                            let facilitator = walk.current.with_untracked(|v| v.facilitator);
+                            let shows = crate::domain::model::ScreenChoice::Stage { stage };
+                            let show_slug = timer_slug.clone();
                             view! {
                                 <WalkHeader walk stage/>
                                 <super::super::stage_timer::StageTimer slug=timer_slug/>
+                                {facilitator.then(|| view! { <super::super::remote::ShowOnScreen slug=show_slug shows/> })}
                                 {content(walk)}
                             }
                             .into_any()
