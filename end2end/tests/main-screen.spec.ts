@@ -1,5 +1,5 @@
 import { test, expect, Browser, Page } from '@playwright/test';
-import { newWorkshop, signedInFacilitator } from './helpers';
+import { newWorkshop, signedInFacilitator, ready } from './helpers';
 
 // The facilitator drives the main screen (/w/{slug}/screen): every open
 // main screen switches without a reload, a fixed screen for a second
@@ -13,7 +13,7 @@ type TextBox = { text: string; size: number; right: number; bottom: number };
 async function open(browser: Browser, path: string, width = 1920, height = 1080): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
   await page.goto(path);
-  await page.locator('body[data-hydrated]').waitFor();
+  await ready(page);
   // Gone after a reload: the screens below must keep it.
   await page.evaluate(() => ((window as any).__notReloaded = true));
   return page;
@@ -58,7 +58,7 @@ async function legible(page: Page, selector: string, width: number, height: numb
 
 async function hydratedControls(facilitator: Page, path: string) {
   await facilitator.goto(path);
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   await facilitator.locator('.screen-controls .form-problem[data-ready]').waitFor({ state: 'attached' });
   await expect(facilitator.locator('.screen-choices button')).not.toHaveCount(0);
 }
@@ -101,7 +101,7 @@ test("a question's answers reach the main screen as they are sent, and its count
   const slug = await newWorkshop(facilitator, 'question');
   const screen = await open(browser, `/w/${slug}/screen`);
   await facilitator.goto(`/w/${slug}`);
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   const question = `Which port first? ${Date.now() % 100000}`;
   await facilitator.getByLabel('Ask the room a question').fill(question);
   await facilitator.getByRole('button', { name: 'Ask', exact: true }).click();
@@ -129,7 +129,7 @@ test('the phone remote switches the screen and runs the stage timer, with large 
   const facilitator = await signedInFacilitator(browser);
   const slug = await newWorkshop(facilitator, 'remote');
   await facilitator.goto(`/w/${slug}/setup`);
-  await facilitator.locator('body[data-hydrated]').waitFor();
+  await ready(facilitator);
   await facilitator.getByRole('button', { name: 'Open: Project design' }).click();
   await expect(facilitator.locator('.stage-controls li[data-stage="1"]')).toContainText('Open');
   const screen = await open(browser, `/w/${slug}/screen`);

@@ -113,6 +113,8 @@ for (const [width, height] of [[1920, 1080], [1280, 720]]) {
   test(`the projector holds at ${width}×${height}`, async ({ browser }) => {
     const page = await projector(browser, width, height);
     await expect(page.locator('.room-code')).toHaveText(/^[A-Z2-9]{6}$/);
+    // Every screen has a room code now: wait for the commitments board itself.
+    await expect(page.locator('.screen-figures [data-figure="secured"]')).toBeVisible();
     await holds(page, width, height);
     await paidAddsUp(page);
     // The plan by year against the costs by year, in the side column.

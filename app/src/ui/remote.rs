@@ -3,7 +3,7 @@
 //! shows, and the phone remote, `/w/{slug}/remote` (the same choices and
 //! the stage timer's controls, as large touch targets).
 
-use super::forms::{FormProblem, HiddenFields};
+use super::forms::{FormProblem, HiddenFields, ReadyMark};
 use super::live_list::LiveList;
 use super::stage_timer::StageTimerControls;
 use super::{use_locale, Failure, Tr};
@@ -46,6 +46,7 @@ pub fn ShowOnScreen(slug: String, shows: ScreenChoice) -> impl IntoView {
     view! {
         <div class="show-on-screen">
             <ActionForm action=choose attr:class="inline-form">
+                <ReadyMark/>
                 <HiddenFields fields=hidden/>
                 <button type="submit" class="secondary" disabled=move || choose.pending().get()>
                     {tr(Msg::PutOnScreen)}
@@ -87,6 +88,7 @@ pub fn ScreenControls(slug: String) -> impl IntoView {
                 view! {
                     <li>
                         <ActionForm action=choose>
+                            <ReadyMark/>
                             <HiddenFields fields=hidden/>
                             <button type="submit" class:secondary=!choice.chosen aria-pressed=choice.chosen.to_string()>
                                 {name}
