@@ -2,6 +2,8 @@
 //! current state, appended durably, then applied to the in-memory state and
 //! published; the caller hears back only after the commit.
 
+pub use crate::engine::dashboard::PublicDashboard;
+
 use crate::engine::commit::{answer_recorded, clock, request_hash, write_loop};
 use crate::engine::workshop::{Job, Pending, Workshop};
 use crate::store::{Append, AppendOutcome, Store};
@@ -17,6 +19,7 @@ use std::sync::{Arc, RwLock};
 use tokio::sync::{broadcast, mpsc, oneshot, Mutex};
 
 mod commit;
+mod dashboard;
 mod workshop;
 
 /// Events a slow live subscriber may fall behind before it must reload.
@@ -107,6 +110,7 @@ impl Engine {
             state: RwLock::new(Arc::new(WorkshopState::from_log(&events))),
             queue,
             live: broadcast::channel(LIVE_BUFFER).0,
+            dashboard: Default::default(),
         });
         tokio::spawn(write_loop(self.store.clone(), workshop.clone(), jobs));
         loaded.insert(slug.to_string(), workshop.clone());
@@ -120,6 +124,20 @@ impl Engine {
             .await?
             .ok_or_else(|| AppError::NotFound(slug.into()))?;
         Ok(workshop.live.subscribe())
+    }
+
+    /// The public dashboard as of the workshop's current version (or newer),
+    /// built at most once per version and shared (`engine::dashboard`).
+    pub async fn public_dashboard(&self, slug: &str) -> Result<Arc<PublicDashboard>, AppError> {
+        let workshop = self
+            .find(slug)
+            .await?
+            .ok_or_else(|| AppError::NotFound(slug.into()))?;
+        workshop
+            .dashboard
+            .current(|| workshop.snapshot())
+            .await
+            .ok_or_else(|| AppError::NotFound(slug.into()))
     }
 
     /// The events after `seq`, for exports and for live clients catching up.
@@ -229,6 +247,10 @@ impl Workshops for Engine {
             .await?
             .map(|w| w.snapshot())
             .ok_or_else(|| AppError::NotFound(slug.into()))
+    }
+
+    async fn dashboard(&self, slug: &str) -> Result<app::domain::dashboard::Dashboard, AppError> {
+        Ok(self.public_dashboard(slug).await?.dashboard.clone())
     }
 
     async fn workshop_at(&self, slug: &str, seq: u64) -> Result<WorkshopState, AppError> {

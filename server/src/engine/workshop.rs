@@ -1,6 +1,7 @@
-//! A loaded workshop: its state in memory, its writer's queue and its live
-//! channel, and what waits in that queue.
+//! A loaded workshop: its state in memory, its writer's queue, its live
+//! channel and its public dashboard, and what waits in that queue.
 
+use crate::engine::dashboard::DashboardCache;
 use app::domain::command::Command;
 use app::domain::error::AppError;
 use app::domain::event::{Actor, StoredEvent};
@@ -37,6 +38,8 @@ pub(super) struct Workshop {
     /// The single writer's queue; see `write_loop`.
     pub(super) queue: mpsc::Sender<Job>,
     pub(super) live: broadcast::Sender<Arc<StoredEvent>>,
+    /// The public dashboard, built when first asked for after a commit.
+    pub(super) dashboard: DashboardCache,
 }
 
 impl Workshop {

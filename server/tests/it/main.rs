@@ -18,6 +18,7 @@ mod hostile_input;
 mod http;
 mod iati;
 mod invites;
+mod live;
 mod money;
 mod proposal;
 mod stage_timer;
