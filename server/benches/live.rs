@@ -30,6 +30,7 @@ use process::{
     commitment_form, cookie_named, demo_facilitator, demo_log, demo_organisations, post, run, ServerProcess,
 };
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -42,6 +43,15 @@ fn setting(name: &str, default: usize) -> usize {
 
 fn now_micros() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_micros() as i64
+}
+
+/// CPU seconds a process has used so far (user and system).
+fn cpu_seconds(pid: &str) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The fields after the command name, which is in parentheses.
+    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -121,10 +131,7 @@ async fn main() {
 
     // The screens: each records when each version arrived, and when it
     // first held each amount.
-    let shared = Arc::new(Mutex::new(Heard {
-        watching: true,
-        ..Heard::default()
-    }));
+    let shared = Arc::new(Mutex::new(Heard::default()));
     let (ready_tx, mut ready_rx) = tokio::sync::mpsc::channel::<()>(streams.max(1));
     for stream in 0..streams {
         let (base, shared, ready) = (base.clone(), shared.clone(), ready_tx.clone());
@@ -138,6 +145,8 @@ async fn main() {
     println!("setup: {streams} dashboard streams connected");
 
     // Phase 1: a room's pace of commitments, each with an amount of its own.
+    let cpu = || (cpu_seconds(&pid.to_string()), cpu_seconds("self"));
+    let cpu_before = cpu();
     let screens = submit_at(&client, &base, &delegates, screen_rate, seconds, 1).await;
     tokio::time::sleep(Duration::from_secs(1)).await;
     let mut on_screen: Vec<f64> = Vec::with_capacity(streams * screens.sent.len());
@@ -157,12 +166,11 @@ async fn main() {
 
     // Phase 2: submits at full rate, the screens still following.
     let first_seq_measured = demo_log(&client, &base, &facilitator).await.len() as u64 + 1;
-    {
-        let mut heard = shared.lock().unwrap();
-        heard.versions.clear();
-        heard.watching = false;
-    }
+    shared.lock().unwrap().versions.clear();
+    WATCHING.store(false, Ordering::Relaxed);
+    let cpu_between = cpu();
     let burst = submit_at(&client, &base, &delegates, rate, seconds, 2).await;
+    let cpu_after = cpu();
     // Let the last events reach every stream.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let peak_rss = vm_kib(pid, "VmHWM:");
@@ -209,8 +217,18 @@ async fn main() {
         "  {received} dashboards received in all; the phase-1 submits: p99 {:.1} ms",
         percentile(&screens.latencies, 99.0)
     );
+    println!(
+        "  CPU seconds, server / this client: phase 1 {:.1} / {:.1}, phase 2 {:.1} / {:.1} (2 cores shared)",
+        cpu_between.0 - cpu_before.0,
+        cpu_between.1 - cpu_before.1,
+        cpu_after.0 - cpu_between.0,
+        cpu_after.1 - cpu_between.1,
+    );
     drop(server);
 }
+
+/// Whether the screens still note the amounts they hold (phase 1 only).
+static WATCHING: AtomicBool = AtomicBool::new(true);
 
 /// What the screens heard.
 #[derive(Default)]
@@ -219,8 +237,6 @@ struct Heard {
     versions: Vec<(usize, u64, i64)>,
     /// When each screen first held each amount.
     first_held: HashMap<(usize, String), Instant>,
-    /// Whether amounts are still being watched (phase 1 only).
-    watching: bool,
     messages: usize,
 }
 
@@ -254,12 +270,12 @@ async fn screen(
             else {
                 continue;
             };
-            let mut shared = shared.lock().unwrap();
-            let new: Vec<String> = if shared.watching {
+            let new: Vec<String> = if WATCHING.load(Ordering::Relaxed) {
                 amounts(&text).filter(|a| held.insert(a.clone())).collect()
             } else {
                 Vec::new()
             };
+            let mut shared = shared.lock().unwrap();
             shared.messages += 1;
             shared.versions.push((stream, version, micros));
             for amount in new {

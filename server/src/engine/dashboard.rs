@@ -8,8 +8,8 @@
 //! reader that finds the cache behind computes the workshop's newest state,
 //! not the version it first saw, so under a burst of commits the versions
 //! in between are never built. One computation at a time per workshop; the
-//! readers that arrive meanwhile wait for it and share it. The writer never
-//! waits for any of this: it only swaps in a new state.
+//! readers that arrive meanwhile wait for it (woken together) and share
+//! it. The writer never waits for any of this: it only swaps in a new state.
 
 use app::domain::dashboard::Dashboard;
 use app::domain::state::WorkshopState;
@@ -43,8 +43,12 @@ impl PublicDashboard {
 #[derive(Default)]
 pub(super) struct DashboardCache {
     latest: RwLock<Option<Arc<PublicDashboard>>>,
-    /// Held while computing, so that one reader computes and the others wait.
+    /// Held by the one reader computing; the others wait for `built`.
     computing: tokio::sync::Mutex<()>,
+    /// Wakes every waiting reader at once when a build is done (not one
+    /// after the other, as a queue on the lock would: a thousand screens
+    /// wake together after each commit).
+    built: tokio::sync::Notify,
     /// How many times a dashboard was built: the unit test's witness.
     computed: AtomicU64,
 }
@@ -57,17 +61,36 @@ impl DashboardCache {
         &self,
         snapshot: impl Fn() -> Arc<WorkshopState>,
     ) -> Option<Arc<PublicDashboard>> {
-        if let Some(cached) = self.as_new_as(snapshot().version) {
-            return Some(cached);
+        loop {
+            if let Some(cached) = self.as_new_as(snapshot().version) {
+                return Some(cached);
+            }
+            let Ok(computing) = self.computing.try_lock() else {
+                // Someone is building: wait for it, then look again.
+                let built = self.built.notified();
+                tokio::pin!(built);
+                built.as_mut().enable();
+                if self.computing.try_lock().is_err() {
+                    built.await;
+                }
+                continue;
+            };
+            let built = self.build(snapshot()).await;
+            drop(computing);
+            self.built.notify_waiters();
+            return built;
         }
-        let _computing = self.computing.lock().await;
-        let state = snapshot();
-        // Whoever held the lock before may have built it meanwhile.
+    }
+
+    /// Builds the dashboard of `state` (unless the cache already has it or
+    /// newer) and keeps it.
+    async fn build(&self, state: Arc<WorkshopState>) -> Option<Arc<PublicDashboard>> {
+        // Whoever computed before may have built it meanwhile.
         if let Some(cached) = self.as_new_as(state.version) {
             return Some(cached);
         }
-        // Tens of milliseconds for a large workshop: off the async workers,
-        // which keep answering submits meanwhile.
+        // Milliseconds for a large workshop: off the async workers, which
+        // keep answering submits meanwhile.
         let built = tokio::task::spawn_blocking(move || PublicDashboard::of(&state))
             .await
             .ok()??;

@@ -129,15 +129,21 @@ impl Engine {
     /// The public dashboard as of the workshop's current version (or newer),
     /// built at most once per version and shared (`engine::dashboard`).
     pub async fn public_dashboard(&self, slug: &str) -> Result<Arc<PublicDashboard>, AppError> {
+        self.dashboard_feed(slug)
+            .await?
+            .current()
+            .await
+            .ok_or_else(|| AppError::NotFound(slug.into()))
+    }
+
+    /// A workshop's commits and public dashboard, for a stream that follows
+    /// them: looked up once, not on every commit.
+    pub async fn dashboard_feed(&self, slug: &str) -> Result<DashboardFeed, AppError> {
         let workshop = self
             .find(slug)
             .await?
             .ok_or_else(|| AppError::NotFound(slug.into()))?;
-        workshop
-            .dashboard
-            .current(|| workshop.snapshot())
-            .await
-            .ok_or_else(|| AppError::NotFound(slug.into()))
+        Ok(DashboardFeed(workshop))
     }
 
     /// The events after `seq`, for exports and for live clients catching up.
@@ -187,6 +193,21 @@ impl Engine {
             AppendOutcome::Duplicate(recorded) => answer_recorded(&recorded, &request_hash, false),
             AppendOutcome::Conflict => Err(AppError::AlreadyExists(slug)),
         }
+    }
+}
+
+/// One loaded workshop as a live dashboard stream follows it.
+pub struct DashboardFeed(Arc<Workshop>);
+
+impl DashboardFeed {
+    /// The workshop's events as they are committed.
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<StoredEvent>> {
+        self.0.live.subscribe()
+    }
+
+    /// The public dashboard as of now or newer; `None` without a setup.
+    pub async fn current(&self) -> Option<Arc<PublicDashboard>> {
+        self.0.dashboard.current(|| self.0.snapshot()).await
     }
 }
 

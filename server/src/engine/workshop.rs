@@ -47,13 +47,13 @@ impl Workshop {
         self.state.read().expect("state lock poisoned").clone()
     }
 
-    /// Installs a state that already has `events` applied, and publishes them.
-    pub(super) fn replace(&self, state: WorkshopState, events: &[StoredEvent]) {
+    /// Installs a state that already has the batch's events applied; the
+    /// writer publishes them once it has answered the submitters.
+    pub(super) fn replace(&self, state: WorkshopState) {
         *self.state.write().expect("state lock poisoned") = Arc::new(state);
-        self.publish(events);
     }
 
-    fn publish(&self, events: &[StoredEvent]) {
+    pub(super) fn publish(&self, events: &[StoredEvent]) {
         for event in events {
             // Nobody listening is not an error.
             let _ = self.live.send(Arc::new(event.clone()));

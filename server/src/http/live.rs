@@ -15,6 +15,7 @@
 use crate::http::error::HttpError;
 use crate::http::state::AppState;
 use app::api::service::Workshops;
+use app::domain::error::AppError;
 use app::domain::event::StoredEvent;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
@@ -77,22 +78,23 @@ pub async fn dashboard_stream(
     Path(slug): Path<String>,
     headers: HeaderMap,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, HttpError> {
-    let engine = state.services.engine.clone();
-    let receiver = engine.subscribe(&slug).await?;
-    let current = engine.public_dashboard(&slug).await?;
+    let feed = state.services.engine.dashboard_feed(&slug).await?;
+    // Subscribe before reading the dashboard, so nothing falls in between.
+    let receiver = feed.subscribe();
+    let current = feed.current().await.ok_or(AppError::NotFound(slug))?;
     let first = (last_heard(&headers) != Some(current.version)).then(|| current.clone());
     let updates = stream::unfold(
-        (Box::pin(commits(receiver)), engine, slug, current.version),
-        |(mut commits, engine, slug, mut sent)| async move {
+        (Box::pin(commits(receiver)), feed, current.version),
+        |(mut commits, feed, mut sent)| async move {
             while commits.next().await.is_some() {
-                match engine.public_dashboard(&slug).await {
+                match feed.current().await {
                     // Events already in the first message change nothing.
-                    Ok(dashboard) if dashboard.version > sent => {
+                    Some(dashboard) if dashboard.version > sent => {
                         sent = dashboard.version;
-                        return Some((dashboard, (commits, engine, slug, sent)));
+                        return Some((dashboard, (commits, feed, sent)));
                     }
-                    Ok(_) => continue,
-                    Err(_) => return None,
+                    Some(_) => continue,
+                    None => return None,
                 }
             }
             None
