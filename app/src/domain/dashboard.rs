@@ -186,8 +186,9 @@ pub struct Dashboard {
     pub languages: ScreenLanguages,
     /// The stage timer, if one runs: public like every screen's badge, and
     /// here so that a projector following the pushed dashboard has it
-    /// without asking.
-    #[serde(default)]
+    /// without asking. Not part of a proposal's financing plan
+    /// (`Proposal::of` leaves it out, and so does its JSON when `None`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timer: Option<StageTimer>,
 }
 
