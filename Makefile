@@ -74,8 +74,9 @@ test-rust:
 e2e:
 	cd end2end && ROUNDTABLE_BIN=$(TARGET_DIR)/debug/roundtable npx playwright test
 
-## Not part of `make test`: prints submit latency, live delivery latency and
-## server memory for the release server on SQLite (server/benches/live.rs).
+## Not part of `make test`: prints data-on-screen latency at 1,000 projectors,
+## submit latency and server memory for the release server on SQLite
+## (server/benches/live.rs; BENCH_SECONDS shortens it).
 bench:
 	cargo bench --locked -p server --bench live
 

@@ -47,6 +47,11 @@ test('a firm commitment moves the projected screen without a reload, once', asyn
   const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
   await screen.goto('/w/demo/screen');
   await ready(screen);
+  // The server pushes the dashboard itself: the screen never asks for it.
+  const asked: string[] = [];
+  screen.on('request', (request) => {
+    if (/load_dashboard/i.test(request.url())) asked.push(request.url());
+  });
   const securedBefore = cents(await screen.locator('[data-figure="secured"]').textContent());
   // Readable from the back: everything fits 1920×1080 without scrolling.
   const overflow = await screen.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
@@ -75,6 +80,7 @@ test('a firm commitment moves the projected screen without a reload, once', asyn
     .poll(async () => cents(await screen.locator('[data-figure="secured"]').textContent()))
     .toBeGreaterThanOrEqual(securedBefore + amount.cents);
   await expect(screen.locator('.screen-feed')).toContainText(`USD ${amount.shown}`);
+  expect(asked, 'no refetch of the dashboard').toEqual([]);
 });
 
 test('amending keeps the history, and only facilitators download the register', async ({ browser }) => {

@@ -24,14 +24,11 @@ pub async fn load_commitments(slug: String) -> Result<CommitmentsView, AppError>
 }
 
 /// The projected dashboard: public, so it needs no account and carries
-/// nothing confidential (see `Dashboard`).
+/// nothing confidential (see `Dashboard`). The server builds it once per
+/// version for everyone (the projector's live stream sends the same).
 #[server]
 pub async fn load_dashboard(slug: String) -> Result<Dashboard, AppError> {
-    service::respond(async {
-        let state = service::workshops()?.workshop(&slug).await?;
-        Dashboard::of(&state).ok_or(AppError::NotFound(slug))
-    })
-    .await
+    service::respond(async { service::workshops()?.dashboard(&slug).await }).await
 }
 
 /// Records a new commitment, or with `revision` amends one (new values, a

@@ -25,6 +25,10 @@ pub trait Workshops: Send + Sync + 'static {
     async fn workshops(&self) -> Result<Vec<Arc<WorkshopState>>, AppError>;
     /// One workshop's current state, by slug.
     async fn workshop(&self, slug: &str) -> Result<Arc<WorkshopState>, AppError>;
+    /// The public dashboard (names masked, `Dashboard::of`) as of the
+    /// current version: built at most once per version and shared by every
+    /// screen and every caller.
+    async fn dashboard(&self, slug: &str) -> Result<crate::domain::dashboard::Dashboard, AppError>;
     /// The workshop as it stood after event `seq`: an issued version of the
     /// proposal, or a moment replayed. Folded from the log each time.
     async fn workshop_at(&self, slug: &str, seq: u64) -> Result<WorkshopState, AppError>;

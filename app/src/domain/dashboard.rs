@@ -10,6 +10,7 @@ use super::model::*;
 use super::money::{Currency, Money};
 use super::required::{component_required, requirement, Costing, RequiredSource};
 use super::schedule::ByYear;
+use super::stage_timer::StageTimer;
 use super::state::WorkshopState;
 use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
@@ -183,6 +184,12 @@ pub struct Dashboard {
     /// The languages the facilitators chose for the projected screens.
     #[serde(default)]
     pub languages: ScreenLanguages,
+    /// The stage timer, if one runs: public like every screen's badge, and
+    /// here so that a projector following the pushed dashboard has it
+    /// without asking. Not part of a proposal's financing plan
+    /// (`Proposal::of` leaves it out, and so does its JSON when `None`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timer: Option<StageTimer>,
 }
 
 impl Dashboard {
@@ -317,6 +324,7 @@ impl Dashboard {
             rates_used: totals.rates_used,
             by_year: super::schedule::by_year(state),
             languages: state.screen_languages,
+            timer: state.stage_timer.clone(),
         })
     }
 }

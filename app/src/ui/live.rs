@@ -49,6 +49,13 @@ pub fn use_live_version(slug: impl Fn() -> String + Send + Sync + 'static) -> Re
     version
 }
 
+/// Makes `version` the live version this page's parts follow
+/// (`use_live_version`), for a page that hears the workshop through a
+/// stream of its own (the projector's pushed dashboard).
+pub fn share_live_version(version: ReadSignal<u64>) {
+    provide_context(LiveVersion(version));
+}
+
 /// Refetches `resource` whenever the live version is newer than the event
 /// its data is as of. Comparing versions, rather than keying the resource on
 /// the live signal, means the stream's first message (the version the page

@@ -17,6 +17,7 @@ mod forms;
 mod home;
 mod join;
 mod live;
+mod live_dashboard;
 mod live_list;
 mod locale;
 mod main_screen;

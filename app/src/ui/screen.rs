@@ -1,9 +1,10 @@
 //! The projected dashboard, `/w/{slug}/screen`: public, read-only, live.
 //! Large type and high contrast, laid out for 1920×1080 without scrolling.
 
+use super::live_dashboard::{newest, use_pushed_dashboard};
 use super::locale::screen_locale;
 use super::screen_years::YearChart;
-use super::stage_timer::{use_stage_clock, StageClock, StageTimerBadge};
+use super::stage_timer::{pushed_stage_clock, StageClock, StageTimerBadge};
 use super::{use_locale, Failure, Tr};
 use crate::api::{load_dashboard, load_room_code, RoomCode};
 use crate::domain::dashboard::{Bar, Dashboard, PublicName};
@@ -24,22 +25,22 @@ pub fn ScreenPage() -> impl IntoView {
     let tr = use_locale();
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let version = super::live::use_live_version(slug);
+    // Served with the page, then each newer one the server pushes: no refetch.
     let dashboard = Resource::new(slug, load_dashboard);
-    super::live::follow(version, dashboard, |d| d.version);
+    let pushed = use_pushed_dashboard(slug, dashboard);
     let room = Resource::new(slug, load_room_code);
-    let clock = use_stage_clock(params.read_untracked().get("slug").unwrap_or_default());
+    let clock = pushed_stage_clock(params.read_untracked().get("slug").unwrap_or_default(), pushed);
     view! {
         <Title text=tr(Msg::ScreenLink)/>
         <div class="screen">
             <Transition fallback=move || view! { <p>{tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
+                {move || { let pushed = pushed.get(); Suspend::new(async move {
                     let room = room.await.ok();
-                    match dashboard.await {
+                    match dashboard.await.map(|served| newest(served, pushed)) {
                         Err(error) => view! { <Failure error/> }.into_any(),
                         Ok(d) => view! { <Board d room clock slug=slug()/> }.into_any(),
                     }
-                })}
+                })}}
             </Transition>
         </div>
     }

@@ -11,6 +11,7 @@ use super::{use_locale, Tr};
 use crate::api::{
     load_dashboard, load_stage_timer, SetScreenLanguages, StartStageTimer, StopStageTimer, TimerView,
 };
+use crate::domain::dashboard::Dashboard;
 use crate::domain::model::ScreenLanguages;
 use crate::domain::stage_timer::{ClockOffset, Countdown};
 use crate::i18n::{screen_languages_name, Msg};
@@ -34,16 +35,67 @@ pub fn use_stage_clock(slug: String) -> StageClock {
     // Nothing until the browser has asked the server (the live stream's
     // first message makes it ask), so a server-rendered page never shows
     // a time that was already old when it arrived.
-    let current = RwSignal::new(TimerView {
+    let current = RwSignal::new(not_yet_asked());
+    keep_current(slug, current, load_stage_timer, |v| v.version);
+    ticking(current)
+}
+
+/// The projector's clock: the timer comes with each pushed dashboard
+/// (`Dashboard::timer`), so the page asks the server once, in the browser,
+/// only to learn how far its clock is from the server's.
+pub fn pushed_stage_clock(slug: String, pushed: ReadSignal<Option<Dashboard>>) -> StageClock {
+    let current = RwSignal::new(not_yet_asked());
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let slug = slug.clone();
+        leptos::task::spawn_local(async move {
+            if let Ok(answer) = load_stage_timer(slug).await {
+                // A pushed dashboard may be newer: then only the clock is new.
+                current.try_update(|known| {
+                    if answer.version >= known.version {
+                        *known = answer;
+                    } else {
+                        known.now = answer.now;
+                    }
+                });
+            }
+        });
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = slug;
+    Effect::new(move |_| {
+        pushed.with(|pushed| {
+            if let Some(dashboard) = pushed {
+                current.update(|known| {
+                    if dashboard.version > known.version {
+                        known.version = dashboard.version;
+                        known.timer = dashboard.timer.clone();
+                    }
+                });
+            }
+        })
+    });
+    ticking(current)
+}
+
+/// Before the server's first answer: no timer, and no clock to tick on.
+fn not_yet_asked() -> TimerView {
+    TimerView {
         version: 0,
         timer: None,
         now: DateTime::<Utc>::UNIX_EPOCH,
-    });
-    keep_current(slug, current, load_stage_timer, |v| v.version);
+    }
+}
+
+/// The clock of a page's copy of the timer: the offset learnt whenever an
+/// answer brings the server's time, the browser's clock read four times a
+/// second.
+fn ticking(current: RwSignal<TimerView>) -> StageClock {
+    let server_now = Memo::new(move |_| current.with(|v| v.now));
     let offset = RwSignal::new(ClockOffset::default());
     let clock = RwSignal::new(Utc::now());
     Effect::new(move |_| {
-        let server_now = current.with(|v| v.now);
+        let server_now = server_now.get();
         let browser_now = Utc::now();
         offset.set(ClockOffset::between(server_now, browser_now));
         clock.set(browser_now);
@@ -73,7 +125,9 @@ pub fn StageTimerBadge(clock: StageClock, #[prop(optional)] tr: Option<Tr>) -> i
     let tr = tr.unwrap_or_else(use_locale);
     let countdown = move || {
         clock.current.with(|v| {
-            v.timer.as_ref().map(|timer| {
+            // Not before the server's clock is known (a pushed timer may come first).
+            let known = v.now != DateTime::<Utc>::UNIX_EPOCH;
+            v.timer.as_ref().filter(|_| known).map(|timer| {
                 let now = clock.offset.get().server_time(clock.clock.get());
                 (timer.stage, Countdown::at(timer.ends_at, now))
             })

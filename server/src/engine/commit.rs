@@ -75,7 +75,7 @@ pub(super) async fn write_loop(
             }
             continue;
         }
-        let answers = commit_batch(&store, &workshop, &batch).await;
+        let (answers, committed) = commit_batch(&store, &workshop, &batch).await;
         counters.count(&answers);
         for (pending, answer) in batch.iter().zip(&answers) {
             if matches!(answer, Err(AppError::KeyReused)) {
@@ -95,6 +95,9 @@ pub(super) async fn write_loop(
             // stands, and a retry with the same key gets the same answer.
             let _ = pending.reply.send(answer);
         }
+        // Only now wake the live streams: a thousand screens following the
+        // workshop must not stand between a submitter and its answer.
+        workshop.publish(&committed);
     }
 }
 
@@ -113,13 +116,18 @@ enum Decided {
     Appending(usize),
 }
 
-/// Decides and durably appends a batch; one answer per command, in order.
-async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> Vec<Result<u64, AppError>> {
+/// Decides and durably appends a batch; one answer per command, in order,
+/// and the events appended, installed in the state but not yet published.
+async fn commit_batch(
+    store: &Store,
+    workshop: &Workshop,
+    batch: &[Pending],
+) -> (Vec<Result<u64, AppError>>, Vec<StoredEvent>) {
     for attempt in 0..CONFLICT_RETRIES {
         // Another instance (or the CLI) may have appended since we last
         // looked; deciding on a current state makes conflicts rare.
         if let Err(error) = catch_up(store, workshop).await {
-            return batch.iter().map(|_| Err(error.clone())).collect();
+            return (batch.iter().map(|_| Err(error.clone())).collect(), Vec::new());
         }
         let mut state = (*workshop.snapshot()).clone();
         let mut decided = Vec::with_capacity(batch.len());
@@ -181,21 +189,26 @@ async fn commit_batch(store: &Store, workshop: &Workshop, batch: &[Pending]) -> 
             }
             Err(error) => Err(error.into()),
         };
+        let mut committed = Vec::new();
         if appended.is_ok() {
             // The scratch state already has the batch applied, and only this
             // task writes the workshop's state: it becomes the state.
-            let events: Vec<StoredEvent> = entries.iter().flat_map(|(_, _, events)| events.clone()).collect();
-            workshop.replace(state, &events);
+            committed = entries.iter().flat_map(|(_, _, events)| events.clone()).collect();
+            workshop.replace(state);
         }
-        return decided
+        let answers = decided
             .into_iter()
             .map(|d| match d {
                 Decided::Answered(answer) => answer,
                 Decided::Appending(i) => appended.clone().map(|()| entries[i].1),
             })
             .collect();
+        return (answers, committed);
     }
-    batch.iter().map(|_| Err(AppError::Conflict)).collect()
+    (
+        batch.iter().map(|_| Err(AppError::Conflict)).collect(),
+        Vec::new(),
+    )
 }
 
 pub const AUDIT_KEY_REUSED: &str = "idempotency_key_reused";

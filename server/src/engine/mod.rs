@@ -3,6 +3,8 @@
 //! published; the caller hears back only after the commit.
 
 pub use crate::engine::commit::CommitCounters;
+pub use crate::engine::dashboard::PublicDashboard;
+
 use crate::engine::commit::{answer_recorded, clock, request_hash, write_loop};
 use crate::engine::workshop::{Job, Pending, Workshop};
 use crate::store::{Append, AppendOutcome, Store};
@@ -18,6 +20,7 @@ use std::sync::{Arc, RwLock};
 use tokio::sync::{broadcast, mpsc, oneshot, Mutex};
 
 mod commit;
+mod dashboard;
 mod workshop;
 
 /// Events a slow live subscriber may fall behind before it must reload.
@@ -115,6 +118,7 @@ impl Engine {
             state: RwLock::new(Arc::new(WorkshopState::from_log(&events))),
             queue,
             live: broadcast::channel(LIVE_BUFFER).0,
+            dashboard: Default::default(),
         });
         tokio::spawn(write_loop(
             self.store.clone(),
@@ -133,6 +137,26 @@ impl Engine {
             .await?
             .ok_or_else(|| AppError::NotFound(slug.into()))?;
         Ok(workshop.live.subscribe())
+    }
+
+    /// The public dashboard as of the workshop's current version (or newer),
+    /// built at most once per version and shared (`engine::dashboard`).
+    pub async fn public_dashboard(&self, slug: &str) -> Result<Arc<PublicDashboard>, AppError> {
+        self.dashboard_feed(slug)
+            .await?
+            .current()
+            .await
+            .ok_or_else(|| AppError::NotFound(slug.into()))
+    }
+
+    /// A workshop's commits and public dashboard, for a stream that follows
+    /// them: looked up once, not on every commit.
+    pub async fn dashboard_feed(&self, slug: &str) -> Result<DashboardFeed, AppError> {
+        let workshop = self
+            .find(slug)
+            .await?
+            .ok_or_else(|| AppError::NotFound(slug.into()))?;
+        Ok(DashboardFeed(workshop))
     }
 
     /// The events after `seq`, for exports and for live clients catching up.
@@ -182,6 +206,21 @@ impl Engine {
             AppendOutcome::Duplicate(recorded) => answer_recorded(&recorded, &request_hash, false),
             AppendOutcome::Conflict => Err(AppError::AlreadyExists(slug)),
         }
+    }
+}
+
+/// One loaded workshop as a live dashboard stream follows it.
+pub struct DashboardFeed(Arc<Workshop>);
+
+impl DashboardFeed {
+    /// The workshop's events as they are committed.
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<StoredEvent>> {
+        self.0.live.subscribe()
+    }
+
+    /// The public dashboard as of now or newer; `None` without a setup.
+    pub async fn current(&self) -> Option<Arc<PublicDashboard>> {
+        self.0.dashboard.current(|| self.0.snapshot()).await
     }
 }
 
@@ -248,6 +287,10 @@ impl Workshops for Engine {
             .await?
             .map(|w| w.snapshot())
             .ok_or_else(|| AppError::NotFound(slug.into()))
+    }
+
+    async fn dashboard(&self, slug: &str) -> Result<app::domain::dashboard::Dashboard, AppError> {
+        Ok(self.public_dashboard(slug).await?.dashboard.clone())
     }
 
     async fn workshop_at(&self, slug: &str, seq: u64) -> Result<WorkshopState, AppError> {

@@ -1,6 +1,7 @@
-//! A loaded workshop: its state in memory, its writer's queue and its live
-//! channel, and what waits in that queue.
+//! A loaded workshop: its state in memory, its writer's queue, its live
+//! channel and its public dashboard, and what waits in that queue.
 
+use crate::engine::dashboard::DashboardCache;
 use app::domain::command::Command;
 use app::domain::error::AppError;
 use app::domain::event::{Actor, StoredEvent};
@@ -37,6 +38,8 @@ pub(super) struct Workshop {
     /// The single writer's queue; see `write_loop`.
     pub(super) queue: mpsc::Sender<Job>,
     pub(super) live: broadcast::Sender<Arc<StoredEvent>>,
+    /// The public dashboard, built when first asked for after a commit.
+    pub(super) dashboard: DashboardCache,
 }
 
 impl Workshop {
@@ -44,13 +47,13 @@ impl Workshop {
         self.state.read().expect("state lock poisoned").clone()
     }
 
-    /// Installs a state that already has `events` applied, and publishes them.
-    pub(super) fn replace(&self, state: WorkshopState, events: &[StoredEvent]) {
+    /// Installs a state that already has the batch's events applied; the
+    /// writer publishes them once it has answered the submitters.
+    pub(super) fn replace(&self, state: WorkshopState) {
         *self.state.write().expect("state lock poisoned") = Arc::new(state);
-        self.publish(events);
     }
 
-    fn publish(&self, events: &[StoredEvent]) {
+    pub(super) fn publish(&self, events: &[StoredEvent]) {
         for event in events {
             // Nobody listening is not an error.
             let _ = self.live.send(Arc::new(event.clone()));

@@ -1,12 +1,22 @@
-//! Live updates: `GET /w/{slug}/live` streams the workshop's version (the
-//! sequence number of its newest event) as server-sent events. Pages refetch
-//! what they show when it moves; the data itself still comes through the
-//! server functions, which check who may see what, so the stream carries
-//! nothing confidential.
+//! Live updates as server-sent events, each with `id:` the workshop's
+//! version (the sequence number of its newest event).
+//!
+//! - `GET /w/{slug}/live`: the version alone (`version` events). Pages
+//!   refetch what they show when it moves, through the server functions,
+//!   which check who may see what; the stream carries nothing confidential.
+//! - `GET /w/{slug}/live/dashboard`: the public dashboard itself
+//!   (`dashboard` events, its JSON as data), built once per version for
+//!   every screen, so the projectors never refetch. Public like
+//!   `load_dashboard`: names of confidential commitments are masked.
+//!
+//! Both send the current state first unless `Last-Event-ID` is already it,
+//! then at most one message per `MIN_INTERVAL`, carrying the newest.
 
 use crate::http::error::HttpError;
 use crate::http::state::AppState;
 use app::api::service::Workshops;
+use app::domain::error::AppError;
+use app::domain::event::StoredEvent;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -14,12 +24,16 @@ use axum::routing::get;
 use axum::Router;
 use futures::stream::{self, Stream, StreamExt};
 use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::Duration;
 use std::time::Instant;
 use tokio::sync::broadcast::error::{RecvError, TryRecvError};
+use tokio::sync::broadcast::Receiver;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/w/{slug}/live", get(stream))
+    Router::new()
+        .route("/w/{slug}/live", get(stream))
+        .route("/w/{slug}/live/dashboard", get(dashboard_stream))
 }
 
 /// The shortest time between two messages on one stream.
@@ -50,16 +64,69 @@ pub async fn stream(
     let receiver = state.services.engine.subscribe(&slug).await?;
     let current = state.services.engine.workshop(&slug).await?.version;
     let first = (last_heard(&headers) != Some(current)).then_some(current);
+    let versions = stream::iter(first).chain(commits(receiver)).map(version_event);
+    Ok(Sse::new(versions).keep_alive(keep_alive()))
+}
+
+/// Streams the public dashboard itself, as the projector shows it: first
+/// the current one, unless `Last-Event-ID` says the browser has it, then the
+/// newest after each commit (at most one per `MIN_INTERVAL`). Every stream
+/// sends the same JSON, built once per version (`Engine::public_dashboard`);
+/// the screens never ask the server again.
+pub async fn dashboard_stream(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, HttpError> {
+    let feed = state.services.engine.dashboard_feed(&slug).await?;
+    // Subscribe before reading the dashboard, so nothing falls in between.
+    let receiver = feed.subscribe();
+    let current = feed.current().await.ok_or(AppError::NotFound(slug))?;
+    let first = (last_heard(&headers) != Some(current.version)).then(|| current.clone());
     let updates = stream::unfold(
+        (Box::pin(commits(receiver)), feed, current.version),
+        |(mut commits, feed, mut sent)| async move {
+            while commits.next().await.is_some() {
+                match feed.current().await {
+                    // Events already in the first message change nothing.
+                    Some(dashboard) if dashboard.version > sent => {
+                        sent = dashboard.version;
+                        return Some((dashboard, (commits, feed, sent)));
+                    }
+                    Some(_) => continue,
+                    None => return None,
+                }
+            }
+            None
+        },
+    );
+    let dashboards = stream::iter(first).chain(updates).map(|dashboard| {
+        Ok(Event::default()
+            .event("dashboard")
+            .id(dashboard.version.to_string())
+            .data(&*dashboard.json))
+    });
+    Ok(Sse::new(dashboards).keep_alive(keep_alive()))
+}
+
+fn keep_alive() -> KeepAlive {
+    KeepAlive::new().interval(Duration::from_secs(15))
+}
+
+/// The workshop's newest version after each commit, at most one per
+/// `MIN_INTERVAL`: a group commit's events, and whatever came during the
+/// pause, are merged into one. Ends when the workshop's channel closes.
+fn commits(receiver: Receiver<Arc<StoredEvent>>) -> impl Stream<Item = u64> {
+    stream::unfold(
         (receiver, None::<Instant>),
         |(mut receiver, last_sent)| async move {
             loop {
                 match receiver.recv().await {
                     Ok(event) => {
-                        // At most one message per MIN_INTERVAL: a page refetches on
-                        // each, and a busy room must not make a thousand screens
-                        // refetch a hundred times a second. The message carries the
-                        // newest version, so nothing is missed, only merged.
+                        // A busy room must not make a thousand screens redraw
+                        // (or refetch) a hundred times a second. The message
+                        // carries the newest version, so nothing is missed,
+                        // only merged.
                         if let Some(last) = last_sent {
                             tokio::time::sleep_until((last + MIN_INTERVAL).into()).await;
                         }
@@ -79,7 +146,5 @@ pub async fn stream(
                 }
             }
         },
-    );
-    let versions = stream::iter(first).chain(updates).map(version_event);
-    Ok(Sse::new(versions).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+    )
 }

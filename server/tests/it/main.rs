@@ -19,6 +19,7 @@ mod http;
 mod iati;
 mod instances;
 mod invites;
+mod live;
 mod main_screen;
 mod money;
 mod proposal;

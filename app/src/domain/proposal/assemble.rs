@@ -57,7 +57,10 @@ impl Proposal {
             matrix: matrix(state),
             bodies: bodies(state),
             business: business(state),
-            financing: Dashboard::of(state)?,
+            financing: Dashboard {
+                timer: None,
+                ..Dashboard::of(state)?
+            },
             by_year: by_year(state),
             risks: risks(state),
             commitments: commitments(state, viewer),
