@@ -51,9 +51,14 @@ pub fn use_live_version(slug: impl Fn() -> String + Send + Sync + 'static) -> Re
 
 /// Makes `version` the live version this page's parts follow
 /// (`use_live_version`), for a page that hears the workshop through a
-/// stream of its own (the projector's pushed dashboard).
+/// stream of its own (the projector's pushed dashboard). A page that
+/// already follows one (the main screen, which outlives the boards it
+/// switches between) keeps it: a board's signal goes with the board, and
+/// what the page draws next must not follow a disposed one.
 pub fn share_live_version(version: ReadSignal<u64>) {
-    provide_context(LiveVersion(version));
+    if use_context::<LiveVersion>().is_none() {
+        provide_context(LiveVersion(version));
+    }
 }
 
 /// Refetches `resource` whenever the live version is newer than the event
