@@ -12,9 +12,5 @@ pub use crate::domain::business_view::BusinessScreen;
 /// Stage 3's projected screen: public, like the commitments' dashboard.
 #[server]
 pub async fn load_business_screen(slug: String) -> Result<BusinessScreen, AppError> {
-    service::respond(async {
-        let state = service::workshops()?.workshop(&slug).await?;
-        BusinessScreen::of(&state).ok_or(AppError::NotFound(slug))
-    })
-    .await
+    service::public_view(slug, BusinessScreen::of).await
 }

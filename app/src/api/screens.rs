@@ -16,49 +16,29 @@ pub use crate::domain::stage_screens::{DesignScreen, PartnershipScreen};
 
 #[server]
 pub async fn load_design_screen(slug: String) -> Result<DesignScreen, AppError> {
-    service::respond(async {
-        let state = service::workshops()?.workshop(&slug).await?;
-        DesignScreen::of(&state).ok_or(AppError::NotFound(slug))
-    })
-    .await
+    service::public_view(slug, DesignScreen::of).await
 }
 
 #[server]
 pub async fn load_partnership_screen(slug: String) -> Result<PartnershipScreen, AppError> {
-    service::respond(async {
-        let state = service::workshops()?.workshop(&slug).await?;
-        PartnershipScreen::of(&state).ok_or(AppError::NotFound(slug))
-    })
-    .await
+    service::public_view(slug, PartnershipScreen::of).await
 }
 
 #[server]
 pub async fn load_proposal_screen(slug: String) -> Result<ProposalScreen, AppError> {
-    service::respond(async {
-        let state = service::workshops()?.workshop(&slug).await?;
-        ProposalScreen::of(&state).ok_or(AppError::NotFound(slug))
-    })
-    .await
+    service::public_view(slug, ProposalScreen::of).await
 }
 
 /// What the main screen shows now; every open screen follows it.
 #[server]
 pub async fn load_main_screen(slug: String) -> Result<MainScreen, AppError> {
-    service::respond(async {
-        let state = service::workshops()?.workshop(&slug).await?;
-        MainScreen::of(&state).ok_or(AppError::NotFound(slug))
-    })
-    .await
+    service::public_view(slug, MainScreen::of).await
 }
 
 /// The question on the main screen, if a facilitator put one there.
 #[server]
 pub async fn load_question_screen(slug: String) -> Result<QuestionScreen, AppError> {
-    service::respond(async {
-        let state = service::workshops()?.workshop(&slug).await?;
-        QuestionScreen::of(&state).ok_or(AppError::NotFound(slug))
-    })
-    .await
+    service::public_view(slug, QuestionScreen::of).await
 }
 
 /// Puts a stage, the proposal or a question on the main screen.

@@ -350,6 +350,19 @@ pub fn api_tokens() -> Result<Arc<dyn ApiTokens>, AppError> {
     provided()
 }
 
+/// A public view of a workshop (a projected screen's data), answered as a
+/// server function answers: 404 for a workshop that is not there.
+pub async fn public_view<T>(
+    slug: String,
+    view: fn(&crate::domain::state::WorkshopState) -> Option<T>,
+) -> Result<T, AppError> {
+    respond(async {
+        let state = workshops()?.workshop(&slug).await?;
+        view(&state).ok_or(AppError::NotFound(slug))
+    })
+    .await
+}
+
 /// Runs a server function's body and gives a failure its HTTP status, the
 /// one mapping in `AppError::status`.
 pub async fn respond<T>(body: impl std::future::Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
