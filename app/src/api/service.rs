@@ -14,7 +14,6 @@ use crate::domain::event::Actor;
 use crate::domain::idempotency::IdempotencyKey;
 use crate::domain::ids::{DelegateId, OrganisationId, ParticipantId};
 use crate::domain::state::WorkshopState;
-use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The workshops and their event logs: what everyone reads, and the one way
@@ -156,7 +155,7 @@ pub struct ClientAddress(pub String);
 
 /// The client address of the current request (for counting wrong guesses).
 pub fn client_address() -> String {
-    use_context::<http::request::Parts>()
+    request::parts()
         .and_then(|parts| parts.extensions.get::<ClientAddress>().cloned())
         .map(|ClientAddress(address)| address)
         .unwrap_or_else(|| "unknown".into())
@@ -203,7 +202,7 @@ pub fn cookie_in(headers: &http::HeaderMap, wanted: &str) -> Option<String> {
 
 /// A cookie of the current request: the `__Host-` one over HTTPS.
 pub fn cookie(wanted: &str) -> Option<String> {
-    let parts = use_context::<http::request::Parts>()?;
+    let parts = request::parts()?;
     if is_https(&parts) {
         cookie_in(&parts.headers, &format!("{HOST_PREFIX}{wanted}"))
     } else {
@@ -284,7 +283,7 @@ pub async fn actor_in(slug: &str) -> Result<Actor, AppError> {
 
 /// This site's address as the browser reached it, for links to hand out.
 pub fn origin() -> String {
-    let parts = use_context::<http::request::Parts>();
+    let parts = request::parts();
     let host = parts
         .as_ref()
         .and_then(|p| p.headers.get(http::header::HOST))
@@ -305,10 +304,10 @@ pub fn set_session_cookie(token: Option<&str>) {
 /// Sets (or, with `None`, clears) an HttpOnly, SameSite=Strict cookie;
 /// `Secure` when the request came over HTTPS, directly or via a proxy.
 pub fn set_cookie(name: &str, token: Option<&str>) {
-    let Some(response) = use_context::<leptos_axum::ResponseOptions>() else {
+    let Some(response) = request::response() else {
         return;
     };
-    let https = use_context::<http::request::Parts>().is_some_and(|parts| is_https(&parts));
+    let https = request::parts().is_some_and(|parts| is_https(&parts));
     let (prefix, secure) = if https {
         (HOST_PREFIX, "; Secure")
     } else {
@@ -325,29 +324,27 @@ pub fn set_cookie(name: &str, token: Option<&str>) {
     }
 }
 
-/// A service the server provided to this request, as `Arc<dyn Trait>`.
-fn provided<S: ?Sized + Send + Sync + 'static>() -> Result<Arc<S>, AppError> {
-    use_context::<Arc<S>>().ok_or(AppError::Internal)
-}
+// The services the server provided to this request, as `Arc<dyn Trait>`
+// (as taken when the call began: `request`).
 
 pub fn workshops() -> Result<Arc<dyn Workshops>, AppError> {
-    provided()
+    request::workshops().ok_or(AppError::Internal)
 }
 
 pub fn accounts() -> Result<Arc<dyn Accounts>, AppError> {
-    provided()
+    request::accounts().ok_or(AppError::Internal)
 }
 
 pub fn invites() -> Result<Arc<dyn Invites>, AppError> {
-    provided()
+    request::invites().ok_or(AppError::Internal)
 }
 
 pub fn room() -> Result<Arc<dyn Room>, AppError> {
-    provided()
+    request::room().ok_or(AppError::Internal)
 }
 
 pub fn api_tokens() -> Result<Arc<dyn ApiTokens>, AppError> {
-    provided()
+    request::api_tokens().ok_or(AppError::Internal)
 }
 
 /// A public view of a workshop (a projected screen's data), answered as a
@@ -366,12 +363,11 @@ pub async fn public_view<T>(
 /// Runs a server function's body and gives a failure its HTTP status, the
 /// one mapping in `AppError::status`.
 pub async fn respond<T>(body: impl std::future::Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
-    let result = body.await;
-    if let Err(error) = &result {
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            if let Ok(status) = http::StatusCode::from_u16(error.status()) {
-                response.set_status(status);
-            }
+    let response = request::response();
+    let result = request::taken(body).await;
+    if let (Err(error), Some(response)) = (&result, response) {
+        if let Ok(status) = http::StatusCode::from_u16(error.status()) {
+            response.set_status(status);
         }
     }
     result
@@ -405,4 +401,97 @@ pub async fn execute_edit(
         workshops.workshop(slug).await
     })
     .await
+}
+
+mod request {
+    //! What a server function needs of its request (the services, the request's
+    //! head, the response's options), taken once when the call starts and kept
+    //! for the rest of it.
+    //!
+    //! Why: while drawing a page, Leptos walks a `<Suspense>`'s children again
+    //! and disposes of the reactive owner of the resources an earlier walk
+    //! made, whose fetches may still be running. A context read after an
+    //! `.await` then found nothing: the read failed (`Internal`), and that
+    //! failure was serialized as the data the browser hydrates from while the
+    //! HTML came from a later walk that succeeded, so a list's length differed
+    //! and hydration panicked. `service::respond` takes the request at its
+    //! first poll, while the owner is alive, and every read in the call uses it.
+
+    use super::{Accounts, ApiTokens, Invites, Room, Workshops};
+    use leptos::prelude::use_context;
+    use std::future::Future;
+    use std::sync::Arc;
+
+    #[derive(Clone)]
+    struct Request {
+        workshops: Option<Arc<dyn Workshops>>,
+        accounts: Option<Arc<dyn Accounts>>,
+        invites: Option<Arc<dyn Invites>>,
+        room: Option<Arc<dyn Room>>,
+        api_tokens: Option<Arc<dyn ApiTokens>>,
+        parts: Option<http::request::Parts>,
+        response: Option<leptos_axum::ResponseOptions>,
+    }
+
+    tokio::task_local! {
+        static TAKEN: Request;
+    }
+
+    impl Request {
+        fn from_context() -> Request {
+            Request {
+                workshops: use_context(),
+                accounts: use_context(),
+                invites: use_context(),
+                room: use_context(),
+                api_tokens: use_context(),
+                parts: use_context(),
+                response: use_context(),
+            }
+        }
+    }
+
+    /// Runs `body` with the request as it is now (or as an enclosing call took it).
+    pub async fn taken<F: Future>(body: F) -> F::Output {
+        let request = TAKEN
+            .try_with(Request::clone)
+            .unwrap_or_else(|_| Request::from_context());
+        TAKEN.scope(request, body).await
+    }
+
+    /// One thing of the current request: as taken when the call began, else
+    /// from the reactive context (a call outside `taken`).
+    fn pick<T: Clone + 'static>(field: fn(&Request) -> &Option<T>) -> Option<T> {
+        TAKEN
+            .try_with(|request| field(request).clone())
+            .unwrap_or_else(|_| field(&Request::from_context()).clone())
+    }
+
+    pub fn workshops() -> Option<Arc<dyn Workshops>> {
+        pick(|r| &r.workshops)
+    }
+
+    pub fn accounts() -> Option<Arc<dyn Accounts>> {
+        pick(|r| &r.accounts)
+    }
+
+    pub fn invites() -> Option<Arc<dyn Invites>> {
+        pick(|r| &r.invites)
+    }
+
+    pub fn room() -> Option<Arc<dyn Room>> {
+        pick(|r| &r.room)
+    }
+
+    pub fn api_tokens() -> Option<Arc<dyn ApiTokens>> {
+        pick(|r| &r.api_tokens)
+    }
+
+    pub fn parts() -> Option<http::request::Parts> {
+        pick(|r| &r.parts)
+    }
+
+    pub fn response() -> Option<leptos_axum::ResponseOptions> {
+        pick(|r| &r.response)
+    }
 }

@@ -7,6 +7,7 @@ pub mod api_tokens;
 pub mod invites;
 pub mod room;
 pub mod secrets;
+pub mod snapshot;
 
 use crate::engine::Engine;
 use accounts::AccountService;
@@ -39,9 +40,12 @@ impl Services {
 
     /// Gives the current request's server functions each service as the
     /// trait they know it by (`app::api::service::workshops()` and so on).
+    /// The workshops are read through one snapshot per request
+    /// (`snapshot::RequestSnapshot`): a page is drawn from one version.
     pub fn provide(&self) {
         use leptos::prelude::provide_context;
-        provide_context::<Arc<dyn Workshops>>(self.engine.clone());
+        let engine: Arc<dyn Workshops> = self.engine.clone();
+        provide_context::<Arc<dyn Workshops>>(Arc::new(snapshot::RequestSnapshot::new(engine)));
         provide_context::<Arc<dyn Accounts>>(self.accounts.clone());
         provide_context::<Arc<dyn Invites>>(self.invites.clone());
         provide_context::<Arc<dyn Room>>(self.room.clone());
