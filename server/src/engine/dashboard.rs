@@ -14,7 +14,7 @@
 use app::domain::dashboard::Dashboard;
 use app::domain::state::WorkshopState;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 /// The public dashboard at one version: the value, and its JSON made once.
 /// Public: confidential commitments are masked (`Dashboard::of`).
@@ -24,6 +24,10 @@ pub struct PublicDashboard {
     pub dashboard: Dashboard,
     /// `dashboard` as JSON, on one line: what the live stream sends.
     pub json: Arc<str>,
+    /// The live stream's whole message for this version, made by the
+    /// stream (`http::live`) on first use and then shared, not copied, by
+    /// every subscriber: a thousand projectors cost one framing per version.
+    pub message: OnceLock<bytes::Bytes>,
 }
 
 impl PublicDashboard {
@@ -35,6 +39,7 @@ impl PublicDashboard {
             version: dashboard.version,
             dashboard,
             json,
+            message: OnceLock::new(),
         })
     }
 }

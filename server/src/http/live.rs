@@ -12,16 +12,20 @@
 //! Both send the current state first unless `Last-Event-ID` is already it,
 //! then at most one message per `MIN_INTERVAL`, carrying the newest.
 
+use crate::engine::PublicDashboard;
 use crate::http::error::HttpError;
 use crate::http::state::AppState;
 use app::api::service::Workshops;
 use app::domain::error::AppError;
 use app::domain::event::StoredEvent;
+use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::http::{header, HeaderMap};
 use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use bytes::Bytes;
 use futures::stream::{self, Stream, StreamExt};
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -71,13 +75,14 @@ pub async fn stream(
 /// Streams the public dashboard itself, as the projector shows it: first
 /// the current one, unless `Last-Event-ID` says the browser has it, then the
 /// newest after each commit (at most one per `MIN_INTERVAL`). Every stream
-/// sends the same JSON, built once per version (`Engine::public_dashboard`);
-/// the screens never ask the server again.
+/// sends the same message, framed once per version (`message`) from the
+/// JSON built once per version (`Engine::public_dashboard`); the screens
+/// never ask the server again.
 pub async fn dashboard_stream(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     headers: HeaderMap,
-) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, HttpError> {
+) -> Result<Response, HttpError> {
     let feed = state.services.engine.dashboard_feed(&slug).await?;
     // Subscribe before reading the dashboard, so nothing falls in between.
     let receiver = feed.subscribe();
@@ -100,17 +105,51 @@ pub async fn dashboard_stream(
             None
         },
     );
-    let dashboards = stream::iter(first).chain(updates).map(|dashboard| {
-        Ok(Event::default()
-            .event("dashboard")
-            .id(dashboard.version.to_string())
-            .data(&*dashboard.json))
-    });
-    Ok(Sse::new(dashboards).keep_alive(keep_alive()))
+    let messages = stream::iter(first)
+        .chain(updates)
+        .map(|dashboard| message(&dashboard));
+    let body = Body::from_stream(with_keep_alive(messages).map(Ok::<_, Infallible>));
+    let headers = [
+        (header::CONTENT_TYPE, "text/event-stream"),
+        (header::CACHE_CONTROL, "no-cache"),
+    ];
+    Ok((headers, body).into_response())
 }
 
+/// A dashboard as one server-sent event, framed on first use and shared
+/// (a `Bytes` clone is a reference count, not a copy of its 6 KB).
+fn message(dashboard: &PublicDashboard) -> Bytes {
+    dashboard
+        .message
+        .get_or_init(|| {
+            // The JSON is on one line (serde_json escapes newlines in
+            // strings), so it is one `data:` line.
+            let framed = format!(
+                "event: dashboard\nid: {}\ndata: {}\n\n",
+                dashboard.version, dashboard.json
+            );
+            Bytes::from(framed)
+        })
+        .clone()
+}
+
+/// `messages`, with a comment line after every 15 s of silence so that
+/// proxies keep the connection open; ends when `messages` ends.
+fn with_keep_alive(messages: impl Stream<Item = Bytes> + Send + 'static) -> impl Stream<Item = Bytes> + Send {
+    stream::unfold(Box::pin(messages), |mut messages| async move {
+        match tokio::time::timeout(KEEP_ALIVE, messages.next()).await {
+            Ok(Some(message)) => Some((message, messages)),
+            Ok(None) => None,
+            Err(_) => Some((Bytes::from_static(b":\n\n"), messages)),
+        }
+    })
+}
+
+/// Silence after which a stream sends a keep-alive comment.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
 fn keep_alive() -> KeepAlive {
-    KeepAlive::new().interval(Duration::from_secs(15))
+    KeepAlive::new().interval(KEEP_ALIVE)
 }
 
 /// The workshop's newest version after each commit, at most one per
