@@ -460,11 +460,11 @@ mod request {
     }
 
     /// One thing of the current request: as taken when the call began, else
-    /// from the reactive context (a call outside `taken`).
+    /// (a call outside `taken`) that one thing from the reactive context.
     fn pick<T: Clone + 'static>(field: fn(&Request) -> &Option<T>) -> Option<T> {
         TAKEN
             .try_with(|request| field(request).clone())
-            .unwrap_or_else(|_| field(&Request::from_context()).clone())
+            .unwrap_or_else(|_| use_context::<T>())
     }
 
     pub fn workshops() -> Option<Arc<dyn Workshops>> {
